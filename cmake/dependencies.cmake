@@ -1,0 +1,17 @@
+# Third-party libraries, all from Debian packages (scripts/install-deps.sh).
+# docs/dependencies.md gives the reason for each.
+find_package(PkgConfig REQUIRED)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
+find_package(simdjson REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(SQLite3 REQUIRED)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+find_package(Threads REQUIRED)
+if(RASD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(RASD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

@@ -1,0 +1,49 @@
+// Internal header. Reads dates: Gregorian months in Levantine (كانون الثاني،
+// شباط), Egyptian (يناير، فبراير) and Maghrebi (جانفي، فيفري) names, numeric
+// dates (25/2/2016, 2016-02-25), weekdays and relative words (أمس، اليوم،
+// يوم السبت، الشهر الماضي، قبل أسبوع) resolved against the publication date.
+#ifndef RASD_TEXT_DATES_H_
+#define RASD_TEXT_DATES_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/normalizer.h"
+#include "text/tokenizer.h"
+
+namespace rasd::text {
+
+struct CivilDate {
+  int year = 0;
+  int month = 0;  // 1..12
+  int day = 0;    // 1..31
+  auto operator<=>(const CivilDate&) const = default;
+  std::string ToIso() const;  // "2016-02-25"
+  static std::optional<CivilDate> FromIso(std::string_view iso);
+  // Days since 1970-01-01 and back (Howard Hinnant's civil-from-days).
+  std::int64_t ToDays() const;
+  static CivilDate FromDays(std::int64_t days);
+  int Weekday() const;  // 0 = Sunday .. 6 = Saturday
+};
+
+enum class DatePrecision : std::uint8_t { kDay = 1, kWeek = 2, kMonth = 3, kYear = 4 };
+
+struct DateMention {
+  std::uint32_t first_token = 0;
+  std::uint32_t end_token = 0;
+  CivilDate date;                 // for kMonth the 1st of the month, for kYear 1 January
+  DatePrecision precision = DatePrecision::kDay;
+  bool relative = false;          // resolved against the publication date
+};
+
+// Finds every date expression; relative ones are resolved against `pub_date`
+// and dropped when it is unknown.
+void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
+               std::optional<CivilDate> pub_date, std::vector<DateMention>* out);
+
+}  // namespace rasd::text
+
+#endif  // RASD_TEXT_DATES_H_

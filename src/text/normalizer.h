@@ -1,0 +1,49 @@
+// Internal header. Normalisation for matching, with an offset map back to the
+// original text (as SentencePiece's Normalize returns its alignment).
+//
+// What is folded (docs/text-core.md has the full table):
+//   tashkeel, Quranic marks, tatweel, zero-width and bidi controls -> removed
+//   alef forms (U+0622 U+0623 U+0625 U+0671) -> U+0627; U+0649 -> U+064A;
+//   U+0629 -> U+0647; hamza seats U+0624 -> U+0648, U+0626 -> U+064A
+//   Arabic presentation forms (U+FB50..U+FDFF, U+FE70..U+FEFF) -> NFKC
+//   Arabic-Indic and Persian digits -> ASCII; Arabic comma, semicolon,
+//   question mark, decimal and thousands separators -> ASCII
+//   guillemets and curly quotes -> '"'; every Unicode space -> ' '
+//   ASCII letters -> lower case
+// The original text is never modified.
+#ifndef RASD_TEXT_NORMALIZER_H_
+#define RASD_TEXT_NORMALIZER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rasd/span.h"
+
+namespace rasd::text {
+
+struct NormalizedText {
+  std::string text;  // normalised UTF-8
+  // to_original[i] is the original byte offset of the character that produced
+  // normalised byte i; to_original[text.size()] is the original length.
+  // Characters removed by normalisation therefore belong to the span before them.
+  std::vector<std::uint32_t> to_original;
+
+  ByteOffset ToOriginal(NormOffset n) const { return ByteOffset(to_original[n.value]); }
+  ByteSpan ToOriginal(NormSpan s) const { return {ToOriginal(s.begin), ToOriginal(s.end)}; }
+  std::string_view View(NormSpan s) const {
+    return std::string_view(text).substr(s.begin.value, s.size());
+  }
+};
+
+// Normalises `original` (valid UTF-8) into *out, reusing its buffers.
+void Normalize(std::string_view original, NormalizedText* out);
+
+// Normalises a short string with no offset map: for lexicon and registry
+// entries, so that data and text are folded by the very same rules.
+std::string NormalizeForMatch(std::string_view s);
+
+}  // namespace rasd::text
+
+#endif  // RASD_TEXT_NORMALIZER_H_

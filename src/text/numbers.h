@@ -1,0 +1,39 @@
+// Internal header. Reads numbers: digits in Western, Arabic-Indic and Persian
+// scripts (already ASCII after normalisation), thousands separators, Arabic
+// number words with their feminine and case forms up to millions
+// (خمسمئة، ألف وخمسمئة، ثلاثة آلاف، عشرين), vague quantities (عشرات، العشرات،
+// مئات، آلاف) and qualifiers (أكثر من، نحو، قرابة، ما لا يقل عن).
+#ifndef RASD_TEXT_NUMBERS_H_
+#define RASD_TEXT_NUMBERS_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "text/normalizer.h"
+#include "text/tokenizer.h"
+
+namespace rasd::text {
+
+enum class NumberQualifier : std::uint8_t {
+  kExact,     // 40
+  kAtLeast,   // أكثر من 40، ما لا يقل عن 40، ما يزيد عن 40
+  kAbout,     // نحو 40، قرابة 40، حوالي 40
+  kAtMost,    // أقل من 40، ما لا يزيد عن
+  kVague,     // عشرات، العشرات، مئات: value is the conventional figure
+};
+
+struct NumberMention {
+  std::uint32_t first_token = 0;  // includes the qualifier words
+  std::uint32_t end_token = 0;
+  std::int64_t value = 0;         // conservative figure (spec/events.md: أكثر من 40 = 40, العشرات = 12)
+  NumberQualifier qualifier = NumberQualifier::kExact;
+  bool decimal = false;           // 3.5: value is truncated, not a count
+};
+
+// Finds every number in the token stream, in order, non-overlapping.
+void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
+                 std::vector<NumberMention>* out);
+
+}  // namespace rasd::text
+
+#endif  // RASD_TEXT_NUMBERS_H_
