@@ -1,9 +1,31 @@
-// rasd's command line: parses arguments with CLI11 and hands off to one
-// command function per sub-command. The only place, with src/serve, that
-// prints to the terminal or chooses an exit code.
+// rasd's command line. Parses arguments with CLI11 and dispatches to one
+// Register*Command per sub-command; those and src/serve are the only code
+// that prints or chooses an exit code (docs/cli.md lists the commands).
+#include <CLI/CLI.hpp>
 #include <cstdio>
+#include <string>
 
-int main() {
-  std::puts("rasd");
+#include "cli/bench_command.h"
+#include "cli/extract_command.h"
+#include "cli/kb_command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"rasd: Arabic news in, conflict-event data out"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("rasd ") + RASD_VERSION);
+  std::string data_dir;
+  app.add_option("--data", data_dir,
+                 "Knowledge-base folder (default: $RASD_DATA_DIR, else the built-in data/)")
+      ->check(CLI::ExistingDirectory);
+
+  rasd::cli::RegisterExtractCommand(&app, &data_dir);
+  rasd::cli::RegisterKbCommand(&app, &data_dir);
+  rasd::cli::RegisterBenchCommand(&app, &data_dir);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
   return 0;
 }

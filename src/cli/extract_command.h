@@ -1,0 +1,15 @@
+// Internal header. `rasd extract INPUT... [-o OUT]`: documents in, one JSON
+// line (or CSV row, or GeoJSON feature) per document out, in input order.
+#ifndef RASD_CLI_EXTRACT_COMMAND_H_
+#define RASD_CLI_EXTRACT_COMMAND_H_
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+namespace rasd::cli {
+
+void RegisterExtractCommand(CLI::App* app, const std::string* data_dir);
+
+}  // namespace rasd::cli
+
+#endif  // RASD_CLI_EXTRACT_COMMAND_H_

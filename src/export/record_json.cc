@@ -1,0 +1,182 @@
+// Writes a DocumentResult as the JSON record of spec/events.md, converting
+// every byte span to code points with one CharIndex per document.
+#include "export/record_json.h"
+
+#include "common/json_writer.h"
+#include "common/utf8.h"
+
+namespace rasd {
+namespace {
+
+void WriteSpan(JsonWriter& w, const utf8::CharIndex& index, ByteSpan span) {
+  const CharSpan c = index.ToChar(span);
+  w.BeginObject();
+  w.Field("start", static_cast<std::int64_t>(c.begin.value));
+  w.Field("end", static_cast<std::int64_t>(c.end.value));
+  w.EndObject();
+}
+
+void WriteSpanList(JsonWriter& w, const utf8::CharIndex& index,
+                   const std::vector<ByteSpan>& spans) {
+  w.BeginArray();
+  for (const ByteSpan& s : spans) {
+    const CharSpan c = index.ToChar(s);
+    w.BeginArray();
+    w.Int(c.begin.value);
+    w.Int(c.end.value);
+    w.EndArray();
+  }
+  w.EndArray();
+}
+
+void WriteOptionalDouble(JsonWriter& w, std::string_view key, std::optional<double> v) {
+  w.Key(key);
+  if (v) {
+    w.Double(*v);
+  } else {
+    w.Null();
+  }
+}
+
+void WriteIdList(JsonWriter& w, std::string_view key, const std::vector<std::string>& ids) {
+  w.Key(key);
+  w.BeginArray();
+  for (const auto& id : ids) w.String(id);
+  w.EndArray();
+}
+
+void WriteLocation(JsonWriter& w, const utf8::CharIndex& index, const Location& loc) {
+  w.BeginObject();
+  w.Field("name", loc.name);
+  WriteOptionalDouble(w, "lat", loc.lat);
+  WriteOptionalDouble(w, "lon", loc.lon);
+  w.FieldOrNull("place_id", loc.place_id);
+  w.Field("geo_precision", loc.geo_precision);
+  w.FieldOrNull("admin1", loc.admin1);
+  w.FieldOrNull("pcode", loc.pcode);
+  w.Field("country", loc.country);
+  w.Key("span");
+  WriteSpan(w, index, loc.span);
+  w.EndObject();
+}
+
+void WriteEvent(JsonWriter& w, const utf8::CharIndex& index, const std::string& text,
+                const Event& e) {
+  w.BeginObject();
+  w.Field("event_type", e.event_type);
+  w.Field("sub_event_type", e.sub_event_type);
+  w.FieldOrNull("actor1", e.actor1);
+  w.FieldOrNull("actor2", e.actor2);
+  WriteIdList(w, "assoc_actor_1", e.assoc_actor_1);
+  WriteIdList(w, "assoc_actor_2", e.assoc_actor_2);
+  w.Field("inter1", e.inter1);
+  w.Field("inter2", e.inter2);
+  w.Key("location");
+  if (e.location) {
+    WriteLocation(w, index, *e.location);
+  } else {
+    w.Null();
+  }
+  w.FieldOrNull("date", e.date);
+  w.Key("time_precision");
+  if (e.time_precision > 0) {
+    w.Int(e.time_precision);
+  } else {
+    w.Null();
+  }
+  w.Key("fatalities");
+  if (e.fatalities) {
+    w.Int(*e.fatalities);
+  } else {
+    w.Null();
+  }
+  w.FieldOrNull("fatalities_text", e.fatalities_text);
+  w.Field("status", EventStatusName(e.status));
+  w.Key("claims");
+  w.BeginArray();
+  for (const Claim& c : e.claims) {
+    w.BeginObject();
+    w.Field("source", c.source);
+    w.Field("stance", ClaimStanceName(c.stance));
+    w.Field("cue", c.cue);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("evidence");
+  WriteSpan(w, index, e.evidence);
+  w.Key("trigger");
+  WriteSpan(w, index, e.trigger);
+  w.Field("trigger_text",
+          std::string_view(text).substr(e.trigger.begin.value, e.trigger.size()));
+  w.Key("confidence");
+  w.Double(e.confidence, 2);
+  w.EndObject();
+}
+
+void WriteActors(JsonWriter& w, const utf8::CharIndex& index, std::string_view key,
+                 const std::vector<ActorMention>& actors) {
+  w.Key(key);
+  w.BeginArray();
+  for (const ActorMention& a : actors) {
+    w.BeginObject();
+    w.Field("id", a.id);
+    w.Field("text", a.text);
+    w.Key("spans");
+    WriteSpanList(w, index, a.spans);
+    w.Key("confidence");
+    w.Double(a.confidence, 2);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WritePlaces(JsonWriter& w, const utf8::CharIndex& index,
+                 const std::vector<PlaceMention>& places) {
+  w.Key("places");
+  w.BeginArray();
+  for (const PlaceMention& p : places) {
+    w.BeginObject();
+    w.Field("name", p.name);
+    w.FieldOrNull("place_id", p.place_id);
+    WriteOptionalDouble(w, "lat", p.lat);
+    WriteOptionalDouble(w, "lon", p.lon);
+    w.FieldOrNull("admin1", p.admin1);
+    w.FieldOrNull("pcode", p.pcode);
+    w.Key("spans");
+    WriteSpanList(w, index, p.spans);
+    w.Key("confidence");
+    w.Double(p.confidence, 2);
+    w.Field("dateline_only", p.dateline_only);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+}  // namespace
+
+void AppendDocumentRecord(const Document& doc, const DocumentResult& result,
+                          const RecordJsonOptions& options, std::string* out) {
+  const utf8::CharIndex index(doc.text);
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Field("doc_id", doc.doc_id);
+  w.FieldOrNull("pub_date", doc.pub_date);
+  w.FieldOrNull("source", doc.source);
+  w.Key("events");
+  w.BeginArray();
+  for (const Event& e : result.events) WriteEvent(w, index, doc.text, e);
+  w.EndArray();
+  WriteActors(w, index, "actors", result.actors);
+  WritePlaces(w, index, result.places);
+  WriteActors(w, index, "sources", result.sources);
+  w.Field("sentences", static_cast<std::int64_t>(result.sentence_count));
+  w.Field("tokens", static_cast<std::int64_t>(result.token_count));
+  if (options.with_text) {
+    w.Field("origin", doc.origin);
+    w.Field("text", doc.text);
+  }
+  w.EndObject();
+  out->push_back('\n');
+}
+
+}  // namespace rasd
