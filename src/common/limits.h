@@ -30,6 +30,15 @@ inline constexpr std::size_t kMaxHtmlBytes = 16u << 20;
 // Words in one spelled-out number (ثلاثة ملايين وخمسمئة ألف و...).
 inline constexpr std::size_t kMaxNumberWords = 16;
 
+// The largest count a number mention carries (a trillion). No figure in the
+// news comes near it; longer digit runs are phone numbers or IDs. Capping keeps
+// every sum and product of number words inside int64 without overflow.
+inline constexpr std::int64_t kMaxNumberValue = 1'000'000'000'000;
+
+// A registry, gazetteer or lexicon file beyond this is not hand-maintained
+// data; the whole file is read into memory before parsing.
+inline constexpr std::size_t kMaxKnowledgeBaseFileBytes = 64u << 20;
+
 }  // namespace rasd::limits
 
 #endif  // RASD_COMMON_LIMITS_H_
