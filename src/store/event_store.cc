@@ -1,0 +1,636 @@
+// The event store's write path: documents, mentions and incremental
+// deduplication, one transaction per batch. Every SQL statement is prepared
+// once per store (Statements), because ingest runs them millions of times.
+#include "store/event_store.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <utility>
+
+#include "store/fts_tokenizer.h"
+#include "store/schema.h"
+#include "text/normalizer.h"
+#include "text/sentence_splitter.h"
+#include "text/tokenizer.h"
+
+namespace rasd::store {
+
+struct EventStore::Statements {
+  Statement find_document;
+  Statement insert_document;
+  Statement delete_document;
+  Statement mentions_of_document;
+  Statement insert_sentence;
+  Statement insert_actor;
+  Statement insert_place;
+  Statement insert_mention;
+  Statement insert_claim;
+  Statement candidates;
+  Statement has_document_mention;
+  Statement insert_canonical;
+  Statement recompute_canonical;
+  Statement canonical_stems;
+  Statement update_stems;
+  Statement mention_count;
+  Statement delete_canonical;
+  // Scratch for sentence splitting, reused across documents.
+  text::NormalizedText norm;
+  std::vector<text::Token> tokens;
+  std::vector<text::Sentence> sentences;
+};
+
+namespace {
+
+constexpr char kFindDocument[] = "SELECT id, content_hash FROM documents WHERE doc_id = ?1";
+constexpr char kInsertDocument[] =
+    "INSERT INTO documents(doc_id, title, text, pub_date, source, url, origin, content_hash,"
+    " rasd_version, data_version, sentence_count, token_count, ingested_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+constexpr char kDeleteDocument[] = "DELETE FROM documents WHERE id = ?1";
+constexpr char kMentionsOfDocument[] =
+    "SELECT DISTINCT canonical FROM event_mentions WHERE doc = ?1 AND canonical IS NOT NULL";
+constexpr char kInsertSentence[] =
+    "INSERT INTO sentences(doc, ordinal, start, end) VALUES (?1, ?2, ?3, ?4)";
+constexpr char kInsertActor[] =
+    "INSERT INTO actor_mentions(doc, actor_id, text, is_source, confidence, spans)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr char kInsertPlace[] =
+    "INSERT INTO place_mentions(doc, name, place_id, lat, lon, admin1, pcode, confidence,"
+    " dateline_only, spans) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+constexpr char kInsertMention[] =
+    "INSERT INTO event_mentions(doc, ordinal, event_type, sub_event_type, actor1, actor2,"
+    " assoc_actor_1, assoc_actor_2, inter1, inter2, location_name, place_id, lat, lon,"
+    " geo_precision, admin1, admin2, admin3, pcode, country, date, time_precision, fatalities,"
+    " fatalities_text, status, confidence, evidence_start, evidence_end, trigger_start,"
+    " trigger_end, evidence_text, rasd_version, data_version, day, canonical, lineage1,"
+    " lineage2, stems) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31,"
+    " ?32, ?33, ?34, ?35, ?36, ?37, ?38)";
+constexpr char kInsertClaim[] =
+    "INSERT INTO claims(mention, source, stance, cue, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr char kCandidates[] =
+    "SELECT id, sub_event_type, day, place_id, lat, lon, geo_precision, admin1, lineage1,"
+    " lineage2, stems FROM canonical_events WHERE event_type = ?1 AND day BETWEEN ?2 AND ?3"
+    " ORDER BY id";
+constexpr char kHasDocumentMention[] =
+    "SELECT 1 FROM event_mentions WHERE canonical = ?1 AND doc = ?2 LIMIT 1";
+constexpr char kInsertCanonical[] =
+    "INSERT INTO canonical_events(event_type, sub_event_type, day, status) VALUES (?1, ?2, ?3,"
+    " 'current')";
+// Representative fields come from the first mention (lowest id), so the
+// result does not depend on which mention was compared last; counts,
+// fatalities and dates are aggregates over all mentions.
+constexpr char kRecomputeCanonical[] = R"sql(
+UPDATE canonical_events SET
+  (sub_event_type, time_precision, location_name, place_id, lat, lon, geo_precision, admin1,
+   admin2, admin3, pcode, country, actor1, actor2, lineage1, lineage2, inter1, inter2,
+   first_mention) =
+  (SELECT sub_event_type, time_precision, location_name, place_id, lat, lon, geo_precision,
+          admin1, admin2, admin3, pcode, country, actor1, actor2, lineage1, lineage2, inter1,
+          inter2, id
+   FROM event_mentions WHERE canonical = ?1 ORDER BY id LIMIT 1),
+  (day, date, n_mentions, n_articles, fatalities, fatalities_max, status) =
+  (SELECT min(day), date(min(day) + 2440587.5), count(*), count(DISTINCT doc),
+          coalesce(min(fatalities) FILTER (WHERE fatalities > 0), min(fatalities)),
+          max(fatalities),
+          CASE WHEN sum(status = 'current') > 0 THEN 'current' ELSE min(status) END
+   FROM event_mentions WHERE canonical = ?1),
+  (n_sources, first_report) =
+  (SELECT count(DISTINCT CASE WHEN d.source <> '' THEN d.source ELSE d.doc_id END),
+          min(d.pub_date)
+   FROM event_mentions m JOIN documents d ON d.id = m.doc WHERE m.canonical = ?1)
+WHERE id = ?1
+)sql";
+constexpr char kCanonicalStems[] = "SELECT stems FROM event_mentions WHERE canonical = ?1";
+constexpr char kUpdateStems[] = "UPDATE canonical_events SET stems = ?2 WHERE id = ?1";
+constexpr char kMentionCount[] = "SELECT count(*) FROM event_mentions WHERE canonical = ?1";
+constexpr char kDeleteCanonical[] = "DELETE FROM canonical_events WHERE id = ?1";
+
+std::string NowIso() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string JoinIds(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) {
+    if (!out.empty()) out += '|';
+    out += id;
+  }
+  return out;
+}
+
+std::string SpansText(const std::vector<ByteSpan>& spans) {
+  std::string out;
+  for (const ByteSpan& s : spans) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(s.begin.value) + '-' + std::to_string(s.end.value);
+  }
+  return out;
+}
+
+// The text of `span` in `text`, empty when the span does not fit.
+std::string_view SpanText(const std::string& text, ByteSpan span) {
+  if (span.begin.value > span.end.value || span.end.value > text.size()) return {};
+  return std::string_view(text).substr(span.begin.value, span.size());
+}
+
+Status Prepared(Database* db, const char* sql, Statement* out) {
+  Result<Statement> stmt = db->Prepare(sql);
+  if (!stmt.ok()) return stmt.status();
+  *out = std::move(stmt.value());
+  return Status::Ok();
+}
+
+}  // namespace
+
+EventStore::EventStore(Database db, StoreOptions options)
+    : db_(std::move(db)), options_(std::move(options)), stmts_(std::make_unique<Statements>()) {}
+
+EventStore::~EventStore() = default;
+
+Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
+                                                     const StoreOptions& options) {
+  Result<Database> db = Database::Open(path, options.create);
+  if (!db.ok()) return db.status();
+  std::unique_ptr<EventStore> store(new EventStore(std::move(db.value()), options));
+  Database* d = &store->db_;
+  const bool read_only = sqlite3_db_readonly(d->get(), "main") == 1;
+  RASD_RETURN_IF_ERROR(RegisterRasdTokenizer(d->get()));
+  RASD_RETURN_IF_ERROR(d->Exec("PRAGMA foreign_keys = ON"));
+  if (!read_only) {
+    // WAL: readers never block the ingest, and a killed writer loses only its
+    // open transaction. NORMAL sync is durable across process crashes (kill -9);
+    // only a power cut can lose the last commits, never consistency.
+    RASD_RETURN_IF_ERROR(d->Exec("PRAGMA journal_mode = WAL"));
+    RASD_RETURN_IF_ERROR(d->Exec("PRAGMA synchronous = NORMAL"));
+  }
+  Result<std::int64_t> version = d->QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  if (read_only && *version != kSchemaVersion) {
+    return FailedPrecondition(path + " is read-only and has schema version " +
+                              std::to_string(*version) + "; open it writable once to migrate");
+  }
+  RASD_RETURN_IF_ERROR(CreateOrMigrate(d, &store->migrated_from_));
+  RASD_RETURN_IF_ERROR(store->Prepare());
+  if (store->migrated_from_ > 0 && store->migrated_from_ < kSchemaVersion) {
+    RASD_RETURN_IF_ERROR(store->ClusterPending());
+  }
+  return store;
+}
+
+Status EventStore::Prepare() {
+  Statements& s = *stmts_;
+  const std::pair<const char*, Statement*> all[] = {
+      {kFindDocument, &s.find_document},
+      {kInsertDocument, &s.insert_document},
+      {kDeleteDocument, &s.delete_document},
+      {kMentionsOfDocument, &s.mentions_of_document},
+      {kInsertSentence, &s.insert_sentence},
+      {kInsertActor, &s.insert_actor},
+      {kInsertPlace, &s.insert_place},
+      {kInsertMention, &s.insert_mention},
+      {kInsertClaim, &s.insert_claim},
+      {kCandidates, &s.candidates},
+      {kHasDocumentMention, &s.has_document_mention},
+      {kInsertCanonical, &s.insert_canonical},
+      {kRecomputeCanonical, &s.recompute_canonical},
+      {kCanonicalStems, &s.canonical_stems},
+      {kUpdateStems, &s.update_stems},
+      {kMentionCount, &s.mention_count},
+      {kDeleteCanonical, &s.delete_canonical},
+  };
+  for (const auto& [sql, stmt] : all) RASD_RETURN_IF_ERROR(Prepared(&db_, sql, stmt));
+  return Status::Ok();
+}
+
+std::string EventStore::ContentHash(const Document& doc) {
+  std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a 64
+  auto mix = [&h](std::string_view s) {
+    for (const unsigned char c : s) {
+      h ^= c;
+      h *= 0x100000001b3ull;
+    }
+  };
+  mix(doc.title);
+  mix(std::string_view("\0", 1));
+  mix(doc.text);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "fnv1a64:%016llx:%zu", static_cast<unsigned long long>(h),
+                doc.title.size() + doc.text.size());
+  return buf;
+}
+
+Result<bool> EventStore::IsStored(const std::string& doc_id, const std::string& content_hash) {
+  Statement& find = stmts_->find_document;
+  find.Bind(1, doc_id);
+  Status status;
+  const bool found = find.Step(&status) && find.Text(1) == content_hash;
+  find.Reset();
+  if (!status.ok()) return status;
+  return found;
+}
+
+Result<BatchSummary> EventStore::PutBatch(const std::vector<Document>& documents,
+                                          const std::vector<DocumentResult>& results,
+                                          const Versions& versions) {
+  if (documents.size() != results.size()) {
+    return InvalidArgument("PutBatch: documents and results differ in number");
+  }
+  BatchSummary summary;
+  Transaction txn(&db_);
+  RASD_RETURN_IF_ERROR(txn.Begin());
+  std::set<std::int64_t> touched;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    Result<PutOutcome> outcome = Put(documents[i], results[i], versions, &touched);
+    if (!outcome.ok()) return outcome.status();
+    switch (*outcome) {
+      case PutOutcome::kInserted:
+        ++summary.inserted;
+        break;
+      case PutOutcome::kUnchanged:
+        ++summary.unchanged;
+        break;
+      case PutOutcome::kReplaced:
+        ++summary.replaced;
+        break;
+    }
+    if (*outcome != PutOutcome::kUnchanged) summary.events += results[i].events.size();
+  }
+  RASD_RETURN_IF_ERROR(txn.Commit());
+  return summary;
+}
+
+Result<PutOutcome> EventStore::Put(const Document& doc, const DocumentResult& result,
+                                   const Versions& versions, std::set<std::int64_t>* touched) {
+  const std::string hash = ContentHash(doc);
+  Statement& find = stmts_->find_document;
+  find.Bind(1, doc.doc_id);
+  Status status;
+  std::optional<std::int64_t> old_row;
+  if (find.Step(&status)) {
+    if (find.Text(1) == hash) {
+      find.Reset();
+      return PutOutcome::kUnchanged;
+    }
+    old_row = find.Int(0);
+  }
+  find.Reset();
+  if (!status.ok()) return status;
+  if (old_row) RASD_RETURN_IF_ERROR(RemoveDocument(*old_row, touched));
+
+  Result<std::int64_t> row = InsertDocument(doc, result, hash, versions);
+  if (!row.ok()) return row.status();
+  RASD_RETURN_IF_ERROR(InsertSentences(*row, doc));
+  RASD_RETURN_IF_ERROR(InsertActorsAndPlaces(*row, result));
+  for (std::size_t i = 0; i < result.events.size(); ++i) {
+    RASD_RETURN_IF_ERROR(
+        InsertEvent(*row, static_cast<int>(i), doc, result.events[i], versions, touched));
+  }
+  return old_row ? PutOutcome::kReplaced : PutOutcome::kInserted;
+}
+
+Status EventStore::RemoveDocument(std::int64_t doc_row, std::set<std::int64_t>* touched) {
+  Statement& mentions = stmts_->mentions_of_document;
+  mentions.Bind(1, doc_row);
+  std::vector<std::int64_t> canonicals;
+  Status status;
+  while (mentions.Step(&status)) canonicals.push_back(mentions.Int(0));
+  mentions.Reset();
+  RASD_RETURN_IF_ERROR(status);
+  Statement& del = stmts_->delete_document;
+  del.Bind(1, doc_row);
+  RASD_RETURN_IF_ERROR(del.Run());  // mentions, claims, sentences go by ON DELETE CASCADE
+  for (const std::int64_t c : canonicals) {
+    touched->insert(c);
+    RASD_RETURN_IF_ERROR(RecomputeCanonical(c));
+  }
+  return Status::Ok();
+}
+
+Result<std::int64_t> EventStore::InsertDocument(const Document& doc, const DocumentResult& result,
+                                                const std::string& hash, const Versions& versions) {
+  Statement& s = stmts_->insert_document;
+  s.Bind(1, doc.doc_id);
+  s.Bind(2, doc.title);
+  s.Bind(3, doc.text);
+  s.BindTextOrNull(4, doc.pub_date);
+  s.Bind(5, doc.source);
+  s.Bind(6, doc.url);
+  s.Bind(7, doc.origin);
+  s.Bind(8, hash);
+  s.Bind(9, versions.rasd_version);
+  s.Bind(10, versions.data_version);
+  s.Bind(11, static_cast<std::int64_t>(result.sentence_count));
+  s.Bind(12, static_cast<std::int64_t>(result.token_count));
+  s.Bind(13, NowIso());
+  RASD_RETURN_IF_ERROR(s.Run());
+  return db_.LastInsertId();
+}
+
+Status EventStore::InsertSentences(std::int64_t doc_row, const Document& doc) {
+  Statements& s = *stmts_;
+  text::Normalize(doc.text, &s.norm);
+  text::Tokenize(s.norm, &s.tokens);
+  text::SplitSentences(s.norm, s.tokens, &s.sentences);
+  for (std::size_t i = 0; i < s.sentences.size(); ++i) {
+    s.insert_sentence.Bind(1, doc_row);
+    s.insert_sentence.Bind(2, static_cast<std::int64_t>(i));
+    s.insert_sentence.Bind(3, s.sentences[i].original.begin.value);
+    s.insert_sentence.Bind(4, s.sentences[i].original.end.value);
+    RASD_RETURN_IF_ERROR(s.insert_sentence.Run());
+  }
+  return Status::Ok();
+}
+
+Status EventStore::InsertActorsAndPlaces(std::int64_t doc_row, const DocumentResult& result) {
+  Statement& actor = stmts_->insert_actor;
+  auto put_actor = [&](const ActorMention& a) {
+    actor.Bind(1, doc_row);
+    actor.Bind(2, a.id);
+    actor.Bind(3, a.text);
+    actor.Bind(4, a.is_source ? 1 : 0);
+    actor.Bind(5, a.confidence);
+    actor.Bind(6, SpansText(a.spans));
+    return actor.Run();
+  };
+  for (const ActorMention& a : result.actors) RASD_RETURN_IF_ERROR(put_actor(a));
+  for (const ActorMention& a : result.sources) {
+    ActorMention source = a;
+    source.is_source = true;
+    RASD_RETURN_IF_ERROR(put_actor(source));
+  }
+  Statement& place = stmts_->insert_place;
+  for (const PlaceMention& p : result.places) {
+    place.Bind(1, doc_row);
+    place.Bind(2, p.name);
+    place.BindTextOrNull(3, p.place_id);
+    place.Bind(4, p.lat);
+    place.Bind(5, p.lon);
+    place.BindTextOrNull(6, p.admin1);
+    place.BindTextOrNull(7, p.pcode);
+    place.Bind(8, p.confidence);
+    place.Bind(9, p.dateline_only ? 1 : 0);
+    place.Bind(10, SpansText(p.spans));
+    RASD_RETURN_IF_ERROR(place.Run());
+  }
+  return Status::Ok();
+}
+
+std::string EventStore::LineageOf(const std::string& actor) const {
+  const auto it = options_.lineages.find(actor);
+  return it == options_.lineages.end() ? actor : it->second;
+}
+
+Status EventStore::InsertEvent(std::int64_t doc_row, int ordinal, const Document& doc,
+                               const Event& e, const Versions& versions,
+                               std::set<std::int64_t>* touched) {
+  MentionFeatures f;
+  f.event_type = e.event_type;
+  f.sub_event_type = e.sub_event_type;
+  f.day = DayNumber(e.date);
+  if (!f.day) f.day = DayNumber(doc.pub_date);
+  if (e.location) {
+    f.place_id = e.location->place_id;
+    f.lat = e.location->lat;
+    f.lon = e.location->lon;
+    f.geo_precision = e.location->geo_precision;
+    f.admin1 = e.location->admin1;
+  }
+  const std::string lineage1 = e.actor1.empty() ? "" : LineageOf(e.actor1);
+  const std::string lineage2 = e.actor2.empty() ? "" : LineageOf(e.actor2);
+  for (const std::string* l : {&lineage1, &lineage2}) {
+    if (!l->empty()) f.lineages.push_back(*l);
+  }
+  std::sort(f.lineages.begin(), f.lineages.end());
+  f.lineages.erase(std::unique(f.lineages.begin(), f.lineages.end()), f.lineages.end());
+  const std::string_view evidence = SpanText(doc.text, e.evidence);
+  f.stems = EvidenceStems(evidence);
+
+  Result<std::int64_t> canonical = AssignCanonical(doc_row, f);
+  if (!canonical.ok()) return canonical.status();
+
+  Statement& s = stmts_->insert_mention;
+  const Location empty_location;
+  const Location& loc = e.location ? *e.location : empty_location;
+  s.Bind(1, doc_row);
+  s.Bind(2, ordinal);
+  s.Bind(3, e.event_type);
+  s.Bind(4, e.sub_event_type);
+  s.BindTextOrNull(5, e.actor1);
+  s.BindTextOrNull(6, e.actor2);
+  s.Bind(7, JoinIds(e.assoc_actor_1));
+  s.Bind(8, JoinIds(e.assoc_actor_2));
+  s.Bind(9, e.inter1);
+  s.Bind(10, e.inter2);
+  if (e.location) {
+    s.Bind(11, loc.name);
+    s.BindTextOrNull(12, loc.place_id);
+    s.Bind(13, loc.lat);
+    s.Bind(14, loc.lon);
+    s.Bind(15, loc.geo_precision);
+    s.BindTextOrNull(16, loc.admin1);
+    s.BindTextOrNull(17, loc.admin2);
+    s.BindTextOrNull(18, loc.admin3);
+    s.BindTextOrNull(19, loc.pcode);
+    s.BindTextOrNull(20, loc.country);
+  }  // else columns 11..20 stay NULL (Reset clears bindings)
+  s.BindTextOrNull(21, e.date);
+  s.Bind(22, e.time_precision);
+  s.Bind(23, e.fatalities);
+  s.BindTextOrNull(24, e.fatalities_text);
+  s.Bind(25, EventStatusName(e.status));
+  s.Bind(26, e.confidence);
+  s.Bind(27, e.evidence.begin.value);
+  s.Bind(28, e.evidence.end.value);
+  s.Bind(29, e.trigger.begin.value);
+  s.Bind(30, e.trigger.end.value);
+  s.Bind(31, evidence);
+  s.Bind(32, versions.rasd_version);
+  s.Bind(33, versions.data_version);
+  s.Bind(34, f.day);
+  s.Bind(35, *canonical);
+  s.BindTextOrNull(36, lineage1);
+  s.BindTextOrNull(37, lineage2);
+  s.Bind(38, JoinWords(f.stems));
+  RASD_RETURN_IF_ERROR(s.Run());
+  const std::int64_t mention = db_.LastInsertId();
+
+  Statement& claim = stmts_->insert_claim;
+  for (const Claim& c : e.claims) {
+    claim.Bind(1, mention);
+    claim.Bind(2, c.source);
+    claim.Bind(3, ClaimStanceName(c.stance));
+    claim.Bind(4, c.cue);
+    claim.Bind(5, c.span.begin.value);
+    claim.Bind(6, c.span.end.value);
+    RASD_RETURN_IF_ERROR(claim.Run());
+  }
+  touched->insert(*canonical);
+  return RecomputeCanonical(*canonical);
+}
+
+Result<std::int64_t> EventStore::AssignCanonical(std::int64_t doc_row, const MentionFeatures& f) {
+  Statements& s = *stmts_;
+  std::optional<std::int64_t> best;
+  double best_score = 0.0;
+  std::string best_stems;
+  Status status;
+  if (f.day) {
+    s.candidates.Bind(1, f.event_type);
+    s.candidates.Bind(2, *f.day - options_.dedup.day_window);
+    s.candidates.Bind(3, *f.day + options_.dedup.day_window);
+    while (s.candidates.Step(&status)) {
+      MentionFeatures c;
+      c.event_type = f.event_type;
+      c.sub_event_type = s.candidates.String(1);
+      c.day = s.candidates.OptInt(2);
+      c.place_id = s.candidates.String(3);
+      c.lat = s.candidates.OptDouble(4);
+      c.lon = s.candidates.OptDouble(5);
+      c.geo_precision = static_cast<int>(s.candidates.Int(6));
+      c.admin1 = s.candidates.String(7);
+      for (int col : {8, 9}) {
+        if (!s.candidates.IsNull(col)) c.lineages.push_back(s.candidates.String(col));
+      }
+      std::sort(c.lineages.begin(), c.lineages.end());
+      c.lineages.erase(std::unique(c.lineages.begin(), c.lineages.end()), c.lineages.end());
+      c.stems = SplitWords(s.candidates.Text(10));
+      const std::optional<double> score = MatchScore(f, c, options_.dedup);
+      if (!score || *score < options_.dedup.merge_threshold) continue;
+      if (best && *score <= best_score) continue;  // ties keep the older event
+      const std::int64_t id = s.candidates.Int(0);
+      // One article reports an event once; two mentions of it are two events.
+      s.has_document_mention.Bind(1, id);
+      s.has_document_mention.Bind(2, doc_row);
+      Status inner;
+      const bool same_document = s.has_document_mention.Step(&inner);
+      s.has_document_mention.Reset();
+      RASD_RETURN_IF_ERROR(inner);
+      if (same_document) continue;
+      best = id;
+      best_score = *score;
+      best_stems = JoinWords(UnionOf(c.stems, f.stems));
+    }
+    s.candidates.Reset();
+    RASD_RETURN_IF_ERROR(status);
+  }
+  if (best) {
+    s.update_stems.Bind(1, *best);
+    s.update_stems.Bind(2, best_stems);
+    RASD_RETURN_IF_ERROR(s.update_stems.Run());
+    return *best;
+  }
+  s.insert_canonical.Bind(1, f.event_type);
+  s.insert_canonical.Bind(2, f.sub_event_type);
+  s.insert_canonical.Bind(3, f.day);
+  RASD_RETURN_IF_ERROR(s.insert_canonical.Run());
+  const std::int64_t id = db_.LastInsertId();
+  s.update_stems.Bind(1, id);
+  s.update_stems.Bind(2, JoinWords(f.stems));
+  RASD_RETURN_IF_ERROR(s.update_stems.Run());
+  return id;
+}
+
+Status EventStore::RecomputeCanonical(std::int64_t canonical) {
+  Statements& s = *stmts_;
+  s.mention_count.Bind(1, canonical);
+  Status status;
+  const std::int64_t count = s.mention_count.Step(&status) ? s.mention_count.Int(0) : 0;
+  s.mention_count.Reset();
+  RASD_RETURN_IF_ERROR(status);
+  if (count == 0) {
+    s.delete_canonical.Bind(1, canonical);
+    return s.delete_canonical.Run();
+  }
+  s.recompute_canonical.Bind(1, canonical);
+  RASD_RETURN_IF_ERROR(s.recompute_canonical.Run());
+  return Status::Ok();
+}
+
+Status EventStore::ClusterPending() {
+  // Mentions written by schema v1 have no day, lineages, stems or canonical
+  // event: derive them, then cluster in mention order, as an ingest would have.
+  Result<Statement> pending = db_.Prepare(
+      "SELECT m.id, m.doc, m.event_type, m.sub_event_type, coalesce(m.date, d.pub_date),"
+      " m.place_id, m.lat, m.lon, m.geo_precision, m.admin1, m.actor1, m.actor2,"
+      " m.evidence_text FROM event_mentions m JOIN documents d ON d.id = m.doc"
+      " WHERE m.canonical IS NULL ORDER BY m.id");
+  if (!pending.ok()) return pending.status();
+  Result<Statement> update = db_.Prepare(
+      "UPDATE event_mentions SET day = ?2, lineage1 = ?3, lineage2 = ?4, stems = ?5,"
+      " canonical = ?6 WHERE id = ?1");
+  if (!update.ok()) return update.status();
+  // Read first: the loop below rewrites the very column the query filters on.
+  struct Pending {
+    std::int64_t id = 0;
+    std::int64_t doc = 0;
+    MentionFeatures features;
+    std::string lineage1;
+    std::string lineage2;
+  };
+  std::vector<Pending> rows;
+  Status status;
+  while (pending->Step(&status)) {
+    Pending p;
+    p.id = pending->Int(0);
+    p.doc = pending->Int(1);
+    MentionFeatures& f = p.features;
+    f.event_type = pending->String(2);
+    f.sub_event_type = pending->String(3);
+    f.day = DayNumber(pending->Text(4));
+    f.place_id = pending->String(5);
+    f.lat = pending->OptDouble(6);
+    f.lon = pending->OptDouble(7);
+    f.geo_precision = static_cast<int>(pending->Int(8));
+    f.admin1 = pending->String(9);
+    p.lineage1 = pending->IsNull(10) ? "" : LineageOf(pending->String(10));
+    p.lineage2 = pending->IsNull(11) ? "" : LineageOf(pending->String(11));
+    for (const std::string* l : {&p.lineage1, &p.lineage2}) {
+      if (!l->empty()) f.lineages.push_back(*l);
+    }
+    std::sort(f.lineages.begin(), f.lineages.end());
+    f.lineages.erase(std::unique(f.lineages.begin(), f.lineages.end()), f.lineages.end());
+    f.stems = EvidenceStems(pending->Text(12));
+    rows.push_back(std::move(p));
+  }
+  RASD_RETURN_IF_ERROR(status);
+  Transaction txn(&db_);
+  RASD_RETURN_IF_ERROR(txn.Begin());
+  for (const Pending& p : rows) {
+    Result<std::int64_t> canonical = AssignCanonical(p.doc, p.features);
+    if (!canonical.ok()) return canonical.status();
+    update->Bind(1, p.id);
+    update->Bind(2, p.features.day);
+    update->BindTextOrNull(3, p.lineage1);
+    update->BindTextOrNull(4, p.lineage2);
+    update->Bind(5, JoinWords(p.features.stems));
+    update->Bind(6, *canonical);
+    RASD_RETURN_IF_ERROR(update->Run());
+    RASD_RETURN_IF_ERROR(RecomputeCanonical(*canonical));
+  }
+  return txn.Commit();
+}
+
+Result<StoreCounts> EventStore::Counts() {
+  StoreCounts counts;
+  const std::pair<const char*, std::int64_t*> queries[] = {
+      {"SELECT count(*) FROM documents", &counts.documents},
+      {"SELECT count(*) FROM event_mentions", &counts.event_mentions},
+      {"SELECT count(*) FROM canonical_events", &counts.canonical_events},
+      {"SELECT count(*) FROM claims", &counts.claims},
+  };
+  for (const auto& [sql, out] : queries) {
+    Result<std::int64_t> n = db_.QueryInt(sql);
+    if (!n.ok()) return n.status();
+    *out = *n;
+  }
+  return counts;
+}
+
+}  // namespace rasd::store

@@ -1,0 +1,114 @@
+// Internal header. The event store: one SQLite file (WAL mode) holding the
+// documents rasd read, their sentences, actor and place mentions, event
+// mentions with evidence and claims, and the canonical events that
+// deduplication builds from the mentions of many articles.
+//
+// Writes come in batches (one transaction each), so a killed ingest loses at
+// most the batch in flight and never leaves half a document behind. A
+// document is keyed by doc_id and its content hash: storing it again with the
+// same hash changes nothing; with a new hash its old mentions are replaced.
+#ifndef RASD_STORE_EVENT_STORE_H_
+#define RASD_STORE_EVENT_STORE_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "rasd/document.h"
+#include "rasd/engine.h"
+#include "rasd/status.h"
+
+#include "store/dedup.h"
+#include "store/sqlite.h"
+
+namespace rasd::store {
+
+struct StoreOptions {
+  bool create = true;  // create the file when missing
+  // actor id -> lineage id, for the actor rule of deduplication (a renamed
+  // group is still one actor); ids not listed are their own lineage.
+  std::map<std::string, std::string> lineages;
+  DedupOptions dedup;
+};
+
+// The versions every stored event records.
+struct Versions {
+  std::string rasd_version;
+  std::string data_version;
+};
+
+enum class PutOutcome { kInserted, kUnchanged, kReplaced };
+
+struct BatchSummary {
+  std::size_t inserted = 0;
+  std::size_t unchanged = 0;
+  std::size_t replaced = 0;
+  std::size_t events = 0;  // event mentions written
+};
+
+struct StoreCounts {
+  std::int64_t documents = 0;
+  std::int64_t event_mentions = 0;
+  std::int64_t canonical_events = 0;
+  std::int64_t claims = 0;
+};
+
+class EventStore {
+ public:
+  // Opens or creates the store at `path` (a file name or a file: URI such as
+  // "file:rasd.db?mode=ro"), migrating an older schema. A read-only store can
+  // be queried; writing to it fails with a clear IoError.
+  static Result<std::unique_ptr<EventStore>> Open(const std::string& path,
+                                                  const StoreOptions& options);
+
+  // "fnv1a64:<16 hex>:<bytes>" over title and text: what decides whether an
+  // article changed.
+  static std::string ContentHash(const Document& doc);
+
+  // True when doc_id is stored with exactly this content hash (resume skips it).
+  Result<bool> IsStored(const std::string& doc_id, const std::string& content_hash);
+
+  // Stores documents[i] with results[i], all in one transaction.
+  Result<BatchSummary> PutBatch(const std::vector<Document>& documents,
+                                const std::vector<DocumentResult>& results,
+                                const Versions& versions);
+
+  Result<StoreCounts> Counts();
+  int migrated_from() const { return migrated_from_; }
+  Database* db() { return &db_; }
+
+  ~EventStore();
+  EventStore(const EventStore&) = delete;
+  EventStore& operator=(const EventStore&) = delete;
+
+  struct Statements;
+
+ private:
+  EventStore(Database db, StoreOptions options);
+  Status Prepare();
+  Result<PutOutcome> Put(const Document& doc, const DocumentResult& result,
+                         const Versions& versions, std::set<std::int64_t>* touched);
+  Status RemoveDocument(std::int64_t doc_row, std::set<std::int64_t>* touched);
+  Result<std::int64_t> InsertDocument(const Document& doc, const DocumentResult& result,
+                                      const std::string& hash, const Versions& versions);
+  Status InsertSentences(std::int64_t doc_row, const Document& doc);
+  Status InsertActorsAndPlaces(std::int64_t doc_row, const DocumentResult& result);
+  Status InsertEvent(std::int64_t doc_row, int ordinal, const Document& doc, const Event& event,
+                     const Versions& versions, std::set<std::int64_t>* touched);
+  Result<std::int64_t> AssignCanonical(std::int64_t doc_row, const MentionFeatures& features);
+  Status RecomputeCanonical(std::int64_t canonical);
+  Status ClusterPending();  // mentions without a canonical event (after a migration)
+  std::string LineageOf(const std::string& actor) const;
+
+  Database db_;
+  StoreOptions options_;
+  std::unique_ptr<Statements> stmts_;
+  int migrated_from_ = 0;
+};
+
+}  // namespace rasd::store
+
+#endif  // RASD_STORE_EVENT_STORE_H_

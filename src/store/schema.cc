@@ -1,0 +1,216 @@
+// The schema versions of the event store and the migrations between them.
+// Each migration is plain SQL run in one transaction with the version bump, so
+// an interrupted upgrade leaves the file at the old version, never half-way.
+#include "store/schema.h"
+
+#include <string>
+
+namespace rasd::store {
+
+const char kSchemaV1[] = R"sql(
+CREATE TABLE documents(
+  id INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  pub_date TEXT,
+  source TEXT NOT NULL DEFAULT '',
+  url TEXT NOT NULL DEFAULT '',
+  origin TEXT NOT NULL DEFAULT '',
+  content_hash TEXT NOT NULL,
+  rasd_version TEXT NOT NULL,
+  sentence_count INTEGER NOT NULL DEFAULT 0,
+  token_count INTEGER NOT NULL DEFAULT 0,
+  ingested_at TEXT NOT NULL
+);
+CREATE TABLE sentences(
+  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  PRIMARY KEY(doc, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE actor_mentions(
+  id INTEGER PRIMARY KEY,
+  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  actor_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  is_source INTEGER NOT NULL DEFAULT 0,
+  confidence REAL NOT NULL,
+  spans TEXT NOT NULL
+);
+CREATE INDEX actor_mentions_doc ON actor_mentions(doc);
+CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
+CREATE TABLE place_mentions(
+  id INTEGER PRIMARY KEY,
+  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  place_id TEXT,
+  lat REAL,
+  lon REAL,
+  admin1 TEXT,
+  pcode TEXT,
+  confidence REAL NOT NULL,
+  dateline_only INTEGER NOT NULL DEFAULT 0,
+  spans TEXT NOT NULL
+);
+CREATE INDEX place_mentions_doc ON place_mentions(doc);
+CREATE TABLE event_mentions(
+  id INTEGER PRIMARY KEY,
+  doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  event_type TEXT NOT NULL,
+  sub_event_type TEXT NOT NULL,
+  actor1 TEXT,
+  actor2 TEXT,
+  assoc_actor_1 TEXT NOT NULL DEFAULT '',
+  assoc_actor_2 TEXT NOT NULL DEFAULT '',
+  inter1 INTEGER NOT NULL DEFAULT 0,
+  inter2 INTEGER NOT NULL DEFAULT 0,
+  location_name TEXT,
+  place_id TEXT,
+  lat REAL,
+  lon REAL,
+  geo_precision INTEGER,
+  admin1 TEXT,
+  admin2 TEXT,
+  admin3 TEXT,
+  pcode TEXT,
+  country TEXT,
+  date TEXT,
+  time_precision INTEGER NOT NULL DEFAULT 0,
+  fatalities INTEGER,
+  fatalities_text TEXT,
+  status TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  evidence_start INTEGER NOT NULL,
+  evidence_end INTEGER NOT NULL,
+  trigger_start INTEGER NOT NULL,
+  trigger_end INTEGER NOT NULL,
+  evidence_text TEXT NOT NULL
+);
+CREATE INDEX event_mentions_doc ON event_mentions(doc);
+CREATE TABLE claims(
+  id INTEGER PRIMARY KEY,
+  mention INTEGER NOT NULL REFERENCES event_mentions(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  stance TEXT NOT NULL,
+  cue TEXT NOT NULL DEFAULT '',
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL
+);
+CREATE INDEX claims_mention ON claims(mention);
+PRAGMA user_version = 1;
+)sql";
+
+namespace {
+
+// Version 1 -> 2: versions on every event, canonical events (deduplication),
+// full-text indexes with the rasd tokenizer, and the indexes the query filters use.
+const char kMigrateV1ToV2[] = R"sql(
+ALTER TABLE documents ADD COLUMN data_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE event_mentions ADD COLUMN rasd_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE event_mentions ADD COLUMN data_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE event_mentions ADD COLUMN day INTEGER;
+ALTER TABLE event_mentions ADD COLUMN canonical INTEGER REFERENCES canonical_events(id);
+ALTER TABLE event_mentions ADD COLUMN lineage1 TEXT;
+ALTER TABLE event_mentions ADD COLUMN lineage2 TEXT;
+ALTER TABLE event_mentions ADD COLUMN stems TEXT NOT NULL DEFAULT '';
+UPDATE event_mentions SET rasd_version =
+  (SELECT rasd_version FROM documents WHERE documents.id = event_mentions.doc);
+CREATE INDEX event_mentions_canonical ON event_mentions(canonical, doc);
+CREATE TABLE canonical_events(
+  id INTEGER PRIMARY KEY,
+  event_type TEXT NOT NULL,
+  sub_event_type TEXT NOT NULL,
+  day INTEGER,
+  date TEXT,
+  time_precision INTEGER NOT NULL DEFAULT 0,
+  location_name TEXT,
+  place_id TEXT,
+  lat REAL,
+  lon REAL,
+  geo_precision INTEGER,
+  admin1 TEXT,
+  admin2 TEXT,
+  admin3 TEXT,
+  pcode TEXT,
+  country TEXT,
+  actor1 TEXT,
+  actor2 TEXT,
+  lineage1 TEXT,
+  lineage2 TEXT,
+  inter1 INTEGER NOT NULL DEFAULT 0,
+  inter2 INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL,
+  fatalities INTEGER,
+  fatalities_max INTEGER,
+  n_mentions INTEGER NOT NULL DEFAULT 0,
+  n_articles INTEGER NOT NULL DEFAULT 0,
+  n_sources INTEGER NOT NULL DEFAULT 0,
+  first_report TEXT,
+  first_mention INTEGER,
+  stems TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX canonical_type_day ON canonical_events(event_type, day);
+CREATE INDEX canonical_day ON canonical_events(day);
+CREATE INDEX canonical_admin1 ON canonical_events(admin1, day);
+CREATE INDEX canonical_place ON canonical_events(place_id);
+CREATE INDEX canonical_pcode ON canonical_events(pcode);
+CREATE INDEX canonical_lat ON canonical_events(lat, lon);
+CREATE INDEX canonical_lineage1 ON canonical_events(lineage1, day);
+CREATE INDEX canonical_lineage2 ON canonical_events(lineage2, day);
+CREATE INDEX canonical_fatalities ON canonical_events(fatalities);
+CREATE INDEX canonical_sub_type ON canonical_events(sub_event_type, day);
+CREATE INDEX documents_source ON documents(source);
+CREATE INDEX claims_source ON claims(source);
+CREATE VIRTUAL TABLE doc_fts USING fts5(title, text, content='documents', content_rowid='id',
+  tokenize='rasd');
+CREATE VIRTUAL TABLE evidence_fts USING fts5(evidence_text, content='event_mentions',
+  content_rowid='id', tokenize='rasd');
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO doc_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+  INSERT INTO doc_fts(doc_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+  INSERT INTO doc_fts(doc_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+  INSERT INTO doc_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER event_mentions_fts_insert AFTER INSERT ON event_mentions BEGIN
+  INSERT INTO evidence_fts(rowid, evidence_text) VALUES (new.id, new.evidence_text);
+END;
+CREATE TRIGGER event_mentions_fts_delete AFTER DELETE ON event_mentions BEGIN
+  INSERT INTO evidence_fts(evidence_fts, rowid, evidence_text)
+    VALUES ('delete', old.id, old.evidence_text);
+END;
+INSERT INTO doc_fts(doc_fts) VALUES ('rebuild');
+INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild');
+PRAGMA user_version = 2;
+)sql";
+
+// Migration i turns version i into version i + 1.
+const char* const kMigrations[] = {kSchemaV1, kMigrateV1ToV2};
+
+}  // namespace
+
+Status CreateOrMigrate(Database* db, int* migrated_from) {
+  Result<std::int64_t> version = db->QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  *migrated_from = static_cast<int>(*version);
+  if (*version == kSchemaVersion) return Status::Ok();
+  if (*version > kSchemaVersion) {
+    return FailedPrecondition("the database has schema version " + std::to_string(*version) +
+                              ", newer than this rasd understands (" +
+                              std::to_string(kSchemaVersion) + "); upgrade rasd");
+  }
+  Transaction txn(db);
+  RASD_RETURN_IF_ERROR(txn.Begin());
+  for (auto v = *version; v < kSchemaVersion; ++v) {
+    RASD_RETURN_IF_ERROR(db->Exec(kMigrations[v]));
+  }
+  return txn.Commit();
+}
+
+}  // namespace rasd::store
