@@ -1,0 +1,690 @@
+// Event assembly, sentence by sentence. The rules are general facts of
+// Arabic news writing (word order, the frames بين X و Y / من قبل X / مقتل N من X,
+// coordinated place lists) and of ACLED coding (one event per place and day,
+// the lowest fatality figure); none names a word of Arabic: the words are in
+// data/extract/. docs/extraction.md explains each step.
+#include "extract/event_assembler.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace rasd::extract {
+namespace {
+
+using link::Mention;
+using link::MentionKind;
+using text::Token;
+
+constexpr std::int32_t kNone = -1;
+constexpr std::uint8_t kNoCue = 0xFF;
+
+// How far (in tokens) a cue reaches to the name it governs, and the subject
+// of a verb from the verb: Arabic news puts them next to each other.
+constexpr std::uint32_t kCueReach = 2;
+constexpr std::uint32_t kSubjectReach = 4;
+constexpr std::uint32_t kFatalityReach = 4;
+// Triggers of one event type closer than this share a frame (قصف ... بالبراميل).
+constexpr std::uint32_t kFrameJoinGap = 10;
+// An event dated more than this before publication is recalled history.
+constexpr std::int64_t kBackgroundDays = 31;
+// At most this many events from one coordinated place list.
+constexpr std::size_t kMaxPlacesPerFrame = 8;
+
+// Per-document lookups, built once.
+struct DocIndex {
+  const Document* doc = nullptr;
+  const text::AnalyzedText* text = nullptr;
+  const link::LinkedText* linked = nullptr;
+  std::optional<text::CivilDate> pub_date;
+  std::vector<std::int32_t> mention_at;  // token -> index into linked->mentions
+  std::vector<std::uint8_t> cue_at;      // token -> CueClass
+  std::vector<std::int32_t> number_at;   // token -> index into text->numbers
+
+  const Mention& mention(std::int32_t i) const { return linked->mentions[i]; }
+  bool Cue(std::uint32_t token, CueClass c) const {
+    return token < cue_at.size() && cue_at[token] == static_cast<std::uint8_t>(c);
+  }
+  ByteSpan Original(std::uint32_t first, std::uint32_t end) const {
+    return {text->tokens[first].original.begin, text->tokens[end - 1].original.end};
+  }
+};
+
+struct TriggerHit {
+  std::uint32_t first = 0;
+  std::uint32_t end = 0;
+  const Trigger* row = nullptr;
+};
+
+struct Frame {
+  std::vector<TriggerHit> hits;
+  std::uint32_t window_begin = 0;
+  std::uint32_t window_end = 0;
+  const TriggerHit& head() const { return hits.front(); }
+};
+
+struct Roles {
+  std::int32_t actor1 = kNone;
+  std::int32_t actor2 = kNone;
+  std::vector<std::int32_t> assoc;
+};
+
+// What the article said last: a sentence that omits the place or the other
+// side usually continues the previous report.
+struct Context {
+  std::optional<Location> location;
+  std::uint32_t location_sentence = 0;
+  std::string actor1;
+  std::string actor2;
+  int inter1 = 0;
+  int inter2 = 0;
+  std::uint32_t actors_sentence = 0;
+  std::vector<Claim> claims;
+};
+
+std::string_view EventTypeKey(const Trigger& t) { return EventTypeOf(t.fixed); }
+
+int Specificity(SubEventType t) {
+  switch (t) {
+    case SubEventType::kSuicideBomb: return 5;
+    case SubEventType::kChemicalWeapon: return 4;
+    case SubEventType::kAirDroneStrike: return 3;
+    case SubEventType::kGovernmentRegainsTerritory:
+    case SubEventType::kNonStateActorOvertakesTerritory:
+    case SubEventType::kRemoteExplosiveLandmineIed:
+    case SubEventType::kAbductionForcedDisappearance:
+    case SubEventType::kProtestWithIntervention: return 2;
+    case SubEventType::kShellingArtilleryMissileAttack: return 1;
+    default: return 0;
+  }
+}
+
+DocIndex BuildIndex(const Document& doc, const text::AnalyzedText& at,
+                    const link::LinkedText& linked, std::optional<text::CivilDate> pub,
+                    const Lexicon& lexicon) {
+  DocIndex ix;
+  ix.doc = &doc;
+  ix.text = &at;
+  ix.linked = &linked;
+  ix.pub_date = pub;
+  const std::size_t n = at.tokens.size();
+  ix.mention_at.assign(n, kNone);
+  for (std::size_t m = 0; m < linked.mentions.size(); ++m) {
+    const Mention& mention = linked.mentions[m];
+    for (std::uint32_t t = mention.first_token; t < mention.end_token && t < n; ++t) {
+      if (ix.mention_at[t] == kNone) ix.mention_at[t] = static_cast<std::int32_t>(m);
+    }
+  }
+  ix.cue_at.assign(n, kNoCue);
+  std::vector<PhraseMatch> cues;
+  lexicon.cues().FindAll(at.norm, at.tokens, 0, static_cast<std::uint32_t>(n), &cues);
+  for (const PhraseMatch& c : cues) {
+    for (std::uint32_t t = c.first_token; t < c.end_token; ++t) {
+      ix.cue_at[t] = static_cast<std::uint8_t>(c.payload);
+    }
+  }
+  ix.number_at.assign(n, kNone);
+  for (std::size_t k = 0; k < at.numbers.size(); ++k) {
+    const text::NumberMention& num = at.numbers[k];
+    for (std::uint32_t t = num.first_token; t < num.end_token && t < n; ++t) {
+      ix.number_at[t] = static_cast<std::int32_t>(k);
+    }
+  }
+  return ix;
+}
+
+// Triggers of the sentence that are not part of a name (تحرير in هيئة تحرير الشام)
+// and not negated (لم تقصف).
+std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
+                                     std::uint32_t begin, std::uint32_t end) {
+  std::vector<PhraseMatch> matches;
+  lexicon.triggers().FindAll(ix.text->norm, ix.text->tokens, begin, end, &matches);
+  std::vector<TriggerHit> hits;
+  for (const PhraseMatch& m : matches) {
+    bool inside_name = false;
+    for (std::uint32_t t = m.first_token; t < m.end_token; ++t) {
+      inside_name = inside_name || ix.mention_at[t] != kNone;
+    }
+    if (inside_name) continue;
+    if (m.first_token > begin && ix.Cue(m.first_token - 1, CueClass::kNegation)) continue;
+    hits.push_back({m.first_token, m.end_token, &lexicon.trigger(m.payload)});
+  }
+  return hits;
+}
+
+bool HasMentionIn(const DocIndex& ix, std::uint32_t begin, std::uint32_t end) {
+  for (std::uint32_t t = begin; t < end; ++t) {
+    if (ix.mention_at[t] != kNone &&
+        ix.mention(ix.mention_at[t]).kind != MentionKind::kSource) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Groups triggers into frames and gives each frame its window of the sentence.
+std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
+                               std::uint32_t begin, std::uint32_t end) {
+  const bool has_strong = std::any_of(hits.begin(), hits.end(), [](const TriggerHit& h) {
+    return h.row->strong && h.row->cls != TriggerClass::kKilling;
+  });
+  const bool has_non_killing = std::any_of(hits.begin(), hits.end(), [](const TriggerHit& h) {
+    return h.row->cls != TriggerClass::kKilling;
+  });
+  std::vector<Frame> frames;
+  for (const TriggerHit& h : hits) {
+    // A killing is the outcome of the other triggers when there are any.
+    if (h.row->cls == TriggerClass::kKilling && has_non_killing) continue;
+    if (!frames.empty()) {
+      Frame& last = frames.back();
+      const TriggerHit& prev = last.hits.back();
+      if (EventTypeKey(*prev.row) == EventTypeKey(*h.row) && h.first - prev.end < kFrameJoinGap) {
+        last.hits.push_back(h);
+        continue;
+      }
+    }
+    // A weak trigger needs company: no strong trigger of its type around it.
+    if (!h.row->strong && has_strong) continue;
+    frames.push_back({{h}, 0, 0});
+  }
+  for (std::size_t f = 0; f < frames.size(); ++f) {
+    frames[f].window_begin = f == 0 ? begin : frames[f - 1].hits.back().end;
+    frames[f].window_end = f + 1 == frames.size() ? end : frames[f + 1].head().first;
+  }
+  // A weak frame with no actor or place in its window is talk, not an event.
+  std::erase_if(frames, [&](const Frame& fr) {
+    const bool strong = std::any_of(fr.hits.begin(), fr.hits.end(),
+                                    [](const TriggerHit& h) { return h.row->strong; });
+    return !strong && !HasMentionIn(ix, fr.window_begin, fr.window_end);
+  });
+  return frames;
+}
+
+bool CueInRange(const DocIndex& ix, CueClass c, std::uint32_t begin, std::uint32_t end) {
+  for (std::uint32_t t = begin; t < end; ++t) {
+    if (ix.Cue(t, c)) return true;
+  }
+  return false;
+}
+
+// The cue class standing within kCueReach tokens before `token`, if any of `wanted`.
+bool CueBefore(const DocIndex& ix, std::uint32_t token, std::uint32_t floor, CueClass c) {
+  for (std::uint32_t k = 1; k <= kCueReach && token >= floor + k; ++k) {
+    if (ix.Cue(token - k, c)) return true;
+    if (ix.mention_at[token - k] != kNone) return false;
+  }
+  return false;
+}
+
+std::vector<std::int32_t> MentionsIn(const DocIndex& ix, MentionKind kind, std::uint32_t begin,
+                                     std::uint32_t end) {
+  std::vector<std::int32_t> out;
+  for (std::size_t m = 0; m < ix.linked->mentions.size(); ++m) {
+    const Mention& mention = ix.linked->mentions[m];
+    if (mention.kind == kind && mention.first_token >= begin && mention.first_token < end) {
+      out.push_back(static_cast<std::int32_t>(m));
+    }
+  }
+  return out;
+}
+
+// The subject by word order: after a verb (VSO) or as the genitive agent of a
+// verbal noun (قصف قوات النظام), else the nearest name before the trigger (SVO).
+std::int32_t SubjectOf(const DocIndex& ix, const Frame& frame,
+                       const std::vector<std::int32_t>& free_actors) {
+  const TriggerHit& head = frame.head();
+  for (const std::int32_t a : free_actors) {
+    const std::uint32_t first = ix.mention(a).first_token;
+    if (first >= head.end && first < head.end + kSubjectReach) return a;
+  }
+  std::int32_t before = kNone;
+  for (const std::int32_t a : free_actors) {
+    if (ix.mention(a).end_token <= head.first) before = a;
+  }
+  return before;
+}
+
+Roles AssignActors(const DocIndex& ix, const Frame& frame) {
+  Roles roles;
+  const std::vector<std::int32_t> actors =
+      MentionsIn(ix, MentionKind::kActor, frame.window_begin, frame.window_end);
+  std::int32_t agent = kNone, between_first = kNone, between_second = kNone, target = kNone,
+               victim = kNone;
+  std::vector<std::int32_t> free_actors;
+  for (std::size_t k = 0; k < actors.size(); ++k) {
+    const std::int32_t a = actors[k];
+    const std::uint32_t first = ix.mention(a).first_token;
+    if (CueBefore(ix, first, frame.window_begin, CueClass::kWith)) {
+      roles.assoc.push_back(a);
+    } else if (CueBefore(ix, first, frame.window_begin, CueClass::kAgent)) {
+      if (agent == kNone) agent = a;
+    } else if (CueBefore(ix, first, frame.window_begin, CueClass::kBetween)) {
+      between_first = a;
+      if (k + 1 < actors.size()) between_second = actors[k + 1];
+    } else if (a == between_second) {
+      continue;
+    } else if (CueBefore(ix, first, frame.window_begin, CueClass::kTarget)) {
+      if (target == kNone) target = a;
+    } else if (CueBefore(ix, first, frame.window_begin, CueClass::kMembers) &&
+               CueInRange(ix, CueClass::kDeath, frame.window_begin, first)) {
+      if (victim == kNone) victim = a;
+    } else {
+      free_actors.push_back(a);
+    }
+  }
+  if (agent != kNone) {
+    roles.actor1 = agent;
+  } else if (between_first != kNone) {
+    roles.actor1 = between_first;
+  } else {
+    roles.actor1 = SubjectOf(ix, frame, free_actors);
+  }
+  for (const std::int32_t candidate : {between_second, target, victim}) {
+    if (candidate != kNone && candidate != roles.actor1) {
+      roles.actor2 = candidate;
+      break;
+    }
+  }
+  if (roles.actor2 == kNone) {
+    for (const std::int32_t a : free_actors) {
+      if (a != roles.actor1 && ix.mention(a).id != ix.mention(roles.actor1 == kNone ? a : roles.actor1).id) {
+        roles.actor2 = a;
+        break;
+      }
+    }
+  }
+  if (roles.actor1 != kNone && roles.actor2 != kNone &&
+      ix.mention(roles.actor1).id == ix.mention(roles.actor2).id) {
+    roles.actor2 = kNone;
+  }
+  return roles;
+}
+
+bool IsState(const Mention& m) { return m.inter == 1; }
+
+SubEventType ResolveHit(const DocIndex& ix, const Frame& frame, const TriggerHit& hit,
+                        const Roles& roles) {
+  const std::uint32_t b = frame.window_begin;
+  const std::uint32_t e = frame.window_end;
+  switch (hit.row->cls) {
+    case TriggerClass::kFixed:
+      return hit.row->fixed;
+    case TriggerClass::kExplosion:
+      if (CueInRange(ix, CueClass::kAir, b, e)) return SubEventType::kAirDroneStrike;
+      return SubEventType::kShellingArtilleryMissileAttack;
+    case TriggerClass::kBlast:
+      if (CueInRange(ix, CueClass::kSuicide, b, e)) return SubEventType::kSuicideBomb;
+      return SubEventType::kRemoteExplosiveLandmineIed;
+    case TriggerClass::kTerritory:
+      if (roles.actor1 != kNone && IsState(ix.mention(roles.actor1))) {
+        return SubEventType::kGovernmentRegainsTerritory;
+      }
+      return SubEventType::kNonStateActorOvertakesTerritory;
+    case TriggerClass::kKilling:
+      if (CueInRange(ix, CueClass::kCivilian, b, e)) return SubEventType::kAttack;
+      return SubEventType::kArmedClash;
+  }
+  return hit.row->fixed;
+}
+
+SubEventType ResolveFrame(const DocIndex& ix, const Frame& frame, const Roles& roles) {
+  SubEventType best = ResolveHit(ix, frame, frame.head(), roles);
+  for (const TriggerHit& h : frame.hits) {
+    const SubEventType t = ResolveHit(ix, frame, h, roles);
+    if (Specificity(t) > Specificity(best)) best = t;
+  }
+  if (best == SubEventType::kPeacefulProtest &&
+      CueInRange(ix, CueClass::kIntervention, frame.window_begin, frame.window_end)) {
+    best = SubEventType::kProtestWithIntervention;
+  }
+  return best;
+}
+
+Location ToLocation(const Mention& m) {
+  Location loc;
+  loc.name = m.surface;
+  loc.place_id = m.id;
+  loc.lat = m.lat;
+  loc.lon = m.lon;
+  switch (m.relation) {
+    case link::PlaceRelation::kItself: loc.geo_precision = 1; break;
+    case link::PlaceRelation::kNear:
+    case link::PlaceRelation::kCountryside: loc.geo_precision = 2; break;
+    case link::PlaceRelation::kRegion: loc.geo_precision = 3; break;
+  }
+  if (m.place_kind == "governorate" || m.place_kind == "region") {
+    loc.geo_precision = std::max(loc.geo_precision, 3);
+  } else if (m.place_kind == "district" || m.place_kind == "subdistrict") {
+    loc.geo_precision = std::max(loc.geo_precision, 2);
+  }
+  loc.admin1 = m.admin1;
+  loc.admin2 = m.admin2;
+  loc.admin3 = m.admin3;
+  loc.pcode = m.pcode;
+  loc.country = m.country;
+  loc.span = m.name_span;
+  return loc;
+}
+
+bool IsArea(const Mention& m) {
+  return m.place_kind == "governorate" || m.place_kind == "district" ||
+         m.place_kind == "subdistrict" || m.place_kind == "region" || m.place_kind == "country" ||
+         m.relation == link::PlaceRelation::kRegion;
+}
+
+// Places of the window, without areas that merely contain another listed place
+// (قرية X بريف حلب: the event is at X).
+std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const Frame& frame) {
+  std::vector<std::int32_t> places;
+  for (const std::int32_t p :
+       MentionsIn(ix, MentionKind::kPlace, frame.window_begin, frame.window_end)) {
+    if (!ix.mention(p).dateline) places.push_back(p);
+  }
+  std::vector<std::int32_t> kept;
+  for (const std::int32_t p : places) {
+    const Mention& mp = ix.mention(p);
+    const bool contains_other = IsArea(mp) && std::any_of(places.begin(), places.end(), [&](std::int32_t q) {
+      const Mention& mq = ix.mention(q);
+      return q != p && !IsArea(mq) &&
+             (mq.admin1 == mp.admin1 || mq.country != mp.country || mp.place_kind == "country");
+    });
+    if (!contains_other) kept.push_back(p);
+  }
+  return kept;
+}
+
+// True when places a and b (a before b) are joined as a list: only a comma, or
+// nothing, lies between them, and b carries the conjunction or follows a comma.
+bool Coordinated(const DocIndex& ix, const Mention& a, const Mention& b) {
+  if (b.first_token < a.end_token || b.first_token - a.end_token > 2) return false;
+  for (std::uint32_t t = a.end_token; t < b.first_token; ++t) {
+    const Token& tok = ix.text->tokens[t];
+    if (tok.kind != text::TokenKind::kPunct && !tok.detached_proclitic) return false;
+  }
+  return b.original.begin != b.name_span.begin || b.first_token > a.end_token;
+}
+
+// The places that each get an event: a coordinated list becomes one event per
+// place (ACLED: one event per location); otherwise the place nearest the trigger.
+std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, const Frame& frame) {
+  const std::vector<std::int32_t> places = EventPlaces(ix, frame);
+  if (places.empty()) return {};
+  const std::uint32_t head = frame.head().first;
+  std::size_t start = 0;
+  while (start < places.size() && ix.mention(places[start]).first_token < head) ++start;
+  if (start == places.size()) return {places.back()};
+  std::vector<std::int32_t> chosen = {places[start]};
+  for (std::size_t k = start + 1; k < places.size() && chosen.size() < kMaxPlacesPerFrame; ++k) {
+    if (!Coordinated(ix, ix.mention(places[k - 1]), ix.mention(places[k]))) break;
+    chosen.push_back(places[k]);
+  }
+  return chosen;
+}
+
+struct FatalityFigure {
+  std::optional<std::int64_t> value;
+  ByteSpan span;
+};
+
+bool WoundedBetween(const DocIndex& ix, std::uint32_t a, std::uint32_t b) {
+  return CueInRange(ix, CueClass::kWounded, std::min(a, b), std::max(a, b));
+}
+
+// The conservative fatality figure of the window: a number beside a death word
+// (32 قتيلا، مقتل أكثر من 40، أودى بحياة 39 شخصا); the lowest when several; 0
+// when the text reports deaths without a number.
+FatalityFigure Fatalities(const DocIndex& ix, std::uint32_t begin, std::uint32_t end) {
+  FatalityFigure fig;
+  const auto& numbers = ix.text->numbers;
+  for (std::uint32_t d = begin; d < end; ++d) {
+    if (!ix.Cue(d, CueClass::kDeath)) continue;
+    std::int32_t found = kNone;
+    if (d > begin && ix.number_at[d - 1] != kNone) found = ix.number_at[d - 1];
+    for (std::uint32_t t = d + 1; found == kNone && t < end && t <= d + kFatalityReach; ++t) {
+      if (ix.number_at[t] != kNone && !WoundedBetween(ix, d + 1, t)) {
+        const auto& num = numbers[ix.number_at[t]];
+        const bool wounded_after = num.end_token < end && ix.Cue(num.end_token, CueClass::kWounded);
+        if (!wounded_after) found = ix.number_at[t];
+      }
+    }
+    if (found != kNone && !numbers[found].decimal) {
+      const auto& num = numbers[found];
+      if (!fig.value || num.value < *fig.value || *fig.value == 0) {
+        fig.value = num.value;
+        fig.span = ix.Original(std::min(d, num.first_token), std::max(d + 1, num.end_token));
+      }
+    } else if (!fig.value) {
+      fig.value = 0;
+      fig.span = ix.Original(d, d + 1);
+    }
+  }
+  return fig;
+}
+
+// The date of the frame: the date expression nearest the trigger in the
+// sentence, else the latest one of the two sentences before, else the
+// publication date as "within a week" (news reports what happened lately).
+void FillDate(const DocIndex& ix, const text::Sentence& sentence, std::uint32_t sentence_index,
+              std::uint32_t trigger, Event* e) {
+  const text::DateMention* best = nullptr;
+  std::uint32_t best_distance = UINT32_MAX;
+  const std::uint32_t floor =
+      sentence_index >= 2 ? ix.text->sentences[sentence_index - 2].first_token : 0;
+  for (const text::DateMention& d : ix.text->dates) {
+    if (d.first_token >= sentence.end_token) break;
+    if (d.first_token < floor) continue;
+    const bool same = d.first_token >= sentence.first_token;
+    const std::uint32_t distance =
+        same ? (d.first_token > trigger ? d.first_token - trigger : trigger - d.first_token)
+             : UINT32_MAX - 1 - (d.first_token - floor);
+    if (distance <= best_distance) {
+      best_distance = distance;
+      best = &d;
+    }
+  }
+  if (best != nullptr && best->precision != text::DatePrecision::kYear) {
+    e->date = best->date.ToIso();
+    e->time_precision = static_cast<int>(best->precision);
+    e->date_span = ix.Original(best->first_token, best->end_token);
+  } else if (ix.pub_date) {
+    e->date = ix.pub_date->ToIso();
+    e->time_precision = 2;
+  }
+  if (best != nullptr && best->precision == text::DatePrecision::kYear && ix.pub_date &&
+      best->date.year < ix.pub_date->year) {
+    e->date = best->date.ToIso();
+    e->time_precision = 3;
+  }
+}
+
+EventStatus DecideStatus(const DocIndex& ix, const text::Sentence& sentence, const Frame& frame,
+                         const Event& e) {
+  const std::uint32_t head = frame.head().first;
+  if (CueInRange(ix, CueClass::kDeny, sentence.first_token, head)) return EventStatus::kDenied;
+  if (CueInRange(ix, CueClass::kPlanned, frame.window_begin, frame.head().end)) {
+    return EventStatus::kPlanned;
+  }
+  if (CueInRange(ix, CueClass::kBackground, frame.window_begin, frame.window_end)) {
+    return EventStatus::kBackground;
+  }
+  if (ix.pub_date && !e.date.empty()) {
+    if (auto d = text::CivilDate::FromIso(e.date)) {
+      if (ix.pub_date->ToDays() - d->ToDays() > kBackgroundDays) return EventStatus::kBackground;
+    }
+  }
+  return EventStatus::kCurrent;
+}
+
+// Who says so: a reporting or denying verb and the source or actor it
+// introduces (أعلنت X، بحسب X، X قالت), within the sentence.
+std::vector<Claim> FindClaims(const DocIndex& ix, const text::Sentence& sentence) {
+  std::vector<Claim> claims;
+  for (std::uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
+    const bool report = ix.Cue(t, CueClass::kReport);
+    const bool deny = ix.Cue(t, CueClass::kDeny);
+    if (!report && !deny) continue;
+    std::int32_t who = kNone;
+    for (std::uint32_t k = t + 1; k < sentence.end_token && k <= t + kSubjectReach; ++k) {
+      if (ix.mention_at[k] != kNone && ix.mention(ix.mention_at[k]).kind != MentionKind::kPlace) {
+        who = ix.mention_at[k];
+        break;
+      }
+    }
+    if (who == kNone && t > sentence.first_token && ix.mention_at[t - 1] != kNone &&
+        ix.mention(ix.mention_at[t - 1]).kind != MentionKind::kPlace) {
+      who = ix.mention_at[t - 1];
+    }
+    if (who == kNone) continue;
+    const Mention& m = ix.mention(who);
+    const std::string source = m.id.empty() ? m.surface : m.id;
+    const bool seen = std::any_of(claims.begin(), claims.end(),
+                                  [&](const Claim& c) { return c.source == source; });
+    if (seen) continue;
+    const ByteSpan cue_span = ix.text->tokens[t].original;
+    claims.push_back({source, deny ? ClaimStance::kDenies : ClaimStance::kAsserts,
+                      std::string(ix.doc->text.substr(cue_span.begin.value, cue_span.size())),
+                      m.original});
+  }
+  return claims;
+}
+
+void SetActor(const DocIndex& ix, std::int32_t m, std::string* id, int* inter,
+              std::optional<ByteSpan>* span) {
+  if (m == kNone) return;
+  *id = ix.mention(m).id;
+  *inter = ix.mention(m).inter;
+  *span = ix.mention(m).original;
+}
+
+class AssemblyRun {
+ public:
+  AssemblyRun(const Lexicon& lexicon, const DocIndex& ix, std::vector<Event>* out)
+      : lexicon_(lexicon), ix_(ix), out_(out) {}
+
+  void Sentence(std::uint32_t s) {
+    const text::Sentence& sentence = ix_.text->sentences[s];
+    const std::uint32_t begin = std::max(sentence.first_token, sentence.dateline_end_token);
+    const std::uint32_t end = sentence.end_token;
+    if (begin >= end) return;
+    if (sentence.paragraph_start) context_.claims.clear();
+    const std::vector<Claim> claims = FindClaims(ix_, sentence);
+    if (!claims.empty()) context_.claims = claims;
+    const std::vector<Frame> frames = BuildFrames(ix_, FindTriggers(ix_, lexicon_, begin, end),
+                                                  begin, end);
+    for (const Frame& frame : frames) Emit(s, sentence, frame);
+  }
+
+ private:
+  void Emit(std::uint32_t s, const text::Sentence& sentence, const Frame& frame) {
+    const Roles roles = AssignActors(ix_, frame);
+    const SubEventType sub = ResolveFrame(ix_, frame, roles);
+    Event base;
+    base.sub_event_type = std::string(SubEventTypeName(sub));
+    base.event_type = std::string(EventTypeOf(sub));
+    SetActor(ix_, roles.actor1, &base.actor1, &base.inter1, &base.actor1_span);
+    SetActor(ix_, roles.actor2, &base.actor2, &base.inter2, &base.actor2_span);
+    for (const std::int32_t a : roles.assoc) {
+      const std::string& id = ix_.mention(a).id;
+      if (id != base.actor1 && id != base.actor2 &&
+          std::find(base.assoc_actor_1.begin(), base.assoc_actor_1.end(), id) ==
+              base.assoc_actor_1.end()) {
+        base.assoc_actor_1.push_back(id);
+      }
+    }
+    ContinueDyad(s, &base);
+    base.trigger = ix_.Original(frame.head().first, frame.hits.back().end);
+    FillDate(ix_, sentence, s, frame.head().first, &base);
+    base.status = DecideStatus(ix_, sentence, frame, base);
+    base.claims = context_.claims;
+    base.confidence = frame.head().row->strong ? 0.8 : 0.6;
+
+    const std::vector<std::int32_t> places = ChoosePlaces(ix_, frame);
+    std::uint32_t previous_end = frame.window_begin;
+    for (std::size_t k = 0; k < std::max<std::size_t>(1, places.size()); ++k) {
+      Event e = base;
+      std::uint32_t ev_begin = k == 0 ? std::min(frame.head().first, EvidenceStart(frame, roles))
+                                      : previous_end;
+      std::uint32_t ev_end = frame.hits.back().end;
+      if (!places.empty()) {
+        const Mention& p = ix_.mention(places[k]);
+        e.location = ToLocation(p);
+        ev_end = std::max(ev_end, p.end_token);
+        if (k > 0) ev_end = p.end_token;
+        previous_end = p.end_token;
+      } else {
+        FallbackLocation(s, &e);
+      }
+      ev_begin = std::max(ev_begin, frame.window_begin);
+      ev_end = std::min(std::max(ev_end, ev_begin + 1), frame.window_end);
+      e.evidence = ix_.Original(ev_begin, ev_end);
+      const FatalityFigure fig =
+          k == 0 ? Fatalities(ix_, frame.window_begin, frame.window_end) : FatalityFigure{};
+      if (fig.value) {
+        e.fatalities = fig.value;
+        e.fatalities_span = fig.span;
+        e.fatalities_text =
+            std::string(ix_.doc->text.substr(fig.span.begin.value, fig.span.size()));
+      }
+      if (e.location) {
+        context_.location = e.location;
+        context_.location_sentence = s;
+      }
+      out_->push_back(std::move(e));
+    }
+    if (!base.actor1.empty() && !base.actor2.empty()) {
+      context_.actor1 = base.actor1;
+      context_.actor2 = base.actor2;
+      context_.inter1 = base.inter1;
+      context_.inter2 = base.inter2;
+      context_.actors_sentence = s;
+    }
+  }
+
+  std::uint32_t EvidenceStart(const Frame& frame, const Roles& roles) const {
+    std::uint32_t start = frame.head().first;
+    if (roles.actor1 != kNone) start = std::min(start, ix_.mention(roles.actor1).first_token);
+    return std::max(start, frame.window_begin);
+  }
+
+  // One side named: the other is the side this one fought in the previous
+  // report of the article (news follows one dyad at a time).
+  void ContinueDyad(std::uint32_t s, Event* e) const {
+    if (context_.actor1.empty() || s > context_.actors_sentence + 2) return;
+    if (!e->actor1.empty() && e->actor2.empty()) {
+      if (e->actor1 == context_.actor1) {
+        e->actor2 = context_.actor2;
+        e->inter2 = context_.inter2;
+      } else if (e->actor1 == context_.actor2) {
+        e->actor2 = context_.actor1;
+        e->inter2 = context_.inter1;
+      }
+    }
+  }
+
+  void FallbackLocation(std::uint32_t s, Event* e) const {
+    if (context_.location && s <= context_.location_sentence + 2) {
+      e->location = context_.location;
+    }
+  }
+
+  const Lexicon& lexicon_;
+  const DocIndex& ix_;
+  std::vector<Event>* out_;
+  Context context_;
+};
+
+}  // namespace
+
+void EventAssembler::Assemble(const Document& doc, const text::AnalyzedText& analyzed,
+                              const link::LinkedText& linked,
+                              std::optional<text::CivilDate> pub_date,
+                              std::vector<Event>* out) const {
+  out->clear();
+  const DocIndex ix = BuildIndex(doc, analyzed, linked, pub_date, *lexicon_);
+  AssemblyRun run(*lexicon_, ix, out);
+  for (std::uint32_t s = 0; s < analyzed.sentences.size(); ++s) run.Sentence(s);
+}
+
+}  // namespace rasd::extract

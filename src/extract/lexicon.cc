@@ -1,0 +1,154 @@
+// Reading the TSV lexicons. Each row is checked on its own so that one bad
+// row is reported with its line and the rest still load.
+#include "extract/lexicon.h"
+
+#include <array>
+#include <string_view>
+#include <utility>
+
+#include "common/file.h"
+
+namespace rasd::extract {
+namespace {
+
+constexpr std::size_t kMaxLexiconBytes = 4u << 20;
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      parts.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// Calls row(line_number, columns) for each non-comment, non-blank line.
+template <typename RowFn>
+Status ForEachRow(const std::string& path, RowFn row) {
+  auto bytes = ReadFile(path, kMaxLexiconBytes);
+  if (!bytes.ok()) return bytes.status();
+  std::uint32_t line_no = 0;
+  for (std::string_view line : Split(*bytes, '\n')) {
+    ++line_no;
+    line = Trim(line);
+    if (line.empty() || line.front() == '#') continue;
+    row(line_no, Split(line, '\t'));
+  }
+  return Status::Ok();
+}
+
+std::optional<Trigger> ParseTriggerType(std::string_view type) {
+  Trigger t;
+  if (type == "EXPLOSION") {
+    t.cls = TriggerClass::kExplosion;
+    t.fixed = SubEventType::kShellingArtilleryMissileAttack;
+  } else if (type == "BLAST") {
+    t.cls = TriggerClass::kBlast;
+    t.fixed = SubEventType::kRemoteExplosiveLandmineIed;
+  } else if (type == "TERRITORY") {
+    t.cls = TriggerClass::kTerritory;
+    t.fixed = SubEventType::kNonStateActorOvertakesTerritory;
+  } else if (type == "KILLING") {
+    t.cls = TriggerClass::kKilling;
+    t.fixed = SubEventType::kArmedClash;
+  } else if (auto sub = ParseSubEventType(type)) {
+    t.fixed = *sub;
+  } else {
+    return std::nullopt;
+  }
+  return t;
+}
+
+constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCueNames = {{
+    {"air", CueClass::kAir},
+    {"ground", CueClass::kGround},
+    {"suicide", CueClass::kSuicide},
+    {"remote", CueClass::kRemote},
+    {"intervention", CueClass::kIntervention},
+    {"death", CueClass::kDeath},
+    {"wounded", CueClass::kWounded},
+    {"report", CueClass::kReport},
+    {"deny", CueClass::kDeny},
+    {"planned", CueClass::kPlanned},
+    {"background", CueClass::kBackground},
+    {"negation", CueClass::kNegation},
+    {"agent", CueClass::kAgent},
+    {"target", CueClass::kTarget},
+    {"between", CueClass::kBetween},
+    {"with", CueClass::kWith},
+    {"members", CueClass::kMembers},
+    {"civilian", CueClass::kCivilian},
+}};
+
+void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {
+  for (std::string_view form : Split(forms, '|')) {
+    form = Trim(form);
+    if (!form.empty()) matcher->Add(form, payload);
+  }
+}
+
+}  // namespace
+
+Result<Lexicon> Lexicon::Load(const std::string& data_dir,
+                              std::vector<LexiconDiagnostic>* diagnostics) {
+  Lexicon lex;
+  const std::string triggers_path = data_dir + "/extract/triggers.tsv";
+  const std::string cues_path = data_dir + "/extract/cues.tsv";
+  const auto report = [&](const std::string& file, std::uint32_t line, std::string msg) {
+    if (diagnostics != nullptr) diagnostics->push_back({file, line, std::move(msg)});
+  };
+
+  Status s = ForEachRow(triggers_path, [&](std::uint32_t line, const auto& cols) {
+    if (cols.size() != 4) {
+      report(triggers_path, line, "expected 4 tab-separated columns, found " +
+                                      std::to_string(cols.size()));
+      return;
+    }
+    auto trigger = ParseTriggerType(Trim(cols[1]));
+    if (!trigger) {
+      report(triggers_path, line, "unknown type '" + std::string(cols[1]) + "'");
+      return;
+    }
+    const std::string_view part = Trim(cols[2]);
+    const std::string_view strength = Trim(cols[3]);
+    if ((part != "verb" && part != "noun") || (strength != "strong" && strength != "weak")) {
+      report(triggers_path, line, "part must be verb|noun and strength strong|weak");
+      return;
+    }
+    trigger->verb = part == "verb";
+    trigger->strong = strength == "strong";
+    trigger->line = line;
+    AddForms(cols[0], static_cast<std::uint32_t>(lex.trigger_rows_.size()), &lex.triggers_);
+    lex.trigger_rows_.push_back(*trigger);
+  });
+  RASD_RETURN_IF_ERROR(s);
+
+  s = ForEachRow(cues_path, [&](std::uint32_t line, const auto& cols) {
+    if (cols.size() != 2) {
+      report(cues_path, line, "expected 2 tab-separated columns, found " +
+                                  std::to_string(cols.size()));
+      return;
+    }
+    const std::string_view name = Trim(cols[1]);
+    for (const auto& [cue_name, cls] : kCueNames) {
+      if (cue_name == name) {
+        AddForms(cols[0], static_cast<std::uint32_t>(cls), &lex.cues_);
+        return;
+      }
+    }
+    report(cues_path, line, "unknown cue class '" + std::string(name) + "'");
+  });
+  RASD_RETURN_IF_ERROR(s);
+  return lex;
+}
+
+}  // namespace rasd::extract

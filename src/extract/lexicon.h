@@ -1,0 +1,82 @@
+// Internal header. The extraction lexicons, data/extract/triggers.tsv and
+// data/extract/cues.tsv, loaded and validated (file:line diagnostics) and
+// compiled into phrase matchers. Immutable once loaded.
+#ifndef RASD_EXTRACT_LEXICON_H_
+#define RASD_EXTRACT_LEXICON_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "extract/ontology.h"
+#include "extract/phrase_matcher.h"
+#include "rasd/status.h"
+
+namespace rasd::extract {
+
+// What a trigger row names: a sub-event type, or a class decided by cues.
+enum class TriggerClass : std::uint8_t {
+  kFixed,      // the row's sub_event_type
+  kExplosion,  // Air/drone strike with an air cue, else Shelling
+  kBlast,      // Suicide bomb with a suicide cue, else Remote explosive/IED
+  kTerritory,  // Government regains territory when the taker is the state, else non-state
+  kKilling,    // Attack on civilians, else Armed clash; only without another trigger
+};
+
+struct Trigger {
+  TriggerClass cls = TriggerClass::kFixed;
+  SubEventType fixed = SubEventType::kOther;  // for kFixed; a default for the others
+  bool verb = false;
+  bool strong = false;
+  std::uint32_t line = 0;  // in triggers.tsv, for diagnostics and docs
+};
+
+enum class CueClass : std::uint8_t {
+  kAir,
+  kGround,
+  kSuicide,
+  kRemote,
+  kIntervention,
+  kDeath,
+  kWounded,
+  kReport,
+  kDeny,
+  kPlanned,
+  kBackground,
+  kNegation,
+  kAgent,
+  kTarget,
+  kBetween,
+  kWith,
+  kMembers,
+  kCivilian,
+};
+inline constexpr int kCueClassCount = 18;
+
+struct LexiconDiagnostic {
+  std::string file;
+  std::uint32_t line = 0;
+  std::string message;
+};
+
+class Lexicon {
+ public:
+  // Loads data_dir/extract/{triggers,cues}.tsv. Problems in rows are listed in
+  // *diagnostics (and the row skipped); a missing file is an error Status.
+  static Result<Lexicon> Load(const std::string& data_dir,
+                              std::vector<LexiconDiagnostic>* diagnostics);
+
+  const PhraseMatcher& triggers() const { return triggers_; }
+  const PhraseMatcher& cues() const { return cues_; }
+  const Trigger& trigger(std::uint32_t id) const { return trigger_rows_[id]; }
+  static CueClass cue_class(std::uint32_t payload) { return static_cast<CueClass>(payload); }
+
+ private:
+  PhraseMatcher triggers_;
+  PhraseMatcher cues_;
+  std::vector<Trigger> trigger_rows_;
+};
+
+}  // namespace rasd::extract
+
+#endif  // RASD_EXTRACT_LEXICON_H_

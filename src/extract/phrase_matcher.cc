@@ -1,0 +1,101 @@
+// Phrase lookup over clitic readings. A phrase is indexed by its first word;
+// at each token every reading's stem is looked up, then the remaining words
+// are checked against the following tokens the same way.
+#include "extract/phrase_matcher.h"
+
+namespace rasd::extract {
+namespace {
+
+// U+0627 U+0644: the article as it appears in normalised text.
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";
+
+std::vector<std::string> SplitWords(std::string_view s) {
+  std::vector<std::string> words;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) words.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+}  // namespace
+
+std::string BareWord(std::string_view w) {
+  // Keep at least two letters (4 bytes) after the article: الجو -> جو, but ال alone stays.
+  if (w.size() >= kArticle.size() + 4 && w.substr(0, kArticle.size()) == kArticle) {
+    return std::string(w.substr(kArticle.size()));
+  }
+  return std::string(w);
+}
+
+void PhraseMatcher::Add(std::string_view phrase, std::uint32_t payload) {
+  std::vector<std::string> words = SplitWords(text::NormalizeForMatch(phrase));
+  if (words.empty()) return;
+  for (auto& w : words) w = BareWord(w);
+  by_first_word_[words.front()].push_back(static_cast<std::uint32_t>(phrases_.size()));
+  phrases_.push_back({std::move(words), payload});
+}
+
+bool PhraseMatcher::WordMatches(const text::NormalizedText& norm, const text::Token& token,
+                                std::string_view word) const {
+  if (token.reading_count == 0) return norm.View(token.norm) == word;
+  for (std::uint8_t r = 0; r < token.reading_count; ++r) {
+    if (text::StemOf(norm, token, token.readings[r]) == word) return true;
+  }
+  return false;
+}
+
+bool PhraseMatcher::MatchAt(const text::NormalizedText& norm,
+                            const std::vector<text::Token>& tokens, std::uint32_t i,
+                            std::uint32_t end, PhraseMatch* match) const {
+  const text::Token& first = tokens[i];
+  if (first.kind != text::TokenKind::kArabicWord && first.kind != text::TokenKind::kLatinWord) {
+    return false;
+  }
+  std::size_t best_len = 0;
+  std::uint32_t best_payload = 0;
+  const std::uint8_t readings = first.reading_count == 0 ? 1 : first.reading_count;
+  for (std::uint8_t r = 0; r < readings; ++r) {
+    const std::string_view key = first.reading_count == 0
+                                     ? norm.View(first.norm)
+                                     : text::StemOf(norm, first, first.readings[r]);
+    const auto it = by_first_word_.find(key);
+    if (it == by_first_word_.end()) continue;
+    for (const std::uint32_t id : it->second) {
+      const Phrase& p = phrases_[id];
+      if (p.words.size() <= best_len || i + p.words.size() > end) continue;
+      bool ok = true;
+      for (std::size_t k = 1; k < p.words.size() && ok; ++k) {
+        ok = WordMatches(norm, tokens[i + k], p.words[k]);
+      }
+      if (ok) {
+        best_len = p.words.size();
+        best_payload = p.payload;
+      }
+    }
+  }
+  if (best_len == 0) return false;
+  *match = {i, static_cast<std::uint32_t>(i + best_len), best_payload};
+  return true;
+}
+
+void PhraseMatcher::FindAll(const text::NormalizedText& norm,
+                            const std::vector<text::Token>& tokens, std::uint32_t begin,
+                            std::uint32_t end, std::vector<PhraseMatch>* out) const {
+  out->clear();
+  PhraseMatch m;
+  for (std::uint32_t i = begin; i < end;) {
+    if (MatchAt(norm, tokens, i, end, &m)) {
+      out->push_back(m);
+      i = m.end_token;
+    } else {
+      ++i;
+    }
+  }
+}
+
+}  // namespace rasd::extract

@@ -1,0 +1,66 @@
+// Internal header. Finds lexicon phrases (one or more words) in a token
+// stream, matching each word against every clitic reading of a token, so
+// that one entry "قصف" finds وقصف، بالقصف، قصفها. Longest phrase wins; among
+// equals, the first listed. Built once, immutable, shared by all threads.
+#ifndef RASD_EXTRACT_PHRASE_MATCHER_H_
+#define RASD_EXTRACT_PHRASE_MATCHER_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "text/normalizer.h"
+#include "text/tokenizer.h"
+
+namespace rasd::extract {
+
+struct PhraseMatch {
+  std::uint32_t first_token = 0;
+  std::uint32_t end_token = 0;
+  std::uint32_t payload = 0;  // what the caller attached to the phrase
+};
+
+class PhraseMatcher {
+ public:
+  // Adds a phrase given as plain text; it is normalised and split on spaces.
+  // A leading article on a word is dropped: the readings supply it.
+  void Add(std::string_view phrase, std::uint32_t payload);
+
+  // The longest phrase starting at token i, if any.
+  bool MatchAt(const text::NormalizedText& norm, const std::vector<text::Token>& tokens,
+               std::uint32_t i, std::uint32_t end, PhraseMatch* match) const;
+
+  // Every non-overlapping longest match in [begin, end), left to right.
+  void FindAll(const text::NormalizedText& norm, const std::vector<text::Token>& tokens,
+               std::uint32_t begin, std::uint32_t end, std::vector<PhraseMatch>* out) const;
+
+  std::size_t size() const { return phrases_.size(); }
+
+ private:
+  struct Phrase {
+    std::vector<std::string> words;
+    std::uint32_t payload;
+  };
+  bool WordMatches(const text::NormalizedText& norm, const text::Token& token,
+                   std::string_view word) const;
+
+  // Transparent hashing: look up a std::string_view stem without building a string.
+  struct StemHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+
+  std::vector<Phrase> phrases_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>, StemHash, std::equal_to<>>
+      by_first_word_;
+};
+
+// The bare form under which a lexicon word is stored: normalised, article dropped.
+std::string BareWord(std::string_view normalized_word);
+
+}  // namespace rasd::extract
+
+#endif  // RASD_EXTRACT_PHRASE_MATCHER_H_
