@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "rasd/span.h"
+
 #include "text/normalizer.h"
 
 namespace rasd::text {
@@ -41,17 +42,32 @@ struct Token {
   TokenKind kind = TokenKind::kSymbol;
   std::uint8_t reading_count = 0;  // Arabic words: >= 1; the first is the surface form
   std::array<CliticReading, kMaxReadings> readings{};
-  // True when whitespace precedes the token (false for the 2nd half of "لـ«داعش»").
+  // True when whitespace or the text start precedes the token (false for the
+  // quote and the name in "لـ«داعش»", which normalises to ل"داعش").
   bool space_before = false;
+  // True for an Arabic word made only of proclitics (و ف ب ل ك, or a
+  // conjunction plus a preposition: وب ول فل ...), as in "لـ«داعش»" or
+  // "لـ داعش": such a "word" cannot stand alone, it governs the next word.
+  // Matchers find it with DetachedProcliticOf, so a name in quotes or after
+  // a tatweel still carries its preposition.
+  bool detached_proclitic = false;
 };
+
+inline constexpr std::uint32_t kNoToken = 0xFFFFFFFF;
 
 // The stem of `token` under `reading`: normalised text with clitics and article cut.
 inline std::string_view StemOf(const NormalizedText& norm, const Token& token,
                                const CliticReading& reading) {
-  const std::uint32_t begin = token.norm.begin.value + reading.proclitic_bytes + reading.article_bytes;
+  const std::uint32_t begin =
+      token.norm.begin.value + reading.proclitic_bytes + reading.article_bytes;
   const std::uint32_t end = token.norm.end.value - reading.enclitic_bytes;
   return std::string_view(norm.text).substr(begin, end - begin);
 }
+
+// The index of the detached proclitic token that governs tokens[i] (directly
+// before it, or before one opening quote or parenthesis glued to it), or
+// kNoToken. For ل"داعش": DetachedProcliticOf(tokens, index of داعش) is the ل.
+std::uint32_t DetachedProcliticOf(const std::vector<Token>& tokens, std::uint32_t i);
 
 // Appends the tokens of `norm` to *out (cleared first).
 void Tokenize(const NormalizedText& norm, std::vector<Token>* out);

@@ -1,0 +1,344 @@
+// Tokenisation of normalised text and the clitic readings of Arabic words.
+// One pass over the bytes with a class table for ASCII and for the Arabic
+// block; clitic analysis compares two-byte letters in place, so a token costs
+// no allocation. All clitic letters are in U+0600..U+06FF (two UTF-8 bytes).
+#include "text/tokenizer.h"
+
+#include <algorithm>
+#include <array>
+
+#include "common/limits.h"
+#include "common/utf8.h"
+
+namespace rasd::text {
+namespace {
+
+enum class CharClass : std::uint8_t { kSpace, kArabic, kLatin, kDigit, kPunct, kSymbol, kMark };
+
+struct CharInfo {
+  CharClass cls;
+  std::uint8_t len;
+};
+
+bool InRange(char32_t cp, char32_t first, char32_t last) { return cp >= first && cp <= last; }
+
+bool IsArabicLetter(char32_t cp) {
+  return InRange(cp, 0x0620, 0x064A) || InRange(cp, 0x066E, 0x066F) ||
+         InRange(cp, 0x0671, 0x06D3) || cp == 0x06D5 || InRange(cp, 0x06E5, 0x06E6) ||
+         InRange(cp, 0x06EE, 0x06EF) || InRange(cp, 0x06FA, 0x06FC) || cp == 0x06FF ||
+         InRange(cp, 0x0750, 0x077F) || InRange(cp, 0x08A0, 0x08C9);
+}
+
+// Marks that survive normalisation (Latin accents, rare Arabic marks) stay
+// inside the word they follow.
+bool IsCombiningMark(char32_t cp) {
+  return InRange(cp, 0x0300, 0x036F) || InRange(cp, 0x0610, 0x061A) ||
+         InRange(cp, 0x064B, 0x065F) || cp == 0x0670 || InRange(cp, 0x06D6, 0x06ED) ||
+         InRange(cp, 0x08CA, 0x08FF);
+}
+
+// Latin letters beyond ASCII, and Greek and Cyrillic: all "other alphabetic" words.
+bool IsOtherAlphabetic(char32_t cp) {
+  return (InRange(cp, 0x00C0, 0x024F) && cp != 0x00D7 && cp != 0x00F7) ||
+         InRange(cp, 0x0370, 0x052F);
+}
+
+CharClass ClassifyCodePoint(char32_t cp) {
+  if (IsArabicLetter(cp)) return CharClass::kArabic;
+  if (IsCombiningMark(cp)) return CharClass::kMark;
+  if (IsOtherAlphabetic(cp)) return CharClass::kLatin;
+  return CharClass::kSymbol;
+}
+
+class ClassTables {
+ public:
+  static const ClassTables& Get() {
+    static const ClassTables tables;
+    return tables;
+  }
+  std::array<CharClass, 128> ascii{};
+  std::array<CharClass, 256> arabic{};  // U+0600..U+06FF
+
+ private:
+  ClassTables() {
+    for (int c = 0; c < 128; ++c) ascii[c] = ClassifyAscii(static_cast<char>(c));
+    for (char32_t cp = 0x0600; cp < 0x0700; ++cp) arabic[cp - 0x0600] = ClassifyCodePoint(cp);
+  }
+  static CharClass ClassifyAscii(char c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLatin;
+    if (c >= '0' && c <= '9') return CharClass::kDigit;
+    if (c <= ' ' || c == 0x7F) return CharClass::kSpace;  // controls separate like spaces
+    static constexpr std::string_view kPunctuation = ".,;:?!\"'()[]{}-/";
+    if (kPunctuation.find(c) != std::string_view::npos) return CharClass::kPunct;
+    return CharClass::kSymbol;
+  }
+};
+
+CharInfo ClassAt(const ClassTables& tables, std::string_view text, std::size_t i) {
+  const auto c0 = static_cast<unsigned char>(text[i]);
+  if (c0 < 0x80) return {tables.ascii[c0], 1};
+  if ((c0 == 0xD8 || c0 == 0xD9 || c0 == 0xDA || c0 == 0xDB) && i + 1 < text.size()) {
+    const auto c1 = static_cast<unsigned char>(text[i + 1]);
+    if ((c1 & 0xC0) == 0x80) return {tables.arabic[((c0 & 0x03) << 6) | (c1 & 0x3F)], 2};
+  }
+  std::size_t len = 1;
+  const char32_t cp = utf8::Decode(text, i, &len);
+  return {ClassifyCodePoint(cp), static_cast<std::uint8_t>(len)};
+}
+
+// ---- Clitic analysis -------------------------------------------------------
+
+constexpr char32_t kAlef = 0x0627;
+constexpr char32_t kBeh = 0x0628;
+constexpr char32_t kFeh = 0x0641;
+constexpr char32_t kKaf = 0x0643;
+constexpr char32_t kLam = 0x0644;
+constexpr char32_t kMeem = 0x0645;
+constexpr char32_t kNoon = 0x0646;
+constexpr char32_t kHeh = 0x0647;
+constexpr char32_t kWaw = 0x0648;
+constexpr char32_t kYeh = 0x064A;
+constexpr std::uint8_t kLetterBytes = 2;  // every clitic letter is in U+0600..U+07FF
+
+// Pronoun suffixes, as code points. ه is also a folded ta marbuta, so a split
+// at ه is only ever a reading beside the surface form, never instead of it.
+struct Enclitic {
+  std::array<char32_t, 3> letters;
+  std::uint8_t count;
+};
+constexpr std::array<Enclitic, 9> kEnclitics = {{
+    {{kHeh, kMeem, kAlef}, 3},  // هما
+    {{kKaf, kMeem, kAlef}, 3},  // كما
+    {{kHeh, kAlef, 0}, 2},      // ها
+    {{kHeh, kMeem, 0}, 2},      // هم
+    {{kHeh, kNoon, 0}, 2},      // هن
+    {{kKaf, kMeem, 0}, 2},      // كم
+    {{kNoon, kAlef, 0}, 2},     // نا
+    {{kHeh, 0, 0}, 1},          // ه
+    {{kYeh, 0, 0}, 1},          // ي
+}};
+
+constexpr std::size_t kMinStemLetters = 2;
+
+// An Arabic word in the normalised text, read in place.
+class Word {
+ public:
+  Word(std::string_view text, NormSpan span)
+      : p_(reinterpret_cast<const unsigned char*>(text.data()) + span.begin.value),
+        size_(span.size()) {
+    for (std::uint32_t k = 0; k < size_; ++k) letters_ += (p_[k] & 0xC0) != 0x80;
+  }
+
+  // The two-byte letter at byte `off`, or 0 when there is none.
+  char32_t LetterAt(std::uint32_t off) const {
+    if (off + 1 >= size_ || (p_[off] & 0xE0) != 0xC0 || (p_[off + 1] & 0xC0) != 0x80) return 0;
+    return (static_cast<char32_t>(p_[off] & 0x1F) << 6) | (p_[off + 1] & 0x3F);
+  }
+  bool EndsWith(const Enclitic& e) const {
+    const std::uint32_t bytes = e.count * kLetterBytes;
+    if (bytes >= size_) return false;
+    for (std::uint32_t k = 0; k < e.count; ++k) {
+      if (LetterAt(size_ - bytes + k * kLetterBytes) != e.letters[k]) return false;
+    }
+    return true;
+  }
+  std::uint32_t letters() const { return letters_; }
+
+ private:
+  const unsigned char* p_;
+  std::uint32_t size_;
+  std::uint32_t letters_ = 0;
+};
+
+bool IsConjunction(char32_t c) { return c == kWaw || c == kFeh; }
+bool IsPreposition(char32_t c) { return c == kBeh || c == kLam || c == kKaf; }
+
+std::uint32_t StemLetters(const Word& w, const CliticReading& r) {
+  const std::uint32_t cut = (r.proclitic_bytes + r.article_bytes + r.enclitic_bytes) / kLetterBytes;
+  return w.letters() > cut ? w.letters() - cut : 0;
+}
+
+// Collects the splits [conj] [prep] [article] stem [enclitic] with a stem of
+// at least two letters. A pronoun suffix never follows the article, so a
+// word that can be read as definite (بالمدينة) gets no suffix readings, and
+// neither does a stem that itself starts with ال.
+class ReadingCollector {
+ public:
+  explicit ReadingCollector(const Word& w) : w_(w) {}
+
+  void CollectAll() {
+    CollectAfterConjunction(0);
+    if (IsConjunction(w_.LetterAt(0))) CollectAfterConjunction(kLetterBytes);
+    if (definite_) return;
+    for (std::size_t k = 0; k < prefix_count_; ++k) {
+      for (const Enclitic& e : kEnclitics) {
+        if (w_.EndsWith(e))
+          Add({prefixes_[k], 0, static_cast<std::uint8_t>(e.count * kLetterBytes)});
+      }
+    }
+  }
+
+  // The surface form first, then the splits by stem length, longest first.
+  void WriteTo(Token* t) {
+    std::stable_sort(candidates_.begin(), candidates_.begin() + count_,
+                     [this](const CliticReading& a, const CliticReading& b) {
+                       const std::uint32_t la = StemLetters(w_, a), lb = StemLetters(w_, b);
+                       if (la != lb) return la > lb;
+                       return a.enclitic_bytes < b.enclitic_bytes;
+                     });
+    t->readings[0] = CliticReading{};
+    t->reading_count = 1;
+    for (std::size_t k = 0; k < count_ && t->reading_count < kMaxReadings; ++k) {
+      t->readings[t->reading_count++] = candidates_[k];
+    }
+  }
+
+ private:
+  void CollectAfterConjunction(std::uint8_t conj) {
+    CollectAfterProclitics(conj, false);
+    const char32_t prep = w_.LetterAt(conj);
+    if (IsPreposition(prep)) CollectAfterProclitics(conj + kLetterBytes, prep == kLam);
+  }
+
+  void CollectAfterProclitics(std::uint8_t proclitic, bool after_lam) {
+    const bool stem_has_article =
+        w_.LetterAt(proclitic) == kAlef && w_.LetterAt(proclitic + kLetterBytes) == kLam;
+    if (proclitic != 0) Add({proclitic, 0, 0});
+    if (after_lam && w_.LetterAt(proclitic) == kLam) {
+      // ل + ال is written لل: the article is the second ل alone.
+      AddDefinite({proclitic, kLetterBytes, 0});
+    } else if (!after_lam && stem_has_article) {
+      AddDefinite({proclitic, 2 * kLetterBytes, 0});
+    }
+    if (!stem_has_article && prefix_count_ < prefixes_.size()) {
+      prefixes_[prefix_count_++] = proclitic;
+    }
+  }
+
+  void AddDefinite(const CliticReading& r) {
+    if (Add(r)) definite_ = true;
+  }
+
+  bool Add(const CliticReading& r) {
+    if (StemLetters(w_, r) < kMinStemLetters || count_ == candidates_.size()) return false;
+    for (std::size_t k = 0; k < count_; ++k) {
+      const CliticReading& o = candidates_[k];
+      if (o.proclitic_bytes + o.article_bytes == r.proclitic_bytes + r.article_bytes &&
+          o.enclitic_bytes == r.enclitic_bytes) {
+        return false;  // same stem, already read
+      }
+    }
+    candidates_[count_++] = r;
+    return true;
+  }
+
+  const Word& w_;
+  std::array<CliticReading, 16> candidates_{};
+  std::size_t count_ = 0;
+  std::array<std::uint8_t, 4> prefixes_{};  // proclitic byte counts open to a suffix
+  std::size_t prefix_count_ = 0;
+  bool definite_ = false;
+};
+
+bool IsProcliticOnly(const Word& w) {
+  if (w.letters() == 1) return IsConjunction(w.LetterAt(0)) || IsPreposition(w.LetterAt(0));
+  return w.letters() == 2 && IsConjunction(w.LetterAt(0)) && IsPreposition(w.LetterAt(2));
+}
+
+void AnalyzeArabicWord(std::string_view text, Token* t) {
+  const Word word(text, t->norm);
+  ReadingCollector collector(word);
+  collector.CollectAll();
+  collector.WriteTo(t);
+  t->detached_proclitic = IsProcliticOnly(word);
+}
+
+// ---- Token boundaries ------------------------------------------------------
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// End of a number starting at i: digits, with '.' or ',' only between digits.
+std::size_t NumberEnd(std::string_view text, std::size_t i, std::size_t limit) {
+  while (i < limit) {
+    if (IsAsciiDigit(text[i])) {
+      ++i;
+    } else if ((text[i] == '.' || text[i] == ',') && i + 1 < limit && IsAsciiDigit(text[i + 1])) {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+// End of a word of class `cls` starting at i (its combining marks included).
+std::size_t WordEnd(const ClassTables& tables, std::string_view text, std::size_t i,
+                    std::size_t limit, CharClass cls) {
+  while (i < limit) {
+    const CharInfo ch = ClassAt(tables, text, i);
+    if ((ch.cls != cls && ch.cls != CharClass::kMark) || i + ch.len > limit) break;
+    i += ch.len;
+  }
+  return i;
+}
+
+TokenKind KindOf(CharClass cls) {
+  switch (cls) {
+    case CharClass::kArabic:
+      return TokenKind::kArabicWord;
+    case CharClass::kLatin:
+      return TokenKind::kLatinWord;
+    case CharClass::kDigit:
+      return TokenKind::kNumber;
+    case CharClass::kPunct:
+      return TokenKind::kPunct;
+    default:
+      return TokenKind::kSymbol;
+  }
+}
+
+}  // namespace
+
+std::uint32_t DetachedProcliticOf(const std::vector<Token>& tokens, std::uint32_t i) {
+  if (i == 0 || i >= tokens.size()) return kNoToken;
+  std::uint32_t prev = i - 1;
+  const Token& before = tokens[prev];
+  const bool opener = before.kind == TokenKind::kPunct && before.norm.size() == 1;
+  if (opener && !tokens[i].space_before && prev > 0) --prev;
+  return tokens[prev].detached_proclitic ? prev : kNoToken;
+}
+
+void Tokenize(const NormalizedText& norm, std::vector<Token>* out) {
+  out->clear();
+  const ClassTables& tables = ClassTables::Get();
+  const std::string_view text = norm.text;
+  const std::size_t n = text.size();
+  bool space_before = true;
+  std::size_t i = 0;
+  while (i < n) {
+    const CharInfo ch = ClassAt(tables, text, i);
+    if (ch.cls == CharClass::kSpace) {
+      space_before = true;
+      i += ch.len;
+      continue;
+    }
+    const std::size_t limit = std::min(n, i + limits::kMaxTokenBytes);
+    std::size_t end = i + ch.len;
+    if (ch.cls == CharClass::kArabic || ch.cls == CharClass::kLatin) {
+      end = WordEnd(tables, text, i, limit, ch.cls);
+    } else if (ch.cls == CharClass::kDigit) {
+      end = NumberEnd(text, i, limit);
+    }
+    Token& t = out->emplace_back();
+    t.norm = {NormOffset(static_cast<std::uint32_t>(i)),
+              NormOffset(static_cast<std::uint32_t>(end))};
+    t.original = norm.ToOriginal(t.norm);
+    t.kind = KindOf(ch.cls);
+    t.space_before = space_before;
+    if (t.kind == TokenKind::kArabicWord) AnalyzeArabicWord(text, &t);
+    space_before = false;
+    i = end;
+  }
+}
+
+}  // namespace rasd::text

@@ -1,0 +1,145 @@
+// Tests of Normalize and NormalizeForMatch: every folding rule (from the case
+// file tests/cases/text_normalize.tsv and below), the offset map's
+// invariants, and the round trip "a span of the normalised text maps to an
+// original substring that normalises to the same text" over the real corpus.
+#include "text/normalizer.h"
+
+#include <random>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "text_test_util.h"
+
+namespace rasd::text {
+namespace {
+
+using testing::AllCorpusTexts;
+using testing::CaseRows;
+
+std::string Norm(std::string_view s) {
+  NormalizedText out;
+  Normalize(s, &out);
+  return out.text;
+}
+
+TEST(NormalizerTest, CaseFileRules) {
+  const auto rows = CaseRows("text_normalize.tsv");
+  ASSERT_GE(rows.size(), 20u);
+  for (const auto& row : rows) {
+    ASSERT_GE(row.size(), 2u) << row[0];
+    EXPECT_EQ(NormalizeForMatch(row[0]), row[1]) << "rule: " << (row.size() > 2 ? row[2] : "");
+  }
+}
+
+TEST(NormalizerTest, RealSentenceFoldsEveryRuleAtOnce) {
+  // eval/corpus/dev.jsonl: diacritics, hamza, ta marbuta, Arabic-Indic digits, guillemets.
+  const std::string in =
+      "فالتنظيم يرفع يوميا ٣٠٠ ساعة تصوير على «يوتيوب»، ويؤكد مسؤولون في «جوجل» أن هناك "
+      "أكثر من ٧٢٠ موقعا إرهابيا";
+  EXPECT_EQ(Norm(in),
+            "فالتنظيم يرفع يوميا 300 ساعه تصوير علي \"يوتيوب\", ويوكد مسوولون في \"جوجل\" ان هناك "
+            "اكثر من 720 موقعا ارهابيا");
+}
+
+TEST(NormalizerTest, ZeroWidthAndBidiControlsAreRemoved) {
+  // "جبهة النصرة" with a right-to-left mark, a zero-width non-joiner and a BOM inserted.
+  EXPECT_EQ(Norm("\xEF\xBB\xBF\xE2\x80\x8F"
+                 "جبهة\xE2\x80\x8C النصرة\xE2\x80\xAB"),
+            "جبهه النصره");
+}
+
+TEST(NormalizerTest, EveryUnicodeSpaceBecomesAsciiSpaceButLineBreaksStay) {
+  EXPECT_EQ(Norm("قوات\xC2\xA0النظام\tفي\xE2\x80\x89حلب\xE3\x80\x80اليوم"),
+            "قوات النظام في حلب اليوم");
+  EXPECT_EQ(Norm("الأزمة الدولية.\r\nتخشى تركيا\rأمس"), "الازمه الدوليه.\nتخشي تركيا\nامس");
+}
+
+TEST(NormalizerTest, InvalidUtf8BecomesReplacementCharacter) {
+  NormalizedText out;
+  Normalize("حلب\xFF\xC3", &out);
+  EXPECT_EQ(out.text, "حلب\xEF\xBF\xBD\xEF\xBF\xBD");
+  ASSERT_EQ(out.to_original.size(), out.text.size() + 1);
+  EXPECT_EQ(out.to_original[6], 6u);
+  EXPECT_EQ(out.to_original[9], 7u);
+  EXPECT_EQ(out.to_original.back(), 8u);
+}
+
+TEST(NormalizerTest, RemovedCharactersBelongToTheSpanBeforeThem) {
+  // "لـ«داعش»": the tatweel (bytes 2..3) is removed; the quote maps to byte 4.
+  NormalizedText out;
+  const std::string in = "لـ«داعش»";
+  Normalize(in, &out);
+  ASSERT_EQ(out.text, "ل\"داعش\"");
+  EXPECT_EQ(out.ToOriginal(NormOffset(0)).value, 0u);
+  EXPECT_EQ(out.ToOriginal(NormOffset(2)).value, 4u);  // the quote, after the tatweel
+  const ByteSpan lam = out.ToOriginal(NormSpan{NormOffset(0), NormOffset(2)});
+  EXPECT_EQ(in.substr(lam.begin.value, lam.size()), "لـ");
+}
+
+TEST(NormalizerTest, LigatureExpansionMapsEveryByteToTheLigature) {
+  NormalizedText out;
+  Normalize("x\xEF\xB7\xB2y", &out);  // x U+FDF2 y
+  ASSERT_EQ(out.text, "xاللهy");
+  for (std::size_t i = 1; i + 1 < out.text.size(); ++i) EXPECT_EQ(out.to_original[i], 1u);
+  EXPECT_EQ(out.to_original[out.text.size() - 1], 4u);
+}
+
+TEST(NormalizerTest, NormalizeForMatchAgreesWithNormalize) {
+  for (const char* s : {"بالمدينة", "لـ«داعش»", "أثريا", "الأثرياء", "١٥٠ متر", "3.5"}) {
+    EXPECT_EQ(NormalizeForMatch(s), Norm(s)) << s;
+  }
+}
+
+TEST(NormalizerTest, BuffersAreReusedAcrossDocuments) {
+  NormalizedText out;
+  Normalize("تخشى تركيا ، التي تستضيف بالفعل 3.6 مليون لاجئ سوري", &out);
+  Normalize("حلب", &out);
+  EXPECT_EQ(out.text, "حلب");
+  EXPECT_EQ(out.to_original.size(), out.text.size() + 1);
+  EXPECT_EQ(out.to_original.back(), 6u);
+}
+
+// Positions where a new original character starts in the normalised text.
+std::vector<std::uint32_t> CharacterBoundaries(const NormalizedText& n) {
+  std::vector<std::uint32_t> b;
+  for (std::uint32_t i = 0; i <= n.text.size(); ++i) {
+    if (i == 0 || i == n.text.size() || n.to_original[i] != n.to_original[i - 1]) b.push_back(i);
+  }
+  return b;
+}
+
+TEST(NormalizerTest, OffsetMapIsMonotonicAndCoversTheOriginal) {
+  for (const std::string& doc : AllCorpusTexts()) {
+    NormalizedText n;
+    Normalize(doc, &n);
+    ASSERT_EQ(n.to_original.size(), n.text.size() + 1);
+    EXPECT_EQ(n.to_original.back(), doc.size());
+    for (std::size_t i = 1; i < n.to_original.size(); ++i) {
+      ASSERT_LE(n.to_original[i - 1], n.to_original[i]) << "at " << i;
+    }
+  }
+}
+
+TEST(NormalizerTest, RandomSpansRenormaliseToTheSameText) {
+  std::mt19937 rng(20150811);
+  int checked = 0;
+  for (const std::string& doc : AllCorpusTexts()) {
+    NormalizedText n;
+    Normalize(doc, &n);
+    const std::vector<std::uint32_t> bounds = CharacterBoundaries(n);
+    std::uniform_int_distribution<std::size_t> pick(0, bounds.size() - 1);
+    for (int k = 0; k < 50; ++k) {
+      std::size_t a = pick(rng), b = pick(rng);
+      if (a > b) std::swap(a, b);
+      const NormSpan span{NormOffset(bounds[a]), NormOffset(bounds[b])};
+      const ByteSpan orig = n.ToOriginal(span);
+      ASSERT_EQ(Norm(std::string_view(doc).substr(orig.begin.value, orig.size())), n.View(span));
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 1000);
+}
+
+}  // namespace
+}  // namespace rasd::text

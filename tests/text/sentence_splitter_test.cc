@@ -1,0 +1,188 @@
+// Tests of SplitSentences on real corpus passages: Arabic terminal marks,
+// missing spaces after a period, decimals, abbreviations, quotations, line
+// and paragraph breaks, datelines, the sentence length limit, and coverage
+// of every token of every corpus text.
+#include "text/sentence_splitter.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "common/limits.h"
+#include "text_test_util.h"
+
+namespace rasd::text {
+namespace {
+
+using testing::AllCorpusTexts;
+using testing::ReadWholeFile;
+
+struct Split {
+  std::string original;
+  NormalizedText norm;
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+
+  // The original text of sentence i.
+  std::string Original(std::size_t i) const {
+    const ByteSpan s = sentences[i].original;
+    return original.substr(s.begin.value, s.size());
+  }
+  std::string Dateline(std::size_t i) const {
+    const Sentence& s = sentences[i];
+    if (!s.HasDateline()) return "";
+    const std::uint32_t b = tokens[s.first_token].original.begin.value;
+    const std::uint32_t e = tokens[s.dateline_end_token - 1].original.end.value;
+    return original.substr(b, e - b);
+  }
+};
+
+Split SplitText(std::string original) {
+  Split s;
+  s.original = std::move(original);
+  Normalize(s.original, &s.norm);
+  Tokenize(s.norm, &s.tokens);
+  SplitSentences(s.norm, s.tokens, &s.sentences);
+  return s;
+}
+
+TEST(SentenceSplitterTest, PeriodsSplitAndDecimalsDoNot) {
+  // dev.jsonl, two sentences; the second holds 3.6.
+  const Split s = SplitText(
+      "وقال إن قتال إدلب أثار شبح الأزمة الدولية. تخشى تركيا ، التي تستضيف بالفعل 3.6 مليون "
+      "لاجئ سوري ، موجة جديدة من المهاجرين.");
+  ASSERT_EQ(s.sentences.size(), 2u);
+  EXPECT_EQ(s.Original(0), "وقال إن قتال إدلب أثار شبح الأزمة الدولية.");
+  EXPECT_EQ(s.Original(1).substr(0, 19), "تخشى تركيا");
+  EXPECT_TRUE(s.sentences[0].paragraph_start);
+  EXPECT_FALSE(s.sentences[1].paragraph_start);
+  EXPECT_FALSE(s.sentences[1].line_start);
+}
+
+TEST(SentenceSplitterTest, PeriodWithoutFollowingSpaceStillSplits) {
+  // dev.jsonl: "... هو محمد علي ديب مسلم نعمة.وفي الفترة نفسها، أعلن عن مقتل ..."
+  const Split s = SplitText(
+      "شيع قاصرا آخر في بلدة عيناتا الجنوبية هو محمد علي ديب مسلم نعمة.وفي الفترة "
+      "نفسها، أعلن عن مقتل أكثر من ستة");
+  ASSERT_EQ(s.sentences.size(), 2u);
+  EXPECT_EQ(s.Original(1).substr(0, 6), "وفي");
+}
+
+TEST(SentenceSplitterTest, ArabicQuestionMarkSemicolonAndExclamation) {
+  const Split s = SplitText(
+      "ما حقيقة مشاركة جند الأقصى وجبهة النصرة بجانب (داعش) في معركة خناصر؟ نفى "
+      "مصدر عسكري ذلك؛ وأكد أن الرتل دخل! ثم انسحب");
+  ASSERT_EQ(s.sentences.size(), 4u);
+  EXPECT_EQ(s.Original(1), "نفى مصدر عسكري ذلك؛");
+  EXPECT_EQ(s.Original(2), "وأكد أن الرتل دخل!");
+}
+
+TEST(SentenceSplitterTest, LettersAbbreviationsAndInitialsDoNotSplit) {
+  // dev.jsonl: "كما أفاد فالون لهيئة الاذاعة البريطانية (بي.بي.سي)، «أثبتت ..."
+  const Split bbc = SplitText(
+      "كما أفاد فالون لهيئة الاذاعة البريطانية (بي.بي.سي)، «أثبتت أسراب طائرات "
+      "التورنادو جدارتها».");
+  EXPECT_EQ(bbc.sentences.size(), 1u);
+  // The abbreviation list (data/text/abbreviations.tsv) and Latin initials.
+  const Split dr = SplitText("وقال د. رامي عبد الرحمن إن U.S. forces قصفت المنطقة. وأضاف المرصد");
+  ASSERT_EQ(dr.sentences.size(), 2u);
+  EXPECT_EQ(dr.Original(1), "وأضاف المرصد");
+}
+
+TEST(SentenceSplitterTest, QuotedQuestionContinuedByTheReportingClause) {
+  // dev.jsonl: "تقريرا حمل عنوان «هل العلاقات الأميركية التركية تتحطم؟»، جاء فيه أن ..."
+  const Split comma = SplitText(
+      "أصدر تقريرا حمل عنوان «هل العلاقات الأميركية التركية تتحطم؟»، جاء فيه "
+      "أن هذه العلاقات «لم تكن أبدا مريحة للجانبين».");
+  EXPECT_EQ(comma.sentences.size(), 1u);
+  const Split clause = SplitText("«هل العلاقات الأميركية التركية تتحطم؟» تساءل المعهد. ثم أجاب");
+  ASSERT_EQ(clause.sentences.size(), 2u);
+  EXPECT_EQ(clause.Original(1), "ثم أجاب");
+}
+
+TEST(SentenceSplitterTest, ClosingQuoteStaysWithItsSentence) {
+  const Split s =
+      SplitText("وقال: «إن إخوتنا الأوفياء في المقاومة اللبنانية لن يتركونا.» وأضاف أن");
+  ASSERT_EQ(s.sentences.size(), 2u);
+  EXPECT_EQ(s.Original(0).substr(s.Original(0).size() - 3), ".»");
+  EXPECT_EQ(s.Original(1), "وأضاف أن");
+}
+
+TEST(SentenceSplitterTest, LineBreaksSplitAndBlankLinesOpenParagraphs) {
+  const Split s =
+      SplitText("رابط الخبر بصحيفة الوئام\nوقال المرصد في بيان\n\n وأضاف: إن المخطوفين");
+  ASSERT_EQ(s.sentences.size(), 3u);
+  EXPECT_TRUE(s.sentences[0].paragraph_start);
+  EXPECT_TRUE(s.sentences[1].line_start);
+  EXPECT_FALSE(s.sentences[1].paragraph_start);
+  EXPECT_TRUE(s.sentences[2].paragraph_start);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_FALSE(s.sentences[i].HasDateline()) << i;
+}
+
+TEST(SentenceSplitterTest, SeedArticleDatelineWithReporter) {
+  const Split s = SplitText(
+      ReadWholeFile(std::string(RASD_SOURCE_DIR) + "/eval/corpus/seeds/002_6abc499f106e344f.txt"));
+  ASSERT_GE(s.sentences.size(), 4u);
+  EXPECT_EQ(s.Original(2), "حلب – عمار البكور:");
+  EXPECT_EQ(s.Dateline(2), "حلب – عمار البكور:");
+  EXPECT_FALSE(s.sentences[0].HasDateline());  // the headline
+  EXPECT_FALSE(s.sentences[1].HasDateline());  // "25 شباط (فبراير - فيفري)، 2016"
+  EXPECT_FALSE(s.sentences[3].HasDateline());  // "نفى مصدر عسكري ..."
+}
+
+TEST(SentenceSplitterTest, DatelineForms) {
+  // Bodies from dev.jsonl behind the usual agency datelines.
+  const Split dash =
+      SplitText("دمشق - أعلنت مصادر بالمعارضة السورية أن الفصائل المقاتلة تخوض معارك");
+  EXPECT_EQ(dash.Dateline(0), "دمشق -");
+  const Split agency =
+      SplitText("بيروت (أ ف ب) - اختطف تنظيم داعش أكثر من 220 من أبناء مدينة القريتين");
+  EXPECT_EQ(agency.Dateline(0), "بيروت (أ ف ب) -");
+  const Split colon = SplitText("بيروت: أبرزت الصحف اللبنانية الصادرة اليوم");
+  EXPECT_EQ(colon.Dateline(0), "بيروت:");
+  EXPECT_EQ(dash.sentences[0].dateline_end_token, 2u);
+}
+
+TEST(SentenceSplitterTest, ReportedSpeechIsNotADateline) {
+  for (const char* speech : {"وقال المرصد: «خطف عناصر من جبهة النصرة مساء أمس قائد الفرقة 30",
+                             "وأضاف: في إحدى الحواجز تم إلقاء القبض على سيارتين من الرتل",
+                             "مضيفا: إن كل ما يدعيه الدواعش من تمسك بالإسلام",
+                             "وأضافت الوزارة أن: قرار تسليم أم سياف إلى الحكومة العراقية",
+                             "كما تعرضت بعد منتصف ليل الاثنين - الثلاثاء مناطق في حي جوبر"}) {
+    const Split s = SplitText(speech);
+    ASSERT_FALSE(s.sentences.empty());
+    EXPECT_FALSE(s.sentences[0].HasDateline()) << speech;
+    EXPECT_EQ(s.sentences[0].dateline_end_token, s.sentences[0].first_token);
+  }
+}
+
+TEST(SentenceSplitterTest, OverlongSentencesAreCut) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "قصف ";
+  const Split s = SplitText(text);
+  ASSERT_EQ(s.sentences.size(), 3u);
+  EXPECT_EQ(s.sentences[0].end_token - s.sentences[0].first_token, limits::kMaxSentenceTokens);
+}
+
+TEST(SentenceSplitterTest, CorpusSentencesCoverEveryTokenInOrder) {
+  std::size_t sentences = 0;
+  for (const std::string& doc : AllCorpusTexts()) {
+    const Split s = SplitText(doc);
+    std::uint32_t next = 0;
+    for (const Sentence& sentence : s.sentences) {
+      ASSERT_EQ(sentence.first_token, next);
+      ASSERT_LT(sentence.first_token, sentence.end_token);
+      ASSERT_LE(sentence.end_token - sentence.first_token, limits::kMaxSentenceTokens);
+      ASSERT_GE(sentence.dateline_end_token, sentence.first_token);
+      ASSERT_LE(sentence.dateline_end_token, sentence.end_token);
+      next = sentence.end_token;
+    }
+    ASSERT_EQ(next, s.tokens.size());
+    sentences += s.sentences.size();
+  }
+  EXPECT_GT(sentences, 1000u);
+}
+
+}  // namespace
+}  // namespace rasd::text

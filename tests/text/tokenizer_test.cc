@@ -1,0 +1,197 @@
+// Tests of Tokenize: token kinds and spans on real corpus sentences, numbers
+// with separators, the detached proclitic of "لـ«داعش»", and the clitic
+// readings of each word in tests/cases/text_clitics.tsv.
+#include "text/tokenizer.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "common/limits.h"
+#include "text_test_util.h"
+
+namespace rasd::text {
+namespace {
+
+using testing::AllCorpusTexts;
+using testing::CaseRows;
+
+struct Tokenized {
+  NormalizedText norm;
+  std::vector<Token> tokens;
+  std::string Text(std::size_t i) const { return std::string(norm.View(tokens[i].norm)); }
+};
+
+Tokenized TokenizeText(std::string_view original) {
+  Tokenized t;
+  Normalize(original, &t.norm);
+  Tokenize(t.norm, &t.tokens);
+  return t;
+}
+
+// "proclitic+article+stem+enclitic", empty parts left out.
+std::string Render(const NormalizedText& norm, const Token& token, const CliticReading& r) {
+  const std::string_view word = norm.View(token.norm);
+  std::string out;
+  auto part = [&](std::string_view p) {
+    if (p.empty()) return;
+    if (!out.empty()) out += '+';
+    out += p;
+  };
+  part(word.substr(0, r.proclitic_bytes));
+  part(word.substr(r.proclitic_bytes, r.article_bytes));
+  part(StemOf(norm, token, r));
+  part(word.substr(word.size() - r.enclitic_bytes));
+  return out;
+}
+
+std::string RenderReadings(const NormalizedText& norm, const Token& token) {
+  std::string out;
+  for (std::size_t k = 0; k < token.reading_count; ++k) {
+    if (k != 0) out += " | ";
+    out += Render(norm, token, token.readings[k]);
+  }
+  return out;
+}
+
+TEST(TokenizerTest, CliticReadingsFromCaseFile) {
+  const auto rows = CaseRows("text_clitics.tsv");
+  ASSERT_GE(rows.size(), 10u);
+  for (const auto& row : rows) {
+    ASSERT_EQ(row.size(), 2u) << row[0];
+    const Tokenized t = TokenizeText(row[0]);
+    ASSERT_EQ(t.tokens.size(), 1u) << row[0];
+    EXPECT_EQ(RenderReadings(t.norm, t.tokens[0]), row[1]) << row[0];
+  }
+}
+
+TEST(TokenizerTest, AthriyaIsNotAReadingOfAlAthriya) {
+  // "بالقرب من منطقة أثريا" (dev.jsonl) beside الأثرياء (the rich): no
+  // reading of one may have the stem of the other.
+  const Tokenized village = TokenizeText("بالقرب من منطقة أثريا");
+  const Tokenized rich = TokenizeText("الأثرياء");
+  const Token& a = village.tokens.back();
+  const Token& b = rich.tokens[0];
+  for (std::size_t i = 0; i < a.reading_count; ++i) {
+    for (std::size_t j = 0; j < b.reading_count; ++j) {
+      EXPECT_NE(StemOf(village.norm, a, a.readings[i]), StemOf(rich.norm, b, b.readings[j]));
+    }
+  }
+  EXPECT_EQ(a.reading_count, 1);
+  ASSERT_EQ(b.reading_count, 2);
+  EXPECT_TRUE(b.readings[1].definite());
+}
+
+TEST(TokenizerTest, RealSentenceKindsAndSpans) {
+  // dev.jsonl: "تخشى تركيا ، التي تستضيف بالفعل 3.6 مليون لاجئ سوري"
+  const std::string in = "تخشى تركيا ، التي تستضيف بالفعل 3.6 مليون لاجئ سوري";
+  const Tokenized t = TokenizeText(in);
+  ASSERT_EQ(t.tokens.size(), 10u);
+  EXPECT_EQ(t.Text(0), "تخشي");
+  EXPECT_EQ(t.tokens[2].kind, TokenKind::kPunct);
+  EXPECT_EQ(t.Text(2), ",");
+  EXPECT_EQ(t.tokens[6].kind, TokenKind::kNumber);
+  EXPECT_EQ(t.Text(6), "3.6");
+  for (const Token& token : t.tokens) {
+    EXPECT_TRUE(token.space_before);
+    const std::string orig = in.substr(token.original.begin.value, token.original.size());
+    EXPECT_EQ(NormalizeForMatch(orig), t.norm.View(token.norm));
+  }
+  EXPECT_EQ(in.substr(t.tokens[0].original.begin.value, t.tokens[0].original.size()), "تخشى");
+}
+
+TEST(TokenizerTest, NumbersKeepInternalSeparators) {
+  // "نحو 1,8 مليون لاجئ" and "الساعة 04,00 (01,00 تغ)" are from dev.jsonl.
+  const Tokenized t = TokenizeText("نحو 1,8 مليون و1,200 قتيل في 3.5 ساعة. 1,");
+  std::vector<std::string> numbers;
+  for (std::size_t i = 0; i < t.tokens.size(); ++i) {
+    if (t.tokens[i].kind == TokenKind::kNumber) numbers.push_back(t.Text(i));
+  }
+  EXPECT_EQ(numbers, (std::vector<std::string>{"1,8", "1,200", "3.5", "1"}));
+  const Tokenized times = TokenizeText("الساعة 04,00 (01,00 تغ)");
+  EXPECT_EQ(times.Text(1), "04,00");
+  EXPECT_EQ(times.Text(3), "01,00");
+  EXPECT_FALSE(times.tokens[3].space_before);
+}
+
+TEST(TokenizerTest, ArabicIndicNumberBeforeUnit) {
+  const Tokenized t = TokenizeText("١٥٠ متر");
+  ASSERT_EQ(t.tokens.size(), 2u);
+  EXPECT_EQ(t.tokens[0].kind, TokenKind::kNumber);
+  EXPECT_EQ(t.Text(0), "150");
+  EXPECT_EQ(t.tokens[0].original.size(), 6u);  // three two-byte digits
+  EXPECT_EQ(t.Text(1), "متر");
+}
+
+TEST(TokenizerTest, ProcliticBeforeQuotedNameIsDetached) {
+  // dev.jsonl: "وقد تعرضت ثلاث مواقع لـ«داعش» فيها لضربات جوية تركية"
+  const Tokenized t = TokenizeText("وقد تعرضت ثلاث مواقع لـ«داعش» فيها لضربات جوية تركية");
+  ASSERT_EQ(t.Text(4), "ل");
+  EXPECT_TRUE(t.tokens[4].detached_proclitic);
+  EXPECT_EQ(t.Text(5), "\"");
+  EXPECT_FALSE(t.tokens[5].space_before);
+  EXPECT_EQ(t.Text(6), "داعش");
+  EXPECT_FALSE(t.tokens[6].space_before);
+  EXPECT_EQ(DetachedProcliticOf(t.tokens, 6), 4u);
+  EXPECT_EQ(DetachedProcliticOf(t.tokens, 8), kNoToken);  // فيها: no proclitic token before
+  EXPECT_FALSE(t.tokens[0].detached_proclitic);           // وقد is a word, not a lone clitic
+}
+
+TEST(TokenizerTest, ProcliticBeforeNumberInQuotes) {
+  // dev.jsonl title: "النظام استهدف بلدتين في إدلب بــ«1400» قذيفة"
+  const Tokenized t = TokenizeText("استهدف بلدتين في إدلب بــ«1400» قذيفة");
+  ASSERT_EQ(t.Text(4), "ب");
+  EXPECT_TRUE(t.tokens[4].detached_proclitic);
+  EXPECT_EQ(t.tokens[6].kind, TokenKind::kNumber);
+  EXPECT_EQ(DetachedProcliticOf(t.tokens, 6), 4u);
+}
+
+TEST(TokenizerTest, LatinWordsAndSymbols) {
+  const Tokenized t = TokenizeText("طائرات F-16 و@Raqqa_SL 5%");
+  std::vector<TokenKind> kinds;
+  for (const Token& token : t.tokens) kinds.push_back(token.kind);
+  EXPECT_EQ(kinds, (std::vector<TokenKind>{
+                       TokenKind::kArabicWord, TokenKind::kLatinWord, TokenKind::kPunct,
+                       TokenKind::kNumber, TokenKind::kArabicWord, TokenKind::kSymbol,
+                       TokenKind::kLatinWord, TokenKind::kSymbol, TokenKind::kLatinWord,
+                       TokenKind::kNumber, TokenKind::kSymbol}));
+  EXPECT_EQ(t.Text(1), "f");
+  EXPECT_TRUE(t.tokens[4].detached_proclitic);  // a lone و before a handle
+}
+
+TEST(TokenizerTest, OverlongRunsAreCut) {
+  std::string run;
+  for (int i = 0; i < 300; ++i) run += "ب";
+  const Tokenized t = TokenizeText(run);
+  ASSERT_EQ(t.tokens.size(), 3u);
+  EXPECT_EQ(t.tokens[0].norm.size(), limits::kMaxTokenBytes);
+  EXPECT_FALSE(t.tokens[1].space_before);
+}
+
+TEST(TokenizerTest, CorpusTokensAreOrderedWithValidReadings) {
+  std::size_t words = 0;
+  for (const std::string& doc : AllCorpusTexts()) {
+    const Tokenized t = TokenizeText(doc);
+    std::uint32_t last_end = 0;
+    for (const Token& token : t.tokens) {
+      ASSERT_GE(token.norm.begin.value, last_end);
+      ASSERT_LT(token.norm.begin.value, token.norm.end.value);
+      ASSERT_LE(token.norm.size(), limits::kMaxTokenBytes);
+      last_end = token.norm.end.value;
+      if (token.kind != TokenKind::kArabicWord) continue;
+      ++words;
+      ASSERT_GE(token.reading_count, 1);
+      EXPECT_EQ(StemOf(t.norm, token, token.readings[0]), t.norm.View(token.norm));
+      for (std::size_t k = 1; k < token.reading_count; ++k) {
+        const std::string_view stem = StemOf(t.norm, token, token.readings[k]);
+        EXPECT_GE(stem.size(), 4u) << t.norm.View(token.norm);  // two letters at least
+        EXPECT_LE(stem.size(), StemOf(t.norm, token, token.readings[k - 1]).size());
+      }
+    }
+  }
+  EXPECT_GT(words, 30000u);
+}
+
+}  // namespace
+}  // namespace rasd::text
