@@ -158,6 +158,8 @@ CREATE INDEX canonical_admin1 ON canonical_events(admin1, day);
 CREATE INDEX canonical_place ON canonical_events(place_id);
 CREATE INDEX canonical_pcode ON canonical_events(pcode);
 CREATE INDEX canonical_lat ON canonical_events(lat, lon);
+CREATE INDEX canonical_actor1 ON canonical_events(actor1, day);
+CREATE INDEX canonical_actor2 ON canonical_events(actor2, day);
 CREATE INDEX canonical_lineage1 ON canonical_events(lineage1, day);
 CREATE INDEX canonical_lineage2 ON canonical_events(lineage2, day);
 CREATE INDEX canonical_fatalities ON canonical_events(fatalities);
