@@ -5,15 +5,45 @@
 #include <cerrno>
 #include <cstring>
 
+#include "export/acled_csv.h"
+#include "export/geojson.h"
+
 namespace rasd::cli {
 
 Result<OutputFormat> ParseOutputFormat(const std::string& name) {
   if (name == "jsonl") return OutputFormat::kJsonl;
-  return InvalidArgument("unknown output format '" + name + "' (expected jsonl)");
+  if (name == "acled-csv") return OutputFormat::kAcledCsv;
+  if (name == "geojson") return OutputFormat::kGeoJson;
+  return InvalidArgument("unknown output format '" + name +
+                         "' (expected jsonl, acled-csv or geojson)");
 }
 
 OutputFile::OutputFile(std::FILE* file, bool owned, std::string path, OutputFormat format)
-    : file_(file), owned_(owned), path_(std::move(path)), format_(format) {}
+    : file_(file), owned_(owned), path_(std::move(path)), format_(format) {
+  std::string header;
+  if (format_ == OutputFormat::kAcledCsv) WriteAcledCsvHeader(&header);
+  if (format_ == OutputFormat::kGeoJson) GeoJsonWriter(&header).Begin();
+  WriteRaw(header);
+}
+
+namespace {
+
+// The ACLED/GeoJSON context of one extracted event: its id within the
+// document, the outlet, and the evidence sentence as the notes.
+EventContext ContextOf(const Document& doc, const Event& e, std::size_t index) {
+  EventContext c;
+  c.event_id = doc.doc_id + ":" + std::to_string(index + 1);
+  c.source = doc.source;
+  c.notes = doc.text.substr(e.evidence.begin.value, e.evidence.size());
+  return c;
+}
+
+// ACLED records what happened: planned and denied events stay in the JSONL only.
+bool HappenedEvent(const Event& e) {
+  return e.status == EventStatus::kCurrent || e.status == EventStatus::kBackground;
+}
+
+}  // namespace
 
 OutputFile::~OutputFile() {
   if (owned_ && file_ != nullptr) std::fclose(file_);
@@ -33,19 +63,44 @@ void OutputFile::Render(const Document& doc, const DocumentResult& result,
                         const RecordJsonOptions& options, std::string* out) const {
   switch (format_) {
     case OutputFormat::kJsonl:
-    case OutputFormat::kAcledCsv:
-    case OutputFormat::kGeoJson:
       AppendDocumentRecord(doc, result, options, out);
       break;
+    case OutputFormat::kAcledCsv:
+      for (std::size_t i = 0; i < result.events.size(); ++i) {
+        if (!HappenedEvent(result.events[i])) continue;
+        AppendAcledCsvRow(result.events[i], ContextOf(doc, result.events[i], i), out);
+      }
+      break;
+    case OutputFormat::kGeoJson: {
+      GeoJsonWriter features(out);
+      for (std::size_t i = 0; i < result.events.size(); ++i) {
+        if (!HappenedEvent(result.events[i])) continue;
+        features.Append(result.events[i], ContextOf(doc, result.events[i], i));
+      }
+      break;
+    }
   }
 }
 
 void OutputFile::Write(const std::string& rendered) {
-  if (failed_ || rendered.empty()) return;
-  if (std::fwrite(rendered.data(), 1, rendered.size(), file_) != rendered.size()) failed_ = true;
+  if (rendered.empty()) return;
+  // GeoJSON features of different documents are rendered apart: join them here.
+  if (format_ == OutputFormat::kGeoJson && !first_feature_) WriteRaw(",\n");
+  first_feature_ = false;
+  WriteRaw(rendered);
+}
+
+void OutputFile::WriteRaw(const std::string& bytes) {
+  if (failed_ || bytes.empty()) return;
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) failed_ = true;
 }
 
 Status OutputFile::Close() {
+  if (format_ == OutputFormat::kGeoJson) {
+    std::string footer;
+    GeoJsonWriter(&footer).End();
+    WriteRaw(footer);
+  }
   if (std::fflush(file_) != 0) failed_ = true;
   if (owned_) {
     if (std::fclose(file_) != 0) failed_ = true;

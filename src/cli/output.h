@@ -33,6 +33,7 @@ class OutputFile {
 
  private:
   OutputFile(std::FILE* file, bool owned, std::string path, OutputFormat format);
+  void WriteRaw(const std::string& bytes);
 
   std::FILE* file_;
   bool owned_;
