@@ -27,7 +27,9 @@ struct Where {
   }
   std::string Param(Value v) {
     values.push_back(std::move(v));
-    return "?" + std::to_string(values.size());
+    std::string name = std::to_string(values.size());
+    name.insert(name.begin(), '?');  // not "?" + ...: GCC 12 -Wrestrict false positive
+    return name;
   }
   std::string List(const std::vector<std::string>& items) {
     std::string out = "(";
