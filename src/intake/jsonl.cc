@@ -137,6 +137,8 @@ void JsonlReader::ReadLine(std::string_view raw, std::size_t line_number) {
   ++counts_.lines;
   std::string_view line = raw;
   if (line.ends_with('\r')) line.remove_suffix(1);
+  constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";  // Windows editors start files with it
+  if (line_number == 1 && line.starts_with(kUtf8Bom)) line.remove_prefix(kUtf8Bom.size());
   if (line.size() > limits::kMaxJsonlLineBytes) {
     --counts_.lines;  // counted again by RejectOverlongLine
     RejectOverlongLine(line_number, line.size());
