@@ -21,38 +21,38 @@ enum class MentionKind : std::uint8_t {
 
 // How a place mention relates to the gazetteer place it names.
 enum class PlaceRelation : std::uint8_t {
-  kItself,      // حلب, مدينة حلب, بلدة X            -> geo_precision 1
-  kNear,        // قرب X, 50 كم شمال شرق X, جنوب مدينة X -> geo_precision 2
-  kCountryside, // ريف حلب الجنوبي                      -> geo_precision 2
-  kRegion,      // a governorate or larger region       -> geo_precision 3
+  kItself,       // حلب, مدينة حلب, بلدة X            -> geo_precision 1
+  kNear,         // قرب X, 50 كم شمال شرق X, جنوب مدينة X -> geo_precision 2
+  kCountryside,  // ريف حلب الجنوبي                      -> geo_precision 2
+  kRegion,       // a governorate or larger region       -> geo_precision 3
 };
 
 struct Mention {
   MentionKind kind = MentionKind::kActor;
   std::uint32_t first_token = 0;  // [first_token, end_token) in AnalyzedText::tokens
   std::uint32_t end_token = 0;
-  ByteSpan original;               // the name in the original text, clitics included
-  ByteSpan name_span;              // the name without leading proclitics
-  std::string id;                  // canonical id, "new:<name>", or "" (unknown place)
-  std::string surface;             // the name as written, clitics removed
-  double confidence = 1.0;         // 1 exact alias; lower for weak, fuzzy or pattern finds
-  std::uint32_t alias_index = 0;   // for re-resolution at another date (Linker::ResolveAt)
+  ByteSpan original;              // the name in the original text, clitics included
+  ByteSpan name_span;             // the name without leading proclitics
+  std::string id;                 // canonical id, "new:<name>", or "" (unknown place)
+  std::string surface;            // the name as written, clitics removed
+  double confidence = 1.0;        // 1 exact alias; lower for weak, fuzzy or pattern finds
+  std::uint32_t alias_index = 0;  // for re-resolution at another date (Linker::ResolveAt)
 
   // Actors.
-  int inter = 0;                   // ACLED inter code, 0 when unknown
-  std::string lineage;             // lineage id, or the actor id itself
+  int inter = 0;        // ACLED inter code, 0 when unknown
+  std::string lineage;  // lineage id, or the actor id itself
 
   // Places.
   PlaceRelation relation = PlaceRelation::kItself;
   std::optional<double> lat;
   std::optional<double> lon;
-  std::string place_kind;          // governorate, district, city, town, village, ...
-  std::string admin1;              // governorate, Arabic
+  std::string place_kind;  // governorate, district, city, town, village, ...
+  std::string admin1;      // governorate, Arabic
   std::string admin2;
   std::string admin3;
   std::string pcode;
-  std::string country = "Syria";   // a foreign place keeps its country, no coordinates
-  bool dateline = false;           // "بيروت:" where the article was filed
+  std::string country = "Syria";  // a foreign place keeps its country, no coordinates
+  bool dateline = false;          // "بيروت:" where the article was filed
 };
 
 struct LinkedText {

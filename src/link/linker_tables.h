@@ -1,0 +1,97 @@
+// Internal header. The knowledge base compiled for matching: every actor,
+// source and place name folded with text::NormalizeForMatch and split into
+// words like the text itself, indexed by the stem of its first word, plus the
+// small lexicons of data/link/. Built once by Linker::Create, then read-only.
+#ifndef RASD_LINK_LINKER_TABLES_H_
+#define RASD_LINK_LINKER_TABLES_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "rasd/status.h"
+
+#include "kb/knowledge_base.h"
+
+namespace rasd::link {
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+template <typename V>
+using WordMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+enum class TargetKind : std::uint8_t { kActor, kSource, kPlace };
+
+// One record a name stands for, and when.
+struct Target {
+  TargetKind kind = TargetKind::kActor;
+  std::uint32_t record = 0;  // index into kb.actors / sources / places
+  kb::DayRange range;
+  bool weak = false;
+};
+
+// A distinct folded name. `words` are the normalised tokens of the name; the
+// first is stored without its article, which `definite` records.
+struct NameEntry {
+  std::vector<std::string> words;
+  bool definite = false;
+  std::uint32_t letters = 0;  // letters in the name, for the fuzzy-match thresholds
+  std::vector<Target> targets;
+};
+
+// A pattern that opens an unknown group's name (لواء X).
+struct GroupPattern {
+  std::vector<std::string> words;  // first word without its article
+  bool definite = false;
+  bool strict =
+      false;  // the name after it must be definite (حركة النزوح is not a group: stop words)
+};
+
+enum class CueRole : std::uint8_t { kSettlement, kLandmark, kContext };
+
+struct LinkerTables {
+  kb::KnowledgeBase kb;
+  std::vector<NameEntry> names;
+  WordMap<std::vector<std::uint32_t>> definite_first;  // stem of the first word -> names
+  WordMap<std::vector<std::uint32_t>> indefinite_first;
+  // Fuzzy candidates: the stem of any word of a long actor name -> (name, word position).
+  WordMap<std::vector<std::pair<std::uint32_t, std::uint8_t>>> fuzzy_index;
+
+  // Lexicons, keyed by folded stem (article and clitics cut).
+  WordMap<CueRole> place_cues;
+  WordSet near_words;
+  WordSet directions;
+  WordSet stop_words;
+  WordSet common_words;
+  WordSet reporting_cues;
+  std::vector<GroupPattern> group_patterns;
+  WordMap<std::string> foreign_single;  // one-word foreign place -> country
+  std::vector<std::pair<std::vector<std::string>, std::string>> foreign_multi;
+  WordMap<std::string> foreign_country_of_name;  // for the Syria-or-abroad names
+
+  // Per actor: the ids whose naming licenses its weak aliases.
+  std::vector<std::vector<std::uint32_t>> weak_licensors;
+};
+
+// Builds the tables from a loaded knowledge base and the lexicons in data_dir/link.
+Status CompileTables(const std::string& data_dir, kb::KnowledgeBase kb, LinkerTables* out);
+
+// The stem of a folded word without its article, and whether it had one.
+struct WordKey {
+  std::string_view stem;
+  bool definite = false;
+};
+WordKey SplitArticle(std::string_view folded_word);
+
+// Normalises a phrase and splits it into the normalised tokens of the text core.
+std::vector<std::string> PhraseWords(std::string_view phrase);
+
+}  // namespace rasd::link
+
+#endif  // RASD_LINK_LINKER_TABLES_H_

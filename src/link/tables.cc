@@ -1,0 +1,267 @@
+// Compiles the knowledge base into LinkerTables: folds every name with the
+// text core's own normaliser and tokenizer (so data and text cannot drift
+// apart), merges names that fold alike, and reads the data/link lexicons.
+#include <algorithm>
+#include <filesystem>
+
+#include "common/file.h"
+#include "common/limits.h"
+#include "common/utf8.h"
+#include "link/linker_tables.h"
+#include "text/normalizer.h"
+#include "text/tokenizer.h"
+
+namespace rasd::link {
+namespace {
+
+// Names of long actors may match with an edit or two (docs/knowledge-base.md).
+constexpr std::uint32_t kMinFuzzyLetters = 8;
+
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // U+0627 U+0644
+constexpr std::size_t kMinStemBytes = 4;                   // two Arabic letters
+
+std::uint32_t CountLetters(const std::vector<std::string>& words) {
+  std::uint32_t n = 0;
+  for (const std::string& w : words) {
+    n += static_cast<std::uint32_t>(utf8::CountCodePoints(SplitArticle(w).stem));
+  }
+  return n;
+}
+
+std::vector<std::vector<std::string>> ReadLexiconRows(std::string_view bytes) {
+  std::vector<std::vector<std::string>> rows;
+  std::size_t start = 0;
+  while (start < bytes.size()) {
+    std::size_t end = bytes.find('\n', start);
+    if (end == std::string_view::npos) end = bytes.size();
+    std::string_view line = bytes.substr(start, end - start);
+    start = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string> cols;
+    std::size_t from = 0;
+    while (true) {
+      const std::size_t tab = line.find('\t', from);
+      cols.emplace_back(line.substr(from, tab == std::string_view::npos ? line.npos : tab - from));
+      if (tab == std::string_view::npos) break;
+      from = tab + 1;
+    }
+    rows.push_back(std::move(cols));
+  }
+  return rows;
+}
+
+class TableBuilder {
+ public:
+  TableBuilder(const std::string& data_dir, LinkerTables* t) : data_dir_(data_dir), t_(t) {}
+
+  Status Build() {
+    AddActors();
+    AddSources();
+    AddPlaces();
+    IndexNames();
+    ComputeWeakLicensors();
+    return ReadLexicons();
+  }
+
+ private:
+  void AddName(std::string_view name, const Target& target) {
+    std::vector<std::string> words = PhraseWords(name);
+    if (words.empty()) return;
+    const WordKey key = SplitArticle(words[0]);
+    const bool definite = key.definite;
+    words[0] = std::string(key.stem);
+    std::string signature = definite ? "D" : "I";
+    for (const std::string& w : words) signature += '\x1F' + w;
+    auto [it, inserted] = by_signature_.emplace(signature, t_->names.size());
+    if (inserted) {
+      NameEntry entry;
+      entry.words = std::move(words);
+      entry.definite = definite;
+      t_->names.push_back(std::move(entry));
+      t_->names.back().letters = CountLetters(t_->names.back().words);
+    }
+    std::vector<Target>& targets = t_->names[it->second].targets;
+    for (const Target& existing : targets) {
+      if (existing.kind == target.kind && existing.record == target.record &&
+          existing.weak == target.weak && existing.range.from == target.range.from &&
+          existing.range.to == target.range.to) {
+        return;
+      }
+    }
+    targets.push_back(target);
+  }
+
+  void AddActors() {
+    for (std::uint32_t i = 0; i < t_->kb.actors.size(); ++i) {
+      const kb::Actor& a = t_->kb.actors[i];
+      for (const kb::Alias& alias : a.aliases) {
+        AddName(alias.name, {TargetKind::kActor, i, alias.range, alias.weak});
+      }
+      for (const std::string& leader : a.leaders) {
+        AddName(leader, {TargetKind::kActor, i, a.active, false});
+      }
+    }
+  }
+
+  void AddSources() {
+    for (std::uint32_t i = 0; i < t_->kb.sources.size(); ++i) {
+      for (const std::string& alias : t_->kb.sources[i].aliases) {
+        AddName(alias, {TargetKind::kSource, i, {}, false});
+      }
+    }
+  }
+
+  void AddPlaces() {
+    for (std::uint32_t i = 0; i < t_->kb.places.size(); ++i) {
+      const kb::Place& p = t_->kb.places[i];
+      AddName(p.name_ar, {TargetKind::kPlace, i, {}, false});
+      for (const std::string& alias : p.aliases) AddName(alias, {TargetKind::kPlace, i, {}, false});
+    }
+  }
+
+  void IndexNames() {
+    for (std::uint32_t n = 0; n < t_->names.size(); ++n) {
+      const NameEntry& e = t_->names[n];
+      (e.definite ? t_->definite_first : t_->indefinite_first)[e.words[0]].push_back(n);
+      const bool strong_actor =
+          std::any_of(e.targets.begin(), e.targets.end(),
+                      [](const Target& t) { return t.kind == TargetKind::kActor && !t.weak; });
+      if (!strong_actor || e.words.size() < 2 || e.letters < kMinFuzzyLetters) continue;
+      for (std::size_t k = 0; k < e.words.size() && k < 4; ++k) {
+        const std::string stem(SplitArticle(e.words[k]).stem);
+        if (k == 0) {
+          t_->fuzzy_index[e.words[0]].emplace_back(n, 0);
+        } else {
+          t_->fuzzy_index[stem].emplace_back(n, static_cast<std::uint8_t>(k));
+        }
+      }
+    }
+  }
+
+  // A weak alias of X resolves when the article names X, its lineage, its
+  // parent or one of its units (actors.yaml header).
+  void ComputeWeakLicensors() {
+    const auto& actors = t_->kb.actors;
+    t_->weak_licensors.assign(actors.size(), {});
+    for (std::uint32_t i = 0; i < actors.size(); ++i) {
+      for (std::uint32_t j = 0; j < actors.size(); ++j) {
+        const bool same_lineage =
+            !actors[i].lineage.empty() && actors[i].lineage == actors[j].lineage;
+        if (i == j || same_lineage || actors[j].id == actors[i].parent ||
+            actors[j].parent == actors[i].id) {
+          t_->weak_licensors[i].push_back(j);
+        }
+      }
+    }
+  }
+
+  Result<std::vector<std::vector<std::string>>> Lexicon(const char* name) {
+    const std::string path = (std::filesystem::path(data_dir_) / "link" / name).string();
+    Result<std::string> bytes = ReadFile(path, limits::kMaxKnowledgeBaseFileBytes);
+    if (!bytes.ok()) return bytes.status();
+    return ReadLexiconRows(*bytes);
+  }
+
+  static std::string StemKey(std::string_view word) {
+    const std::vector<std::string> words = PhraseWords(word);
+    return words.empty() ? std::string() : std::string(SplitArticle(words[0]).stem);
+  }
+
+  Status ReadWordSet(const char* name, WordSet* out) {
+    auto rows = Lexicon(name);
+    if (!rows.ok()) return rows.status();
+    for (const auto& row : *rows) out->insert(StemKey(row[0]));
+    return Status::Ok();
+  }
+
+  Status ReadLexicons() {
+    RASD_RETURN_IF_ERROR(ReadWordSet("near_words.txt", &t_->near_words));
+    RASD_RETURN_IF_ERROR(ReadWordSet("directions.txt", &t_->directions));
+    RASD_RETURN_IF_ERROR(ReadWordSet("stop_words.txt", &t_->stop_words));
+    RASD_RETURN_IF_ERROR(ReadWordSet("common_words.txt", &t_->common_words));
+    RASD_RETURN_IF_ERROR(ReadWordSet("reporting_cues.txt", &t_->reporting_cues));
+    RASD_RETURN_IF_ERROR(ReadPlaceCues());
+    RASD_RETURN_IF_ERROR(ReadGroupPatterns());
+    return ReadForeignPlaces();
+  }
+
+  Status ReadPlaceCues() {
+    auto rows = Lexicon("place_cues.tsv");
+    if (!rows.ok()) return rows.status();
+    for (const auto& row : *rows) {
+      const std::string role = row.size() > 1 ? row[1] : "";
+      const CueRole r = role == "settlement" ? CueRole::kSettlement
+                        : role == "landmark" ? CueRole::kLandmark
+                                             : CueRole::kContext;
+      t_->place_cues[StemKey(row[0])] = r;
+    }
+    return Status::Ok();
+  }
+
+  Status ReadGroupPatterns() {
+    auto rows = Lexicon("group_patterns.txt");
+    if (!rows.ok()) return rows.status();
+    for (const auto& row : *rows) {
+      GroupPattern p;
+      p.words = PhraseWords(row[0]);
+      if (p.words.empty()) continue;
+      const WordKey key = SplitArticle(p.words[0]);
+      p.definite = key.definite;
+      p.words[0] = std::string(key.stem);
+      p.strict = row.size() > 1 && row[1] == "strict";
+      t_->group_patterns.push_back(std::move(p));
+    }
+    return Status::Ok();
+  }
+
+  Status ReadForeignPlaces() {
+    auto rows = Lexicon("foreign_places.tsv");
+    if (!rows.ok()) return rows.status();
+    for (const auto& row : *rows) {
+      if (row.size() < 2) continue;
+      std::vector<std::string> words = PhraseWords(row[0]);
+      if (words.empty()) continue;
+      std::string joined;
+      for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
+      t_->foreign_country_of_name[joined] = row[1];
+      if (words.size() == 1) {
+        t_->foreign_single[std::string(SplitArticle(words[0]).stem)] = row[1];
+      } else {
+        t_->foreign_multi.emplace_back(std::move(words), row[1]);
+      }
+    }
+    return Status::Ok();
+  }
+
+  const std::string& data_dir_;
+  LinkerTables* t_;
+  std::unordered_map<std::string, std::uint32_t> by_signature_;
+};
+
+}  // namespace
+
+WordKey SplitArticle(std::string_view w) {
+  if (w.size() >= kArticle.size() + kMinStemBytes && w.substr(0, kArticle.size()) == kArticle) {
+    return {w.substr(kArticle.size()), true};
+  }
+  return {w, false};
+}
+
+std::vector<std::string> PhraseWords(std::string_view phrase) {
+  text::NormalizedText norm;
+  text::Normalize(phrase, &norm);
+  std::vector<text::Token> tokens;
+  text::Tokenize(norm, &tokens);
+  std::vector<std::string> words;
+  words.reserve(tokens.size());
+  for (const text::Token& t : tokens) words.emplace_back(norm.View(t.norm));
+  return words;
+}
+
+Status CompileTables(const std::string& data_dir, kb::KnowledgeBase kb, LinkerTables* out) {
+  out->kb = std::move(kb);
+  return TableBuilder(data_dir, out).Build();
+}
+
+}  // namespace rasd::link
