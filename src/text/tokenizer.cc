@@ -20,9 +20,11 @@ struct CharInfo {
   std::uint8_t len;
 };
 
-bool InRange(char32_t cp, char32_t first, char32_t last) { return cp >= first && cp <= last; }
+constexpr bool InRange(char32_t cp, char32_t first, char32_t last) {
+  return cp >= first && cp <= last;
+}
 
-bool IsArabicLetter(char32_t cp) {
+constexpr bool IsArabicLetter(char32_t cp) {
   return InRange(cp, 0x0620, 0x064A) || InRange(cp, 0x066E, 0x066F) ||
          InRange(cp, 0x0671, 0x06D3) || cp == 0x06D5 || InRange(cp, 0x06E5, 0x06E6) ||
          InRange(cp, 0x06EE, 0x06EF) || InRange(cp, 0x06FA, 0x06FC) || cp == 0x06FF ||
@@ -31,55 +33,55 @@ bool IsArabicLetter(char32_t cp) {
 
 // Marks that survive normalisation (Latin accents, rare Arabic marks) stay
 // inside the word they follow.
-bool IsCombiningMark(char32_t cp) {
+constexpr bool IsCombiningMark(char32_t cp) {
   return InRange(cp, 0x0300, 0x036F) || InRange(cp, 0x0610, 0x061A) ||
          InRange(cp, 0x064B, 0x065F) || cp == 0x0670 || InRange(cp, 0x06D6, 0x06ED) ||
          InRange(cp, 0x08CA, 0x08FF);
 }
 
 // Latin letters beyond ASCII, and Greek and Cyrillic: all "other alphabetic" words.
-bool IsOtherAlphabetic(char32_t cp) {
+constexpr bool IsOtherAlphabetic(char32_t cp) {
   return (InRange(cp, 0x00C0, 0x024F) && cp != 0x00D7 && cp != 0x00F7) ||
          InRange(cp, 0x0370, 0x052F);
 }
 
-CharClass ClassifyCodePoint(char32_t cp) {
+constexpr CharClass ClassifyCodePoint(char32_t cp) {
   if (IsArabicLetter(cp)) return CharClass::kArabic;
   if (IsCombiningMark(cp)) return CharClass::kMark;
   if (IsOtherAlphabetic(cp)) return CharClass::kLatin;
   return CharClass::kSymbol;
 }
 
-class ClassTables {
- public:
-  static const ClassTables& Get() {
-    static const ClassTables tables;
-    return tables;
-  }
-  std::array<CharClass, 128> ascii{};
-  std::array<CharClass, 256> arabic{};  // U+0600..U+06FF
+constexpr CharClass ClassifyAscii(char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLatin;
+  if (c >= '0' && c <= '9') return CharClass::kDigit;
+  if (c <= ' ' || c == 0x7F) return CharClass::kSpace;  // controls separate like spaces
+  constexpr std::string_view kPunctuation = ".,;:?!\"'()[]{}-/";
+  if (kPunctuation.find(c) != std::string_view::npos) return CharClass::kPunct;
+  return CharClass::kSymbol;
+}
 
- private:
-  ClassTables() {
-    for (int c = 0; c < 128; ++c) ascii[c] = ClassifyAscii(static_cast<char>(c));
-    for (char32_t cp = 0x0600; cp < 0x0700; ++cp) arabic[cp - 0x0600] = ClassifyCodePoint(cp);
-  }
-  static CharClass ClassifyAscii(char c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLatin;
-    if (c >= '0' && c <= '9') return CharClass::kDigit;
-    if (c <= ' ' || c == 0x7F) return CharClass::kSpace;  // controls separate like spaces
-    static constexpr std::string_view kPunctuation = ".,;:?!\"'()[]{}-/";
-    if (kPunctuation.find(c) != std::string_view::npos) return CharClass::kPunct;
-    return CharClass::kSymbol;
-  }
+// Classes of ASCII and of the Arabic block U+0600..U+06FF, computed at compile time.
+struct ClassTables {
+  std::array<CharClass, 128> ascii{};
+  std::array<CharClass, 256> arabic{};
 };
 
-CharInfo ClassAt(const ClassTables& tables, std::string_view text, std::size_t i) {
+constexpr ClassTables MakeClassTables() {
+  ClassTables t;
+  for (int c = 0; c < 128; ++c) t.ascii[c] = ClassifyAscii(static_cast<char>(c));
+  for (char32_t cp = 0x0600; cp < 0x0700; ++cp) t.arabic[cp - 0x0600] = ClassifyCodePoint(cp);
+  return t;
+}
+
+constexpr ClassTables kClassTables = MakeClassTables();
+
+inline CharInfo ClassAt(std::string_view text, std::size_t i) {
   const auto c0 = static_cast<unsigned char>(text[i]);
-  if (c0 < 0x80) return {tables.ascii[c0], 1};
-  if ((c0 == 0xD8 || c0 == 0xD9 || c0 == 0xDA || c0 == 0xDB) && i + 1 < text.size()) {
+  if (c0 < 0x80) return {kClassTables.ascii[c0], 1};
+  if ((c0 & 0xFC) == 0xD8 && i + 1 < text.size()) {  // lead byte of U+0600..U+06FF
     const auto c1 = static_cast<unsigned char>(text[i + 1]);
-    if ((c1 & 0xC0) == 0x80) return {tables.arabic[((c0 & 0x03) << 6) | (c1 & 0x3F)], 2};
+    if ((c1 & 0xC0) == 0x80) return {kClassTables.arabic[((c0 & 0x03) << 6) | (c1 & 0x3F)], 2};
   }
   std::size_t len = 1;
   const char32_t cp = utf8::Decode(text, i, &len);
@@ -170,22 +172,24 @@ class ReadingCollector {
     CollectAfterConjunction(0);
     if (IsConjunction(w_.LetterAt(0))) CollectAfterConjunction(kLetterBytes);
     if (definite_) return;
-    for (std::size_t k = 0; k < prefix_count_; ++k) {
-      for (const Enclitic& e : kEnclitics) {
-        if (w_.EndsWith(e))
-          Add({prefixes_[k], 0, static_cast<std::uint8_t>(e.count * kLetterBytes)});
-      }
-    }
+    const std::uint8_t enclitic = EncliticBytes();
+    if (enclitic == 0) return;
+    for (std::size_t k = 0; k < prefix_count_; ++k) Add({prefixes_[k], 0, enclitic});
   }
 
-  // The surface form first, then the splits by stem length, longest first.
+  // The surface form first, then the splits by stem length, longest first
+  // (fewer suffix letters first on a tie). An insertion sort: there are a
+  // handful of candidates, and std::stable_sort would allocate.
   void WriteTo(Token* t) {
-    std::stable_sort(candidates_.begin(), candidates_.begin() + count_,
-                     [this](const CliticReading& a, const CliticReading& b) {
-                       const std::uint32_t la = StemLetters(w_, a), lb = StemLetters(w_, b);
-                       if (la != lb) return la > lb;
-                       return a.enclitic_bytes < b.enclitic_bytes;
-                     });
+    for (std::size_t k = 1; k < count_; ++k) {
+      const CliticReading r = candidates_[k];
+      std::size_t j = k;
+      while (j > 0 && Before(r, candidates_[j - 1])) {
+        candidates_[j] = candidates_[j - 1];
+        --j;
+      }
+      candidates_[j] = r;
+    }
     t->readings[0] = CliticReading{};
     t->reading_count = 1;
     for (std::size_t k = 0; k < count_ && t->reading_count < kMaxReadings; ++k) {
@@ -217,6 +221,21 @@ class ReadingCollector {
 
   void AddDefinite(const CliticReading& r) {
     if (Add(r)) definite_ = true;
+  }
+
+  // Bytes of the pronoun suffix the word ends with (at most one of the list
+  // can match, the longest is tried first), or 0.
+  std::uint8_t EncliticBytes() const {
+    for (const Enclitic& e : kEnclitics) {
+      if (w_.EndsWith(e)) return static_cast<std::uint8_t>(e.count * kLetterBytes);
+    }
+    return 0;
+  }
+
+  bool Before(const CliticReading& a, const CliticReading& b) const {
+    const std::uint32_t la = StemLetters(w_, a), lb = StemLetters(w_, b);
+    if (la != lb) return la > lb;
+    return a.enclitic_bytes < b.enclitic_bytes;
   }
 
   bool Add(const CliticReading& r) {
@@ -272,10 +291,9 @@ std::size_t NumberEnd(std::string_view text, std::size_t i, std::size_t limit) {
 }
 
 // End of a word of class `cls` starting at i (its combining marks included).
-std::size_t WordEnd(const ClassTables& tables, std::string_view text, std::size_t i,
-                    std::size_t limit, CharClass cls) {
+std::size_t WordEnd(std::string_view text, std::size_t i, std::size_t limit, CharClass cls) {
   while (i < limit) {
-    const CharInfo ch = ClassAt(tables, text, i);
+    const CharInfo ch = ClassAt(text, i);
     if ((ch.cls != cls && ch.cls != CharClass::kMark) || i + ch.len > limit) break;
     i += ch.len;
   }
@@ -310,13 +328,12 @@ std::uint32_t DetachedProcliticOf(const std::vector<Token>& tokens, std::uint32_
 
 void Tokenize(const NormalizedText& norm, std::vector<Token>* out) {
   out->clear();
-  const ClassTables& tables = ClassTables::Get();
   const std::string_view text = norm.text;
   const std::size_t n = text.size();
   bool space_before = true;
   std::size_t i = 0;
   while (i < n) {
-    const CharInfo ch = ClassAt(tables, text, i);
+    const CharInfo ch = ClassAt(text, i);
     if (ch.cls == CharClass::kSpace) {
       space_before = true;
       i += ch.len;
@@ -325,7 +342,7 @@ void Tokenize(const NormalizedText& norm, std::vector<Token>* out) {
     const std::size_t limit = std::min(n, i + limits::kMaxTokenBytes);
     std::size_t end = i + ch.len;
     if (ch.cls == CharClass::kArabic || ch.cls == CharClass::kLatin) {
-      end = WordEnd(tables, text, i, limit, ch.cls);
+      end = WordEnd(text, i, limit, ch.cls);
     } else if (ch.cls == CharClass::kDigit) {
       end = NumberEnd(text, i, limit);
     }
