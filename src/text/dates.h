@@ -27,20 +27,30 @@ struct CivilDate {
   std::int64_t ToDays() const;
   static CivilDate FromDays(std::int64_t days);
   int Weekday() const;  // 0 = Sunday .. 6 = Saturday
+  // True for a real day of the proleptic Gregorian calendar (no 31 شباط).
+  bool IsValid() const;
+  static int DaysInMonth(int year, int month);
 };
+
+// Years the reader accepts, written or computed: a four-digit number outside
+// them is a count, not a year.
+inline constexpr int kMinYear = 1900;
+inline constexpr int kMaxYear = 2100;
 
 enum class DatePrecision : std::uint8_t { kDay = 1, kWeek = 2, kMonth = 3, kYear = 4 };
 
 struct DateMention {
   std::uint32_t first_token = 0;
   std::uint32_t end_token = 0;
-  CivilDate date;                 // for kMonth the 1st of the month, for kYear 1 January
+  CivilDate date;  // for kMonth the 1st of the month, for kYear 1 January
   DatePrecision precision = DatePrecision::kDay;
-  bool relative = false;          // resolved against the publication date
+  bool relative = false;  // resolved against the publication date
 };
 
-// Finds every date expression; relative ones are resolved against `pub_date`
-// and dropped when it is unknown.
+// Finds every date expression, in order and non-overlapping (*out is cleared
+// first); relative ones (and dates missing their year) are resolved against
+// `pub_date` and dropped when it is unknown. Every date produced is valid and
+// its year lies in [kMinYear, kMaxYear].
 void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
                std::optional<CivilDate> pub_date, std::vector<DateMention>* out);
 

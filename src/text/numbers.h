@@ -7,6 +7,7 @@
 #define RASD_TEXT_NUMBERS_H_
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "text/normalizer.h"
@@ -15,24 +16,33 @@
 namespace rasd::text {
 
 enum class NumberQualifier : std::uint8_t {
-  kExact,     // 40
-  kAtLeast,   // أكثر من 40، ما لا يقل عن 40، ما يزيد عن 40
-  kAbout,     // نحو 40، قرابة 40، حوالي 40
-  kAtMost,    // أقل من 40، ما لا يزيد عن
-  kVague,     // عشرات، العشرات، مئات: value is the conventional figure
+  kExact,    // 40
+  kAtLeast,  // أكثر من 40، ما لا يقل عن 40، ما يزيد عن 40
+  kAbout,    // نحو 40، قرابة 40، حوالي 40
+  kAtMost,   // أقل من 40، ما لا يزيد عن
+  kVague,    // عشرات، العشرات، مئات: value is the conventional figure
 };
 
 struct NumberMention {
   std::uint32_t first_token = 0;  // includes the qualifier words
   std::uint32_t end_token = 0;
-  std::int64_t value = 0;         // conservative figure (spec/events.md: أكثر من 40 = 40, العشرات = 12)
+  // The conservative figure (spec/events.md: أكثر من 40 = 40, العشرات = 12),
+  // never negative, at most limits::kMaxNumberValue.
+  std::int64_t value = 0;
   NumberQualifier qualifier = NumberQualifier::kExact;
-  bool decimal = false;           // 3.5: value is truncated, not a count
+  bool decimal = false;  // 3.5: value is truncated, not a count
 };
 
 // Finds every number in the token stream, in order, non-overlapping.
+// Numeric dates and times (25/2/2016, 2016-02-25, 10:30) are not numbers.
+// *out is cleared first.
 void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
                  std::vector<NumberMention>* out);
+
+// The number (digits or words, no qualifier) that starts at tokens[i], if
+// any: for readers of "قبل 3 أيام" and the like.
+std::optional<NumberMention> ReadNumberAt(const NormalizedText& norm,
+                                          const std::vector<Token>& tokens, std::uint32_t i);
 
 }  // namespace rasd::text
 
