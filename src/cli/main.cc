@@ -8,6 +8,7 @@
 #include "cli/bench_command.h"
 #include "cli/extract_command.h"
 #include "cli/kb_command.h"
+#include "cli/store_commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"rasd: Arabic news in, conflict-event data out"};
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
 
   rasd::cli::RegisterExtractCommand(&app, &data_dir);
   rasd::cli::RegisterKbCommand(&app, &data_dir);
+  rasd::cli::RegisterStoreCommands(&app, &data_dir);
   rasd::cli::RegisterBenchCommand(&app, &data_dir);
 
   try {
