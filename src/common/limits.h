@@ -39,6 +39,12 @@ inline constexpr std::int64_t kMaxNumberValue = 1'000'000'000'000;
 // data; the whole file is read into memory before parsing.
 inline constexpr std::size_t kMaxKnowledgeBaseFileBytes = 64u << 20;
 
+// Element nesting in an HTML page, as estimated before parsing. gumbo spends
+// time proportional to the depth of open elements on each start tag (50,000
+// nested <div>s take 20 s), so deeper pages are refused; real news pages
+// nest a few dozen levels.
+inline constexpr std::size_t kMaxHtmlDepth = 256;
+
 }  // namespace rasd::limits
 
 #endif  // RASD_COMMON_LIMITS_H_
