@@ -221,14 +221,18 @@ class LinkRun {
     return best;
   }
 
+  // ريف X names the governorate, whatever else the name also labels.
+  int RankFor(const NameEntry& e, const Target& t) const {
+    const std::string& kind = t_.kb.places[t.record].kind;
+    if (IsCountrysideWord(e.words[0]) && kind == "governorate") return -1;
+    return KindRank(kind);
+  }
+
   const Target* BestPlace(const NameEntry& e) const {
     const Target* best = nullptr;
     for (const Target& t : e.targets) {
       if (t.kind != TargetKind::kPlace) continue;
-      if (!best ||
-          KindRank(t_.kb.places[t.record].kind) < KindRank(t_.kb.places[best->record].kind)) {
-        best = &t;
-      }
+      if (!best || RankFor(e, t) < RankFor(e, *best)) best = &t;
     }
     return best;
   }
@@ -334,7 +338,14 @@ class LinkRun {
     while (end < tokens_.size() && InSet(t_.directions, end)) ++end;
     Mention m = Base(MentionKind::kPlace, i, end, f.proclitic_bytes);
     FillPlace(&m, place.record);
-    m.surface = SurfaceOf(i, end, f.proclitic_bytes);
+    // The name proper: without a leading cue (مدينة اللاذقية، ريف حلب) and
+    // trailing directions, which the relation and the original span keep.
+    std::uint32_t core = i;
+    while (core + 1 < f.end && CueAt(core) != nullptr && *CueAt(core) != CueRole::kLandmark) ++core;
+    const std::uint8_t core_proclitic = core == i ? f.proclitic_bytes : std::uint8_t{0};
+    m.name_span = {a_.norm.ToOriginal(NormOffset(tokens_[core].norm.begin.value + core_proclitic)),
+                   tokens_[f.end - 1].original.end};
+    m.surface = SurfaceOf(core, f.end, core_proclitic);
     m.alias_index = f.name;
     m.confidence = common ? kCommonWordConfidence : 1.0;
     const std::string_view first = e.words[0];
@@ -377,6 +388,12 @@ class LinkRun {
            !InSet(t_.stop_words, j) && CueAt(j) == nullptr && !InSet(t_.near_words, j);
   }
 
+  // Place cue words may be part of a group's name (لواء صقور الجبل).
+  bool GroupNameWord(std::uint32_t j) const {
+    return j < tokens_.size() && tokens_[j].kind == TokenKind::kArabicWord &&
+           !InSet(t_.stop_words, j) && !InSet(t_.near_words, j);
+  }
+
   bool Definite(std::uint32_t j) const { return SplitArticle(Surface(j)).definite; }
 
   std::optional<std::uint32_t> GroupPatternAt(std::uint32_t i, std::uint8_t* proclitic) const {
@@ -400,9 +417,9 @@ class LinkRun {
         continue;
       }
       if (j < tokens_.size() && tokens_[j].kind == TokenKind::kNumber) return j + 1;
-      if (!NameWord(j) || (p.strict && !Definite(j)) || ExactAt(j)) continue;
+      if (!GroupNameWord(j) || (p.strict && !Definite(j)) || ExactAt(j)) continue;
       std::uint32_t end = j;
-      while (end < j + kMaxPatternNameWords && NameWord(end) && !InSet(t_.directions, end) &&
+      while (end < j + kMaxPatternNameWords && GroupNameWord(end) && !InSet(t_.directions, end) &&
              (end == j || !ExactAt(end))) {
         ++end;
       }
@@ -433,6 +450,8 @@ class LinkRun {
     if (role == nullptr || *role == CueRole::kContext) return false;
     const std::uint32_t x = i + 1;
     if (!NameWord(x) || InSet(t_.common_words, x) || ExactAt(x)) return false;
+    // سروج التركية: a place abroad, left to EmitForeign.
+    if (InForeignSingle(x) || InSet(t_.foreign_adjectives, x + 1)) return false;
     std::uint32_t end = x + 1;
     if (!Definite(x) && NameWord(end) && Definite(end) && !InSet(t_.directions, end)) ++end;
     while (end < tokens_.size() && InSet(t_.directions, end)) ++end;
@@ -445,6 +464,9 @@ class LinkRun {
     m.first_token = i;  // the cue belongs to the mention either way
     m.original.begin = tokens_[i].original.begin;
     m.surface = SurfaceOf(start, end, start == i ? proclitic : std::uint8_t{0});
+    if (*role == CueRole::kSettlement) {
+      m.name_span = {tokens_[x].original.begin, tokens_[end - 1].original.end};
+    }
     m.confidence = kPatternConfidence;
     m.alias_index = kNoAlias;
     if (NearBefore(i)) m.relation = PlaceRelation::kNear;
@@ -474,6 +496,14 @@ class LinkRun {
     return EmitForeignSpan(i, i + 1, proclitic, country);
   }
 
+  bool InForeignSingle(std::uint32_t i) const {
+    bool found = false;
+    ForReadings(i, [&](std::string_view stem, bool, std::uint8_t) {
+      found = found || t_.foreign_single.count(stem) != 0;
+    });
+    return found;
+  }
+
   bool ReadingIs(std::uint32_t i, std::string_view word) const {
     bool found = false;
     const std::string_view stem = SplitArticle(word).stem;
@@ -500,6 +530,11 @@ class LinkRun {
     std::optional<Found> fuzzy;
     if (!f) fuzzy = FuzzyAt(i);
     if (fuzzy && !f) f = fuzzy;
+    // لبنان is Lebanon, not ل + بنان: a foreign name read whole beats a
+    // gazetteer name that needs a clitic cut.
+    if (f && f->proclitic_bytes > 0 && t_.foreign_single.count(Surface(i)) != 0 && EmitForeign(i)) {
+      return next_;
+    }
     if (f && Emit(i, *f)) return f->end > i ? LastEnd(i) : i + 1;
     if (EmitForeign(i) || EmitGroup(i) || EmitCuePlace(i)) return next_;
     return i + 1;

@@ -70,6 +70,7 @@ struct LinkerTables {
   WordSet stop_words;
   WordSet common_words;
   WordSet reporting_cues;
+  WordSet foreign_adjectives;  // التركية، العراقية: the place before them is abroad
   std::vector<GroupPattern> group_patterns;
   WordMap<std::string> foreign_single;  // one-word foreign place -> country
   std::vector<std::pair<std::vector<std::string>, std::string>> foreign_multi;

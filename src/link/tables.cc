@@ -181,6 +181,7 @@ class TableBuilder {
     RASD_RETURN_IF_ERROR(ReadWordSet("stop_words.txt", &t_->stop_words));
     RASD_RETURN_IF_ERROR(ReadWordSet("common_words.txt", &t_->common_words));
     RASD_RETURN_IF_ERROR(ReadWordSet("reporting_cues.txt", &t_->reporting_cues));
+    RASD_RETURN_IF_ERROR(ReadWordSet("foreign_adjectives.txt", &t_->foreign_adjectives));
     RASD_RETURN_IF_ERROR(ReadPlaceCues());
     RASD_RETURN_IF_ERROR(ReadGroupPatterns());
     return ReadForeignPlaces();

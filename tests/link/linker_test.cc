@@ -1,0 +1,182 @@
+// Linker behaviour on sentences in the style of eval/corpus: the data-driven
+// cases of tests/cases/actors.tsv and places.tsv (a linguist extends them
+// without C++), and the rules that need more than an id to check: spans,
+// relations, datelines, sources, dates and the document-level lists.
+#include "link/linker.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+namespace rasd::link {
+namespace {
+
+std::string Source(const std::string& rel) { return std::string(RASD_SOURCE_DIR) + "/" + rel; }
+
+const Linker& TheLinker() {
+  static const std::unique_ptr<Linker> linker = [] {
+    auto made = Linker::Create(Source("data"));
+    if (!made.ok()) {
+      ADD_FAILURE() << made.status().ToString();
+      return std::unique_ptr<Linker>();
+    }
+    return std::move(made).value();
+  }();
+  return *linker;
+}
+
+struct Linked {
+  text::AnalyzedText analyzed;
+  LinkedText linked;
+  DocumentMentions doc;
+};
+
+std::unique_ptr<Linked> LinkSentence(const std::string& sentence, const std::string& date) {
+  auto out = std::make_unique<Linked>();
+  std::optional<text::CivilDate> d = text::CivilDate::FromIso(date);
+  text::Analyze(sentence, d, &out->analyzed);
+  TheLinker().Link(out->analyzed, d, &out->linked);
+  CollectDocumentMentions(out->linked, sentence, &out->doc);
+  return out;
+}
+
+std::vector<std::vector<std::string>> Cases(const std::string& file) {
+  std::ifstream in(Source(file));
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols;
+    std::stringstream ss(line);
+    std::string col;
+    while (std::getline(ss, col, '\t')) cols.push_back(col);
+    rows.push_back(cols);
+  }
+  return rows;
+}
+
+void CheckExpectations(const std::set<std::string>& found, const std::string& expected,
+                       const std::string& sentence) {
+  std::stringstream ss(expected);
+  std::string want;
+  while (std::getline(ss, want, '|')) {
+    if (want[0] == '!') {
+      EXPECT_EQ(found.count(want.substr(1)), 0u) << sentence << "\n  must not find " << want;
+    } else {
+      EXPECT_EQ(found.count(want), 1u) << sentence << "\n  expected " << want;
+    }
+  }
+}
+
+TEST(LinkerCases, Actors) {
+  const auto rows = Cases("tests/cases/actors.tsv");
+  ASSERT_GE(rows.size(), 10u);
+  for (const auto& row : rows) {
+    ASSERT_EQ(row.size(), 3u);
+    auto r = LinkSentence(row[0], row[1]);
+    std::set<std::string> ids;
+    for (const ActorMention& a : r->doc.actors) ids.insert(a.id);
+    CheckExpectations(ids, row[2], row[0]);
+  }
+}
+
+TEST(LinkerCases, Places) {
+  const auto rows = Cases("tests/cases/places.tsv");
+  ASSERT_GE(rows.size(), 6u);
+  for (const auto& row : rows) {
+    ASSERT_EQ(row.size(), 3u);
+    auto r = LinkSentence(row[0], row[1]);
+    std::set<std::string> found;
+    for (const PlaceMention& p : r->doc.places) {
+      found.insert(p.place_id.empty() ? "name:" + p.name : p.place_id);
+    }
+    CheckExpectations(found, row[2], row[0]);
+  }
+}
+
+const Mention* Find(const Linked& r, MentionKind kind, const std::string& id) {
+  for (const Mention& m : r.linked.mentions) {
+    if (m.kind == kind && m.id == id) return &m;
+  }
+  return nullptr;
+}
+
+TEST(Linker, CliticsStayOutsideTheNameSpan) {
+  const std::string s = "وأعلنت مصادر أن مقاتلين بجبهة النصرة انسحبوا";
+  auto r = LinkSentence(s, "2015-03-04");
+  const Mention* m = Find(*r, MentionKind::kActor, "JABHAT_AL_NUSRA");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(s.substr(m->name_span.begin.value, m->name_span.size()), "جبهة النصرة");
+  EXPECT_EQ(s.substr(m->original.begin.value, m->original.size()), "بجبهة النصرة");
+  EXPECT_EQ(m->lineage, "NUSRA_LINEAGE");
+}
+
+TEST(Linker, ResolveAtFollowsTheRenaming) {
+  auto r = LinkSentence("اشتباكات بين جبهة النصرة وقوات النظام", "2015-03-04");
+  const Mention* m = Find(*r, MentionKind::kActor, "JABHAT_AL_NUSRA");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(TheLinker().ResolveAt(*m, {2018, 6, 1}), "HTS");
+  EXPECT_EQ(TheLinker().ResolveAt(*m, {2015, 6, 1}), "JABHAT_AL_NUSRA");
+}
+
+TEST(Linker, WeakAliasNeedsTheGroupNamedFirst) {
+  auto named =
+      LinkSentence("سيطرت هيئة تحرير الشام على البلدة، وقالت الهيئة إنها أسرت عشرة", "2019-03-01");
+  int hts = 0;
+  for (const Mention& m : named->linked.mentions) hts += m.id == "HTS";
+  EXPECT_EQ(hts, 2);
+  auto bare = LinkSentence("وقالت الهيئة إنها أسرت عشرة", "2019-03-01");
+  EXPECT_EQ(Find(*bare, MentionKind::kActor, "HTS"), nullptr);
+}
+
+TEST(Linker, SourcesAreNeverActors) {
+  auto r = LinkSentence("وذكرت وكالة سانا أن وحدات من الجيش العربي السوري تقدمت", "2015-08-01");
+  EXPECT_NE(Find(*r, MentionKind::kSource, "SANA"), nullptr);
+  for (const ActorMention& a : r->doc.actors) EXPECT_NE(a.id, "SANA");
+  ASSERT_EQ(r->doc.sources.size(), 1u);
+  EXPECT_TRUE(r->doc.sources[0].is_source);
+}
+
+TEST(Linker, CountrysideAndNearRelations) {
+  auto r =
+      LinkSentence("تقدمت القوات في ريف حلب الجنوبي، على بعد 50 كم شمال شرق حلب", "2016-02-25");
+  const Mention* countryside = Find(*r, MentionKind::kPlace, "osg:sy-aleppo");
+  ASSERT_NE(countryside, nullptr);
+  EXPECT_EQ(countryside->relation, PlaceRelation::kCountryside);
+  const Mention* near = Find(*r, MentionKind::kPlace, "gn:170063");
+  ASSERT_NE(near, nullptr);
+  EXPECT_EQ(near->relation, PlaceRelation::kNear);
+  ASSERT_TRUE(near->lat.has_value());
+}
+
+TEST(Linker, ForeignPlacesKeepTheirCountryAndStayOffTheList) {
+  auto r = LinkSentence("عبر مئات اللاجئين من تركيا إلى لبنان", "2015-08-01");
+  int foreign = 0;
+  for (const Mention& m : r->linked.mentions) {
+    if (m.kind == MentionKind::kPlace && m.country != "Syria") {
+      ++foreign;
+      EXPECT_FALSE(m.lat.has_value());
+    }
+  }
+  EXPECT_EQ(foreign, 2);
+  EXPECT_TRUE(r->doc.places.empty());
+}
+
+TEST(Linker, MentionsAreOrderedAndInsideTheText) {
+  const std::string s = "قصفت طائرات النظام مدينة إدلب وبلدة سراقب، وقالت جبهة النصرة إنها ردت";
+  auto r = LinkSentence(s, "2015-08-01");
+  ASSERT_GE(r->linked.mentions.size(), 3u);
+  for (std::size_t k = 0; k < r->linked.mentions.size(); ++k) {
+    const Mention& m = r->linked.mentions[k];
+    EXPECT_LE(m.original.end.value, s.size());
+    EXPECT_LE(m.name_span.begin.value, m.name_span.end.value);
+    if (k > 0) {
+      EXPECT_LE(r->linked.mentions[k - 1].first_token, m.first_token);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace rasd::link
