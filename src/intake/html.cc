@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -367,6 +368,170 @@ const GumboNode* ArticleRoot(const Survey& survey, const GumboNode* fallback) {
   return survey.body != nullptr ? survey.body : fallback;
 }
 
+// A tag scanner just good enough to bound the depth gumbo will reach. It
+// errs high rather than low: start tags push; an end tag pops back to its
+// match unless a scope boundary (table, td...) lies between, as the HTML tree
+// builder ignores it then; table rows and cells close their open siblings
+// as in HTML; void and self-closing tags, and tags that cannot nest in
+// themselves (p, li, option...), are not counted; raw-text elements (script,
+// style...) are skipped whole.
+class DepthScanner {
+ public:
+  explicit DepthScanner(std::string_view html) : html_(html) {}
+
+  // True when the nesting stays within `limit`.
+  bool WithinLimit(std::size_t limit) {
+    while ((pos_ = html_.find('<', pos_)) != std::string_view::npos) {
+      ++pos_;
+      if (Peek('!') || Peek('?')) {
+        SkipMarkupDeclaration();
+      } else if (Peek('/')) {
+        ++pos_;
+        CloseTag(ReadName());
+        SkipPast('>');
+      } else if (IsAsciiLetter(Peek())) {
+        const std::string name = ReadName();
+        const bool self_closing = SkipTagBody();
+        if (IsRawText(name)) {
+          SkipRawText(name);
+        } else if (!self_closing && !IsUncounted(name)) {
+          OpenTag(name);
+          if (open_.size() > limit) return false;
+        }
+      }
+    }
+    return true;
+  }
+
+ private:
+  static bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+  char Peek() const { return pos_ < html_.size() ? html_[pos_] : '\0'; }
+  bool Peek(char c) const { return Peek() == c; }
+
+  std::string ReadName() {
+    std::string name;
+    while (pos_ < html_.size()) {
+      const char c = html_[pos_];
+      if (c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        break;
+      }
+      name.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      ++pos_;
+    }
+    return name;
+  }
+
+  void SkipPast(char c) {
+    const std::size_t at = html_.find(c, pos_);
+    pos_ = at == std::string_view::npos ? html_.size() : at + 1;
+  }
+
+  void SkipMarkupDeclaration() {
+    if (html_.substr(pos_).starts_with("!--")) {
+      const std::size_t end = html_.find("-->", pos_ + 3);
+      pos_ = end == std::string_view::npos ? html_.size() : end + 3;
+    } else {
+      SkipPast('>');
+    }
+  }
+
+  // Skips attributes (quoted values may hold '>'); true for "<x ... />".
+  bool SkipTagBody() {
+    char quote = '\0';
+    char last = '\0';
+    for (; pos_ < html_.size(); ++pos_) {
+      const char c = html_[pos_];
+      if (quote != '\0') {
+        if (c == quote) quote = '\0';
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '>') {
+        ++pos_;
+        return last == '/';
+      } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        last = c;
+      }
+    }
+    return false;
+  }
+
+  void SkipRawText(const std::string& name) {
+    while ((pos_ = html_.find("</", pos_)) != std::string_view::npos) {
+      pos_ += 2;
+      if (ReadName() == name) {
+        SkipPast('>');
+        return;
+      }
+    }
+    pos_ = html_.size();
+  }
+
+  // Index just above the nearest open element named in `names`, or npos.
+  std::size_t AboveNearest(std::initializer_list<std::string_view> names) const {
+    for (std::size_t i = open_.size(); i > 0; --i) {
+      for (const std::string_view n : names) {
+        if (open_[i - 1] == n) return i;
+      }
+    }
+    return std::string_view::npos;
+  }
+
+  void OpenTag(const std::string& name) {
+    std::size_t keep = open_.size();
+    if (name == "td" || name == "th") {
+      keep = AboveNearest({"tr", "table"});
+    } else if (name == "tr") {
+      keep = AboveNearest({"tbody", "thead", "tfoot", "table"});
+    } else if (name == "tbody" || name == "thead" || name == "tfoot") {
+      keep = AboveNearest({"table"});
+    }
+    if (keep == std::string_view::npos) return;  // a cell outside any table is ignored
+    open_.resize(keep);
+    open_.push_back(name);
+  }
+
+  static bool IsScopeBoundary(std::string_view name) {
+    for (const char* tag : {"table", "td", "th", "template", "object", "applet", "marquee"}) {
+      if (name == tag) return true;
+    }
+    return false;
+  }
+
+  void CloseTag(const std::string& name) {
+    for (std::size_t i = open_.size(); i > 0; --i) {
+      if (open_[i - 1] == name) {
+        open_.resize(i - 1);
+        return;
+      }
+      if (IsScopeBoundary(open_[i - 1])) return;
+    }
+  }
+
+  static bool IsRawText(std::string_view name) {
+    for (const char* raw : {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                            "noframes", "plaintext"}) {
+      if (name == raw) return true;
+    }
+    return false;
+  }
+
+  // Void elements, and elements whose end tag HTML infers from the next one.
+  static bool IsUncounted(std::string_view name) {
+    for (const char* tag : {"area",  "base",     "br",      "col",   "embed",  "hr",       "img",
+                            "input", "link",     "meta",    "param", "source", "track",    "wbr",
+                            "p",     "li",       "dt",      "dd",    "option", "optgroup", "rp",
+                            "rt",    "colgroup", "caption", "html",  "head",   "body"}) {
+      if (name == tag) return true;
+    }
+    return false;
+  }
+
+  std::string_view html_;
+  std::size_t pos_ = 0;
+  std::vector<std::string> open_;
+};
+
 }  // namespace
 
 Result<HtmlArticle> ExtractHtml(std::string_view html) {
@@ -377,6 +542,10 @@ Result<HtmlArticle> ExtractHtml(std::string_view html) {
   }
   if (!IsValidUtf8(html)) {
     return BadInput("byte " + std::to_string(utf8::FirstInvalid(html)) + ": invalid UTF-8");
+  }
+  if (!DepthScanner(html).WithinLimit(limits::kMaxHtmlDepth)) {
+    return ResourceExhausted("HTML elements nested deeper than " +
+                             std::to_string(limits::kMaxHtmlDepth) + " (limits::kMaxHtmlDepth)");
   }
   const GumboOptions options = ParseOptions();
   const OutputPtr output(gumbo_parse_with_options(&options, html.data(), html.size()));
