@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace rasd::extract {
 namespace {
@@ -35,6 +36,7 @@ constexpr std::size_t kMaxPlacesPerFrame = 8;
 
 // Per-document lookups, built once.
 struct DocIndex {
+  const Lexicon* lexicon = nullptr;
   const Document* doc = nullptr;
   const text::AnalyzedText* text = nullptr;
   const link::LinkedText* linked = nullptr;
@@ -105,6 +107,7 @@ DocIndex BuildIndex(const Document& doc, const text::AnalyzedText& at,
                     const link::LinkedText& linked, std::optional<text::CivilDate> pub,
                     const Lexicon& lexicon) {
   DocIndex ix;
+  ix.lexicon = &lexicon;
   ix.doc = &doc;
   ix.text = &at;
   ix.linked = &linked;
@@ -135,8 +138,34 @@ DocIndex BuildIndex(const Document& doc, const text::AnalyzedText& at,
   return ix;
 }
 
-// Triggers of the sentence that are not part of a name (تحرير in هيئة تحرير الشام)
-// and not negated (لم تقصف).
+bool CueInRange(const DocIndex& ix, CueClass c, std::uint32_t begin, std::uint32_t end) {
+  for (std::uint32_t t = begin; t < end; ++t) {
+    if (ix.Cue(t, c)) return true;
+  }
+  return false;
+}
+
+// U+0644 (lam) as it appears in normalised text.
+constexpr std::string_view kLam = "\xD9\x84";
+
+// True when the matched reading of a token carries the preposition ل: a verbal
+// noun after ل states a purpose (لصد الهجوم، لمواجهة), not an event, unless the
+// clause says something was subjected to it (تعرضت البلدة لقصف).
+bool PurposeClause(const DocIndex& ix, const PhraseMatch& m, std::uint32_t sentence_begin) {
+  const Token& tok = ix.text->tokens[m.first_token];
+  if (tok.reading_count == 0) return false;
+  const text::CliticReading& r = tok.readings[m.first_reading];
+  const std::string_view proclitics =
+      std::string_view(ix.text->norm.text).substr(tok.norm.begin.value, r.proclitic_bytes);
+  if (proclitics.find(kLam) == std::string_view::npos) return false;
+  for (std::uint32_t k = 1; k <= 3 && m.first_token >= sentence_begin + k; ++k) {
+    if (ix.Cue(m.first_token - k, CueClass::kExposed)) return false;
+  }
+  return true;
+}
+
+// Triggers of the sentence that are not part of a name (تحرير in هيئة تحرير الشام),
+// not negated (لم تقصف) and not a purpose (لصد تقدم).
 std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
                                      std::uint32_t begin, std::uint32_t end) {
   std::vector<PhraseMatch> matches;
@@ -149,6 +178,7 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     }
     if (inside_name) continue;
     if (m.first_token > begin && ix.Cue(m.first_token - 1, CueClass::kNegation)) continue;
+    if (!lexicon.trigger(m.payload).verb && PurposeClause(ix, m, begin)) continue;
     hits.push_back({m.first_token, m.end_token, &lexicon.trigger(m.payload)});
   }
   return hits;
@@ -193,20 +223,20 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     frames[f].window_begin = f == 0 ? begin : frames[f - 1].hits.back().end;
     frames[f].window_end = f + 1 == frames.size() ? end : frames[f + 1].head().first;
   }
-  // A weak frame with no actor or place in its window is talk, not an event.
+  // A weak frame with no actor or place in its window is talk, not an event;
+  // a weak bombardment word (استهدف) needs a weapon: an air or ground cue.
   std::erase_if(frames, [&](const Frame& fr) {
     const bool strong = std::any_of(fr.hits.begin(), fr.hits.end(),
                                     [](const TriggerHit& h) { return h.row->strong; });
-    return !strong && !HasMentionIn(ix, fr.window_begin, fr.window_end);
+    if (strong) return false;
+    if (!HasMentionIn(ix, fr.window_begin, fr.window_end)) return true;
+    const bool bombardment = std::all_of(fr.hits.begin(), fr.hits.end(), [](const TriggerHit& h) {
+      return h.row->cls == TriggerClass::kExplosion;
+    });
+    return bombardment && !CueInRange(ix, CueClass::kAir, fr.window_begin, fr.window_end) &&
+           !CueInRange(ix, CueClass::kGround, fr.window_begin, fr.window_end);
   });
   return frames;
-}
-
-bool CueInRange(const DocIndex& ix, CueClass c, std::uint32_t begin, std::uint32_t end) {
-  for (std::uint32_t t = begin; t < end; ++t) {
-    if (ix.Cue(t, c)) return true;
-  }
-  return false;
 }
 
 // The cue class standing within kCueReach tokens before `token`, if any of `wanted`.
@@ -274,6 +304,24 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
       free_actors.push_back(a);
     }
   }
+  const TriggerHit& head = frame.head();
+  bool exposed = false;
+  for (std::uint32_t k = 1; k <= 3 && head.first >= frame.window_begin + k; ++k) {
+    exposed = exposed || ix.Cue(head.first - k, CueClass::kExposed);
+  }
+  if (exposed && agent == kNone) {
+    // تعرضت X لقصف من Y: X is the target, the name after the trigger the attacker.
+    for (const std::int32_t a : free_actors) {
+      if (ix.mention(a).first_token >= head.end) {
+        agent = a;
+        break;
+      }
+    }
+    for (const std::int32_t a : free_actors) {
+      if (ix.mention(a).end_token <= head.first && target == kNone) target = a;
+    }
+    std::erase_if(free_actors, [&](std::int32_t a) { return a == agent || a == target; });
+  }
   if (agent != kNone) {
     roles.actor1 = agent;
   } else if (between_first != kNone) {
@@ -298,6 +346,15 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   if (roles.actor1 != kNone && roles.actor2 != kNone &&
       ix.mention(roles.actor1).id == ix.mention(roles.actor2).id) {
     roles.actor2 = kNone;
+  }
+  // Two actors of one cohesive camp fight together: the second is an associate.
+  if (roles.actor1 != kNone && roles.actor2 != kNone) {
+    const Camp* c1 = ix.lexicon->CampOf(ix.mention(roles.actor1).id);
+    const Camp* c2 = ix.lexicon->CampOf(ix.mention(roles.actor2).id);
+    if (c1 != nullptr && c2 != nullptr && c1->cohesive && c1->name == c2->name) {
+      roles.assoc.push_back(roles.actor2);
+      roles.actor2 = kNone;
+    }
   }
   return roles;
 }
@@ -391,6 +448,12 @@ std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const Frame& frame) {
              (mq.admin1 == mp.admin1 || mq.country != mp.country || mp.place_kind == "country");
     });
     if (!contains_other) kept.push_back(p);
+  }
+  // A gazetteer place beats a name found only by its cue word (معمل الغاز في الراموسة).
+  const bool any_known = std::any_of(kept.begin(), kept.end(),
+                                     [&](std::int32_t p) { return ix.mention(p).lat.has_value(); });
+  if (any_known) {
+    std::erase_if(kept, [&](std::int32_t p) { return !ix.mention(p).lat.has_value(); });
   }
   return kept;
 }
@@ -619,8 +682,7 @@ class AssemblyRun {
       ev_begin = std::max(ev_begin, frame.window_begin);
       ev_end = std::min(std::max(ev_end, ev_begin + 1), frame.window_end);
       e.evidence = ix_.Original(ev_begin, ev_end);
-      const FatalityFigure fig =
-          k == 0 ? Fatalities(ix_, frame.window_begin, frame.window_end) : FatalityFigure{};
+      const FatalityFigure fig = k == 0 ? FrameFatalities(s, frame) : FatalityFigure{};
       if (fig.value) {
         e.fatalities = fig.value;
         e.fatalities_span = fig.span;
@@ -640,6 +702,24 @@ class AssemblyRun {
       context_.inter2 = base.inter2;
       context_.actors_sentence = s;
     }
+  }
+
+  // The toll in the frame's window, else in the next sentence when that one
+  // only reports the outcome (وأسفر القصف عن مقتل 7 مدنيين) and has no event of its own.
+  FatalityFigure FrameFatalities(std::uint32_t s, const Frame& frame) const {
+    FatalityFigure fig = Fatalities(ix_, frame.window_begin, frame.window_end);
+    if (fig.value && *fig.value > 0) return fig;
+    if (s + 1 >= ix_.text->sentences.size()) return fig;
+    const text::Sentence& next = ix_.text->sentences[s + 1];
+    if (!FindTriggers(ix_, lexicon_, next.first_token, next.end_token).empty()) {
+      const auto hits = FindTriggers(ix_, lexicon_, next.first_token, next.end_token);
+      const bool only_killing = std::all_of(hits.begin(), hits.end(), [](const TriggerHit& h) {
+        return h.row->cls == TriggerClass::kKilling;
+      });
+      if (!only_killing) return fig;
+    }
+    const FatalityFigure later = Fatalities(ix_, next.first_token, next.end_token);
+    return later.value && *later.value > 0 ? later : fig;
   }
 
   std::uint32_t EvidenceStart(const Frame& frame, const Roles& roles) const {
@@ -675,6 +755,96 @@ class AssemblyRun {
   Context context_;
 };
 
+bool SameActors(const Event& a, const Event& b) {
+  const auto covers = [](const Event& x, const Event& y) {
+    return (y.actor1.empty() || y.actor1 == x.actor1 || y.actor1 == x.actor2) &&
+           (y.actor2.empty() || y.actor2 == x.actor1 || y.actor2 == x.actor2);
+  };
+  return covers(a, b) || covers(b, a);
+}
+
+std::string LocationKey(const Event& e) {
+  if (!e.location) return "";
+  return e.location->place_id.empty() ? e.location->name : e.location->place_id;
+}
+
+// One event per type, place, day and dyad (ACLED's unit): a report repeated
+// in the headline, the lead and the body is one event. The first mention
+// stays, completed by what the later ones add; the lowest figure wins.
+void MergeRepeats(std::vector<Event>* events) {
+  std::vector<Event> kept;
+  for (Event& e : *events) {
+    auto same = std::find_if(kept.begin(), kept.end(), [&](const Event& k) {
+      return k.sub_event_type == e.sub_event_type && k.status == e.status &&
+             k.date == e.date && LocationKey(k) == LocationKey(e) && SameActors(k, e);
+    });
+    if (same == kept.end()) {
+      kept.push_back(std::move(e));
+      continue;
+    }
+    if (same->actor1.empty() && !e.actor1.empty() && e.actor1 != same->actor2) {
+      same->actor1 = e.actor1;
+      same->inter1 = e.inter1;
+    }
+    if (same->actor2.empty() && !e.actor2.empty() && e.actor2 != same->actor1) {
+      same->actor2 = e.actor2;
+      same->inter2 = e.inter2;
+    }
+    if (e.fatalities && (!same->fatalities || (*e.fatalities > 0 && *e.fatalities < *same->fatalities) ||
+                         *same->fatalities == 0)) {
+      same->fatalities = e.fatalities;
+      same->fatalities_text = e.fatalities_text;
+      same->fatalities_span = e.fatalities_span;
+    }
+    for (const Claim& c : e.claims) {
+      const bool known = std::any_of(same->claims.begin(), same->claims.end(),
+                                     [&](const Claim& k) { return k.source == c.source; });
+      if (!known) same->claims.push_back(c);
+    }
+  }
+  *events = std::move(kept);
+}
+
+bool IsViolence(const Event& e) {
+  return e.event_type == "Battles" || e.event_type == "Explosions/Remote violence";
+}
+
+// A violent event that names one side only: the other side is the article's
+// most-named actor of an opposing camp, when the article names one at least twice.
+void FillOpponents(const DocIndex& ix, std::vector<Event>* events) {
+  std::unordered_map<std::string, int> counts;
+  std::unordered_map<std::string, int> inter;
+  for (const Mention& m : ix.linked->mentions) {
+    if (m.kind != MentionKind::kActor || m.id.empty()) continue;
+    ++counts[m.id];
+    inter[m.id] = m.inter;
+  }
+  for (Event& e : *events) {
+    if (!IsViolence(e) || e.actor1.empty() == e.actor2.empty()) continue;
+    const std::string& known = e.actor1.empty() ? e.actor2 : e.actor1;
+    const Camp* camp = ix.lexicon->CampOf(known);
+    if (camp == nullptr) continue;
+    std::string best;
+    int best_count = 1;
+    for (const auto& [id, n] : counts) {
+      const Camp* other = ix.lexicon->CampOf(id);
+      if (other == nullptr || other->name == camp->name) continue;
+      if (n > best_count || (n == best_count && !best.empty() && id < best)) {
+        best = id;
+        best_count = n;
+      }
+    }
+    if (best.empty()) continue;
+    if (e.actor1.empty()) {
+      e.actor1 = best;
+      e.inter1 = inter[best];
+    } else {
+      e.actor2 = best;
+      e.inter2 = inter[best];
+    }
+  }
+}
+
 }  // namespace
 
 void EventAssembler::Assemble(const Document& doc, const text::AnalyzedText& analyzed,
@@ -685,6 +855,8 @@ void EventAssembler::Assemble(const Document& doc, const text::AnalyzedText& ana
   const DocIndex ix = BuildIndex(doc, analyzed, linked, pub_date, *lexicon_);
   AssemblyRun run(*lexicon_, ix, out);
   for (std::uint32_t s = 0; s < analyzed.sentences.size(); ++s) run.Sentence(s);
+  FillOpponents(ix, out);
+  MergeRepeats(out);
 }
 
 }  // namespace rasd::extract

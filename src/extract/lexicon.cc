@@ -87,6 +87,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"with", CueClass::kWith},
     {"members", CueClass::kMembers},
     {"civilian", CueClass::kCivilian},
+    {"exposed", CueClass::kExposed},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {
@@ -148,7 +149,43 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir,
     report(cues_path, line, "unknown cue class '" + std::string(name) + "'");
   });
   RASD_RETURN_IF_ERROR(s);
+
+  const std::string arms_path = data_dir + "/extract/air_arms.tsv";
+  s = ForEachRow(arms_path, [&](std::uint32_t line, const auto& cols) {
+    if (cols.size() != 2 || Trim(cols[0]).empty() || Trim(cols[1]).empty()) {
+      report(arms_path, line, "expected 'actor<TAB>air arm'");
+      return;
+    }
+    lex.air_arms_.emplace(Trim(cols[0]), Trim(cols[1]));
+  });
+  RASD_RETURN_IF_ERROR(s);
+
+  const std::string camps_path = data_dir + "/extract/camps.tsv";
+  s = ForEachRow(camps_path, [&](std::uint32_t line, const auto& cols) {
+    const std::string_view cohesive = cols.size() == 3 ? Trim(cols[2]) : "";
+    if (cols.size() != 3 || Trim(cols[0]).empty() || Trim(cols[1]).empty() ||
+        (cohesive != "yes" && cohesive != "no")) {
+      report(camps_path, line, "expected 'actor<TAB>camp<TAB>yes|no'");
+      return;
+    }
+    const bool fresh =
+        lex.camps_.emplace(Trim(cols[0]), Camp{std::string(Trim(cols[1])), cohesive == "yes"})
+            .second;
+    if (!fresh) report(camps_path, line, "actor '" + std::string(cols[0]) + "' listed twice");
+  });
+  RASD_RETURN_IF_ERROR(s);
   return lex;
+}
+
+const std::string& Lexicon::AirArmOf(const std::string& actor) const {
+  static const std::string kNoArm;
+  const auto it = air_arms_.find(actor);
+  return it == air_arms_.end() ? kNoArm : it->second;
+}
+
+const Camp* Lexicon::CampOf(const std::string& actor) const {
+  const auto it = camps_.find(actor);
+  return it == camps_.end() ? nullptr : &it->second;
 }
 
 }  // namespace rasd::extract

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/ontology.h"
@@ -50,8 +51,15 @@ enum class CueClass : std::uint8_t {
   kWith,
   kMembers,
   kCivilian,
+  kExposed,
 };
-inline constexpr int kCueClassCount = 18;
+inline constexpr int kCueClassCount = 19;
+
+// A side of the war (data/extract/camps.tsv).
+struct Camp {
+  std::string name;
+  bool cohesive = false;  // members fight together, never each other
+};
 
 struct LexiconDiagnostic {
   std::string file;
@@ -71,10 +79,17 @@ class Lexicon {
   const Trigger& trigger(std::uint32_t id) const { return trigger_rows_[id]; }
   static CueClass cue_class(std::uint32_t payload) { return static_cast<CueClass>(payload); }
 
+  // The air force of a state actor (data/extract/air_arms.tsv), or "".
+  const std::string& AirArmOf(const std::string& actor) const;
+  // The camp of an actor, or nullptr for actors outside any camp (civilians, UN, new: groups).
+  const Camp* CampOf(const std::string& actor) const;
+
  private:
   PhraseMatcher triggers_;
   PhraseMatcher cues_;
   std::vector<Trigger> trigger_rows_;
+  std::unordered_map<std::string, std::string> air_arms_;
+  std::unordered_map<std::string, Camp> camps_;
 };
 
 }  // namespace rasd::extract

@@ -58,6 +58,7 @@ bool PhraseMatcher::MatchAt(const text::NormalizedText& norm,
   }
   std::size_t best_len = 0;
   std::uint32_t best_payload = 0;
+  std::uint8_t best_reading = 0;
   const std::uint8_t readings = first.reading_count == 0 ? 1 : first.reading_count;
   for (std::uint8_t r = 0; r < readings; ++r) {
     const std::string_view key = first.reading_count == 0
@@ -75,11 +76,12 @@ bool PhraseMatcher::MatchAt(const text::NormalizedText& norm,
       if (ok) {
         best_len = p.words.size();
         best_payload = p.payload;
+        best_reading = r;
       }
     }
   }
   if (best_len == 0) return false;
-  *match = {i, static_cast<std::uint32_t>(i + best_len), best_payload};
+  *match = {i, static_cast<std::uint32_t>(i + best_len), best_payload, best_reading};
   return true;
 }
 

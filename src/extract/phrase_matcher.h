@@ -21,6 +21,7 @@ struct PhraseMatch {
   std::uint32_t first_token = 0;
   std::uint32_t end_token = 0;
   std::uint32_t payload = 0;  // what the caller attached to the phrase
+  std::uint8_t first_reading = 0;  // the clitic reading of the first token that matched
 };
 
 class PhraseMatcher {
