@@ -164,6 +164,12 @@ bool PurposeClause(const DocIndex& ix, const PhraseMatch& m, std::uint32_t sente
   return true;
 }
 
+// True when the first token matched in its definite reading (ال, or لل).
+bool Definite(const DocIndex& ix, const PhraseMatch& m) {
+  const Token& tok = ix.text->tokens[m.first_token];
+  return tok.reading_count > 0 && tok.readings[m.first_reading].definite();
+}
+
 // Triggers of the sentence that are not part of a name (تحرير in هيئة تحرير الشام),
 // not negated (لم تقصف) and not a purpose (لصد تقدم).
 std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
@@ -178,7 +184,9 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     }
     if (inside_name) continue;
     if (m.first_token > begin && ix.Cue(m.first_token - 1, CueClass::kNegation)) continue;
-    if (!lexicon.trigger(m.payload).verb && PurposeClause(ix, m, begin)) continue;
+    const Trigger& row = lexicon.trigger(m.payload);
+    if (!row.verb && PurposeClause(ix, m, begin)) continue;
+    if (row.indefinite_only && Definite(ix, m)) continue;
     hits.push_back({m.first_token, m.end_token, &lexicon.trigger(m.payload)});
   }
   return hits;
@@ -775,8 +783,9 @@ void MergeRepeats(std::vector<Event>* events) {
   std::vector<Event> kept;
   for (Event& e : *events) {
     auto same = std::find_if(kept.begin(), kept.end(), [&](const Event& k) {
+      const bool same_place = LocationKey(k) == LocationKey(e) || LocationKey(e).empty();
       return k.sub_event_type == e.sub_event_type && k.status == e.status &&
-             k.date == e.date && LocationKey(k) == LocationKey(e) && SameActors(k, e);
+             k.date == e.date && same_place && SameActors(k, e);
     });
     if (same == kept.end()) {
       kept.push_back(std::move(e));

@@ -29,6 +29,7 @@ struct Trigger {
   SubEventType fixed = SubEventType::kOther;  // for kFixed; a default for the others
   bool verb = false;
   bool strong = false;
+  bool indefinite_only = false;  // a definite form refers back to a reported event
   std::uint32_t line = 0;  // in triggers.tsv, for diagnostics and docs
 };
 
