@@ -236,8 +236,17 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
   std::erase_if(frames, [&](const Frame& fr) {
     const bool strong = std::any_of(fr.hits.begin(), fr.hits.end(),
                                     [](const TriggerHit& h) { return h.row->strong; });
+    const bool has_argument = HasMentionIn(ix, fr.window_begin, fr.window_end);
+    // A definite event noun with nothing named around it (الاشتباكات، المعركة)
+    // refers back to an event the article already reported.
+    const TriggerHit& head = fr.head();
+    const Token& first = ix.text->tokens[head.first];
+    const bool definite_noun =
+        !head.row->verb && first.reading_count > 0 &&
+        std::any_of(first.readings.begin(), first.readings.begin() + first.reading_count,
+                    [](const text::CliticReading& r) { return r.definite(); });
+    if (!has_argument && (definite_noun || !strong)) return true;
     if (strong) return false;
-    if (!HasMentionIn(ix, fr.window_begin, fr.window_end)) return true;
     const bool bombardment = std::all_of(fr.hits.begin(), fr.hits.end(), [](const TriggerHit& h) {
       return h.row->cls == TriggerClass::kExplosion;
     });
@@ -776,6 +785,13 @@ std::string LocationKey(const Event& e) {
   return e.location->place_id.empty() ? e.location->name : e.location->place_id;
 }
 
+// Two reports name one place when they give the same place or the later gives
+// none (a governorate and a town in it are two places: ACLED codes both).
+bool SamePlace(const Event& kept, const Event& later) {
+  if (LocationKey(kept) == LocationKey(later) || !later.location) return true;
+  return false;
+}
+
 // One event per type, place, day and dyad (ACLED's unit): a report repeated
 // in the headline, the lead and the body is one event. The first mention
 // stays, completed by what the later ones add; the lowest figure wins.
@@ -783,9 +799,8 @@ void MergeRepeats(std::vector<Event>* events) {
   std::vector<Event> kept;
   for (Event& e : *events) {
     auto same = std::find_if(kept.begin(), kept.end(), [&](const Event& k) {
-      const bool same_place = LocationKey(k) == LocationKey(e) || LocationKey(e).empty();
-      return k.sub_event_type == e.sub_event_type && k.status == e.status &&
-             k.date == e.date && same_place && SameActors(k, e);
+      return k.sub_event_type == e.sub_event_type && k.status == e.status && k.date == e.date &&
+             SamePlace(k, e) && SameActors(k, e);
     });
     if (same == kept.end()) {
       kept.push_back(std::move(e));

@@ -22,7 +22,19 @@ std::vector<std::string> SplitWords(std::string_view s) {
   return words;
 }
 
+// U+062A: ta marbuta is written ta before a pronoun suffix (سيطرة -> سيطرتها).
+constexpr std::string_view kTa = "\xD8\xAA";
+
 }  // namespace
+
+bool UsableReading(const text::NormalizedText& norm, const text::Token& token,
+                   const text::CliticReading& reading) {
+  if (reading.enclitic_bytes == 0) return true;
+  // With a pronoun cut off, a stem ending in ta is the construct form of a noun
+  // in ة (سيطرتها "its control"), not the feminine verb سيطرت.
+  const std::string_view stem = text::StemOf(norm, token, reading);
+  return stem.size() < kTa.size() || stem.substr(stem.size() - kTa.size()) != kTa;
+}
 
 std::string BareWord(std::string_view w) {
   // Keep at least two letters (4 bytes) after the article: الجو -> جو, but ال alone stays.
@@ -44,7 +56,10 @@ bool PhraseMatcher::WordMatches(const text::NormalizedText& norm, const text::To
                                 std::string_view word) const {
   if (token.reading_count == 0) return norm.View(token.norm) == word;
   for (std::uint8_t r = 0; r < token.reading_count; ++r) {
-    if (text::StemOf(norm, token, token.readings[r]) == word) return true;
+    if (UsableReading(norm, token, token.readings[r]) &&
+        text::StemOf(norm, token, token.readings[r]) == word) {
+      return true;
+    }
   }
   return false;
 }
@@ -61,6 +76,7 @@ bool PhraseMatcher::MatchAt(const text::NormalizedText& norm,
   std::uint8_t best_reading = 0;
   const std::uint8_t readings = first.reading_count == 0 ? 1 : first.reading_count;
   for (std::uint8_t r = 0; r < readings; ++r) {
+    if (first.reading_count != 0 && !UsableReading(norm, first, first.readings[r])) continue;
     const std::string_view key = first.reading_count == 0
                                      ? norm.View(first.norm)
                                      : text::StemOf(norm, first, first.readings[r]);

@@ -59,6 +59,10 @@ class PhraseMatcher {
       by_first_word_;
 };
 
+// False for a clitic reading that cannot stand for a lexicon form.
+bool UsableReading(const text::NormalizedText& norm, const text::Token& token,
+                   const text::CliticReading& reading);
+
 // The bare form under which a lexicon word is stored: normalised, article dropped.
 std::string BareWord(std::string_view normalized_word);
 
