@@ -34,6 +34,7 @@ enum class WordKind : std::uint8_t {
   kAtMost,
   kAtLeastAfter,
   kAboutAfter,
+  kOrdinal,
   kUnknown,
 };
 
@@ -58,6 +59,7 @@ WordKind KindFromName(std::string_view name) {
       {"at_most", WordKind::kAtMost},
       {"at_least_after", WordKind::kAtLeastAfter},
       {"about_after", WordKind::kAboutAfter},
+      {"ordinal", WordKind::kOrdinal},
   };
   for (const Named& n : kNames) {
     if (n.name == name) return n.kind;
@@ -101,13 +103,21 @@ struct Term {
   std::uint32_t end = 0;
 };
 
+// ك ("like") is no proclitic of a number, and with ئ folded to ي it makes
+// كميات (quantities) look like ك + مئات.
+bool EndsWithKaf(std::string_view proclitic) {
+  constexpr std::string_view kKaf = "\xD9\x83";  // U+0643
+  return proclitic.size() >= kKaf.size() &&
+         proclitic.substr(proclitic.size() - kKaf.size()) == kKaf;
+}
+
 template <typename Pred>
 std::optional<Term> TermAt(const NormalizedText& norm, const std::vector<Token>& tokens,
                            std::uint32_t i, Pred pred) {
   const NumberLexicon& lex = NumberLexicon::Get();
   const auto match = lex.table().MatchAt(norm, tokens, i,
                                          [&](const PhraseEntry& e) { return pred(lex.KindOf(e)); });
-  if (!match) return std::nullopt;
+  if (!match || EndsWithKaf(match->proclitic)) return std::nullopt;
   return Term{lex.KindOf(*match->entry), match->entry->value, match->proclitic, match->end_token};
 }
 
@@ -396,6 +406,16 @@ NumberQualifier QualifierOf(WordKind k) {
   }
 }
 
+// The end of an ordinal teen (الخامسة عشرة) starting at tokens[i], or i.
+std::uint32_t OrdinalTeenEnd(const NormalizedText& norm, const std::vector<Token>& tokens,
+                             std::uint32_t i) {
+  const auto ordinal = TermAt(norm, tokens, i, [](WordKind k) { return k == WordKind::kOrdinal; });
+  if (!ordinal || ordinal->end >= tokens.size() || !tokens[ordinal->end].space_before) return i;
+  const auto ten =
+      TermAt(norm, tokens, ordinal->end, [](WordKind k) { return k == WordKind::kTen; });
+  return ten && ten->proclitic.empty() ? ten->end : i;
+}
+
 // على الأقل or تقريبا right after the number or after its counted noun (30
 // قتيلاً على الأقل، 12 برميلاً متفجرًا على الأقل). The mention does not grow
 // over them, so that the counted noun still follows it.
@@ -442,6 +462,10 @@ void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
         i = skip;
         continue;
       }
+    }
+    if (const auto teen = OrdinalTeenEnd(norm, tokens, i); teen != i) {
+      i = teen;
+      continue;
     }
     const auto qualifier = TermAt(norm, tokens, i, IsQualifierBefore);
     const std::uint32_t start = qualifier ? qualifier->end : i;

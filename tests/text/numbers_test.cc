@@ -90,10 +90,10 @@ TEST(NumbersTest, CaseFile) {
 TEST(NumbersTest, LexiconRowsAreWellFormed) {
   const PhraseTable table = PhraseTable::FromTsv(embedded::text_numbers);
   EXPECT_TRUE(table.errors().empty()) << table.errors().front();
-  const std::set<std::string> kinds = {"unit",    "teen_unit",      "ten",        "tens",
-                                       "hundred", "scale",          "scale_dual", "scale_plural",
-                                       "vague",   "several",        "at_least",   "about",
-                                       "at_most", "at_least_after", "about_after"};
+  const std::set<std::string> kinds = {"unit",    "teen_unit",      "ten",         "tens",
+                                       "hundred", "scale",          "scale_dual",  "scale_plural",
+                                       "vague",   "several",        "at_least",    "about",
+                                       "at_most", "at_least_after", "about_after", "ordinal"};
   for (const PhraseEntry& e : table.entries()) {
     EXPECT_TRUE(kinds.count(e.kind)) << "unknown kind " << e.kind << " for " << e.words[0];
     EXPECT_GE(e.value, 0) << e.words[0];
