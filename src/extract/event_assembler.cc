@@ -84,6 +84,8 @@ struct Context {
   int inter2 = 0;
   std::uint32_t actors_sentence = 0;
   std::vector<Claim> claims;
+  std::string bombardment;  // sub-type of the last air or ground bombardment
+  std::uint32_t bombardment_sentence = 0;
 };
 
 std::string_view EventTypeKey(const Trigger& t) { return EventTypeOf(t.fixed); }
@@ -204,7 +206,8 @@ bool HasMentionIn(const DocIndex& ix, std::uint32_t begin, std::uint32_t end) {
 
 // Groups triggers into frames and gives each frame its window of the sentence.
 std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
-                               std::uint32_t begin, std::uint32_t end) {
+                               std::uint32_t begin, std::uint32_t end,
+                               bool follows_bombardment) {
   const bool has_strong = std::any_of(hits.begin(), hits.end(), [](const TriggerHit& h) {
     return h.row->strong && h.row->cls != TriggerClass::kKilling;
   });
@@ -232,7 +235,8 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     frames[f].window_end = f + 1 == frames.size() ? end : frames[f + 1].head().first;
   }
   // A weak frame with no actor or place in its window is talk, not an event;
-  // a weak bombardment word (استهدف) needs a weapon: an air or ground cue.
+  // a weak bombardment word (استهدف، الضربات) needs a weapon: an air or ground
+  // cue, or a bombardment just reported that it goes on describing.
   std::erase_if(frames, [&](const Frame& fr) {
     const bool strong = std::any_of(fr.hits.begin(), fr.hits.end(),
                                     [](const TriggerHit& h) { return h.row->strong; });
@@ -250,7 +254,8 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     const bool bombardment = std::all_of(fr.hits.begin(), fr.hits.end(), [](const TriggerHit& h) {
       return h.row->cls == TriggerClass::kExplosion;
     });
-    return bombardment && !CueInRange(ix, CueClass::kAir, fr.window_begin, fr.window_end) &&
+    return bombardment && !follows_bombardment &&
+           !CueInRange(ix, CueClass::kAir, fr.window_begin, fr.window_end) &&
            !CueInRange(ix, CueClass::kGround, fr.window_begin, fr.window_end);
   });
   return frames;
@@ -466,24 +471,42 @@ std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const Frame& frame) {
     });
     if (!contains_other) kept.push_back(p);
   }
-  // A gazetteer place beats a name found only by its cue word (معمل الغاز في الراموسة).
+  // A gazetteer place beats a Syrian name found only by its cue word (معمل الغاز
+  // في الراموسة); foreign places have no coordinates and stay.
+  const auto cue_only = [&](std::int32_t p) {
+    return !ix.mention(p).lat.has_value() && ix.mention(p).country == "Syria";
+  };
   const bool any_known = std::any_of(kept.begin(), kept.end(),
                                      [&](std::int32_t p) { return ix.mention(p).lat.has_value(); });
-  if (any_known) {
-    std::erase_if(kept, [&](std::int32_t p) { return !ix.mention(p).lat.has_value(); });
-  }
+  if (any_known && !std::all_of(kept.begin(), kept.end(), cue_only)) std::erase_if(kept, cue_only);
   return kept;
 }
 
-// True when places a and b (a before b) are joined as a list: only a comma, or
-// nothing, lies between them, and b carries the conjunction or follows a comma.
+// U+0648 (waw) as it appears in normalised text.
+constexpr std::string_view kWaw = "\xD9\x88";
+
+// True when token t opens with the conjunction و (and has a reading that cuts it).
+bool StartsWithConjunction(const DocIndex& ix, std::uint32_t t) {
+  const Token& tok = ix.text->tokens[t];
+  if (tok.reading_count < 2) return false;
+  return ix.text->norm.View(tok.norm).substr(0, kWaw.size()) == kWaw;
+}
+
+// True when places a and b (a before b) are items of one list: at most two
+// words lie between them, none of them a name, and the list goes on with a
+// comma or the conjunction و, either on b itself (والحسكة) or on a place word
+// before it (وبلدتي النعيمة، ومدينة بصرى الشام).
 bool Coordinated(const DocIndex& ix, const Mention& a, const Mention& b) {
   if (b.first_token < a.end_token || b.first_token - a.end_token > 2) return false;
+  bool joined = StartsWithConjunction(ix, b.first_token);
   for (std::uint32_t t = a.end_token; t < b.first_token; ++t) {
+    if (ix.mention_at[t] != kNone) return false;
     const Token& tok = ix.text->tokens[t];
-    if (tok.kind != text::TokenKind::kPunct && !tok.detached_proclitic) return false;
+    const bool comma = tok.kind == text::TokenKind::kPunct && ix.text->norm.View(tok.norm) == ",";
+    if (tok.kind == text::TokenKind::kPunct && !comma) return false;
+    joined = joined || comma || (t == a.end_token && StartsWithConjunction(ix, t));
   }
-  return b.original.begin != b.name_span.begin || b.first_token > a.end_token;
+  return joined;
 }
 
 // The places that each get an event: a coordinated list becomes one event per
@@ -651,15 +674,20 @@ class AssemblyRun {
     if (sentence.paragraph_start) context_.claims.clear();
     const std::vector<Claim> claims = FindClaims(ix_, sentence);
     if (!claims.empty()) context_.claims = claims;
+    const bool follows_bombardment = !context_.bombardment.empty() && s <= context_.bombardment_sentence + 2;
     const std::vector<Frame> frames = BuildFrames(ix_, FindTriggers(ix_, lexicon_, begin, end),
-                                                  begin, end);
+                                                  begin, end, follows_bombardment);
     for (const Frame& frame : frames) Emit(s, sentence, frame);
   }
 
  private:
   void Emit(std::uint32_t s, const text::Sentence& sentence, const Frame& frame) {
     const Roles roles = AssignActors(ix_, frame);
-    const SubEventType sub = ResolveFrame(ix_, frame, roles);
+    SubEventType sub = ResolveFrame(ix_, frame, roles);
+    if (!context_.bombardment.empty() && s <= context_.bombardment_sentence + 2 &&
+        IsUncuedBombardment(frame)) {
+      sub = *ParseSubEventType(context_.bombardment);
+    }
     Event base;
     base.sub_event_type = std::string(SubEventTypeName(sub));
     base.event_type = std::string(EventTypeOf(sub));
@@ -712,6 +740,10 @@ class AssemblyRun {
       }
       out_->push_back(std::move(e));
     }
+    if (sub == SubEventType::kAirDroneStrike || sub == SubEventType::kShellingArtilleryMissileAttack) {
+      context_.bombardment = base.sub_event_type;
+      context_.bombardment_sentence = s;
+    }
     if (!base.actor1.empty() && !base.actor2.empty()) {
       context_.actor1 = base.actor1;
       context_.actor2 = base.actor2;
@@ -737,6 +769,15 @@ class AssemblyRun {
     }
     const FatalityFigure later = Fatalities(ix_, next.first_token, next.end_token);
     return later.value && *later.value > 0 ? later : fig;
+  }
+
+  // A bombardment word with no weapon named in its window (الضربات، استهدفت).
+  bool IsUncuedBombardment(const Frame& frame) const {
+    const bool all_bombardment = std::all_of(frame.hits.begin(), frame.hits.end(), [](const TriggerHit& h) {
+      return h.row->cls == TriggerClass::kExplosion;
+    });
+    return all_bombardment && !CueInRange(ix_, CueClass::kAir, frame.window_begin, frame.window_end) &&
+           !CueInRange(ix_, CueClass::kGround, frame.window_begin, frame.window_end);
   }
 
   std::uint32_t EvidenceStart(const Frame& frame, const Roles& roles) const {
