@@ -204,6 +204,23 @@ bool HasMentionIn(const DocIndex& ix, std::uint32_t begin, std::uint32_t end) {
   return false;
 }
 
+// Two triggers describe one event when they are close, of one event type,
+// not two different fixed sub-types (قذائف ... غارات are two attacks), and no
+// place stands between them (تفجير ... في الراموسة ونسف ... في الساحل).
+bool Joinable(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& next) {
+  if (EventTypeKey(*prev.row) != EventTypeKey(*next.row)) return false;
+  if (next.first - prev.end >= kFrameJoinGap) return false;
+  const bool both_fixed =
+      prev.row->cls == TriggerClass::kFixed && next.row->cls == TriggerClass::kFixed;
+  if (both_fixed && prev.row->fixed != next.row->fixed) return false;
+  for (std::uint32_t t = prev.end; t < next.first; ++t) {
+    if (ix.mention_at[t] != kNone && ix.mention(ix.mention_at[t]).kind == MentionKind::kPlace) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Groups triggers into frames and gives each frame its window of the sentence.
 std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
                                std::uint32_t begin, std::uint32_t end,
@@ -221,7 +238,7 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     if (!frames.empty()) {
       Frame& last = frames.back();
       const TriggerHit& prev = last.hits.back();
-      if (EventTypeKey(*prev.row) == EventTypeKey(*h.row) && h.first - prev.end < kFrameJoinGap) {
+      if (Joinable(ix, prev, h)) {
         last.hits.push_back(h);
         continue;
       }
@@ -726,6 +743,15 @@ class AssemblyRun {
       }
       ev_begin = std::max(ev_begin, frame.window_begin);
       ev_end = std::min(std::max(ev_end, ev_begin + 1), frame.window_end);
+      // One place: the evidence is the clause, the frame's whole window.
+      if (places.size() <= 1) {
+        ev_begin = frame.window_begin;
+        ev_end = frame.window_end;
+      } else if (k == 0) {
+        ev_begin = frame.window_begin;
+      } else if (k + 1 == places.size()) {
+        ev_end = frame.window_end;
+      }
       e.evidence = ix_.Original(ev_begin, ev_end);
       const FatalityFigure fig = k == 0 ? FrameFatalities(s, frame) : FatalityFigure{};
       if (fig.value) {
