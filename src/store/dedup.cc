@@ -37,6 +37,13 @@ double LocationScore(const MentionFeatures& a, const MentionFeatures& b, bool* v
   if (a.geo_precision == 0 || b.geo_precision == 0) return 0.0;
   const bool same_place = !a.place_id.empty() && a.place_id == b.place_id;
   if (same_place) return 2.0;
+  // Places outside the gazetteer are known by name only (their coordinates are
+  // often a district centroid shared by many villages): the name decides.
+  if (a.place_id.empty() && b.place_id.empty() && !a.place_name.empty() && !b.place_name.empty()) {
+    if (a.place_name == b.place_name) return 2.0;
+    *veto = true;
+    return 0.0;
+  }
   // Two different towns, each named as the place itself: two events.
   if (a.geo_precision == 1 && b.geo_precision == 1 && !a.place_id.empty() && !b.place_id.empty()) {
     *veto = true;

@@ -27,6 +27,7 @@ struct MentionFeatures {
   std::string sub_event_type;
   std::optional<std::int64_t> day;  // days since 1970-01-01 (event date, else publication date)
   std::string place_id;
+  std::string place_name;  // normalised; matters when the gazetteer does not know the place
   std::optional<double> lat;
   std::optional<double> lon;
   int geo_precision = 0;  // 0 = no location
@@ -56,7 +57,7 @@ std::vector<std::string> UnionOf(const std::vector<std::string>& a,
 
 // How strongly `a` and `b` look like one event; nullopt when a rule rules it
 // out (another event type, too far apart in time or space, two different
-// named towns).
+// named towns, two different names that the gazetteer does not know).
 std::optional<double> MatchScore(const MentionFeatures& a, const MentionFeatures& b,
                                  const DedupOptions& options);
 

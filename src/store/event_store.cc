@@ -71,7 +71,8 @@ constexpr char kInsertClaim[] =
     "INSERT INTO claims(mention, source, stance, cue, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 constexpr char kCandidates[] =
     "SELECT id, sub_event_type, day, place_id, lat, lon, geo_precision, admin1, lineage1,"
-    " lineage2, stems FROM canonical_events WHERE event_type = ?1 AND day BETWEEN ?2 AND ?3"
+    " lineage2, stems, location_name FROM canonical_events WHERE event_type = ?1 AND day BETWEEN "
+    "?2 AND ?3"
     " ORDER BY id";
 constexpr char kHasDocumentMention[] =
     "SELECT 1 FROM event_mentions WHERE canonical = ?1 AND doc = ?2 LIMIT 1";
@@ -397,6 +398,7 @@ Status EventStore::InsertEvent(std::int64_t doc_row, int ordinal, const Document
   if (!f.day) f.day = DayNumber(doc.pub_date);
   if (e.location) {
     f.place_id = e.location->place_id;
+    f.place_name = text::NormalizeForMatch(e.location->name);
     f.lat = e.location->lat;
     f.lon = e.location->lon;
     f.geo_precision = e.location->geo_precision;
@@ -501,6 +503,7 @@ Result<std::int64_t> EventStore::AssignCanonical(std::int64_t doc_row, const Men
       std::sort(c.lineages.begin(), c.lineages.end());
       c.lineages.erase(std::unique(c.lineages.begin(), c.lineages.end()), c.lineages.end());
       c.stems = SplitWords(s.candidates.Text(10));
+      c.place_name = text::NormalizeForMatch(s.candidates.Text(11));
       const std::optional<double> score = MatchScore(f, c, options_.dedup);
       if (!score || *score < options_.dedup.merge_threshold) continue;
       if (best && *score <= best_score) continue;  // ties keep the older event
@@ -559,7 +562,7 @@ Status EventStore::ClusterPending() {
   Result<Statement> pending = db_.Prepare(
       "SELECT m.id, m.doc, m.event_type, m.sub_event_type, coalesce(m.date, d.pub_date),"
       " m.place_id, m.lat, m.lon, m.geo_precision, m.admin1, m.actor1, m.actor2,"
-      " m.evidence_text FROM event_mentions m JOIN documents d ON d.id = m.doc"
+      " m.evidence_text, m.location_name FROM event_mentions m JOIN documents d ON d.id = m.doc"
       " WHERE m.canonical IS NULL ORDER BY m.id");
   if (!pending.ok()) return pending.status();
   Result<Statement> update = db_.Prepare(
@@ -597,6 +600,7 @@ Status EventStore::ClusterPending() {
     std::sort(f.lineages.begin(), f.lineages.end());
     f.lineages.erase(std::unique(f.lineages.begin(), f.lineages.end()), f.lineages.end());
     f.stems = EvidenceStems(pending->Text(12));
+    f.place_name = text::NormalizeForMatch(pending->Text(13));
     rows.push_back(std::move(p));
   }
   RASD_RETURN_IF_ERROR(status);
