@@ -178,6 +178,10 @@ class DateReader {
       : norm_(norm), tokens_(tokens), pub_(pub), n_(static_cast<std::uint32_t>(tokens.size())) {}
 
   std::optional<DateMention> ReadAt(std::uint32_t i) const {
+    if (tokens_[i].kind != TokenKind::kNumber &&
+        !DateLexicon::Get().table().MayStartAt(norm_, tokens_[i])) {
+      return std::nullopt;
+    }
     std::uint32_t j = i;
     Cues cues;
     for (int k = 0; k < 4; ++k) {  // مطلع، فجر يوم، شهر ...

@@ -112,6 +112,12 @@ std::optional<PhraseMatch> PhraseTable::MatchAt(
   return best;
 }
 
+bool PhraseTable::MayStartAt(const NormalizedText& norm, const Token& token) const {
+  return AnyWordForm(norm, token, [&](std::string_view, std::string_view word) {
+    return by_first_.find(word) != by_first_.end();
+  });
+}
+
 bool AnyWordForm(const NormalizedText& norm, const Token& token,
                  const std::function<bool(std::string_view, std::string_view)>& visit) {
   if (token.kind != TokenKind::kArabicWord) return false;

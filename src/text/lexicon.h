@@ -51,6 +51,10 @@ class PhraseTable {
                                      std::uint32_t i,
                                      const std::function<bool(const PhraseEntry&)>& accept) const;
 
+  // True when some form of `token` is the first word of some phrase: a cheap
+  // test that lets readers skip most tokens before trying each kind.
+  bool MayStartAt(const NormalizedText& norm, const Token& token) const;
+
   const std::vector<PhraseEntry>& entries() const { return entries_; }
   const std::vector<std::string>& errors() const { return errors_; }
 

@@ -455,7 +455,12 @@ void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
   out->clear();
   const auto n = static_cast<std::uint32_t>(tokens.size());
   std::uint32_t i = 0;
+  const PhraseTable& table = NumberLexicon::Get().table();
   while (i < n) {
+    if (tokens[i].kind != TokenKind::kNumber && !table.MayStartAt(norm, tokens[i])) {
+      ++i;
+      continue;
+    }
     if (tokens[i].kind == TokenKind::kNumber) {
       const std::uint32_t skip = DateOrTimeEnd(norm, tokens, i);
       if (skip != i) {
