@@ -31,6 +31,9 @@ constexpr std::uint32_t kFatalityReach = 4;
 constexpr std::uint32_t kFrameJoinGap = 10;
 // An event dated more than this before publication is recalled history.
 constexpr std::int64_t kBackgroundDays = 31;
+// A report without a place repeats one at most this far before it (about
+// three sentences of Arabic news).
+constexpr std::uint32_t kContinuationBytes = 600;
 // At most this many events from one coordinated place list.
 constexpr std::size_t kMaxPlacesPerFrame = 8;
 
@@ -166,6 +169,15 @@ bool PurposeClause(const DocIndex& ix, const PhraseMatch& m, std::uint32_t sente
   return true;
 }
 
+// True when a prevent cue (لصد، لوقف، بهدف) governs the trigger: the clause is
+// about stopping or aiming at the action, not reporting it.
+bool PreventedBefore(const DocIndex& ix, std::uint32_t token, std::uint32_t begin) {
+  for (std::uint32_t k = 1; k <= 2 && token >= begin + k; ++k) {
+    if (ix.Cue(token - k, CueClass::kPrevent)) return true;
+  }
+  return false;
+}
+
 // True when the first token matched in its definite reading (ال, or لل).
 bool Definite(const DocIndex& ix, const PhraseMatch& m) {
   const Token& tok = ix.text->tokens[m.first_token];
@@ -189,6 +201,7 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     const Trigger& row = lexicon.trigger(m.payload);
     if (!row.verb && PurposeClause(ix, m, begin)) continue;
     if (row.indefinite_only && Definite(ix, m)) continue;
+    if (PreventedBefore(ix, m.first_token, begin)) continue;
     hits.push_back({m.first_token, m.end_token, &lexicon.trigger(m.payload)});
   }
   return hits;
@@ -689,6 +702,7 @@ class AssemblyRun {
     const std::uint32_t end = sentence.end_token;
     if (begin >= end) return;
     if (sentence.paragraph_start) context_.claims.clear();
+    if (IsHeadline(s)) return;
     const std::vector<Claim> claims = FindClaims(ix_, sentence);
     if (!claims.empty()) context_.claims = claims;
     const bool follows_bombardment = !context_.bombardment.empty() && s <= context_.bombardment_sentence + 2;
@@ -797,6 +811,17 @@ class AssemblyRun {
     return later.value && *later.value > 0 ? later : fig;
   }
 
+  // The article's headline: its first sentence, alone on its line and without
+  // a full stop. A headline repeats what the body reports in full.
+  bool IsHeadline(std::uint32_t s) const {
+    if (s != 0 || ix_.text->sentences.size() < 2) return false;
+    const text::Sentence& first = ix_.text->sentences[0];
+    const text::Sentence& next = ix_.text->sentences[1];
+    if (!next.paragraph_start || first.end_token == first.first_token) return false;
+    const Token& last = ix_.text->tokens[first.end_token - 1];
+    return !(last.kind == text::TokenKind::kPunct && ix_.text->norm.View(last.norm) == ".");
+  }
+
   // A bombardment word with no weapon named in its window (الضربات، استهدفت).
   bool IsUncuedBombardment(const Frame& frame) const {
     const bool all_bombardment = std::all_of(frame.hits.begin(), frame.hits.end(), [](const TriggerHit& h) {
@@ -855,8 +880,12 @@ std::string LocationKey(const Event& e) {
 // Two reports name one place when they give the same place or the later gives
 // none (a governorate and a town in it are two places: ACLED codes both).
 bool SamePlace(const Event& kept, const Event& later) {
-  if (LocationKey(kept) == LocationKey(later) || !later.location) return true;
-  return false;
+  if (LocationKey(kept) == LocationKey(later)) return true;
+  // A later report with no place continues only a report close before it.
+  const std::uint32_t gap = later.evidence.begin.value > kept.evidence.end.value
+                               ? later.evidence.begin.value - kept.evidence.end.value
+                               : 0;
+  return !later.location && gap < kContinuationBytes;
 }
 
 // One event per type, place, day and dyad (ACLED's unit): a report repeated

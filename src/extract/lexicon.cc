@@ -88,6 +88,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"members", CueClass::kMembers},
     {"civilian", CueClass::kCivilian},
     {"exposed", CueClass::kExposed},
+    {"prevent", CueClass::kPrevent},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

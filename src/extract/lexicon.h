@@ -53,8 +53,9 @@ enum class CueClass : std::uint8_t {
   kMembers,
   kCivilian,
   kExposed,
+  kPrevent,
 };
-inline constexpr int kCueClassCount = 19;
+inline constexpr int kCueClassCount = 20;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {
