@@ -2,11 +2,17 @@
 // position, the longest registry name (exact on the clitic readings, then
 // fuzzy for long actor names), else an unknown group or place announced by a
 // pattern word; then a second pass that resolves weak aliases against the
-// actors the article named, and marks datelines. All state is local to Link.
+// actors the article named, and marks datelines.
+//
+// Speed: every token's readings are looked up once, in one stem index that
+// holds all lexicons (TokenFacts); the rules then test bits. Exact lookups
+// are memoised per token, edit distances run on the stack with a cap, and
+// per-document state lives in the caller's LinkedText::scratch.
 #include "link/linker.h"
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 
 #include "common/utf8.h"
 #include "kb/knowledge_base.h"
@@ -42,25 +48,45 @@ int KindRank(std::string_view kind) {
   return static_cast<int>(kOrder.size());
 }
 
-std::vector<char32_t> Letters(std::string_view s) {
-  std::vector<char32_t> out;
-  for (std::size_t i = 0, len = 0; i < s.size(); i += len) out.push_back(utf8::Decode(s, i, &len));
-  return out;
+// Decodes up to N code points; false when the word is longer.
+template <std::size_t N>
+bool DecodeLetters(std::string_view s, std::array<char32_t, N>* out, std::size_t* count) {
+  std::size_t n = 0;
+  for (std::size_t i = 0, len = 0; i < s.size(); i += len) {
+    if (n == N) return false;
+    (*out)[n++] = utf8::Decode(s, i, &len);
+  }
+  *count = n;
+  return true;
 }
 
-int EditDistance(std::string_view a, std::string_view b) {
-  const std::vector<char32_t> x = Letters(a), y = Letters(b);
-  std::vector<int> prev(y.size() + 1), cur(y.size() + 1);
-  for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= x.size(); ++i) {
+// Letter edits between two words, capped at kMaxTokenEdits + 1 (all a
+// fuzzy match needs to know), without touching the heap.
+int BoundedDistance(std::string_view a, std::string_view b) {
+  constexpr int kCap = kMaxTokenEdits + 1;
+  if (a == b) return 0;
+  constexpr std::size_t kMaxLetters = 40;
+  std::array<char32_t, kMaxLetters> x{}, y{};
+  std::size_t nx = 0, ny = 0;
+  if (!DecodeLetters(a, &x, &nx) || !DecodeLetters(b, &y, &ny)) return kCap;
+  if (std::abs(static_cast<int>(nx) - static_cast<int>(ny)) >= kCap) return kCap;
+  std::array<int, kMaxLetters + 1> prev{}, cur{};
+  for (std::size_t j = 0; j <= ny; ++j) prev[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= nx; ++i) {
     cur[0] = static_cast<int>(i);
-    for (std::size_t j = 1; j <= y.size(); ++j) {
+    int row_min = cur[0];
+    for (std::size_t j = 1; j <= ny; ++j) {
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] != y[j - 1])});
+      row_min = std::min(row_min, cur[j]);
     }
+    if (row_min >= kCap) return kCap;
     std::swap(prev, cur);
   }
-  return prev[y.size()];
+  return std::min(prev[ny], kCap);
 }
+
+constexpr std::uint8_t kWholeSurface = 0xFF;  // TokenFacts::reading of a Latin word
+static_assert(TokenFacts::kReadings == text::kMaxReadings);
 
 // A candidate found at one position before resolution.
 struct Found {
@@ -73,22 +99,32 @@ struct Found {
 
 class LinkRun {
  public:
-  LinkRun(const LinkerTables& t, const text::AnalyzedText& a, std::optional<text::CivilDate> date,
-          LinkedText* out)
-      : t_(t), a_(a), tokens_(a.tokens), out_(out) {
+  // `original` is the text `a` was analysed from, or empty (surfaces and
+  // new: ids are then taken from the normalised text).
+  LinkRun(const LinkerTables& t, const text::AnalyzedText& a, std::string_view original,
+          std::optional<text::CivilDate> date, LinkedText* out)
+      : t_(t),
+        a_(a),
+        tokens_(a.tokens),
+        original_(original),
+        out_(out),
+        facts_(out->scratch.tokens),
+        pending_weak_(out->scratch.pending_weak) {
     if (date) date_ = DayKeyOf(*date);
   }
 
   void Run() {
     out_->mentions.clear();
+    pending_weak_.clear();
+    ComputeFacts();
     std::uint32_t i = 0;
     while (i < tokens_.size()) i = Step(i);
     ResolveWeak();
     ResolveAbroadNames();
-    MarkDatelines();
     std::stable_sort(
         out_->mentions.begin(), out_->mentions.end(),
         [](const Mention& x, const Mention& y) { return x.first_token < y.first_token; });
+    MarkDatelines();
   }
 
  private:
@@ -99,8 +135,76 @@ class LinkRun {
   }
   std::string_view Surface(std::uint32_t i) const { return a_.norm.View(tokens_[i].norm); }
 
+  // ---- token facts ----------------------------------------------------------
+  // One lookup per reading of every word. Readings with a pronoun suffix only
+  // contribute the stop bit (سيطرته ends a name like سيطرة); names, cues and
+  // lexicon words are matched without a suffix (حمصي is not حمص).
+  void ComputeFacts() {
+    facts_.assign(tokens_.size(), TokenFacts{});
+    for (std::uint32_t i = 0; i < tokens_.size(); ++i) {
+      const Token& tok = tokens_[i];
+      TokenFacts& f = facts_[i];
+      if (tok.kind == TokenKind::kLatinWord) {
+        AddStem(&f, t_.StemOf(Surface(i)), kWholeSurface);
+        continue;
+      }
+      if (tok.kind != TokenKind::kArabicWord) continue;
+      for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
+        const text::CliticReading& rd = tok.readings[r];
+        const std::uint32_t id = t_.StemOf(text::StemOf(a_.norm, tok, rd));
+        if (id == kNoStem) continue;
+        if (rd.enclitic_bytes != 0) {
+          f.flags |= t_.stems[id].flags & kStemStop;
+        } else {
+          AddStem(&f, id, r);
+        }
+      }
+    }
+  }
+
+  void AddStem(TokenFacts* f, std::uint32_t id, std::uint8_t reading) const {
+    if (id == kNoStem || f->stem_count == TokenFacts::kReadings) return;
+    const std::uint32_t flags = t_.stems[id].flags;
+    if (f->cue == 0 && (flags & kStemCueAny) != 0) {
+      f->cue = (flags & kStemCueSettlement)  ? 1 + static_cast<int>(CueRole::kSettlement)
+               : (flags & kStemCueLandmark) ? 1 + static_cast<int>(CueRole::kLandmark)
+                                            : 1 + static_cast<int>(CueRole::kContext);
+    }
+    f->flags |= flags;
+    f->stem[f->stem_count] = id;
+    f->reading[f->stem_count] = reading;
+    ++f->stem_count;
+  }
+
+  // Calls fn(info, definite, proclitic_bytes) for each known stem of token i.
+  template <typename Fn>
+  void ForStems(std::uint32_t i, Fn fn) const {
+    const TokenFacts& f = facts_[i];
+    for (std::uint8_t k = 0; k < f.stem_count; ++k) {
+      const StemInfo& info = t_.stems[f.stem[k]];
+      if (f.reading[k] == kWholeSurface) {
+        fn(info, false, std::uint8_t{0});
+      } else {
+        const text::CliticReading& rd = tokens_[i].readings[f.reading[k]];
+        fn(info, rd.definite(), rd.proclitic_bytes);
+      }
+    }
+  }
+
+  bool Has(std::uint32_t i, std::uint32_t flag) const {
+    return i < tokens_.size() && (facts_[i].flags & flag) != 0;
+  }
+
+  // The token read whole (first reading, nothing cut) is a one-word foreign place.
+  bool WholeIsForeign(std::uint32_t i) const {
+    const TokenFacts& f = facts_[i];
+    return f.stem_count > 0 && f.reading[0] == 0 && tokens_[i].readings[0].proclitic_bytes == 0 &&
+           tokens_[i].readings[0].article_bytes == 0 &&
+           (t_.stems[f.stem[0]].flags & kStemForeign) != 0;
+  }
+
   // Calls fn(stem, definite, proclitic_bytes) for each reading without a
-  // pronoun suffix (a suffix on a name is rare, and حمصي is not حمص).
+  // pronoun suffix, known to the index or not (fuzzy matching needs them all).
   template <typename Fn>
   void ForReadings(std::uint32_t i, Fn fn) const {
     const Token& tok = tokens_[i];
@@ -115,24 +219,11 @@ class LinkRun {
     }
   }
 
-  bool InSet(const WordSet& set, std::uint32_t i) const {
-    if (i >= tokens_.size()) return false;
-    bool found = false;
-    ForReadings(i, [&](std::string_view stem, bool, std::uint8_t) {
-      found = found || set.count(stem) != 0;
-    });
-    return found;
-  }
-
   const CueRole* CueAt(std::uint32_t i) const {
-    if (!IsWord(i)) return nullptr;
-    const CueRole* role = nullptr;
-    ForReadings(i, [&](std::string_view stem, bool, std::uint8_t) {
-      if (role != nullptr) return;
-      auto it = t_.place_cues.find(stem);
-      if (it != t_.place_cues.end()) role = &it->second;
-    });
-    return role;
+    static constexpr std::array<CueRole, 3> kRoles = {CueRole::kSettlement, CueRole::kLandmark,
+                                                      CueRole::kContext};
+    if (!IsWord(i) || facts_[i].cue == 0) return nullptr;
+    return &kRoles[facts_[i].cue - 1];
   }
 
   // ---- exact and fuzzy names -----------------------------------------------
@@ -144,13 +235,28 @@ class LinkRun {
     return true;
   }
 
-  std::optional<Found> ExactAt(std::uint32_t i) const {
+  // The longest registry name starting at token i, memoised per token.
+  std::optional<Found> ExactAt(std::uint32_t i) {
+    if (i >= tokens_.size()) return std::nullopt;
+    TokenFacts& f = facts_[i];
+    if (f.exact_state == 0) {
+      const std::optional<Found> found = LookUpExact(i);
+      f.exact_state = found ? 2 : 1;
+      if (found) {
+        f.exact_end = found->end;
+        f.exact_name = found->name;
+        f.exact_proclitic = found->proclitic_bytes;
+        f.exact_definite = found->definite_reading;
+      }
+    }
+    if (f.exact_state == 1) return std::nullopt;
+    return Found{f.exact_end, f.exact_name, f.exact_proclitic, f.exact_definite, 1.0};
+  }
+
+  std::optional<Found> LookUpExact(std::uint32_t i) const {
     std::optional<Found> best;
-    ForReadings(i, [&](std::string_view stem, bool definite, std::uint8_t proclitic) {
-      const auto& index = definite ? t_.definite_first : t_.indefinite_first;
-      auto it = index.find(stem);
-      if (it == index.end()) return;
-      for (const std::uint32_t n : it->second) {
+    ForStems(i, [&](const StemInfo& info, bool definite, std::uint8_t proclitic) {
+      for (const std::uint32_t n : definite ? info.definite_names : info.indefinite_names) {
         const NameEntry& e = t_.names[n];
         const auto end = static_cast<std::uint32_t>(i + e.words.size());
         if ((!best || end > best->end) && RestMatches(e, i)) {
@@ -166,7 +272,7 @@ class LinkRun {
     int best = kMaxTokenEdits + 1;
     const std::string_view w = SplitArticle(word).stem;
     ForReadings(j, [&](std::string_view stem, bool, std::uint8_t) {
-      best = std::min(best, EditDistance(w, stem));
+      best = std::min(best, BoundedDistance(w, stem));
     });
     return best;
   }
@@ -174,10 +280,8 @@ class LinkRun {
   std::optional<Found> FuzzyAt(std::uint32_t i) const {
     std::optional<Found> best;
     for (std::uint32_t k = 0; k < 4 && i + k < tokens_.size(); ++k) {
-      ForReadings(i + k, [&](std::string_view stem, bool, std::uint8_t proclitic) {
-        auto it = t_.fuzzy_index.find(stem);
-        if (it == t_.fuzzy_index.end()) return;
-        for (const auto& [n, pos] : it->second) {
+      ForStems(i + k, [&](const StemInfo& info, bool, std::uint8_t proclitic) {
+        for (const auto& [n, pos] : info.fuzzy) {
           if (pos != k) continue;
           std::optional<Found> f = VerifyFuzzy(n, i, k == 0 ? proclitic : std::uint8_t{0});
           if (f && (!best || f->end > best->end)) best = f;
@@ -271,15 +375,17 @@ class LinkRun {
   }
 
   bool ReportingCueBefore(std::uint32_t i) const {
-    return (i >= 1 && InSet(t_.reporting_cues, i - 1)) ||
-           (i >= 2 && InSet(t_.reporting_cues, i - 2));
+    return (i >= 1 && Has(i - 1, kStemReporting)) || (i >= 2 && Has(i - 2, kStemReporting));
   }
 
-  bool PlaceContextAround(std::uint32_t i, std::uint32_t end) const {
+  bool PlaceContextAround(std::uint32_t i, std::uint32_t end) {
     if (i >= 1 && CueAt(i - 1) != nullptr) return true;
-    if (i >= 1 && InSet(t_.near_words, i - 1)) return true;
-    for (const Mention& m : out_->mentions) {  // a place just before
-      if (m.kind == MentionKind::kPlace && m.end_token + 2 >= i && m.end_token <= i) return true;
+    if (i >= 1 && Has(i - 1, kStemNear)) return true;
+    // A place just before: mentions are emitted left to right, so only the
+    // last few can end within two tokens of i.
+    for (auto it = out_->mentions.rbegin(); it != out_->mentions.rend(); ++it) {
+      if (it->end_token + 2 < i) break;
+      if (it->kind == MentionKind::kPlace && it->end_token <= i) return true;
     }
     // or just after
     for (std::uint32_t j = end; j < end + 2 && j < tokens_.size(); ++j) {
@@ -332,10 +438,10 @@ class LinkRun {
 
   bool EmitPlace(std::uint32_t i, const Found& f, const Target& place) {
     const NameEntry& e = t_.names[f.name];
-    const bool common = t_.common_words.count(e.words[0]) != 0 && e.words.size() == 1;
+    const bool common = e.words.size() == 1 && StemFlags(e.words[0]) & kStemCommon;
     if (common && !PlaceContextAround(i, f.end)) return false;
     std::uint32_t end = f.end;
-    while (end < tokens_.size() && InSet(t_.directions, end)) ++end;
+    while (Has(end, kStemDirection)) ++end;
     Mention m = Base(MentionKind::kPlace, i, end, f.proclitic_bytes);
     FillPlace(&m, place.record);
     // The name proper: without a leading cue (مدينة اللاذقية، ريف حلب) and
@@ -358,6 +464,11 @@ class LinkRun {
     return true;
   }
 
+  std::uint32_t StemFlags(std::string_view w) const {
+    const std::uint32_t id = t_.StemOf(w);
+    return id == kNoStem ? 0 : t_.stems[id].flags;
+  }
+
   bool IsCountrysideWord(std::string_view w) const {
     auto it = t_.place_cues.find(w);
     return it != t_.place_cues.end() && it->second == CueRole::kContext &&
@@ -369,43 +480,61 @@ class LinkRun {
   bool NearBefore(std::uint32_t i) const {
     for (std::uint32_t back = 1; back <= 3 && back <= i; ++back) {
       const std::uint32_t j = i - back;
-      if (InSet(t_.near_words, j)) return true;
+      if (Has(j, kStemNear)) return true;
       if (!IsWord(j) || (CueAt(j) == nullptr)) return false;
     }
     return false;
   }
 
-  // The name in the normalised text, proclitics cut (the original-text form
-  // comes from name_span, see CollectDocumentMentions).
+  // The name as written in the original text, proclitics cut (الفرقة, not
+  // the folded الفرقه); the normalised form when Link was given no original.
   std::string SurfaceOf(std::uint32_t i, std::uint32_t end, std::uint8_t proclitic) const {
-    const std::uint32_t b = tokens_[i].norm.begin.value + proclitic;
-    return std::string(a_.norm.View(NormSpan{NormOffset(b), tokens_[end - 1].norm.end}));
+    const NormSpan norm{NormOffset(tokens_[i].norm.begin.value + proclitic),
+                        tokens_[end - 1].norm.end};
+    if (original_.empty()) return std::string(a_.norm.View(norm));
+    const ByteSpan span = a_.norm.ToOriginal(norm);
+    if (span.end.value > original_.size() || span.begin > span.end) return {};
+    return std::string(original_.substr(span.begin.value, span.size()));
   }
 
   // ---- patterns --------------------------------------------------------------
   bool NameWord(std::uint32_t j) const {
     return j < tokens_.size() && tokens_[j].kind == TokenKind::kArabicWord &&
-           !InSet(t_.stop_words, j) && CueAt(j) == nullptr && !InSet(t_.near_words, j);
+           !Has(j, kStemStop | kStemNear) && CueAt(j) == nullptr;
   }
 
   // Place cue words may be part of a group's name (لواء صقور الجبل).
   bool GroupNameWord(std::uint32_t j) const {
     return j < tokens_.size() && tokens_[j].kind == TokenKind::kArabicWord &&
-           !InSet(t_.stop_words, j) && !InSet(t_.near_words, j);
+           !Has(j, kStemStop | kStemNear);
   }
 
   bool Definite(std::uint32_t j) const { return SplitArticle(Surface(j)).definite; }
 
-  std::optional<std::uint32_t> GroupPatternAt(std::uint32_t i, std::uint8_t* proclitic) const {
-    for (const GroupPattern& p : t_.group_patterns) {
-      bool head = false;
-      ForReadings(i, [&](std::string_view stem, bool definite, std::uint8_t pc) {
-        if (!head && stem == p.words[0] && definite == p.definite) {
-          head = true;
-          *proclitic = pc;
-        }
-      });
-      if (!head) continue;
+  // The patterns whose first word is a reading of token i, in file order,
+  // each with the proclitic bytes of the reading that matched it.
+  std::size_t PatternHeads(std::uint32_t i, std::array<std::pair<std::uint32_t, std::uint8_t>, 8>* out) const {
+    std::size_t n = 0;
+    ForStems(i, [&](const StemInfo& info, bool definite, std::uint8_t pc) {
+      for (const std::uint32_t k : info.group_patterns) {
+        if (t_.group_patterns[k].definite != definite || n == out->size()) continue;
+        std::size_t at = 0;  // insertion keeps file order
+        while (at < n && (*out)[at].first < k) ++at;
+        if (at < n && (*out)[at].first == k) continue;
+        for (std::size_t x = n; x > at; --x) (*out)[x] = (*out)[x - 1];
+        (*out)[at] = {k, pc};
+        ++n;
+      }
+    });
+    return n;
+  }
+
+  std::optional<std::uint32_t> GroupPatternAt(std::uint32_t i, std::uint8_t* proclitic) {
+    std::array<std::pair<std::uint32_t, std::uint8_t>, 8> heads{};
+    const std::size_t count = PatternHeads(i, &heads);
+    for (std::size_t h = 0; h < count; ++h) {
+      const GroupPattern& p = t_.group_patterns[heads[h].first];
+      *proclitic = heads[h].second;
       std::uint32_t j = i + 1;
       bool rest = true;
       for (std::size_t k = 1; k < p.words.size(); ++k, ++j) {
@@ -419,7 +548,7 @@ class LinkRun {
       if (j < tokens_.size() && tokens_[j].kind == TokenKind::kNumber) return j + 1;
       if (!GroupNameWord(j) || (p.strict && !Definite(j)) || ExactAt(j)) continue;
       std::uint32_t end = j;
-      while (end < j + kMaxPatternNameWords && GroupNameWord(end) && !InSet(t_.directions, end) &&
+      while (end < j + kMaxPatternNameWords && GroupNameWord(end) && !Has(end, kStemDirection) &&
              (end == j || !ExactAt(end))) {
         ++end;
       }
@@ -449,15 +578,15 @@ class LinkRun {
     const CueRole* role = CueAt(i);
     if (role == nullptr || *role == CueRole::kContext) return false;
     const std::uint32_t x = i + 1;
-    if (!NameWord(x) || InSet(t_.common_words, x) || ExactAt(x)) return false;
+    if (!NameWord(x) || Has(x, kStemCommon) || ExactAt(x)) return false;
     // سروج التركية: a place abroad, left to EmitForeign.
-    if (InForeignSingle(x) || InSet(t_.foreign_adjectives, x + 1)) return false;
+    if (Has(x, kStemForeign) || Has(x + 1, kStemForeignAdjective)) return false;
     std::uint32_t end = x + 1;
-    if (!Definite(x) && NameWord(end) && Definite(end) && !InSet(t_.directions, end)) ++end;
-    while (end < tokens_.size() && InSet(t_.directions, end)) ++end;
+    if (!Definite(x) && NameWord(end) && Definite(end) && !Has(end, kStemDirection)) ++end;
+    while (Has(end, kStemDirection)) ++end;
     std::uint8_t proclitic = 0;
-    ForReadings(i, [&](std::string_view stem, bool, std::uint8_t pc) {
-      if (t_.place_cues.count(stem) != 0 && proclitic == 0) proclitic = pc;
+    ForStems(i, [&](const StemInfo& info, bool, std::uint8_t pc) {
+      if ((info.flags & kStemCueAny) != 0 && proclitic == 0) proclitic = pc;
     });
     const std::uint32_t start = *role == CueRole::kLandmark ? i : x;
     Mention m = Base(MentionKind::kPlace, start, end, start == i ? proclitic : std::uint8_t{0});
@@ -476,39 +605,33 @@ class LinkRun {
   }
 
   bool EmitForeign(std::uint32_t i) {
-    for (const auto& [words, country] : t_.foreign_multi) {
-      bool all = i + words.size() <= tokens_.size();
-      for (std::size_t k = 0; all && k < words.size(); ++k) {
-        all = k == 0 ? ReadingIs(i, words[0]) : Surface(i + k) == words[k];
-      }
-      if (all) return EmitForeignSpan(i, static_cast<std::uint32_t>(i + words.size()), 0, country);
-    }
-    std::string country;
+    std::optional<std::uint32_t> multi;
+    const std::string* country = nullptr;
     std::uint8_t proclitic = 0;
-    ForReadings(i, [&](std::string_view stem, bool, std::uint8_t pc) {
-      auto it = t_.foreign_single.find(stem);
-      if (it != t_.foreign_single.end() && country.empty()) {
-        country = it->second;
+    ForStems(i, [&](const StemInfo& info, bool, std::uint8_t pc) {
+      for (const std::uint32_t k : info.foreign_multi) {
+        if (MultiForeignAt(i, k) && (!multi || k < *multi)) multi = k;
+      }
+      if (info.country != nullptr && country == nullptr) {
+        country = info.country;
         proclitic = pc;
       }
     });
-    if (country.empty()) return false;
-    return EmitForeignSpan(i, i + 1, proclitic, country);
+    if (multi) {
+      const auto& [words, name_country] = t_.foreign_multi[*multi];
+      return EmitForeignSpan(i, static_cast<std::uint32_t>(i + words.size()), 0, name_country);
+    }
+    if (country == nullptr) return false;
+    return EmitForeignSpan(i, i + 1, proclitic, *country);
   }
 
-  bool InForeignSingle(std::uint32_t i) const {
-    bool found = false;
-    ForReadings(i, [&](std::string_view stem, bool, std::uint8_t) {
-      found = found || t_.foreign_single.count(stem) != 0;
-    });
-    return found;
-  }
-
-  bool ReadingIs(std::uint32_t i, std::string_view word) const {
-    bool found = false;
-    const std::string_view stem = SplitArticle(word).stem;
-    ForReadings(i, [&](std::string_view s, bool, std::uint8_t) { found = found || s == stem; });
-    return found;
+  bool MultiForeignAt(std::uint32_t i, std::uint32_t k) const {
+    const std::vector<std::string>& words = t_.foreign_multi[k].first;
+    if (i + words.size() > tokens_.size()) return false;
+    for (std::size_t w = 1; w < words.size(); ++w) {
+      if (Surface(static_cast<std::uint32_t>(i + w)) != words[w]) return false;
+    }
+    return true;
   }
 
   bool EmitForeignSpan(std::uint32_t i, std::uint32_t end, std::uint8_t proclitic,
@@ -532,7 +655,7 @@ class LinkRun {
     if (fuzzy && !f) f = fuzzy;
     // لبنان is Lebanon, not ل + بنان: a foreign name read whole beats a
     // gazetteer name that needs a clitic cut.
-    if (f && f->proclitic_bytes > 0 && t_.foreign_single.count(Surface(i)) != 0 && EmitForeign(i)) {
+    if (f && f->proclitic_bytes > 0 && WholeIsForeign(i) && EmitForeign(i)) {
       return next_;
     }
     if (f && Emit(i, *f)) return f->end > i ? LastEnd(i) : i + 1;
@@ -546,44 +669,55 @@ class LinkRun {
   }
 
   void ResolveWeak() {
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> named;  // (token, actor record)
-    std::vector<int> record_of(out_->mentions.size(), -1);
-    WordMap<std::uint32_t> actor_index;
-    for (std::uint32_t r = 0; r < t_.kb.actors.size(); ++r) actor_index[t_.kb.actors[r].id] = r;
+    if (pending_weak_.empty()) return;
+    // Where each actor is named: sorted by (record, token) for binary search.
+    auto& named = out_->scratch.named;
+    named.clear();
     for (const Mention& m : out_->mentions) {
       if (m.kind != MentionKind::kActor || m.id.empty()) continue;
-      auto it = actor_index.find(m.id);
-      if (it != actor_index.end()) named.emplace_back(m.first_token, it->second);
+      auto it = t_.actor_by_id.find(m.id);
+      if (it != t_.actor_by_id.end()) named.emplace_back(it->second, m.first_token);
     }
-    std::vector<std::size_t> drop;
+    std::sort(named.begin(), named.end());
+    auto& drop = out_->scratch.drop;
+    drop.clear();
     for (const std::size_t idx : pending_weak_) {
       Mention& m = out_->mentions[idx];
-      const NameEntry& e = t_.names[m.alias_index];
-      const Target* chosen = nullptr;
-      std::int64_t best_score = -1;
-      for (const Target& t : e.targets) {
-        if (t.kind != TargetKind::kActor || !t.weak) continue;
-        if (date_ && !t.range.Contains(*date_)) continue;
-        for (const auto& [token, record] : named) {
-          const auto& lic = t_.weak_licensors[t.record];
-          if (std::find(lic.begin(), lic.end(), record) == lic.end()) continue;
-          // Most recently named before wins; a naming after ranks below any before.
-          const std::int64_t score = token < m.first_token ? 1'000'000 + token : 1'000'000 - token;
-          if (score > best_score) {
-            best_score = score;
-            chosen = &t;
-          }
-        }
-      }
+      const Target* chosen = ChooseWeak(t_.names[m.alias_index], m.first_token, named);
       if (chosen == nullptr) {
         drop.push_back(idx);
-        continue;
+      } else {
+        FillActor(&m, chosen->record);
       }
-      FillActor(&m, chosen->record);
     }
     for (auto it = drop.rbegin(); it != drop.rend(); ++it) {
       out_->mentions.erase(out_->mentions.begin() + static_cast<std::ptrdiff_t>(*it));
     }
+  }
+
+  // The weak target whose licensor was named most recently before `token`;
+  // a naming after it ranks below any before.
+  const Target* ChooseWeak(const NameEntry& e, std::uint32_t token,
+                           const std::vector<std::pair<std::uint32_t, std::uint32_t>>& named) const {
+    const Target* chosen = nullptr;
+    std::int64_t best_score = -1;
+    for (const Target& t : e.targets) {
+      if (t.kind != TargetKind::kActor || !t.weak) continue;
+      if (date_ && !t.range.Contains(*date_)) continue;
+      for (const std::uint32_t record : t_.weak_licensors[t.record]) {
+        auto lo = std::lower_bound(named.begin(), named.end(), std::make_pair(record, 0u));
+        if (lo == named.end() || lo->first != record) continue;
+        auto at = std::lower_bound(lo, named.end(), std::make_pair(record, token));
+        std::int64_t score = -1;
+        if (at != lo) score = 1'000'000 + std::prev(at)->second;  // the last naming before
+        if (score < 0) score = 1'000'000 - static_cast<std::int64_t>(lo->second);
+        if (score > best_score) {
+          best_score = score;
+          chosen = &t;
+        }
+      }
+    }
+    return chosen;
   }
 
   // سنجار in Idlib or in Iraq: a gazetteer place whose name is also a foreign
@@ -620,14 +754,14 @@ class LinkRun {
     }
   }
 
+  // Mentions are sorted by first token here: one merge with the sentences.
   void MarkDatelines() {
+    auto m = out_->mentions.begin();
     for (const text::Sentence& s : a_.sentences) {
       if (s.dateline_end_token <= s.first_token) continue;
-      for (Mention& m : out_->mentions) {
-        if (m.kind == MentionKind::kPlace && m.first_token >= s.first_token &&
-            m.first_token < s.dateline_end_token) {
-          m.dateline = true;
-        }
+      while (m != out_->mentions.end() && m->first_token < s.first_token) ++m;
+      for (auto d = m; d != out_->mentions.end() && d->first_token < s.dateline_end_token; ++d) {
+        if (d->kind == MentionKind::kPlace) d->dateline = true;
       }
     }
   }
@@ -635,9 +769,11 @@ class LinkRun {
   const LinkerTables& t_;
   const text::AnalyzedText& a_;
   const std::vector<Token>& tokens_;
+  std::string_view original_;
   LinkedText* out_;
+  std::vector<TokenFacts>& facts_;
+  std::vector<std::size_t>& pending_weak_;
   std::optional<kb::DayKey> date_;
-  std::vector<std::size_t> pending_weak_;
   std::uint32_t next_ = 0;
 };
 
@@ -656,7 +792,13 @@ Result<std::unique_ptr<Linker>> Linker::Create(const std::string& data_dir) {
 
 void Linker::Link(const text::AnalyzedText& text, std::optional<text::CivilDate> date,
                   LinkedText* out) const {
-  LinkRun run(*tables_, text, date, out);
+  LinkRun run(*tables_, text, std::string_view(), date, out);
+  run.Run();
+}
+
+void Linker::Link(const text::AnalyzedText& text, std::string_view original,
+                  std::optional<text::CivilDate> date, LinkedText* out) const {
+  LinkRun run(*tables_, text, original, date, out);
   run.Run();
 }
 

@@ -36,9 +36,15 @@ class Linker {
 
   // Finds every mention of `text`. Dated names resolve as of `date` (the
   // event or publication date); with no date, the undated reading wins.
-  // Thread-safe: the Linker is immutable, all state is local to the call.
+  // Thread-safe: the Linker is immutable; per-document state lives in *out
+  // (its scratch buffers are reused when a worker links many documents).
+  // Without the original text, surfaces and new: ids are in normalised form.
   void Link(const text::AnalyzedText& text, std::optional<text::CivilDate> date,
             LinkedText* out) const;
+  // The same, with `original`, the text `text` was analysed from: mention
+  // surfaces and new: ids are then the names as written (clitics removed).
+  void Link(const text::AnalyzedText& text, std::string_view original,
+            std::optional<text::CivilDate> date, LinkedText* out) const;
 
   // The id `mention` would resolve to on `date` (e.g. an event dated in the
   // text, years after publication). Weak-alias context is not re-checked.

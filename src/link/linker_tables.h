@@ -55,6 +55,36 @@ struct GroupPattern {
 
 enum class CueRole : std::uint8_t { kSettlement, kLandmark, kContext };
 
+// What the lexicons say about one folded stem, as bits: the linker looks a
+// token's readings up once and then tests bits, instead of asking every
+// lexicon again for every rule.
+enum StemFlag : std::uint32_t {
+  kStemNear = 1u << 0,
+  kStemDirection = 1u << 1,
+  kStemStop = 1u << 2,
+  kStemCommon = 1u << 3,
+  kStemReporting = 1u << 4,
+  kStemForeignAdjective = 1u << 5,
+  kStemForeign = 1u << 6,  // a one-word foreign place
+  kStemCueSettlement = 1u << 7,
+  kStemCueLandmark = 1u << 8,
+  kStemCueContext = 1u << 9,
+};
+inline constexpr std::uint32_t kStemCueAny = kStemCueSettlement | kStemCueLandmark | kStemCueContext;
+
+// Everything indexed under one stem (the first word of a name or pattern,
+// without its article; any word of a long actor name for fuzzy matching).
+struct StemInfo {
+  std::uint32_t flags = 0;
+  std::vector<std::uint32_t> definite_names;  // names whose first word is this stem, with ال
+  std::vector<std::uint32_t> indefinite_names;
+  std::vector<std::pair<std::uint32_t, std::uint8_t>> fuzzy;  // (name, word position)
+  std::vector<std::uint32_t> group_patterns;                  // ascending, file order
+  std::vector<std::uint32_t> foreign_multi;                   // multi-word foreign names
+  const std::string* country = nullptr;                       // kStemForeign
+};
+inline constexpr std::uint32_t kNoStem = 0xFFFFFFFFu;
+
 struct LinkerTables {
   kb::KnowledgeBase kb;
   std::vector<NameEntry> names;
@@ -78,6 +108,15 @@ struct LinkerTables {
 
   // Per actor: the ids whose naming licenses its weak aliases.
   std::vector<std::vector<std::uint32_t>> weak_licensors;
+  WordMap<std::uint32_t> actor_by_id;  // actor id -> index into kb.actors
+
+  // The one index the matcher reads: stem -> stems[index].
+  WordMap<std::uint32_t> stem_index;
+  std::vector<StemInfo> stems;
+  std::uint32_t StemOf(std::string_view stem) const {
+    auto it = stem_index.find(stem);
+    return it == stem_index.end() ? kNoStem : it->second;
+  }
 };
 
 // Builds the tables from a loaded knowledge base and the lexicons in data_dir/link.

@@ -4,6 +4,7 @@
 #ifndef RASD_LINK_MENTION_H_
 #define RASD_LINK_MENTION_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -55,8 +56,35 @@ struct Mention {
   bool dateline = false;          // "بيروت:" where the article was filed
 };
 
+// What the linker learns about one token, once per document: the lexicon
+// bits and registry stems of its readings, and the memo of the exact-name
+// lookup at it. Internal to src/link (linker.cc reads and writes it).
+struct TokenFacts {
+  static constexpr std::size_t kReadings = 6;  // text::kMaxReadings, checked in linker.cc
+  std::uint32_t flags = 0;          // StemFlag bits over the readings (linker_tables.h)
+  std::uint8_t cue = 0;             // 0, or 1 + CueRole of the first reading that is a cue
+  std::uint8_t stem_count = 0;      // readings without a pronoun suffix that are known stems
+  std::uint8_t exact_state = 0;     // 0 not looked up yet, 1 no name starts here, 2 found
+  bool exact_definite = false;
+  std::uint8_t exact_proclitic = 0;
+  std::uint32_t exact_end = 0;
+  std::uint32_t exact_name = 0;
+  std::array<std::uint32_t, kReadings> stem{};     // indexes into LinkerTables::stems
+  std::array<std::uint8_t, kReadings> reading{};   // which reading of the token
+};
+
+// Buffers Linker::Link reuses from one document to the next: a worker keeps
+// its LinkedText, so linking allocates rarely. Not part of the result.
+struct LinkScratch {
+  std::vector<TokenFacts> tokens;
+  std::vector<std::size_t> pending_weak;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> named;  // (token, actor record)
+  std::vector<std::size_t> drop;
+};
+
 struct LinkedText {
   std::vector<Mention> mentions;  // sorted by first_token, non-overlapping per kind
+  LinkScratch scratch;            // not part of the result
 };
 
 }  // namespace rasd::link

@@ -61,7 +61,9 @@ class TableBuilder {
     AddPlaces();
     IndexNames();
     ComputeWeakLicensors();
-    return ReadLexicons();
+    RASD_RETURN_IF_ERROR(ReadLexicons());
+    BuildStemIndex();
+    return Status::Ok();
   }
 
  private:
@@ -153,6 +155,50 @@ class TableBuilder {
           t_->weak_licensors[i].push_back(j);
         }
       }
+    }
+  }
+
+  StemInfo& Stem(std::string_view stem) {
+    auto [it, inserted] =
+        t_->stem_index.emplace(std::string(stem), static_cast<std::uint32_t>(t_->stems.size()));
+    if (inserted) t_->stems.emplace_back();
+    return t_->stems[it->second];
+  }
+
+  void Flag(const WordSet& set, std::uint32_t flag) {
+    for (const std::string& w : set) Stem(w).flags |= flag;
+  }
+
+  // Folds every index and lexicon into stem_index/stems, which is all the
+  // matcher reads per token.
+  void BuildStemIndex() {
+    for (const auto& [stem, names] : t_->definite_first) Stem(stem).definite_names = names;
+    for (const auto& [stem, names] : t_->indefinite_first) Stem(stem).indefinite_names = names;
+    for (const auto& [stem, entries] : t_->fuzzy_index) Stem(stem).fuzzy = entries;
+    Flag(t_->near_words, kStemNear);
+    Flag(t_->directions, kStemDirection);
+    Flag(t_->stop_words, kStemStop);
+    Flag(t_->common_words, kStemCommon);
+    Flag(t_->reporting_cues, kStemReporting);
+    Flag(t_->foreign_adjectives, kStemForeignAdjective);
+    for (const auto& [stem, role] : t_->place_cues) {
+      Stem(stem).flags |= role == CueRole::kSettlement ? kStemCueSettlement
+                          : role == CueRole::kLandmark ? kStemCueLandmark
+                                                       : kStemCueContext;
+    }
+    for (const auto& [stem, country] : t_->foreign_single) {
+      StemInfo& info = Stem(stem);
+      info.flags |= kStemForeign;
+      info.country = &country;
+    }
+    for (std::uint32_t k = 0; k < t_->foreign_multi.size(); ++k) {
+      Stem(SplitArticle(t_->foreign_multi[k].first[0]).stem).foreign_multi.push_back(k);
+    }
+    for (std::uint32_t k = 0; k < t_->group_patterns.size(); ++k) {
+      Stem(t_->group_patterns[k].words[0]).group_patterns.push_back(k);
+    }
+    for (std::uint32_t r = 0; r < t_->kb.actors.size(); ++r) {
+      t_->actor_by_id.emplace(t_->kb.actors[r].id, r);
     }
   }
 
