@@ -122,7 +122,9 @@ TEST(ExtractCli, AcledCsvHasTheAcledColumns) {
   ASSERT_EQ(r.exit_code, 0);
   const auto lines = Lines(r.out);
   ASSERT_GT(lines.size(), 10u);
-  EXPECT_EQ(lines[0],
+  // RFC 4180 ends records with CRLF.
+  ASSERT_EQ(lines[0].back(), '\r');
+  EXPECT_EQ(lines[0].substr(0, lines[0].size() - 1),
             "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,"
             "sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,"
             "interaction,civilian_targeting,iso,country,admin1,admin2,admin3,location,"
