@@ -296,16 +296,32 @@ class LinkRun {
     const auto end = static_cast<std::uint32_t>(i + e.words.size());
     if (end > tokens_.size()) return std::nullopt;
     const int budget = e.letters >= 12 ? 2 : 1;
-    int total = 0;
+    // Every word that differs costs at least one edit: count them with cheap
+    // comparisons before any edit distance is computed.
+    std::array<bool, 8> differs{};
+    int differing = 0;
     for (std::size_t k = 0; k < e.words.size(); ++k) {
       const auto j = static_cast<std::uint32_t>(i + k);
       if (tokens_[j].kind != TokenKind::kArabicWord) return std::nullopt;
-      const int d = TokenDistance(e.words[k], j);
-      if (d > kMaxTokenEdits) return std::nullopt;
-      total += d;
+      differs[k % differs.size()] = !SameWord(e.words[k], j);
+      differing += differs[k % differs.size()];
+      if (differing > budget || k >= differs.size()) return std::nullopt;
+    }
+    int total = 0;
+    for (std::size_t k = 0; k < e.words.size(); ++k) {
+      if (!differs[k]) continue;
+      total += TokenDistance(e.words[k], static_cast<std::uint32_t>(i + k));
       if (total > budget) return std::nullopt;
     }
     return Found{end, n, proclitic, false, kFuzzyConfidence};
+  }
+
+  // Token j reads as the name word, the article ignored on both.
+  bool SameWord(std::string_view word, std::uint32_t j) const {
+    const std::string_view w = SplitArticle(word).stem;
+    bool same = false;
+    ForReadings(j, [&](std::string_view stem, bool, std::uint8_t) { same = same || stem == w; });
+    return same;
   }
 
   // ---- resolution ----------------------------------------------------------
