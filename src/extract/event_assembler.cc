@@ -27,6 +27,8 @@ constexpr std::uint8_t kNoCue = 0xFF;
 constexpr std::uint32_t kCueReach = 2;
 constexpr std::uint32_t kSubjectReach = 4;
 constexpr std::uint32_t kFatalityReach = 4;
+// "تعرضت X لـ": the place or group subjected to it may take several words.
+constexpr std::uint32_t kExposedReach = 8;
 // Triggers of one event type closer than this share a frame (قصف ... بالبراميل).
 constexpr std::uint32_t kFrameJoinGap = 10;
 // An event dated more than this before publication is recalled history.
@@ -163,7 +165,7 @@ bool PurposeClause(const DocIndex& ix, const PhraseMatch& m, std::uint32_t sente
   const std::string_view proclitics =
       std::string_view(ix.text->norm.text).substr(tok.norm.begin.value, r.proclitic_bytes);
   if (proclitics.find(kLam) == std::string_view::npos) return false;
-  for (std::uint32_t k = 1; k <= 3 && m.first_token >= sentence_begin + k; ++k) {
+  for (std::uint32_t k = 1; k <= kExposedReach && m.first_token >= sentence_begin + k; ++k) {
     if (ix.Cue(m.first_token - k, CueClass::kExposed)) return false;
   }
   return true;
@@ -358,7 +360,7 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   }
   const TriggerHit& head = frame.head();
   bool exposed = false;
-  for (std::uint32_t k = 1; k <= 3 && head.first >= frame.window_begin + k; ++k) {
+  for (std::uint32_t k = 1; k <= kExposedReach && head.first >= frame.window_begin + k; ++k) {
     exposed = exposed || ix.Cue(head.first - k, CueClass::kExposed);
   }
   if (exposed && agent == kNone) {

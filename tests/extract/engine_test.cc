@@ -1,0 +1,182 @@
+// Event assembly, rule by rule, on sentences from the bundled corpus (or
+// written the way those articles write), through the public Engine API.
+#include "rasd/engine.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace rasd {
+namespace {
+
+class EngineTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto engine = Engine::Create({RASD_SOURCE_DIR "/data"});
+    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+    engine_ = std::move(*engine).release();
+  }
+  static void TearDownTestSuite() { delete engine_; }
+
+  std::vector<Event> Extract(const std::string& text, const std::string& pub_date = "2015-08-08") {
+    Document doc;
+    doc.doc_id = "t";
+    doc.text = text;
+    doc.pub_date = pub_date;
+    Workspace ws;
+    text_ = text;
+    return engine_->Process(doc, &ws).events;
+  }
+
+  std::string Evidence(const Event& e) const {
+    return text_.substr(e.evidence.begin.value, e.evidence.size());
+  }
+
+  static std::vector<Event> Current(std::vector<Event> events) {
+    std::erase_if(events, [](const Event& e) { return e.status != EventStatus::kCurrent; });
+    return events;
+  }
+
+  static const Engine* engine_;
+  std::string text_;
+};
+
+const Engine* EngineTest::engine_ = nullptr;
+
+TEST_F(EngineTest, ACoordinatedPlaceListIsOneEventPerPlace) {
+  const auto events = Current(
+      Extract("وأفاد البيان أن الغارات استهدفت مواقع داعش في الحسكة والرقة في سوريا."));
+  ASSERT_EQ(events.size(), 2u);
+  for (const Event& e : events) {
+    EXPECT_EQ(e.sub_event_type, "Air/drone strike");
+    EXPECT_EQ(e.actor2, "ISLAMIC_STATE");
+    ASSERT_TRUE(e.location.has_value());
+  }
+  EXPECT_EQ(events[0].location->name, "الحسكة");
+  EXPECT_EQ(events[1].location->name, "الرقة");
+  EXPECT_TRUE(events[0].location->lat.has_value());
+}
+
+TEST_F(EngineTest, BetweenXAndYNamesBothSidesAndTheWeekdayFixesTheDate) {
+  // Published on Saturday 2015-07-25; "الخميس" is the Thursday before.
+  const auto events = Current(Extract(
+      "وتجددت المعارك العنيفة الخميس بين قوات النظام ومقاتلي المعارضة في مدينة درعا.",
+      "2015-07-25"));
+  ASSERT_EQ(events.size(), 1u);
+  const Event& e = events[0];
+  EXPECT_EQ(e.sub_event_type, "Armed clash");
+  EXPECT_EQ(e.actor1, "SYRIAN_GOV_FORCES");
+  EXPECT_EQ(e.actor2, "OPPOSITION_REBELS");
+  EXPECT_EQ(e.date, "2015-07-23");
+  EXPECT_EQ(e.time_precision, 1);
+  ASSERT_TRUE(e.location.has_value());
+  EXPECT_EQ(e.location->name, "درعا");
+}
+
+TEST_F(EngineTest, TheDeathCountIsNotTheWoundedCount) {
+  const auto events = Current(
+      Extract("وتبنى تنظيم داعش الهجوم الانتحاري الذي أوقع 32 قتيلا ومئة جريح في سروج."));
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0].sub_event_type, "Suicide bomb");
+  ASSERT_TRUE(events[0].fatalities.has_value());
+  EXPECT_EQ(*events[0].fatalities, 32);
+}
+
+TEST_F(EngineTest, MoreThanFortyIsForty) {
+  const auto events = Current(Extract(
+      "وقالت الجبهة إنها سيطرت على حاجز في بلدة خناصر وقتلت أكثر من 40 عنصرا من قوات النظام."));
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0].sub_event_type, "Non-state actor overtakes territory");
+  ASSERT_TRUE(events[0].fatalities.has_value());
+  EXPECT_EQ(*events[0].fatalities, 40);
+}
+
+TEST_F(EngineTest, TheStateTakingGroundRegainsTerritory) {
+  const auto events = Current(Extract("وسيطرت قوات النظام على بلدة معرة النعمان في ريف إدلب."));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Government regains territory");
+  EXPECT_EQ(events[0].actor1, "SYRIAN_GOV_FORCES");
+}
+
+TEST_F(EngineTest, AnAirStrikeByTheStateIsCodedToItsAirForce) {
+  const auto events =
+      Current(Extract("وقصفت قوات النظام بالطيران الحربي بلدة اللطامنة في ريف حماة."));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Air/drone strike");
+  EXPECT_EQ(events[0].actor1, "SYRIAN_AIR_FORCE");
+}
+
+TEST_F(EngineTest, ASuicideDriverMakesACarBombASuicideBomb) {
+  const auto with_driver =
+      Current(Extract("وفجر انتحاري سيارة مفخخة عند حاجز لقوات النظام في مدينة حلب."));
+  ASSERT_FALSE(with_driver.empty());
+  EXPECT_EQ(with_driver[0].sub_event_type, "Suicide bomb");
+  const auto without =
+      Current(Extract("وانفجرت سيارة مفخخة عند حاجز لقوات النظام في مدينة حلب."));
+  ASSERT_FALSE(without.empty());
+  EXPECT_EQ(without[0].sub_event_type, "Remote explosive/landmine/IED");
+}
+
+TEST_F(EngineTest, APurposeIsNotAnEvent) {
+  const auto events = Current(Extract(
+      "واستعانت هيئة تحرير الشام بمقاتلي الحزب الإسلامي التركستاني لصد تقدم الجيش السوري."));
+  for (const Event& e : events) EXPECT_EQ(e.event_type, "Strategic developments") << Evidence(e);
+}
+
+TEST_F(EngineTest, NegatedAndPlannedActionsAreNotCurrentEvents) {
+  EXPECT_TRUE(Current(Extract("ولم تقصف الطائرات التركية أي مواقع في سوريا.")).empty());
+  const auto planned = Extract("وقال المسؤول إن الطائرات ستشن غارات على مواقع داعش في الرقة.");
+  ASSERT_FALSE(planned.empty());
+  EXPECT_EQ(planned[0].status, EventStatus::kPlanned);
+}
+
+TEST_F(EngineTest, SubjectedToNamesTheAttackerAfterTheTrigger) {
+  const auto events = Current(
+      Extract("وتعرضت مدينة الباب بريف حلب لغارات جوية عنيفة من قبل طيران النظام."));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Air/drone strike");
+  EXPECT_EQ(events[0].actor1, "SYRIAN_AIR_FORCE");
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->name, "الباب");
+}
+
+TEST_F(EngineTest, TheReportingVoiceIsAClaimNotAnActor) {
+  const auto events = Current(Extract(
+      "وأفاد المرصد السوري لحقوق الإنسان بمقتل 7 مدنيين جراء قصف قوات النظام على مدينة "
+      "داريا."));
+  ASSERT_FALSE(events.empty());
+  const Event& e = events[0];
+  EXPECT_NE(e.actor1, "SOHR");
+  EXPECT_NE(e.actor2, "SOHR");
+  ASSERT_FALSE(e.claims.empty());
+  EXPECT_EQ(e.claims[0].source, "SOHR");
+  EXPECT_EQ(e.claims[0].stance, ClaimStance::kAsserts);
+  ASSERT_TRUE(e.fatalities.has_value());
+  EXPECT_EQ(*e.fatalities, 7);
+}
+
+TEST_F(EngineTest, EvidenceIsTheClauseThatHoldsTheTrigger) {
+  const std::string text =
+      "قالت مصادر محلية إن الوضع هادئ. وشنت طائرات التحالف غارات على مواقع داعش في الرقة.";
+  const auto events = Current(Extract(text));
+  ASSERT_EQ(events.size(), 1u);
+  const std::string evidence = Evidence(events[0]);
+  EXPECT_NE(evidence.find("غارات"), std::string::npos);
+  EXPECT_EQ(evidence.find("هادئ"), std::string::npos);
+  const std::string trigger =
+      text.substr(events[0].trigger.begin.value, events[0].trigger.size());
+  EXPECT_NE(trigger.find("غارات"), std::string::npos);
+}
+
+TEST_F(EngineTest, OneReportRepeatedInTheArticleIsOneEvent) {
+  const auto events = Current(Extract(
+      "وسيطرت قوات النظام على مدينة تدمر. وأكد مصدر عسكري سيطرة قوات النظام على مدينة "
+      "تدمر."));
+  EXPECT_EQ(events.size(), 1u);
+}
+
+}  // namespace
+}  // namespace rasd
