@@ -55,6 +55,42 @@ bool IsHorizontalSpace(char32_t cp) {
 constexpr char32_t kRemoved = 0xFFFFFFFF;
 constexpr char32_t kUnchanged = 0xFFFFFFFE;
 
+// Single code points folded to another (read once, when the tables are built).
+struct Mapping {
+  char32_t from;
+  char32_t to;
+};
+constexpr Mapping kMappings[] =
+    {
+        {0x0622, 0x0627},                 // alef with madda -> alef
+        {0x0623, 0x0627},                 // alef with hamza above -> alef
+        {0x0625, 0x0627},                 // alef with hamza below -> alef
+        {0x0671, 0x0627},                 // alef wasla -> alef
+        {0x0672, 0x0627},                 // alef with wavy hamza above -> alef
+        {0x0673, 0x0627},                 // alef with wavy hamza below -> alef
+        {0x0649, 0x064A},                 // alef maqsura -> yeh
+        {0x06CC, 0x064A},                 // Persian yeh -> yeh
+        {0x0626, 0x064A},                 // hamza on yeh -> yeh
+        {0x0624, 0x0648},                 // hamza on waw -> waw
+        {0x0629, 0x0647},                 // ta marbuta -> heh
+        {0x06A9, 0x0643},                 // Persian keheh -> kaf
+        {0x060C, ','},                    // Arabic comma
+        {0x066C, ','},                    // Arabic thousands separator
+        {0x061B, ';'},                    // Arabic semicolon
+        {0x061F, '?'},                    // Arabic question mark
+        {0x06D4, '.'},                    // Arabic full stop
+        {0x066B, '.'},                    // Arabic decimal separator
+        {0x066A, '%'},                    // Arabic percent sign
+        {0x00AB, '"'},                    // guillemets
+        {0x00BB, '"'},    {0x201C, '"'},  // curly, low and reversed double quotes, double prime
+        {0x201D, '"'},    {0x201E, '"'},  {0x201F, '"'},
+        {0x2033, '"'},    {0x2018, '\''},  // curly, low and reversed single quotes, prime
+        {0x2019, '\''},   {0x201A, '\''}, {0x201B, '\''},
+        {0x2032, '\''},   {0x2010, '-'},  // hyphens, figure dash, en and em dashes, bar, minus
+        {0x2011, '-'},    {0x2012, '-'},  {0x2013, '-'},
+        {0x2014, '-'},    {0x2015, '-'},  {0x2212, '-'},
+};
+
 // The folding rule for one code point outside the presentation forms (those
 // go through NFKC first, then through this rule). '\r' is handled in the loop.
 char32_t FoldCodePoint(char32_t cp) {
@@ -64,65 +100,10 @@ char32_t FoldCodePoint(char32_t cp) {
   if (cp == 0x0085 || cp == 0x2028 || cp == 0x2029) return '\n';
   if (InRange(cp, 0x0660, 0x0669)) return '0' + (cp - 0x0660);  // Arabic-Indic digits
   if (InRange(cp, 0x06F0, 0x06F9)) return '0' + (cp - 0x06F0);  // Persian digits
-  switch (cp) {
-    case 0x0622:
-    case 0x0623:
-    case 0x0625:
-    case 0x0671:
-    case 0x0672:
-    case 0x0673:
-      return 0x0627;  // alef with madda, hamza above/below, wasla -> bare alef
-    case 0x0649:
-      return 0x064A;  // alef maqsura -> yeh
-    case 0x06CC:
-      return 0x064A;  // Persian yeh -> yeh
-    case 0x06A9:
-      return 0x0643;  // Persian keheh -> kaf
-    case 0x0629:
-      return 0x0647;  // ta marbuta -> heh
-    case 0x0624:
-      return 0x0648;  // hamza on waw -> waw
-    case 0x0626:
-      return 0x064A;  // hamza on yeh -> yeh
-    case 0x060C:
-      return ',';  // Arabic comma
-    case 0x061B:
-      return ';';  // Arabic semicolon
-    case 0x061F:
-      return '?';  // Arabic question mark
-    case 0x06D4:
-      return '.';  // Arabic full stop
-    case 0x066B:
-      return '.';  // Arabic decimal separator
-    case 0x066C:
-      return ',';  // Arabic thousands separator
-    case 0x066A:
-      return '%';  // Arabic percent sign
-    case 0x00AB:
-    case 0x00BB:
-    case 0x201C:
-    case 0x201D:
-    case 0x201E:
-    case 0x201F:
-    case 0x2033:
-      return '"';  // guillemets, curly and double-prime quotes
-    case 0x2018:
-    case 0x2019:
-    case 0x201A:
-    case 0x201B:
-    case 0x2032:
-      return '\'';
-    case 0x2010:
-    case 0x2011:
-    case 0x2012:
-    case 0x2013:
-    case 0x2014:
-    case 0x2015:
-    case 0x2212:
-      return '-';  // hyphens, en and em dashes, minus
-    default:
-      return kUnchanged;
+  for (const Mapping& m : kMappings) {
+    if (m.from == cp) return m.to;
   }
+  return kUnchanged;
 }
 
 class FoldTables {

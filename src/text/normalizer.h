@@ -33,7 +33,8 @@ struct NormalizedText {
   ByteOffset ToOriginal(NormOffset n) const { return ByteOffset(to_original[n.value]); }
   ByteSpan ToOriginal(NormSpan s) const { return {ToOriginal(s.begin), ToOriginal(s.end)}; }
   std::string_view View(NormSpan s) const {
-    return std::string_view(text).substr(s.begin.value, s.size());
+    const std::string_view all = text;
+    return all.substr(s.begin.value, s.size());
   }
 };
 

@@ -96,13 +96,16 @@ class Splitter {
   }
 
   // A run of terminal marks ("..", "?!") and the closing quotes and
-  // brackets glued to it; returns the index after the run.
+  // brackets glued to it; returns the index after the run. The run never
+  // takes the sentence past limits::kMaxSentenceTokens.
   std::uint32_t EndOfTerminalRun(std::uint32_t i) {
+    const auto limit = static_cast<std::uint32_t>(
+        std::min<std::size_t>(tokens_.size(), first_ + limits::kMaxSentenceTokens));
     std::uint32_t j = i + 1;
-    while (j < tokens_.size() && Glued(j) && IsTerminal(j)) ++j;
+    while (j < limit && Glued(j) && IsTerminal(j)) ++j;
     // A '"' glued to the marks closes the open quotation; with none open it
     // opens the next sentence's and stays there.
-    while (j < tokens_.size() && Glued(j) && ((IsChar(j, '"') && quote_open_) || IsChar(j, ')'))) {
+    while (j < limit && Glued(j) && ((IsChar(j, '"') && quote_open_) || IsChar(j, ')'))) {
       if (IsChar(j, '"')) quote_open_ = false;
       closed_quote_ = true;
       ++j;

@@ -144,7 +144,7 @@ class Word {
     }
     return true;
   }
-  std::uint32_t letters() const { return letters_; }
+  std::uint32_t Letters() const { return letters_; }
 
  private:
   const unsigned char* p_;
@@ -157,7 +157,7 @@ bool IsPreposition(char32_t c) { return c == kBeh || c == kLam || c == kKaf; }
 
 std::uint32_t StemLetters(const Word& w, const CliticReading& r) {
   const std::uint32_t cut = (r.proclitic_bytes + r.article_bytes + r.enclitic_bytes) / kLetterBytes;
-  return w.letters() > cut ? w.letters() - cut : 0;
+  return w.Letters() > cut ? w.Letters() - cut : 0;
 }
 
 // Collects the splits [conj] [prep] [article] stem [enclitic] with a stem of
@@ -260,8 +260,8 @@ class ReadingCollector {
 };
 
 bool IsProcliticOnly(const Word& w) {
-  if (w.letters() == 1) return IsConjunction(w.LetterAt(0)) || IsPreposition(w.LetterAt(0));
-  return w.letters() == 2 && IsConjunction(w.LetterAt(0)) && IsPreposition(w.LetterAt(2));
+  if (w.Letters() == 1) return IsConjunction(w.LetterAt(0)) || IsPreposition(w.LetterAt(0));
+  return w.Letters() == 2 && IsConjunction(w.LetterAt(0)) && IsPreposition(w.LetterAt(2));
 }
 
 void AnalyzeArabicWord(std::string_view text, Token* t) {

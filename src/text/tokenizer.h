@@ -61,7 +61,8 @@ inline std::string_view StemOf(const NormalizedText& norm, const Token& token,
   const std::uint32_t begin =
       token.norm.begin.value + reading.proclitic_bytes + reading.article_bytes;
   const std::uint32_t end = token.norm.end.value - reading.enclitic_bytes;
-  return std::string_view(norm.text).substr(begin, end - begin);
+  const std::string_view all = norm.text;
+  return all.substr(begin, end - begin);
 }
 
 // The index of the detached proclitic token that governs tokens[i] (directly

@@ -163,6 +163,12 @@ TEST(SentenceSplitterTest, OverlongSentencesAreCut) {
   const Split s = SplitText(text);
   ASSERT_EQ(s.sentences.size(), 3u);
   EXPECT_EQ(s.sentences[0].end_token - s.sentences[0].first_token, limits::kMaxSentenceTokens);
+  // A run of glued marks is cut too (found by fuzz_sentences).
+  const Split dots = SplitText("حلب" + std::string(1000, '.'));
+  ASSERT_EQ(dots.sentences.size(), 3u);
+  for (const Sentence& sentence : dots.sentences) {
+    EXPECT_LE(sentence.end_token - sentence.first_token, limits::kMaxSentenceTokens);
+  }
 }
 
 TEST(SentenceSplitterTest, CorpusSentencesCoverEveryTokenInOrder) {
