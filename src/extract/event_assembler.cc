@@ -330,6 +330,14 @@ std::int32_t SubjectOf(const DocIndex& ix, const Frame& frame,
   return before;
 }
 
+// A frame whose event has a second party by nature (an attack, a clash, an
+// arrest, a deal); a group's own change or new base has none unless a cue names it.
+bool OpposedFrame(const Frame& frame) {
+  const SubEventType t = frame.head().row->fixed;
+  return t != SubEventType::kChangeToGroupActivity &&
+         t != SubEventType::kHeadquartersOrBaseEstablished && t != SubEventType::kOther;
+}
+
 Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   Roles roles;
   const std::vector<std::int32_t> actors =
@@ -389,7 +397,7 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
       break;
     }
   }
-  if (roles.actor2 == kNone) {
+  if (roles.actor2 == kNone && OpposedFrame(frame)) {
     for (const std::int32_t a : free_actors) {
       if (a != roles.actor1 && ix.mention(a).id != ix.mention(roles.actor1 == kNone ? a : roles.actor1).id) {
         roles.actor2 = a;
@@ -549,7 +557,18 @@ std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, const Frame& frame) {
   const std::uint32_t head = frame.head().first;
   std::size_t start = 0;
   while (start < places.size() && ix.mention(places[start]).first_token < head) ++start;
-  if (start == places.size()) return {places.back()};
+  if (start == places.size()) {
+    // All before the trigger: the nearest that names a place itself, not a
+    // direction from one (قرية الرهجان شرق حماة ... معارك: الرهجان).
+    std::int32_t nearest = places.back();
+    for (auto it = places.rbegin(); it != places.rend(); ++it) {
+      if (ix.mention(*it).relation == link::PlaceRelation::kItself) {
+        nearest = *it;
+        break;
+      }
+    }
+    return std::vector<std::int32_t>(1, nearest);
+  }
   std::vector<std::int32_t> chosen = {places[start]};
   for (std::size_t k = start + 1; k < places.size() && chosen.size() < kMaxPlacesPerFrame; ++k) {
     if (!Coordinated(ix, ix.mention(places[k - 1]), ix.mention(places[k]))) break;
@@ -741,7 +760,11 @@ class AssemblyRun {
     base.claims = context_.claims;
     base.confidence = frame.head().row->strong ? 0.8 : 0.6;
 
-    const std::vector<std::int32_t> places = ChoosePlaces(ix_, frame);
+    std::vector<std::int32_t> places = ChoosePlaces(ix_, frame);
+    // ACLED splits violence by place; a statement or a deal is one event.
+    if (base.event_type == "Strategic developments" && places.size() > 1) {
+      places.erase(places.begin() + 1, places.end());
+    }
     std::uint32_t previous_end = frame.window_begin;
     for (std::size_t k = 0; k < std::max<std::size_t>(1, places.size()); ++k) {
       Event e = base;
