@@ -327,18 +327,33 @@ class LinkRun {
   // ---- resolution ----------------------------------------------------------
   // The target of `kind` valid on the date: the containing range with the
   // latest start; with no date, the earliest period (the name's first meaning).
+  // A strong name none of whose periods holds the date still names its
+  // group: حركة حزم in an article written after the group dissolved recalls
+  // it, so the period that ended last before the date (or, failing that, the
+  // earliest) wins. Weak names stay bound to their periods.
   const Target* PickByDate(const NameEntry& e, TargetKind kind, bool want_weak) const {
     const Target* best = nullptr;
+    const Target* past = nullptr;
     for (const Target& t : e.targets) {
       if (t.kind != kind || t.weak != want_weak) continue;
       if (date_) {
+        if (!want_weak && (!past || EndsLater(t, *past, *date_))) past = &t;
         if (!t.range.Contains(*date_)) continue;
         if (!best || t.range.from > best->range.from) best = &t;
       } else if (!best || t.range.from < best->range.from) {
         best = &t;
       }
     }
-    return best;
+    return best != nullptr ? best : past;
+  }
+
+  // Of two periods that do not hold `day`: one that ended before it beats one
+  // that starts after it; among ended ones the later end wins.
+  static bool EndsLater(const Target& a, const Target& b, kb::DayKey day) {
+    const bool a_before = a.range.to <= day;
+    const bool b_before = b.range.to <= day;
+    if (a_before != b_before) return a_before;
+    return a_before ? a.range.to > b.range.to : a.range.from < b.range.from;
   }
 
   // ريف X names the governorate, whatever else the name also labels.
