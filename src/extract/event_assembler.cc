@@ -89,6 +89,9 @@ struct Context {
   int inter2 = 0;
   std::uint32_t actors_sentence = 0;
   std::vector<Claim> claims;
+  std::string subject;  // actor1 of the last report
+  int subject_inter = 0;
+  std::uint32_t subject_sentence = 0;
   std::string bombardment;  // sub-type of the last air or ground bombardment
   std::uint32_t bombardment_sentence = 0;
 };
@@ -753,6 +756,7 @@ class AssemblyRun {
         base.assoc_actor_1.push_back(id);
       }
     }
+    InheritSubject(s, frame, &base);
     ContinueDyad(s, &base);
     base.trigger = ix_.Original(frame.head().first, frame.hits.back().end);
     FillDate(ix_, sentence, s, frame.head().first, &base);
@@ -809,6 +813,11 @@ class AssemblyRun {
       context_.bombardment = base.sub_event_type;
       context_.bombardment_sentence = s;
     }
+    if (!base.actor1.empty()) {
+      context_.subject = base.actor1;
+      context_.subject_inter = base.inter1;
+      context_.subject_sentence = s;
+    }
     if (!base.actor1.empty() && !base.actor2.empty()) {
       context_.actor1 = base.actor1;
       context_.actor2 = base.actor2;
@@ -860,6 +869,15 @@ class AssemblyRun {
     std::uint32_t start = frame.head().first;
     if (roles.actor1 != kNone) start = std::min(start, ix_.mention(roles.actor1).first_token);
     return std::max(start, frame.window_begin);
+  }
+
+  // A verb with no subject named (وشنت غارات، كما نفذت بدورها) continues the
+  // subject of the previous report: Arabic drops a subject pronoun it can infer.
+  void InheritSubject(std::uint32_t s, const Frame& frame, Event* e) const {
+    if (!e->actor1.empty() || !frame.head().row->verb || context_.subject.empty()) return;
+    if (s > context_.subject_sentence + 1 || context_.subject == e->actor2) return;
+    e->actor1 = context_.subject;
+    e->inter1 = context_.subject_inter;
   }
 
   // One side named: the other is the side this one fought in the previous
