@@ -611,7 +611,10 @@ class LinkRun {
     const std::uint32_t x = i + 1;
     if (!NameWord(x) || Has(x, kStemCommon) || ExactAt(x)) return false;
     // سروج التركية: a place abroad, left to EmitForeign.
-    if (Has(x, kStemForeign) || Has(x + 1, kStemForeignAdjective)) return false;
+    // بلدة تركية أخرى: a nationality adjective is no name.
+    if (Has(x, kStemForeign | kStemForeignAdjective) || Has(x + 1, kStemForeignAdjective)) {
+      return false;
+    }
     std::uint32_t end = x + 1;
     if (!Definite(x) && NameWord(end) && Definite(end) && !Has(end, kStemDirection)) ++end;
     while (Has(end, kStemDirection)) ++end;
