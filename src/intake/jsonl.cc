@@ -4,6 +4,7 @@
 // from line to line, so steady-state reading allocates only the Document.
 #include "intake/jsonl.h"
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <optional>
@@ -224,23 +225,24 @@ class StreamLines {
   // for every line over the limit. False when the stream failed.
   template <typename OnLine, typename OnOverlong>
   bool ForEach(const OnLine& on_line, const OnOverlong& on_overlong) {
-    constexpr std::size_t kChunkBytes = 1 << 20;
+    constexpr std::size_t kChunkBytes = 1 << 16;
     std::string chunk(kChunkBytes, '\0');
     std::size_t number = 0;
     bool eof = false;
     while (true) {
+      std::size_t start = 0;  // of the current line; the buffer is compacted once per chunk
       std::size_t newline;
-      while ((newline = buffer_.find('\n', scanned_)) != std::string::npos) {
+      while ((newline = buffer_.find('\n', std::max(start, scanned_))) != std::string::npos) {
         ++number;
         if (overlong_bytes_ > 0) {
-          on_overlong(number, overlong_bytes_ + newline);
+          on_overlong(number, overlong_bytes_ + newline - start);
           overlong_bytes_ = 0;
         } else {
-          on_line(std::string_view(buffer_).substr(0, newline), number);
+          on_line(std::string_view(buffer_).substr(start, newline - start), number);
         }
-        buffer_.erase(0, newline + 1);
-        scanned_ = 0;
+        start = newline + 1;
       }
+      buffer_.erase(0, start);
       scanned_ = buffer_.size();
       if (buffer_.size() > limits::kMaxJsonlLineBytes) {  // drop the body of an overlong line
         overlong_bytes_ += buffer_.size();

@@ -202,7 +202,7 @@ TEST_F(MixedJsonlTest, FileOnDiskIsNamedByItsPath) {
 TEST(JsonlTest, StreamReadsAcrossChunkBoundaries) {
   const std::string dev = ReadBytes(CorpusPath("dev.jsonl"));
   std::string content;
-  while (content.size() < (3u << 20)) content += dev;  // several 1 MiB read chunks
+  while (content.size() < (3u << 20)) content += dev;  // many 64 KiB read chunks
   Collected from_buffer;
   const JsonlCounts expected =
       ReadJsonlBuffer(content, "big.jsonl", from_buffer.OnDocument(), from_buffer.OnReject());
