@@ -261,6 +261,7 @@ bool IsDateMetaName(std::string_view name) {
 // article root, how much <p> text each element and each <article> holds.
 struct Survey {
   const GumboNode* body = nullptr;
+  const GumboNode* first_article = nullptr;
   std::string title_tag;
   std::string og_title;
   std::string og_url;
@@ -291,6 +292,9 @@ void SurveyElement(const GumboNode* node, Survey* survey) {
   switch (node->v.element.tag) {
     case GUMBO_TAG_BODY:
       if (survey->body == nullptr) survey->body = node;
+      break;
+    case GUMBO_TAG_ARTICLE:
+      if (survey->first_article == nullptr) survey->first_article = node;
       break;
     case GUMBO_TAG_TITLE:
       if (survey->title_tag.empty()) {
@@ -359,12 +363,13 @@ std::pair<const GumboNode*, std::size_t> Largest(
 
 // The <article> when it holds at least as much paragraph text as the best
 // paragraph parent (teaser <article>s in a sidebar do not); else that
-// parent; else the whole body.
+// parent; on a page without <p> text, the first <article>, else the body.
 const GumboNode* ArticleRoot(const Survey& survey, const GumboNode* fallback) {
   const auto [article, article_score] = Largest(survey.article_p_text);
   const auto [parent, parent_score] = Largest(survey.direct_p_text);
   if (article != nullptr && article_score >= parent_score) return article;
   if (parent != nullptr) return parent;
+  if (survey.first_article != nullptr) return survey.first_article;
   return survey.body != nullptr ? survey.body : fallback;
 }
 

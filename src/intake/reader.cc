@@ -59,6 +59,12 @@ std::string LimitReason(std::string_view what, std::size_t bytes, std::size_t li
          std::to_string(limit) + " (limits::" + std::string(limit_name) + ")";
 }
 
+// For inputs not read to the end: their size is unknown.
+std::string OverLimitReason(std::string_view what, std::size_t limit, std::string_view limit_name) {
+  return std::string(what) + " is over the limit of " + std::to_string(limit) +
+         " bytes (limits::" + std::string(limit_name) + ")";
+}
+
 // Delivers documents and rejections for single-document inputs.
 class Intake {
  public:
@@ -135,8 +141,8 @@ class Intake {
     Result<std::string> bytes = ReadFile(origin, limit);
     if (!bytes.ok()) {
       if (bytes.status().code() == StatusCode::kResourceExhausted) {
-        Reject(origin,
-               LimitReason("file", limit + 1, limit,
+        Reject(origin, OverLimitReason(
+                           "file", limit,
                            format == InputFormat::kHtml ? "kMaxHtmlBytes" : "kMaxDocumentBytes"));
         return Status::Ok();
       }
@@ -250,8 +256,8 @@ Status ReadStream(std::FILE* in, const std::string& name, InputFormat format,
   if (!complete) return IoError(name + ": read failed");
   Intake intake(on_document, on_reject);
   if (!*complete) {
-    intake.Reject(
-        name, LimitReason("input", limit + 1, limit, html ? "kMaxHtmlBytes" : "kMaxDocumentBytes"));
+    intake.Reject(name,
+                  OverLimitReason("input", limit, html ? "kMaxHtmlBytes" : "kMaxDocumentBytes"));
     return Status::Ok();
   }
   if (html) {

@@ -158,6 +158,17 @@ TEST_F(NewsPageTest, Windows1256PageDecodesToTheSameArticle) {
   EXPECT_EQ(article->text, ExpectedText());
 }
 
+TEST(HtmlTest, ArticleWithoutParagraphsIsPreferredToTheBody) {
+  Result<HtmlArticle> article = ExtractHtml(
+      "<body><div class=\"menu\">الرئيسية</div><article><div>أعلنت غرفة عمليات أهل الشام عن مقتل "
+      "العشرات من قوات النظام</div>"
+      "<div>وقتلت أكثر من 40 عنصراً من قوات النظام</div></article></body>");
+  ASSERT_TRUE(article.ok());
+  EXPECT_EQ(article->text,
+            "أعلنت غرفة عمليات أهل الشام عن مقتل العشرات من قوات النظام\nوقتلت أكثر من 40 عنصراً من "
+            "قوات النظام");
+}
+
 TEST(HtmlTest, BreaksAndTableCellsSeparateText) {
   Result<HtmlArticle> article = ExtractHtml(
       "<body><div>حلب<br>إدلب</div><table><tr><td>حمص</td><td>حماة</td></tr>"
