@@ -166,7 +166,7 @@ class LinkRun {
     if (id == kNoStem || f->stem_count == TokenFacts::kReadings) return;
     const std::uint32_t flags = t_.stems[id].flags;
     if (f->cue == 0 && (flags & kStemCueAny) != 0) {
-      f->cue = (flags & kStemCueSettlement)  ? 1 + static_cast<int>(CueRole::kSettlement)
+      f->cue = (flags & kStemCueSettlement) ? 1 + static_cast<int>(CueRole::kSettlement)
                : (flags & kStemCueLandmark) ? 1 + static_cast<int>(CueRole::kLandmark)
                                             : 1 + static_cast<int>(CueRole::kContext);
     }
@@ -544,7 +544,8 @@ class LinkRun {
 
   // The patterns whose first word is a reading of token i, in file order,
   // each with the proclitic bytes of the reading that matched it.
-  std::size_t PatternHeads(std::uint32_t i, std::array<std::pair<std::uint32_t, std::uint8_t>, 8>* out) const {
+  std::size_t PatternHeads(std::uint32_t i,
+                           std::array<std::pair<std::uint32_t, std::uint8_t>, 8>* out) const {
     std::size_t n = 0;
     ForStems(i, [&](const StemInfo& info, bool definite, std::uint8_t pc) {
       for (const std::uint32_t k : info.group_patterns) {
@@ -731,8 +732,9 @@ class LinkRun {
 
   // The weak target whose licensor was named most recently before `token`;
   // a naming after it ranks below any before.
-  const Target* ChooseWeak(const NameEntry& e, std::uint32_t token,
-                           const std::vector<std::pair<std::uint32_t, std::uint32_t>>& named) const {
+  const Target* ChooseWeak(
+      const NameEntry& e, std::uint32_t token,
+      const std::vector<std::pair<std::uint32_t, std::uint32_t>>& named) const {
     const Target* chosen = nullptr;
     std::int64_t best_score = -1;
     for (const Target& t : e.targets) {

@@ -70,7 +70,8 @@ enum StemFlag : std::uint32_t {
   kStemCueLandmark = 1u << 8,
   kStemCueContext = 1u << 9,
 };
-inline constexpr std::uint32_t kStemCueAny = kStemCueSettlement | kStemCueLandmark | kStemCueContext;
+inline constexpr std::uint32_t kStemCueAny =
+    kStemCueSettlement | kStemCueLandmark | kStemCueContext;
 
 // Everything indexed under one stem (the first word of a name or pattern,
 // without its article; any word of a long actor name for fuzzy matching).

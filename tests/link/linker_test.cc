@@ -178,5 +178,51 @@ TEST(Linker, MentionsAreOrderedAndInsideTheText) {
   }
 }
 
+TEST(Linker, NewGroupNamesAreWrittenAsInTheOriginal) {
+  // From eval/corpus (snn-022): the folded form would be الفرقه.
+  const std::string s =
+      "بعد هجوم شنته «النصرة» على مقرات تابعة للفرقة 30 قرب بلدة أعزاز في شمال سوريا";
+  std::optional<text::CivilDate> d = text::CivilDate::FromIso("2015-08-06");
+  text::AnalyzedText analyzed;
+  text::Analyze(s, d, &analyzed);
+  LinkedText linked;
+  TheLinker().Link(analyzed, s, d, &linked);
+  const Mention* group = nullptr;
+  for (const Mention& m : linked.mentions) {
+    if (m.id.rfind("new:", 0) == 0) group = &m;
+  }
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->surface, s.substr(group->name_span.begin.value, group->name_span.size()));
+  EXPECT_NE(group->surface.find("\xD8\xA9"), std::string::npos) << group->surface;  // U+0629 kept
+  EXPECT_EQ(group->id, "new:" + group->surface);
+}
+
+TEST(Linker, AStopWordWithAPronounEndsANewGroupName) {
+  auto r = LinkSentence("وأعلن لواء صقور الجبل سيطرته على التلة", "2015-08-01");
+  ASSERT_EQ(r->doc.actors.size(), 1u);
+  EXPECT_EQ(r->doc.actors[0].id.find("\xD8\xB3\xD9\x8A\xD8\xB7"), std::string::npos)
+      << r->doc.actors[0].id;  // no U+0633 U+064A U+0637 (the verbal noun)
+}
+
+TEST(Linker, ScratchReuseGivesTheSameMentions) {
+  const std::string a = "قصفت طائرات النظام مدينة إدلب وبلدة سراقب، وقالت جبهة النصرة إنها ردت";
+  const std::string b = "وأعلن لواء صقور الجبل سيطرته على التلة قرب حلب";
+  text::AnalyzedText analyzed;
+  LinkedText reused;
+  auto ids = [](const LinkedText& l) {
+    std::vector<std::string> out;
+    for (const Mention& m : l.mentions) out.push_back(m.id + "@" + std::to_string(m.first_token));
+    return out;
+  };
+  text::Analyze(a, std::nullopt, &analyzed);
+  TheLinker().Link(analyzed, a, std::nullopt, &reused);
+  text::Analyze(b, std::nullopt, &analyzed);
+  TheLinker().Link(analyzed, b, std::nullopt, &reused);
+  LinkedText fresh;
+  TheLinker().Link(analyzed, b, std::nullopt, &fresh);
+  EXPECT_EQ(ids(reused), ids(fresh));
+  EXPECT_FALSE(fresh.mentions.empty());
+}
+
 }  // namespace
 }  // namespace rasd::link
