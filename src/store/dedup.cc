@@ -150,7 +150,7 @@ std::optional<double> MatchScore(const MentionFeatures& a, const MentionFeatures
   if (!a.lineages.empty() && !b.lineages.empty())
     score += 2.0 * Jaccard(a.lineages, b.lineages) - 0.5;
   score += a.sub_event_type == b.sub_event_type ? 1.0 : -1.0;
-  score += 4.0 * Jaccard(a.stems, b.stems);
+  score += kTextWeight * Jaccard(a.stems, b.stems);
   return score;
 }
 

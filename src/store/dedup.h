@@ -14,6 +14,10 @@
 
 namespace rasd::store {
 
+// Weight of evidence wording (Jaccard of stems, 0..1) in MatchScore; the
+// score without it plus this is an upper bound, used to skip candidates early.
+inline constexpr double kTextWeight = 4.0;
+
 struct DedupOptions {
   int day_window = 2;            // reports of one event differ by at most this many days
   double max_km = 25.0;          // farther apart is never the same event

@@ -104,7 +104,10 @@ UPDATE canonical_events SET
 WHERE id = ?1
 )sql";
 constexpr char kCanonicalStems[] = "SELECT stems FROM event_mentions WHERE canonical = ?1";
-constexpr char kUpdateStems[] = "UPDATE canonical_events SET stems = ?2 WHERE id = ?1";
+// What deduplication compares is kept current at every join (stems, earliest
+// day), so that clusters do not depend on where batches begin and end.
+constexpr char kUpdateStems[] =
+    "UPDATE canonical_events SET stems = ?2, day = min(coalesce(day, ?3), ?3) WHERE id = ?1";
 constexpr char kMentionCount[] = "SELECT count(*) FROM event_mentions WHERE canonical = ?1";
 constexpr char kDeleteCanonical[] = "DELETE FROM canonical_events WHERE id = ?1";
 
@@ -164,12 +167,16 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
   const bool read_only = sqlite3_db_readonly(d->get(), "main") == 1;
   RASD_RETURN_IF_ERROR(RegisterRasdTokenizer(d->get()));
   RASD_RETURN_IF_ERROR(d->Exec("PRAGMA foreign_keys = ON"));
+  RASD_RETURN_IF_ERROR(d->Exec("PRAGMA cache_size = -65536"));  // 64 MiB
   if (!read_only) {
     // WAL: readers never block the ingest, and a killed writer loses only its
     // open transaction. NORMAL sync is durable across process crashes (kill -9);
     // only a power cut can lose the last commits, never consistency.
     RASD_RETURN_IF_ERROR(d->Exec("PRAGMA journal_mode = WAL"));
     RASD_RETURN_IF_ERROR(d->Exec("PRAGMA synchronous = NORMAL"));
+    // A batch of 256 articles writes several MB: checkpoint (and fsync) every
+    // ~64 MB of WAL rather than at every commit, and keep hot pages in memory.
+    RASD_RETURN_IF_ERROR(d->Exec("PRAGMA wal_autocheckpoint = 16384"));
   }
   Result<std::int64_t> version = d->QueryInt("PRAGMA user_version");
   if (!version.ok()) return version.status();
@@ -263,6 +270,7 @@ Result<BatchSummary> EventStore::PutBatch(const std::vector<Document>& documents
     }
     if (*outcome != PutOutcome::kUnchanged) summary.events += results[i].events.size();
   }
+  for (const std::int64_t canonical : touched) RASD_RETURN_IF_ERROR(RecomputeCanonical(canonical));
   RASD_RETURN_IF_ERROR(txn.Commit());
   return summary;
 }
@@ -474,7 +482,10 @@ Status EventStore::InsertEvent(std::int64_t doc_row, int ordinal, const Document
     RASD_RETURN_IF_ERROR(claim.Run());
   }
   touched->insert(*canonical);
-  return RecomputeCanonical(*canonical);
+  // A new canonical event needs its representative fields before the next
+  // mention is compared with it; aggregates of joined ones wait for the batch end.
+  if (created_.erase(*canonical) != 0) return RecomputeCanonical(*canonical);
+  return Status::Ok();
 }
 
 Result<std::int64_t> EventStore::AssignCanonical(std::int64_t doc_row, const MentionFeatures& f) {
@@ -502,10 +513,14 @@ Result<std::int64_t> EventStore::AssignCanonical(std::int64_t doc_row, const Men
       }
       std::sort(c.lineages.begin(), c.lineages.end());
       c.lineages.erase(std::unique(c.lineages.begin(), c.lineages.end()), c.lineages.end());
+      if (c.place_id.empty()) c.place_name = text::NormalizeForMatch(s.candidates.Text(11));
+      // Without stems first: most candidates fail a rule or cannot reach the
+      // threshold even with identical wording, and need no stem list.
+      std::optional<double> score = MatchScore(f, c, options_.dedup);
+      if (!score || *score + kTextWeight < options_.dedup.merge_threshold) continue;
       c.stems = SplitWords(s.candidates.Text(10));
-      c.place_name = text::NormalizeForMatch(s.candidates.Text(11));
-      const std::optional<double> score = MatchScore(f, c, options_.dedup);
-      if (!score || *score < options_.dedup.merge_threshold) continue;
+      *score += kTextWeight * Jaccard(f.stems, c.stems);
+      if (*score < options_.dedup.merge_threshold) continue;
       if (best && *score <= best_score) continue;  // ties keep the older event
       const std::int64_t id = s.candidates.Int(0);
       // One article reports an event once; two mentions of it are two events.
@@ -526,6 +541,7 @@ Result<std::int64_t> EventStore::AssignCanonical(std::int64_t doc_row, const Men
   if (best) {
     s.update_stems.Bind(1, *best);
     s.update_stems.Bind(2, best_stems);
+    s.update_stems.Bind(3, *f.day);
     RASD_RETURN_IF_ERROR(s.update_stems.Run());
     return *best;
   }
@@ -536,7 +552,9 @@ Result<std::int64_t> EventStore::AssignCanonical(std::int64_t doc_row, const Men
   const std::int64_t id = db_.LastInsertId();
   s.update_stems.Bind(1, id);
   s.update_stems.Bind(2, JoinWords(f.stems));
+  s.update_stems.Bind(3, f.day);
   RASD_RETURN_IF_ERROR(s.update_stems.Run());
+  created_.insert(id);
   return id;
 }
 

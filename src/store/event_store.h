@@ -107,6 +107,7 @@ class EventStore {
   StoreOptions options_;
   std::unique_ptr<Statements> stmts_;
   int migrated_from_ = 0;
+  std::set<std::int64_t> created_;  // canonical events made for the mention being written
 };
 
 }  // namespace rasd::store
