@@ -9,3 +9,8 @@ if(RASD_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
 endif()
+# Fuzz builds instrument every library for coverage; only the fuzz targets
+# link libFuzzer's main (fuzz/CMakeLists.txt).
+if(RASD_FUZZ)
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

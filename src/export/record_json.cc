@@ -2,6 +2,8 @@
 // every byte span to code points with one CharIndex per document.
 #include "export/record_json.h"
 
+#include <utility>
+
 #include "common/json_writer.h"
 #include "common/utf8.h"
 
@@ -99,9 +101,22 @@ void WriteEvent(JsonWriter& w, const utf8::CharIndex& index, const std::string& 
     w.Field("source", c.source);
     w.Field("stance", ClaimStanceName(c.stance));
     w.Field("cue", c.cue);
+    w.Key("span");
+    WriteSpan(w, index, c.span);
     w.EndObject();
   }
   w.EndArray();
+  // Where each argument stands in the text (the location's span is in "location").
+  w.Key("argument_spans");
+  w.BeginObject();
+  for (const auto& [name, span] : {std::pair{"actor1", e.actor1_span}, std::pair{"actor2", e.actor2_span},
+                                   std::pair{"date", e.date_span},
+                                   std::pair{"fatalities", e.fatalities_span}}) {
+    if (!span) continue;
+    w.Key(name);
+    WriteSpan(w, index, *span);
+  }
+  w.EndObject();
   w.Key("evidence");
   WriteSpan(w, index, e.evidence);
   w.Key("trigger");

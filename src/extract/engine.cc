@@ -63,7 +63,7 @@ DocumentResult Engine::Process(const Document& doc, Workspace* workspace) const 
   Workspace::Impl& ws = *workspace->impl();
   const std::optional<text::CivilDate> pub = text::CivilDate::FromIso(doc.pub_date);
   text::Analyze(doc.text, pub, &ws.analyzed);
-  impl_->linker->Link(ws.analyzed, pub, &ws.linked);
+  impl_->linker->Link(ws.analyzed, doc.text, pub, &ws.linked);
 
   DocumentResult result;
   result.doc_id = doc.doc_id;
