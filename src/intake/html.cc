@@ -373,6 +373,26 @@ const GumboNode* ArticleRoot(const Survey& survey, const GumboNode* fallback) {
   return survey.body != nullptr ? survey.body : fallback;
 }
 
+// gumbo 0.10 overflows on numeric character references beyond 32 bits
+// ("&#11111111111;" comes out as a lone byte), so its strings are checked and
+// any invalid sequence is replaced by U+FFFD, as HTML does for bad references.
+std::string ValidUtf8(std::string s) {
+  if (IsValidUtf8(s)) return s;
+  std::string repaired;
+  repaired.reserve(s.size() + 16);
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    const char32_t cp = utf8::Decode(s, i, &len);
+    if (cp == utf8::kReplacement && len == 1) {
+      utf8::Append(utf8::kReplacement, &repaired);
+    } else {
+      repaired.append(s, i, len);
+    }
+    i += len;
+  }
+  return repaired;
+}
+
 // A tag scanner just good enough to bound the depth gumbo will reach. It
 // errs high rather than low: start tags push; an end tag pops back to its
 // match unless a scope boundary (table, td...) lies between, as the HTML tree
@@ -558,13 +578,13 @@ Result<HtmlArticle> ExtractHtml(std::string_view html) {
 
   const Survey survey = SurveyPage(output->document);
   HtmlArticle article;
-  article.text = ExtractText(ArticleRoot(survey, output->root));
-  article.title = survey.og_title.empty() ? survey.title_tag : survey.og_title;
-  article.url = survey.og_url.empty() ? survey.canonical : survey.og_url;
+  article.text = ValidUtf8(ExtractText(ArticleRoot(survey, output->root)));
+  article.title = ValidUtf8(survey.og_title.empty() ? survey.title_tag : survey.og_title);
+  article.url = ValidUtf8(survey.og_url.empty() ? survey.canonical : survey.og_url);
   if (survey.pub_date) {
     article.pub_date = *survey.pub_date;
   } else {
-    article.bad_pub_date = survey.bad_pub_date;
+    article.bad_pub_date = ValidUtf8(survey.bad_pub_date);
   }
   return article;
 }

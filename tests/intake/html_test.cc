@@ -222,5 +222,18 @@ TEST(HtmlTest, OutputIsValidUtf8EvenForBrokenCharacterReferences) {
   EXPECT_THAT(article->text, HasSubstr("&<x\xD8\x8C"));
 }
 
+// Found by fuzz_html: gumbo turns an over-long numeric reference into a lone
+// byte; intake repairs it to U+FFFD.
+TEST(HtmlTest, OverflowingCharacterReferenceBecomesReplacementCharacter) {
+  Result<HtmlArticle> article = ExtractHtml(
+      "<title>&#11111111111;</title><meta property=\"og:url\" content=\"&#11111111111;\">"
+      "<p>حلب &#11111111111; إدلب</p>");
+  ASSERT_TRUE(article.ok());
+  EXPECT_TRUE(IsValidUtf8(article->text));
+  EXPECT_TRUE(IsValidUtf8(article->title));
+  EXPECT_TRUE(IsValidUtf8(article->url));
+  EXPECT_EQ(article->text, "حلب \xEF\xBF\xBD إدلب");
+}
+
 }  // namespace
 }  // namespace rasd::intake
