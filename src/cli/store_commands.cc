@@ -133,6 +133,10 @@ int RunIngest(const IngestFlags& flags, const std::string& data_dir) {
   store::StoreOptions options;
   options.lineages = Lineages(*kb);
   auto store = OpenStore("ingest", flags.db, options);
+  if (store->read_only()) {
+    Fail("ingest", IoError(flags.db + " is read-only (file permissions or mode=ro); nothing was "
+                                      "ingested"));
+  }
   std::unique_ptr<RejectsFile> rejects;
   if (!flags.rejects.empty()) {
     auto r = RejectsFile::Open(flags.rejects);

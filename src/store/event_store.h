@@ -78,6 +78,8 @@ class EventStore {
 
   Result<StoreCounts> Counts();
   int migrated_from() const { return migrated_from_; }
+  // True when the file was opened read-only (mode=ro, or no write permission).
+  bool read_only() { return sqlite3_db_readonly(db_.get(), "main") == 1; }
   Database* db() { return &db_; }
 
   ~EventStore();
