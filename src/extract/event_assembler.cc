@@ -27,6 +27,8 @@ constexpr std::uint8_t kNoCue = 0xFF;
 constexpr std::uint32_t kCueReach = 2;
 constexpr std::uint32_t kSubjectReach = 4;
 constexpr std::uint32_t kFatalityReach = 4;
+// Tokens between two counts of one toll (25 جهاديا من تنظيم النصرة وسبعة).
+constexpr std::uint32_t kJoinedCountReach = 6;
 // "تعرضت X لـ": the place or group subjected to it may take several words.
 constexpr std::uint32_t kExposedReach = 8;
 // Triggers of one event type closer than this share a frame (قصف ... بالبراميل).
@@ -49,6 +51,7 @@ struct DocIndex {
   std::vector<std::int32_t> mention_at;  // token -> index into linked->mentions
   std::vector<std::uint8_t> cue_at;      // token -> CueClass
   std::vector<std::int32_t> number_at;   // token -> index into text->numbers
+  std::vector<std::uint8_t> count_at;    // token -> 1 or 2 for a singular or dual person noun
 
   const Mention& mention(std::int32_t i) const { return linked->mentions[i]; }
   bool Cue(std::uint32_t token, CueClass c) const {
@@ -144,6 +147,14 @@ DocIndex BuildIndex(const Document& doc, const text::AnalyzedText& at,
     for (std::uint32_t t = num.first_token; t < num.end_token && t < n; ++t) {
       ix.number_at[t] = static_cast<std::int32_t>(k);
     }
+  }
+  ix.count_at.assign(n, 0);
+  std::vector<PhraseMatch> counts;
+  lexicon.count_nouns().FindAll(at.norm, at.tokens, 0, static_cast<std::uint32_t>(n), &counts);
+  for (const PhraseMatch& c : counts) ix.count_at[c.first_token] = static_cast<std::uint8_t>(c.payload);
+  // A year or a day of the month is not a count.
+  for (const text::DateMention& d : at.dates) {
+    for (std::uint32_t t = d.first_token; t < d.end_token && t < n; ++t) ix.number_at[t] = kNone;
   }
   return ix;
 }
@@ -589,9 +600,53 @@ bool WoundedBetween(const DocIndex& ix, std::uint32_t a, std::uint32_t b) {
   return CueInRange(ix, CueClass::kWounded, std::min(a, b), std::max(a, b));
 }
 
-// The conservative fatality figure of the window: a number beside a death word
-// (32 قتيلا، مقتل أكثر من 40، أودى بحياة 39 شخصا); the lowest when several; 0
-// when the text reports deaths without a number.
+// A count at token t: a number (not a decimal), or a singular or dual person
+// noun (ضابط = 1, جنديين = 2). Sets *end past it.
+std::optional<std::int64_t> CountAt(const DocIndex& ix, std::uint32_t t, std::uint32_t* end) {
+  if (ix.number_at[t] != kNone) {
+    const auto& num = ix.text->numbers[ix.number_at[t]];
+    if (num.decimal) return std::nullopt;
+    *end = num.end_token;
+    return num.value;
+  }
+  if (ix.count_at[t] != 0) {
+    *end = t + 1;
+    return ix.count_at[t];
+  }
+  return std::nullopt;
+}
+
+// Counts of further groups joined to a toll by و (مقتل 25 جهاديا وسبعة من
+// المقاتلين = 32، امرأة وثلاثة أطفال = 4): ACLED records the event's total. A
+// count followed by a wounded word (ومئة جريح) is not a death count and ends the toll.
+std::int64_t CountsJoinedAfter(const DocIndex& ix, std::uint32_t from, std::uint32_t end,
+                               std::uint32_t* toll_end) {
+  std::int64_t sum = 0;
+  std::uint32_t t = from;
+  while (true) {
+    std::uint32_t next = t;
+    while (next < end && next < t + kJoinedCountReach && ix.number_at[next] == kNone &&
+           !(next > t && ix.count_at[next] != 0 && StartsWithConjunction(ix, next))) {
+      if (ix.Cue(next, CueClass::kWounded) || ix.Cue(next, CueClass::kDeath)) return sum;
+      ++next;
+    }
+    if (next >= end || next >= t + kJoinedCountReach) return sum;
+    std::uint32_t count_end = next;
+    const auto count = CountAt(ix, next, &count_end);
+    if (!count) return sum;
+    if (!StartsWithConjunction(ix, next) && !StartsWithConjunction(ix, t)) return sum;
+    if (count_end < end && ix.Cue(count_end, CueClass::kWounded)) return sum;
+    if (WoundedBetween(ix, t, next)) return sum;
+    sum += *count;
+    *toll_end = count_end;
+    t = count_end;
+  }
+}
+
+// The fatality figure of the window: the first count beside a death word
+// (32 قتيلا، مقتل أكثر من 40، أودى بحياة 39 شخصا، مقتل ضابط), with the counts
+// joined to it; 0 when the text reports deaths without a count. Where reports
+// of one event differ, MergeRepeats keeps the lowest.
 FatalityFigure Fatalities(const DocIndex& ix, std::uint32_t begin, std::uint32_t end) {
   FatalityFigure fig;
   const auto& numbers = ix.text->numbers;
@@ -606,11 +661,25 @@ FatalityFigure Fatalities(const DocIndex& ix, std::uint32_t begin, std::uint32_t
         if (!wounded_after) found = ix.number_at[t];
       }
     }
+    std::optional<std::int64_t> count;
+    std::uint32_t count_begin = d + 1;
+    std::uint32_t count_end = d + 1;
     if (found != kNone && !numbers[found].decimal) {
-      const auto& num = numbers[found];
-      if (!fig.value || num.value < *fig.value || *fig.value == 0) {
-        fig.value = num.value;
-        fig.span = ix.Original(std::min(d, num.first_token), std::max(d + 1, num.end_token));
+      count = numbers[found].value;
+      count_begin = numbers[found].first_token;
+      count_end = numbers[found].end_token;
+    } else {
+      // مقتل ضابط، مقتل أحد جنوده، أودى بحياة ضابط وجنديين: a person noun counts.
+      for (std::uint32_t t = d + 1; !count && t < end && t <= d + 2; ++t) {
+        if (ix.count_at[t] != 0) count = CountAt(ix, t, &count_end);
+      }
+    }
+    if (count) {
+      std::uint32_t toll_end = count_end;
+      const std::int64_t toll = *count + CountsJoinedAfter(ix, count_end, end, &toll_end);
+      if (!fig.value || *fig.value == 0) {
+        fig.value = toll;
+        fig.span = ix.Original(std::min(d, count_begin), std::max(d + 1, toll_end));
       }
     } else if (!fig.value) {
       fig.value = 0;

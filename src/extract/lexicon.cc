@@ -143,6 +143,10 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir,
       return;
     }
     const std::string_view name = Trim(cols[1]);
+    if (name == "one" || name == "two") {
+      AddForms(cols[0], name == "one" ? 1 : 2, &lex.count_nouns_);
+      return;
+    }
     for (const auto& [cue_name, cls] : kCueNames) {
       if (cue_name == name) {
         AddForms(cols[0], static_cast<std::uint32_t>(cls), &lex.cues_);

@@ -78,6 +78,8 @@ class Lexicon {
 
   const PhraseMatcher& triggers() const { return triggers_; }
   const PhraseMatcher& cues() const { return cues_; }
+  // Person nouns that count 1 or 2 (payload: the count) after a death word.
+  const PhraseMatcher& count_nouns() const { return count_nouns_; }
   const Trigger& trigger(std::uint32_t id) const { return trigger_rows_[id]; }
   static CueClass cue_class(std::uint32_t payload) { return static_cast<CueClass>(payload); }
 
@@ -89,6 +91,7 @@ class Lexicon {
  private:
   PhraseMatcher triggers_;
   PhraseMatcher cues_;
+  PhraseMatcher count_nouns_;
   std::vector<Trigger> trigger_rows_;
   std::unordered_map<std::string, std::string> air_arms_;
   std::unordered_map<std::string, Camp> camps_;
