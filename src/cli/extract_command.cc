@@ -108,7 +108,11 @@ int RunExtract(const ExtractFlags& flags, const std::string& data_dir) {
     Status s = intake::ReadInput(
         input, *input_format, [&](Document&& doc) { pool.Submit(std::move(doc)); },
         [&](intake::Rejection&& rej) {
-          std::fprintf(stderr, "%s: %s\n", rej.where.c_str(), rej.reason.c_str());
+          // A warning (a bad pub_date) keeps the article; only skipped input is rejected.
+          const bool skipped = rej.severity == intake::RejectionSeverity::kSkipped;
+          std::fprintf(stderr, "%s: %s%s\n", rej.where.c_str(), skipped ? "" : "warning: ",
+                       rej.reason.c_str());
+          if (!skipped) return;
           progress.AddRejected(1);
           if (rejects) rejects->Write(rej.raw);
         });

@@ -107,6 +107,20 @@ TEST(ExtractCli, BadJsonlLinesAreReportedKeptAndTheRestProcessed) {
   EXPECT_NE(messages.find("in.jsonl:3:"), std::string::npos) << messages;
 }
 
+TEST(ExtractCli, ABadDateKeepsTheArticleWithAWarning) {
+  TempDir dir;
+  WriteAll(dir.path() / "in.jsonl",
+           R"({"doc_id":"a","pub_date":"yesterday","text":"اشتباكات في حلب."})" "\n");
+  const std::string rejects = (dir.path() / "rejects.jsonl").string();
+  const std::string err = (dir.path() / "err.txt").string();
+  const RunResult r =
+      RunRasd("extract " + (dir.path() / "in.jsonl").string() + " --rejects " + rejects, err);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(Lines(r.out).size(), 1u);
+  EXPECT_EQ(ReadAll(rejects), "");
+  EXPECT_NE(ReadAll(err).find("warning"), std::string::npos) << ReadAll(err);
+}
+
 TEST(ExtractCli, ReadsStandardInputAndTextDirectories) {
   const RunResult piped = RunRasd("extract - < " + SourceDir() + "/eval/corpus/seeds/000_88fe3e6cb2bfb7cd.txt");
   ASSERT_EQ(piped.exit_code, 0);
