@@ -31,6 +31,7 @@ struct EventStore::Statements {
   Statement insert_canonical;
   Statement recompute_canonical;
   Statement canonical_stems;
+  Statement set_representative;
   Statement update_stems;
   Statement mention_count;
   Statement delete_canonical;
@@ -103,11 +104,23 @@ UPDATE canonical_events SET
    FROM event_mentions m JOIN documents d ON d.id = m.doc WHERE m.canonical = ?1)
 WHERE id = ?1
 )sql";
+// A new canonical event takes its representative fields from its first mention.
+constexpr char kSetRepresentative[] = R"sql(
+UPDATE canonical_events SET
+  (sub_event_type, time_precision, location_name, place_id, lat, lon, geo_precision, admin1,
+   admin2, admin3, pcode, country, actor1, actor2, lineage1, lineage2, inter1, inter2,
+   first_mention, date, status, fatalities, fatalities_max, n_mentions, n_articles) =
+  (SELECT sub_event_type, time_precision, location_name, place_id, lat, lon, geo_precision,
+          admin1, admin2, admin3, pcode, country, actor1, actor2, lineage1, lineage2, inter1,
+          inter2, id, date(day + 2440587.5), status, fatalities, fatalities, 1, 1
+   FROM event_mentions WHERE id = ?2)
+WHERE id = ?1
+)sql";
 constexpr char kCanonicalStems[] = "SELECT stems FROM event_mentions WHERE canonical = ?1";
 // What deduplication compares is kept current at every join (stems, earliest
 // day), so that clusters do not depend on where batches begin and end.
 constexpr char kUpdateStems[] =
-    "UPDATE canonical_events SET stems = ?2, day = min(coalesce(day, ?3), ?3) WHERE id = ?1";
+    "UPDATE canonical_events SET stems = ?2, day = coalesce(min(day, ?3), day, ?3) WHERE id = ?1";
 constexpr char kMentionCount[] = "SELECT count(*) FROM event_mentions WHERE canonical = ?1";
 constexpr char kDeleteCanonical[] = "DELETE FROM canonical_events WHERE id = ?1";
 
@@ -209,6 +222,7 @@ Status EventStore::Prepare() {
       {kInsertCanonical, &s.insert_canonical},
       {kRecomputeCanonical, &s.recompute_canonical},
       {kCanonicalStems, &s.canonical_stems},
+      {kSetRepresentative, &s.set_representative},
       {kUpdateStems, &s.update_stems},
       {kMentionCount, &s.mention_count},
       {kDeleteCanonical, &s.delete_canonical},
@@ -318,6 +332,7 @@ Status EventStore::RemoveDocument(std::int64_t doc_row, std::set<std::int64_t>* 
   for (const std::int64_t c : canonicals) {
     touched->insert(c);
     RASD_RETURN_IF_ERROR(RecomputeCanonical(c));
+    RASD_RETURN_IF_ERROR(RecomputeStems(c));
   }
   return Status::Ok();
 }
@@ -484,8 +499,11 @@ Status EventStore::InsertEvent(std::int64_t doc_row, int ordinal, const Document
   touched->insert(*canonical);
   // A new canonical event needs its representative fields before the next
   // mention is compared with it; aggregates of joined ones wait for the batch end.
-  if (created_.erase(*canonical) != 0) return RecomputeCanonical(*canonical);
-  return Status::Ok();
+  if (created_.erase(*canonical) == 0) return Status::Ok();
+  Statement& rep = stmts_->set_representative;
+  rep.Bind(1, *canonical);
+  rep.Bind(2, mention);
+  return rep.Run();
 }
 
 Result<std::int64_t> EventStore::AssignCanonical(std::int64_t doc_row, const MentionFeatures& f) {
@@ -572,6 +590,25 @@ Status EventStore::RecomputeCanonical(std::int64_t canonical) {
   s.recompute_canonical.Bind(1, canonical);
   RASD_RETURN_IF_ERROR(s.recompute_canonical.Run());
   return Status::Ok();
+}
+
+Status EventStore::RecomputeStems(std::int64_t canonical) {
+  // After a removal the union must lose the removed report's words; a join
+  // only adds words, so AssignCanonical keeps the union without this.
+  Statements& s = *stmts_;
+  std::vector<std::string> stems;
+  s.canonical_stems.Bind(1, canonical);
+  Status status;
+  while (s.canonical_stems.Step(&status)) {
+    stems = UnionOf(stems, SplitWords(s.canonical_stems.Text(0)));
+  }
+  s.canonical_stems.Reset();
+  RASD_RETURN_IF_ERROR(status);
+  if (stems.empty()) return Status::Ok();  // deleted with its last mention
+  s.update_stems.Bind(1, canonical);
+  s.update_stems.Bind(2, JoinWords(stems));
+  s.update_stems.BindNull(3);
+  return s.update_stems.Run();
 }
 
 Status EventStore::ClusterPending() {

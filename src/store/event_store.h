@@ -102,6 +102,7 @@ class EventStore {
                      const Versions& versions, std::set<std::int64_t>* touched);
   Result<std::int64_t> AssignCanonical(std::int64_t doc_row, const MentionFeatures& features);
   Status RecomputeCanonical(std::int64_t canonical);
+  Status RecomputeStems(std::int64_t canonical);
   Status ClusterPending();  // mentions without a canonical event (after a migration)
   std::string LineageOf(const std::string& actor) const;
 
