@@ -14,7 +14,7 @@ struct Document {
   std::string pub_date;  // ISO yyyy-mm-dd, or empty when unknown
   std::string source;    // outlet, as given by the input
   std::string url;
-  std::string origin;    // where it was read from: "dir/a.txt", "dev.jsonl:12"
+  std::string origin;  // where it was read from: "dir/a.txt", "dev.jsonl:12"
 };
 
 }  // namespace rasd

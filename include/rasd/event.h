@@ -27,14 +27,14 @@ struct Location {
   std::string admin3;
   std::string pcode;
   std::string country = "Syria";
-  ByteSpan span;          // where the text names it
+  ByteSpan span;  // where the text names it
 };
 
 struct Claim {
   std::string source;  // actor id, outlet id, or a short Arabic name
   ClaimStance stance = ClaimStance::kAsserts;
-  std::string cue;     // the reporting verb as written
-  ByteSpan span;       // the source's name
+  std::string cue;  // the reporting verb as written
+  ByteSpan span;    // the source's name
 };
 
 struct Event {
@@ -44,10 +44,10 @@ struct Event {
   std::string actor2;
   std::vector<std::string> assoc_actor_1;
   std::vector<std::string> assoc_actor_2;
-  int inter1 = 0;       // ACLED inter codes (0 = no actor)
+  int inter1 = 0;  // ACLED inter codes (0 = no actor)
   int inter2 = 0;
   std::optional<Location> location;
-  std::string date;     // ISO, or empty
+  std::string date;        // ISO, or empty
   int time_precision = 0;  // 1 day, 2 week, 3 month; 0 with no date
   std::optional<std::int64_t> fatalities;
   std::string fatalities_text;
@@ -65,8 +65,8 @@ struct Event {
 };
 
 struct ActorMention {
-  std::string id;      // canonical id or "new:<name>"
-  std::string text;    // as first written in the article
+  std::string id;    // canonical id or "new:<name>"
+  std::string text;  // as first written in the article
   std::vector<ByteSpan> spans;
   double confidence = 1.0;  // lower for fuzzy matches and weak aliases
   bool is_source = false;   // an outlet or monitor: a claim source, not an event actor

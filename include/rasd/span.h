@@ -20,9 +20,9 @@ struct Offset {
   constexpr auto operator<=>(const Offset&) const = default;
 };
 
-using ByteOffset = Offset<struct OriginalByteTag>;  // into the original UTF-8 text
+using ByteOffset = Offset<struct OriginalByteTag>;    // into the original UTF-8 text
 using NormOffset = Offset<struct NormalizedByteTag>;  // into the normalised text
-using CharOffset = Offset<struct CodePointTag>;  // code points of the original text
+using CharOffset = Offset<struct CodePointTag>;       // code points of the original text
 
 // A half-open range [begin, end).
 template <typename Off>

@@ -14,13 +14,13 @@ namespace rasd {
 
 enum class StatusCode : std::uint8_t {
   kOk = 0,
-  kInvalidArgument = 1,   // the caller asked for something malformed
-  kNotFound = 2,          // a file, id or record that does not exist
-  kBadInput = 3,          // input text or data that cannot be read as promised
-  kIoError = 4,           // the operating system refused a read or write
-  kResourceExhausted = 5, // a limit in limits.h was reached
+  kInvalidArgument = 1,    // the caller asked for something malformed
+  kNotFound = 2,           // a file, id or record that does not exist
+  kBadInput = 3,           // input text or data that cannot be read as promised
+  kIoError = 4,            // the operating system refused a read or write
+  kResourceExhausted = 5,  // a limit in limits.h was reached
   kFailedPrecondition = 6,
-  kInternal = 7,          // a bug in rasd
+  kInternal = 7,  // a bug in rasd
 };
 
 std::string_view StatusCodeName(StatusCode code);
@@ -44,12 +44,18 @@ class Status {
   std::string message_;
 };
 
-inline Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+inline Status InvalidArgument(std::string m) {
+  return {StatusCode::kInvalidArgument, std::move(m)};
+}
 inline Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
 inline Status BadInput(std::string m) { return {StatusCode::kBadInput, std::move(m)}; }
 inline Status IoError(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
-inline Status ResourceExhausted(std::string m) { return {StatusCode::kResourceExhausted, std::move(m)}; }
-inline Status FailedPrecondition(std::string m) { return {StatusCode::kFailedPrecondition, std::move(m)}; }
+inline Status ResourceExhausted(std::string m) {
+  return {StatusCode::kResourceExhausted, std::move(m)};
+}
+inline Status FailedPrecondition(std::string m) {
+  return {StatusCode::kFailedPrecondition, std::move(m)};
+}
 inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
 
 // Process exit code for a status: 0 ok, 2 usage, 3 bad input, 4 I/O, 1 other.
@@ -59,7 +65,7 @@ int ExitCodeFor(const Status& status);
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : value_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
   Result(Status status) : status_(std::move(status)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return value_.has_value(); }
@@ -81,9 +87,9 @@ class Result {
 }  // namespace rasd
 
 // Returns early from the enclosing function when `expr` is not ok.
-#define RASD_RETURN_IF_ERROR(expr)         \
-  do {                                     \
-    ::rasd::Status rasd_status_ = (expr);  \
+#define RASD_RETURN_IF_ERROR(expr)               \
+  do {                                           \
+    ::rasd::Status rasd_status_ = (expr);        \
     if (!rasd_status_.ok()) return rasd_status_; \
   } while (0)
 

@@ -6,8 +6,6 @@
 // in total and per core. Stage benchmarks live in bench/ (Google Benchmark).
 #include "cli/bench_command.h"
 
-#include <fmt/core.h>
-
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -16,14 +14,16 @@
 #include <string>
 #include <thread>
 
+#include <fmt/core.h>
 #include <unistd.h>
+
+#include "rasd/engine.h"
 
 #include "cli/options.h"
 #include "common/json_writer.h"
 #include "common/ordered_pool.h"
 #include "export/record_json.h"
 #include "intake/reader.h"
-#include "rasd/engine.h"
 #include "text/analyzer.h"
 
 namespace rasd::cli {
@@ -139,7 +139,8 @@ int RunBench(const BenchFlags& flags, const std::string& data_dir) {
   }
   const auto start = std::chrono::steady_clock::now();
   const Counts c = Measure(**engine, *path, flags.stage, flags.threads);
-  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::filesystem::remove(*path);
   const double mb = static_cast<double>(c.bytes) / 1e6;
   const double per_core = 1.0 / flags.threads;

@@ -4,8 +4,6 @@
 // byte for byte in --rejects, and turns the exit status to 3.
 #include "cli/extract_command.h"
 
-#include <fmt/core.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -13,12 +11,15 @@
 #include <thread>
 #include <vector>
 
+#include <fmt/core.h>
+
+#include "rasd/engine.h"
+
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "common/ordered_pool.h"
 #include "intake/reader.h"
-#include "rasd/engine.h"
 
 namespace rasd::cli {
 namespace {
@@ -110,8 +111,8 @@ int RunExtract(const ExtractFlags& flags, const std::string& data_dir) {
         [&](intake::Rejection&& rej) {
           // A warning (a bad pub_date) keeps the article; only skipped input is rejected.
           const bool skipped = rej.severity == intake::RejectionSeverity::kSkipped;
-          std::fprintf(stderr, "%s: %s%s\n", rej.where.c_str(), skipped ? "" : "warning: ",
-                       rej.reason.c_str());
+          std::fprintf(stderr, "%s: %s%s\n", rej.where.c_str(),
+                       skipped ? "" : "warning: ", rej.reason.c_str());
           if (!skipped) return;
           progress.AddRejected(1);
           if (rejects) rejects->Write(rej.raw);

@@ -3,8 +3,9 @@
 #ifndef RASD_CLI_EXTRACT_COMMAND_H_
 #define RASD_CLI_EXTRACT_COMMAND_H_
 
-#include <CLI/CLI.hpp>
 #include <string>
+
+#include <CLI/CLI.hpp>
 
 namespace rasd::cli {
 

@@ -2,8 +2,9 @@
 #ifndef RASD_CLI_KB_COMMAND_H_
 #define RASD_CLI_KB_COMMAND_H_
 
-#include <CLI/CLI.hpp>
 #include <string>
+
+#include <CLI/CLI.hpp>
 
 namespace rasd::cli {
 

@@ -1,9 +1,10 @@
 // rasd's command line. Parses arguments with CLI11 and dispatches to one
 // Register*Command per sub-command; those and src/serve are the only code
 // that prints or chooses an exit code (docs/cli.md lists the commands).
-#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <string>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/bench_command.h"
 #include "cli/extract_command.h"

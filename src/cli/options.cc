@@ -1,9 +1,9 @@
 // Data-folder lookup and terminal detection for the sub-commands.
 #include "cli/options.h"
 
-#include <unistd.h>
-
 #include <cstdlib>
+
+#include <unistd.h>
 
 namespace rasd::cli {
 

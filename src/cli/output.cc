@@ -49,8 +49,7 @@ OutputFile::~OutputFile() {
   if (owned_ && file_ != nullptr) std::fclose(file_);
 }
 
-Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path,
-                                                     OutputFormat format) {
+Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path, OutputFormat format) {
   if (path == "-") {
     return std::unique_ptr<OutputFile>(new OutputFile(stdout, false, "<stdout>", format));
   }

@@ -7,10 +7,11 @@
 #include <memory>
 #include <string>
 
-#include "export/record_json.h"
 #include "rasd/document.h"
 #include "rasd/engine.h"
 #include "rasd/status.h"
+
+#include "export/record_json.h"
 
 namespace rasd::cli {
 

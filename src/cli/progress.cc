@@ -1,9 +1,9 @@
 // Progress and summary lines; the only output is to stderr.
 #include "cli/progress.h"
 
-#include <fmt/core.h>
-
 #include <cstdio>
+
+#include <fmt/core.h>
 
 namespace rasd::cli {
 
@@ -43,8 +43,9 @@ void Progress::Redraw() {
 std::string Progress::Summary(const char* verb) const {
   const double secs = Seconds();
   const double mb = static_cast<double>(bytes_) / 1e6;
-  return fmt::format("rasd: {} {} documents ({:.2f} MB) in {:.2f} s, {:.1f} MB/s, {} events, {} rejected",
-                     verb, documents_, mb, secs, secs > 0 ? mb / secs : 0.0, events_, rejected_);
+  return fmt::format(
+      "rasd: {} {} documents ({:.2f} MB) in {:.2f} s, {:.1f} MB/s, {} events, {} rejected", verb,
+      documents_, mb, secs, secs > 0 ? mb / secs : 0.0, events_, rejected_);
 }
 
 void Progress::Finish(const char* verb) {

@@ -5,10 +5,14 @@ namespace rasd {
 
 std::string_view EventStatusName(EventStatus s) {
   switch (s) {
-    case EventStatus::kCurrent: return "current";
-    case EventStatus::kBackground: return "background";
-    case EventStatus::kPlanned: return "planned";
-    case EventStatus::kDenied: return "denied";
+    case EventStatus::kCurrent:
+      return "current";
+    case EventStatus::kBackground:
+      return "background";
+    case EventStatus::kPlanned:
+      return "planned";
+    case EventStatus::kDenied:
+      return "denied";
   }
   return "current";
 }

@@ -103,16 +103,22 @@ std::string_view EventTypeKey(const Trigger& t) { return EventTypeOf(t.fixed); }
 
 int Specificity(SubEventType t) {
   switch (t) {
-    case SubEventType::kSuicideBomb: return 5;
-    case SubEventType::kChemicalWeapon: return 4;
-    case SubEventType::kAirDroneStrike: return 3;
+    case SubEventType::kSuicideBomb:
+      return 5;
+    case SubEventType::kChemicalWeapon:
+      return 4;
+    case SubEventType::kAirDroneStrike:
+      return 3;
     case SubEventType::kGovernmentRegainsTerritory:
     case SubEventType::kNonStateActorOvertakesTerritory:
     case SubEventType::kRemoteExplosiveLandmineIed:
     case SubEventType::kAbductionForcedDisappearance:
-    case SubEventType::kProtestWithIntervention: return 2;
-    case SubEventType::kShellingArtilleryMissileAttack: return 1;
-    default: return 0;
+    case SubEventType::kProtestWithIntervention:
+      return 2;
+    case SubEventType::kShellingArtilleryMissileAttack:
+      return 1;
+    default:
+      return 0;
   }
 }
 
@@ -151,7 +157,8 @@ DocIndex BuildIndex(const Document& doc, const text::AnalyzedText& at,
   ix.count_at.assign(n, 0);
   std::vector<PhraseMatch> counts;
   lexicon.count_nouns().FindAll(at.norm, at.tokens, 0, static_cast<std::uint32_t>(n), &counts);
-  for (const PhraseMatch& c : counts) ix.count_at[c.first_token] = static_cast<std::uint8_t>(c.payload);
+  for (const PhraseMatch& c : counts)
+    ix.count_at[c.first_token] = static_cast<std::uint8_t>(c.payload);
   // A year or a day of the month is not a count.
   for (const text::DateMention& d : at.dates) {
     for (std::uint32_t t = d.first_token; t < d.end_token && t < n; ++t) ix.number_at[t] = kNone;
@@ -225,8 +232,7 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
 
 bool HasMentionIn(const DocIndex& ix, std::uint32_t begin, std::uint32_t end) {
   for (std::uint32_t t = begin; t < end; ++t) {
-    if (ix.mention_at[t] != kNone &&
-        ix.mention(ix.mention_at[t]).kind != MentionKind::kSource) {
+    if (ix.mention_at[t] != kNone && ix.mention(ix.mention_at[t]).kind != MentionKind::kSource) {
       return true;
     }
   }
@@ -252,8 +258,7 @@ bool Joinable(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& next
 
 // Groups triggers into frames and gives each frame its window of the sentence.
 std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
-                               std::uint32_t begin, std::uint32_t end,
-                               bool follows_bombardment) {
+                               std::uint32_t begin, std::uint32_t end, bool follows_bombardment) {
   const bool has_strong = std::any_of(hits.begin(), hits.end(), [](const TriggerHit& h) {
     return h.row->strong && h.row->cls != TriggerClass::kKilling;
   });
@@ -413,7 +418,8 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   }
   if (roles.actor2 == kNone && OpposedFrame(frame)) {
     for (const std::int32_t a : free_actors) {
-      if (a != roles.actor1 && ix.mention(a).id != ix.mention(roles.actor1 == kNone ? a : roles.actor1).id) {
+      if (a != roles.actor1 &&
+          ix.mention(a).id != ix.mention(roles.actor1 == kNone ? a : roles.actor1).id) {
         roles.actor2 = a;
         break;
       }
@@ -482,10 +488,16 @@ Location ToLocation(const Mention& m) {
   loc.lat = m.lat;
   loc.lon = m.lon;
   switch (m.relation) {
-    case link::PlaceRelation::kItself: loc.geo_precision = 1; break;
+    case link::PlaceRelation::kItself:
+      loc.geo_precision = 1;
+      break;
     case link::PlaceRelation::kNear:
-    case link::PlaceRelation::kCountryside: loc.geo_precision = 2; break;
-    case link::PlaceRelation::kRegion: loc.geo_precision = 3; break;
+    case link::PlaceRelation::kCountryside:
+      loc.geo_precision = 2;
+      break;
+    case link::PlaceRelation::kRegion:
+      loc.geo_precision = 3;
+      break;
   }
   if (m.place_kind == "governorate" || m.place_kind == "region") {
     loc.geo_precision = std::max(loc.geo_precision, 3);
@@ -518,11 +530,12 @@ std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const Frame& frame) {
   std::vector<std::int32_t> kept;
   for (const std::int32_t p : places) {
     const Mention& mp = ix.mention(p);
-    const bool contains_other = IsArea(mp) && std::any_of(places.begin(), places.end(), [&](std::int32_t q) {
-      const Mention& mq = ix.mention(q);
-      return q != p && !IsArea(mq) &&
-             (mq.admin1 == mp.admin1 || mq.country != mp.country || mp.place_kind == "country");
-    });
+    const bool contains_other =
+        IsArea(mp) && std::any_of(places.begin(), places.end(), [&](std::int32_t q) {
+          const Mention& mq = ix.mention(q);
+          return q != p && !IsArea(mq) &&
+                 (mq.admin1 == mp.admin1 || mq.country != mp.country || mp.place_kind == "country");
+        });
     if (!contains_other) kept.push_back(p);
   }
   // A gazetteer place beats a Syrian name found only by its cue word (معمل الغاز
@@ -798,9 +811,10 @@ class AssemblyRun {
     if (IsHeadline(s)) return;
     const std::vector<Claim> claims = FindClaims(ix_, sentence);
     if (!claims.empty()) context_.claims = claims;
-    const bool follows_bombardment = !context_.bombardment.empty() && s <= context_.bombardment_sentence + 2;
-    const std::vector<Frame> frames = BuildFrames(ix_, FindTriggers(ix_, lexicon_, begin, end),
-                                                  begin, end, follows_bombardment);
+    const bool follows_bombardment =
+        !context_.bombardment.empty() && s <= context_.bombardment_sentence + 2;
+    const std::vector<Frame> frames =
+        BuildFrames(ix_, FindTriggers(ix_, lexicon_, begin, end), begin, end, follows_bombardment);
     for (const Frame& frame : frames) Emit(s, sentence, frame);
   }
 
@@ -841,8 +855,8 @@ class AssemblyRun {
     std::uint32_t previous_end = frame.window_begin;
     for (std::size_t k = 0; k < std::max<std::size_t>(1, places.size()); ++k) {
       Event e = base;
-      std::uint32_t ev_begin = k == 0 ? std::min(frame.head().first, EvidenceStart(frame, roles))
-                                      : previous_end;
+      std::uint32_t ev_begin =
+          k == 0 ? std::min(frame.head().first, EvidenceStart(frame, roles)) : previous_end;
       std::uint32_t ev_end = frame.hits.back().end;
       if (!places.empty()) {
         const Mention& p = ix_.mention(places[k]);
@@ -878,7 +892,8 @@ class AssemblyRun {
       }
       out_->push_back(std::move(e));
     }
-    if (sub == SubEventType::kAirDroneStrike || sub == SubEventType::kShellingArtilleryMissileAttack) {
+    if (sub == SubEventType::kAirDroneStrike ||
+        sub == SubEventType::kShellingArtilleryMissileAttack) {
       context_.bombardment = base.sub_event_type;
       context_.bombardment_sentence = s;
     }
@@ -927,10 +942,11 @@ class AssemblyRun {
 
   // A bombardment word with no weapon named in its window (الضربات، استهدفت).
   bool IsUncuedBombardment(const Frame& frame) const {
-    const bool all_bombardment = std::all_of(frame.hits.begin(), frame.hits.end(), [](const TriggerHit& h) {
-      return h.row->cls == TriggerClass::kExplosion;
-    });
-    return all_bombardment && !CueInRange(ix_, CueClass::kAir, frame.window_begin, frame.window_end) &&
+    const bool all_bombardment =
+        std::all_of(frame.hits.begin(), frame.hits.end(),
+                    [](const TriggerHit& h) { return h.row->cls == TriggerClass::kExplosion; });
+    return all_bombardment &&
+           !CueInRange(ix_, CueClass::kAir, frame.window_begin, frame.window_end) &&
            !CueInRange(ix_, CueClass::kGround, frame.window_begin, frame.window_end);
   }
 
@@ -995,8 +1011,8 @@ bool SamePlace(const Event& kept, const Event& later) {
   if (LocationKey(kept) == LocationKey(later)) return true;
   // A later report with no place continues only a report close before it.
   const std::uint32_t gap = later.evidence.begin.value > kept.evidence.end.value
-                               ? later.evidence.begin.value - kept.evidence.end.value
-                               : 0;
+                                ? later.evidence.begin.value - kept.evidence.end.value
+                                : 0;
   return !later.location && gap < kContinuationBytes;
 }
 
@@ -1022,8 +1038,9 @@ void MergeRepeats(std::vector<Event>* events) {
       same->actor2 = e.actor2;
       same->inter2 = e.inter2;
     }
-    if (e.fatalities && (!same->fatalities || (*e.fatalities > 0 && *e.fatalities < *same->fatalities) ||
-                         *same->fatalities == 0)) {
+    if (e.fatalities &&
+        (!same->fatalities || (*e.fatalities > 0 && *e.fatalities < *same->fatalities) ||
+         *same->fatalities == 0)) {
       same->fatalities = e.fatalities;
       same->fatalities_text = e.fatalities_text;
       same->fatalities_span = e.fatalities_span;

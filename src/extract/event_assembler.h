@@ -14,10 +14,11 @@
 #include <optional>
 #include <vector>
 
-#include "extract/lexicon.h"
-#include "link/mention.h"
 #include "rasd/document.h"
 #include "rasd/event.h"
+
+#include "extract/lexicon.h"
+#include "link/mention.h"
 #include "text/analyzer.h"
 
 namespace rasd::extract {

@@ -111,8 +111,8 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir,
 
   Status s = ForEachRow(triggers_path, [&](std::uint32_t line, const auto& cols) {
     if (cols.size() != 4) {
-      report(triggers_path, line, "expected 4 tab-separated columns, found " +
-                                      std::to_string(cols.size()));
+      report(triggers_path, line,
+             "expected 4 tab-separated columns, found " + std::to_string(cols.size()));
       return;
     }
     auto trigger = ParseTriggerType(Trim(cols[1]));
@@ -138,8 +138,8 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir,
 
   s = ForEachRow(cues_path, [&](std::uint32_t line, const auto& cols) {
     if (cols.size() != 2) {
-      report(cues_path, line, "expected 2 tab-separated columns, found " +
-                                  std::to_string(cols.size()));
+      report(cues_path, line,
+             "expected 2 tab-separated columns, found " + std::to_string(cols.size()));
       return;
     }
     const std::string_view name = Trim(cols[1]);

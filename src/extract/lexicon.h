@@ -9,9 +9,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "rasd/status.h"
+
 #include "extract/ontology.h"
 #include "extract/phrase_matcher.h"
-#include "rasd/status.h"
 
 namespace rasd::extract {
 
@@ -30,7 +31,7 @@ struct Trigger {
   bool verb = false;
   bool strong = false;
   bool indefinite_only = false;  // a definite form refers back to a reported event
-  std::uint32_t line = 0;  // in triggers.tsv, for diagnostics and docs
+  std::uint32_t line = 0;        // in triggers.tsv, for diagnostics and docs
 };
 
 enum class CueClass : std::uint8_t {

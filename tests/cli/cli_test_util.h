@@ -3,13 +3,13 @@
 #ifndef RASD_TESTS_CLI_CLI_TEST_UTIL_H_
 #define RASD_TESTS_CLI_CLI_TEST_UTIL_H_
 
-#include <sys/wait.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include <sys/wait.h>
 
 namespace rasd::testing {
 

@@ -2,14 +2,14 @@
 // it with the reference scorer (eval/score.py) and checks every figure
 // against eval/event_floors.tsv, and each seed article on its own. The
 // figures are printed, so a CI log shows where rasd stands.
-#include <gtest/gtest.h>
-#include <simdjson.h>
-
 #include <cstdio>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
 
 #include "cli_test_util.h"
 
@@ -79,7 +79,8 @@ class EvalTest : public ::testing::Test {
     const std::string gold = SourceDir() + "/eval/gold/";
     WriteAll(dir_.path() / "corpus.jsonl",
              ReadAll(corpus + "seeds.jsonl") + ReadAll(corpus + "dev.jsonl"));
-    WriteAll(dir_.path() / "gold.jsonl", ReadAll(gold + "seeds.jsonl") + ReadAll(gold + "dev.jsonl"));
+    WriteAll(dir_.path() / "gold.jsonl",
+             ReadAll(gold + "seeds.jsonl") + ReadAll(gold + "dev.jsonl"));
     const RunResult r = RunRasd("extract " + Path("corpus.jsonl"));
     ASSERT_EQ(r.exit_code, 0);
     WriteAll(dir_.path() / "pred.jsonl", r.out);
@@ -115,11 +116,12 @@ TEST_F(EvalTest, EverySeedArticleYieldsItsEvents) {
     const auto figures = Score(Path("g1.jsonl"), Path("p1.jsonl"), Path("c1.jsonl"));
     ASSERT_TRUE(figures.count("event_recall"));
     const double recall = figures.at("event_recall");
-    std::printf("seed %zu: %g of %g current events found (recall %.2f), sub-type %.2f, actors %.2f, "
-                "place %.2f\n",
-                i, figures.at("event_tp"), figures.at("event_gold"), recall,
-                figures.at("arg_sub_event_type_accuracy"), figures.at("arg_actors_accuracy"),
-                figures.at("arg_location_accuracy"));
+    std::printf(
+        "seed %zu: %g of %g current events found (recall %.2f), sub-type %.2f, actors %.2f, "
+        "place %.2f\n",
+        i, figures.at("event_tp"), figures.at("event_gold"), recall,
+        figures.at("arg_sub_event_type_accuracy"), figures.at("arg_actors_accuracy"),
+        figures.at("arg_location_accuracy"));
     EXPECT_GE(recall, floor.enforced) << "seed " << i;
   }
 }

@@ -1,11 +1,11 @@
 // End-to-end behaviour of `rasd extract`, run as a user runs it: formats in
 // and out, input order with several threads, rejected lines kept byte for
 // byte, exit statuses, and code-point evidence offsets that the scorer reads.
-#include <gtest/gtest.h>
-#include <simdjson.h>
-
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
 
 #include "cli_test_util.h"
 
@@ -110,7 +110,8 @@ TEST(ExtractCli, BadJsonlLinesAreReportedKeptAndTheRestProcessed) {
 TEST(ExtractCli, ABadDateKeepsTheArticleWithAWarning) {
   TempDir dir;
   WriteAll(dir.path() / "in.jsonl",
-           R"({"doc_id":"a","pub_date":"yesterday","text":"اشتباكات في حلب."})" "\n");
+           R"({"doc_id":"a","pub_date":"yesterday","text":"اشتباكات في حلب."})"
+           "\n");
   const std::string rejects = (dir.path() / "rejects.jsonl").string();
   const std::string err = (dir.path() / "err.txt").string();
   const RunResult r =
@@ -122,7 +123,8 @@ TEST(ExtractCli, ABadDateKeepsTheArticleWithAWarning) {
 }
 
 TEST(ExtractCli, ReadsStandardInputAndTextDirectories) {
-  const RunResult piped = RunRasd("extract - < " + SourceDir() + "/eval/corpus/seeds/000_88fe3e6cb2bfb7cd.txt");
+  const RunResult piped =
+      RunRasd("extract - < " + SourceDir() + "/eval/corpus/seeds/000_88fe3e6cb2bfb7cd.txt");
   ASSERT_EQ(piped.exit_code, 0);
   EXPECT_EQ(Lines(piped.out).size(), 1u);
   const RunResult dir = RunRasd("extract " + SourceDir() + "/eval/corpus/seeds");

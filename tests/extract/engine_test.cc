@@ -2,12 +2,12 @@
 // written the way those articles write), through the public Engine API.
 #include "rasd/engine.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace rasd {
 namespace {
@@ -47,8 +47,8 @@ class EngineTest : public ::testing::Test {
 const Engine* EngineTest::engine_ = nullptr;
 
 TEST_F(EngineTest, ACoordinatedPlaceListIsOneEventPerPlace) {
-  const auto events = Current(
-      Extract("وأفاد البيان أن الغارات استهدفت مواقع داعش في الحسكة والرقة في سوريا."));
+  const auto events =
+      Current(Extract("وأفاد البيان أن الغارات استهدفت مواقع داعش في الحسكة والرقة في سوريا."));
   ASSERT_EQ(events.size(), 2u);
   for (const Event& e : events) {
     EXPECT_EQ(e.sub_event_type, "Air/drone strike");
@@ -62,9 +62,9 @@ TEST_F(EngineTest, ACoordinatedPlaceListIsOneEventPerPlace) {
 
 TEST_F(EngineTest, BetweenXAndYNamesBothSidesAndTheWeekdayFixesTheDate) {
   // Published on Saturday 2015-07-25; "الخميس" is the Thursday before.
-  const auto events = Current(Extract(
-      "وتجددت المعارك العنيفة الخميس بين قوات النظام ومقاتلي المعارضة في مدينة درعا.",
-      "2015-07-25"));
+  const auto events = Current(
+      Extract("وتجددت المعارك العنيفة الخميس بين قوات النظام ومقاتلي المعارضة في مدينة درعا.",
+              "2015-07-25"));
   ASSERT_EQ(events.size(), 1u);
   const Event& e = events[0];
   EXPECT_EQ(e.sub_event_type, "Armed clash");
@@ -77,8 +77,8 @@ TEST_F(EngineTest, BetweenXAndYNamesBothSidesAndTheWeekdayFixesTheDate) {
 }
 
 TEST_F(EngineTest, TheDeathCountIsNotTheWoundedCount) {
-  const auto events = Current(
-      Extract("وتبنى تنظيم داعش الهجوم الانتحاري الذي أوقع 32 قتيلا ومئة جريح في سروج."));
+  const auto events =
+      Current(Extract("وتبنى تنظيم داعش الهجوم الانتحاري الذي أوقع 32 قتيلا ومئة جريح في سروج."));
   ASSERT_FALSE(events.empty());
   EXPECT_EQ(events[0].sub_event_type, "Suicide bomb");
   ASSERT_TRUE(events[0].fatalities.has_value());
@@ -114,8 +114,7 @@ TEST_F(EngineTest, ASuicideDriverMakesACarBombASuicideBomb) {
       Current(Extract("وفجر انتحاري سيارة مفخخة عند حاجز لقوات النظام في مدينة حلب."));
   ASSERT_FALSE(with_driver.empty());
   EXPECT_EQ(with_driver[0].sub_event_type, "Suicide bomb");
-  const auto without =
-      Current(Extract("وانفجرت سيارة مفخخة عند حاجز لقوات النظام في مدينة حلب."));
+  const auto without = Current(Extract("وانفجرت سيارة مفخخة عند حاجز لقوات النظام في مدينة حلب."));
   ASSERT_FALSE(without.empty());
   EXPECT_EQ(without[0].sub_event_type, "Remote explosive/landmine/IED");
 }
@@ -134,8 +133,8 @@ TEST_F(EngineTest, NegatedAndPlannedActionsAreNotCurrentEvents) {
 }
 
 TEST_F(EngineTest, SubjectedToNamesTheAttackerAfterTheTrigger) {
-  const auto events = Current(
-      Extract("وتعرضت مدينة الباب بريف حلب لغارات جوية عنيفة من قبل طيران النظام."));
+  const auto events =
+      Current(Extract("وتعرضت مدينة الباب بريف حلب لغارات جوية عنيفة من قبل طيران النظام."));
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].sub_event_type, "Air/drone strike");
   EXPECT_EQ(events[0].actor1, "SYRIAN_AIR_FORCE");
@@ -144,9 +143,9 @@ TEST_F(EngineTest, SubjectedToNamesTheAttackerAfterTheTrigger) {
 }
 
 TEST_F(EngineTest, TheReportingVoiceIsAClaimNotAnActor) {
-  const auto events = Current(Extract(
-      "وأفاد المرصد السوري لحقوق الإنسان بمقتل 7 مدنيين جراء قصف قوات النظام على مدينة "
-      "داريا."));
+  const auto events = Current(
+      Extract("وأفاد المرصد السوري لحقوق الإنسان بمقتل 7 مدنيين جراء قصف قوات النظام على مدينة "
+              "داريا."));
   ASSERT_FALSE(events.empty());
   const Event& e = events[0];
   EXPECT_NE(e.actor1, "SOHR");
@@ -166,15 +165,14 @@ TEST_F(EngineTest, EvidenceIsTheClauseThatHoldsTheTrigger) {
   const std::string evidence = Evidence(events[0]);
   EXPECT_NE(evidence.find("غارات"), std::string::npos);
   EXPECT_EQ(evidence.find("هادئ"), std::string::npos);
-  const std::string trigger =
-      text.substr(events[0].trigger.begin.value, events[0].trigger.size());
+  const std::string trigger = text.substr(events[0].trigger.begin.value, events[0].trigger.size());
   EXPECT_NE(trigger.find("غارات"), std::string::npos);
 }
 
 TEST_F(EngineTest, OneReportRepeatedInTheArticleIsOneEvent) {
-  const auto events = Current(Extract(
-      "وسيطرت قوات النظام على مدينة تدمر. وأكد مصدر عسكري سيطرة قوات النظام على مدينة "
-      "تدمر."));
+  const auto events = Current(
+      Extract("وسيطرت قوات النظام على مدينة تدمر. وأكد مصدر عسكري سيطرة قوات النظام على مدينة "
+              "تدمر."));
   EXPECT_EQ(events.size(), 1u);
 }
 
