@@ -890,6 +890,7 @@ class AssemblyRun {
         context_.location = e.location;
         context_.location_sentence = s;
       }
+      if (!Codable(e, frame)) continue;
       out_->push_back(std::move(e));
     }
     if (sub == SubEventType::kAirDroneStrike ||
@@ -909,6 +910,17 @@ class AssemblyRun {
       context_.inter2 = base.inter2;
       context_.actors_sentence = s;
     }
+  }
+
+  // An event an ACLED coder could record: with a place, or at least a named
+  // side for a word that is an event by itself (غارات، اشتباكات); a weak
+  // word (هجوم، استهدف) needs a side and a place.
+  static bool Codable(const Event& e, const Frame& frame) {
+    const bool strong = std::any_of(frame.hits.begin(), frame.hits.end(),
+                                    [](const TriggerHit& h) { return h.row->strong; });
+    const bool side = !e.actor1.empty() || !e.actor2.empty();
+    if (strong) return side || e.location.has_value();
+    return side && e.location.has_value();
   }
 
   // The toll in the frame's window, else in the next sentence when that one
