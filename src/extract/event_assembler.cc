@@ -538,6 +538,14 @@ std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const Frame& frame) {
         });
     if (!contains_other) kept.push_back(p);
   }
+  // Beside a Syrian place, a foreign one is where the news was made or whom it
+  // concerns (واشنطن، أنقرة stand for governments), not where it happened.
+  const bool any_syrian = std::any_of(kept.begin(), kept.end(), [&](std::int32_t p) {
+    return ix.mention(p).country == "Syria";
+  });
+  if (any_syrian) {
+    std::erase_if(kept, [&](std::int32_t p) { return ix.mention(p).country != "Syria"; });
+  }
   // A gazetteer place beats a Syrian name found only by its cue word (معمل الغاز
   // في الراموسة); foreign places have no coordinates and stay.
   const auto cue_only = [&](std::int32_t p) {
@@ -1035,8 +1043,8 @@ void MergeRepeats(std::vector<Event>* events) {
   std::vector<Event> kept;
   for (Event& e : *events) {
     auto same = std::find_if(kept.begin(), kept.end(), [&](const Event& k) {
-      return k.sub_event_type == e.sub_event_type && k.status == e.status && k.date == e.date &&
-             SamePlace(k, e) && SameActors(k, e);
+      if (k.sub_event_type != e.sub_event_type || k.status != e.status) return false;
+      return k.date == e.date && SamePlace(k, e) && SameActors(k, e);
     });
     if (same == kept.end()) {
       kept.push_back(std::move(e));
