@@ -38,6 +38,9 @@ constexpr std::int64_t kBackgroundDays = 31;
 // A report without a place repeats one at most this far before it (about
 // three sentences of Arabic news).
 constexpr std::uint32_t kContinuationBytes = 600;
+// The spec's id and ACLED inter code for civilians.
+constexpr std::string_view kCiviliansId = "CIVILIANS";
+constexpr int kCiviliansInter = 7;
 // At most this many events from one coordinated place list.
 constexpr std::size_t kMaxPlacesPerFrame = 8;
 
@@ -849,6 +852,7 @@ class AssemblyRun {
     }
     InheritSubject(s, frame, &base);
     ContinueDyad(s, &base);
+    CiviliansAsTarget(frame, &base);
     base.trigger = ix_.Original(frame.head().first, frame.hits.back().end);
     FillDate(ix_, sentence, s, frame.head().first, &base);
     base.status = DecideStatus(ix_, sentence, frame, base);
@@ -974,6 +978,19 @@ class AssemblyRun {
     std::uint32_t start = frame.head().first;
     if (roles.actor1 != kNone) start = std::min(start, ix_.mention(roles.actor1).first_token);
     return std::max(start, frame.window_begin);
+  }
+
+  // A bombing or an attack whose victims are people with no side named (32
+  // شخصا، مدنيين، أطفال) targets civilians (spec: civilians are CIVILIANS).
+  void CiviliansAsTarget(const Frame& frame, Event* e) const {
+    if (!e->actor2.empty() || e->actor1 == kCiviliansId) return;
+    if (e->event_type != "Explosions/Remote violence" && e->event_type != "Violence against civilians") {
+      return;
+    }
+    if (!CueInRange(ix_, CueClass::kCivilian, frame.window_begin, frame.window_end)) return;
+    if (CueInRange(ix_, CueClass::kMembers, frame.window_begin, frame.window_end)) return;
+    e->actor2 = kCiviliansId;
+    e->inter2 = kCiviliansInter;
   }
 
   // A verb with no subject named (وشنت غارات، كما نفذت بدورها) continues the
