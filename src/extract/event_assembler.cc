@@ -543,9 +543,8 @@ std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const Frame& frame) {
   }
   // Beside a Syrian place, a foreign one is where the news was made or whom it
   // concerns (واشنطن، أنقرة stand for governments), not where it happened.
-  const bool any_syrian = std::any_of(kept.begin(), kept.end(), [&](std::int32_t p) {
-    return ix.mention(p).country == "Syria";
-  });
+  const bool any_syrian = std::any_of(
+      kept.begin(), kept.end(), [&](std::int32_t p) { return ix.mention(p).country == "Syria"; });
   if (any_syrian) {
     std::erase_if(kept, [&](std::int32_t p) { return ix.mention(p).country != "Syria"; });
   }
@@ -984,7 +983,8 @@ class AssemblyRun {
   // شخصا، مدنيين، أطفال) targets civilians (spec: civilians are CIVILIANS).
   void CiviliansAsTarget(const Frame& frame, Event* e) const {
     if (!e->actor2.empty() || e->actor1 == kCiviliansId) return;
-    if (e->event_type != "Explosions/Remote violence" && e->event_type != "Violence against civilians") {
+    if (e->event_type != "Explosions/Remote violence" &&
+        e->event_type != "Violence against civilians") {
       return;
     }
     if (!CueInRange(ix_, CueClass::kCivilian, frame.window_begin, frame.window_end)) return;
