@@ -27,6 +27,8 @@ constexpr std::uint8_t kNoCue = 0xFF;
 constexpr std::uint32_t kCueReach = 2;
 constexpr std::uint32_t kSubjectReach = 4;
 constexpr std::uint32_t kFatalityReach = 4;
+// How far from a trigger its weapon is named (قصفت قوات النظام بالطيران الحربي).
+constexpr std::uint32_t kWeaponReach = 12;
 // Tokens between two counts of one toll (25 جهاديا من تنظيم النصرة وسبعة).
 constexpr std::uint32_t kJoinedCountReach = 6;
 // "تعرضت X لـ": the place or group subjected to it may take several words.
@@ -448,8 +450,11 @@ bool IsState(const Mention& m) { return m.inter == 1; }
 
 SubEventType ResolveHit(const DocIndex& ix, const Frame& frame, const TriggerHit& hit,
                         const Roles& roles) {
-  const std::uint32_t b = frame.window_begin;
-  const std::uint32_t e = frame.window_end;
+  // The weapon is named next to the trigger (قصف الطيران الحربي، قصف مدفعي،
+  // بالبراميل): cues further away in a long clause describe other attacks.
+  const std::uint32_t b =
+      std::max(frame.window_begin, hit.first > kWeaponReach ? hit.first - kWeaponReach : 0);
+  const std::uint32_t e = std::min(frame.window_end, hit.end + kWeaponReach);
   switch (hit.row->cls) {
     case TriggerClass::kFixed:
       return hit.row->fixed;
