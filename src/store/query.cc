@@ -82,6 +82,30 @@ Status AddDateFilters(const EventFilter& f, Where* w) {
   return Status::Ok();
 }
 
+bool HasIndexedFilter(const EventFilter& f) {
+  return !f.actors.empty() || !f.event_type.empty() || !f.sub_event_type.empty() ||
+         !f.place.empty() || !f.place_ids.empty() || f.near || !f.admin1.empty() ||
+         !f.from.empty() || !f.to.empty();
+}
+
+// --text matches an event when the evidence of one of its reports, or the
+// article of one of them, matches. With another filter narrowing the events
+// by index, each of those is checked against the (once materialised) sets of
+// matching rows; alone, the matching rows are turned into events directly.
+void AddTextFilter(const EventFilter& f, Where* w) {
+  const std::string p = w->Param(f.text);
+  const std::string evidence =
+      "(SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH " + p + ")";
+  const std::string articles = "(SELECT rowid FROM doc_fts WHERE doc_fts MATCH " + p + ")";
+  if (HasIndexedFilter(f)) {
+    w->Add("EXISTS (SELECT 1 FROM event_mentions m WHERE m.canonical = c.id AND (m.id IN " +
+           evidence + " OR m.doc IN " + articles + "))");
+  } else {
+    w->Add("c.id IN (SELECT canonical FROM event_mentions WHERE id IN " + evidence +
+           " UNION SELECT m.canonical FROM event_mentions m WHERE m.doc IN " + articles + ")");
+  }
+}
+
 Result<Where> BuildWhere(const EventFilter& f) {
   Where w;
   AddActorFilter(f, &w);
@@ -101,17 +125,7 @@ Result<Where> BuildWhere(const EventFilter& f) {
   }
   if (!f.status.empty()) w.Add("c.status = " + w.Param(f.status));
   if (f.min_fatalities) w.Add("c.fatalities >= " + w.Param(*f.min_fatalities));
-  if (!f.text.empty()) {
-    const std::string p = w.Param(f.text);
-    w.Add(
-        "c.id IN (SELECT canonical FROM event_mentions WHERE id IN"
-        " (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH " +
-        p +
-        ")"
-        " UNION SELECT m.canonical FROM event_mentions m WHERE m.doc IN"
-        " (SELECT rowid FROM doc_fts WHERE doc_fts MATCH " +
-        p + "))");
-  }
+  if (!f.text.empty()) AddTextFilter(f, &w);
   return w;
 }
 
@@ -147,8 +161,29 @@ constexpr char kSelectEvents[] =
     " c.country, c.actor1, c.actor2, c.inter1, c.inter2, c.status, c.fatalities,"
     " c.fatalities_max, c.n_mentions, c.n_articles, c.n_sources, c.first_report,"
     " m.assoc_actor_1, m.assoc_actor_2, m.fatalities_text, m.evidence_text, m.rasd_version,"
-    " m.data_version, m.confidence"
+    " m.data_version, m.confidence,"
+    // Every report and every claim, in one row: one statement instead of two
+    // per event. Fields are separated by U+001F, records by U+001E.
+    " (SELECT group_concat(doc_id || char(31) || source, char(30)) FROM"
+    "   (SELECT d.doc_id, d.source FROM event_mentions r JOIN documents d ON d.id = r.doc"
+    "    WHERE r.canonical = c.id ORDER BY r.id)),"
+    " (SELECT group_concat(doc_id || char(31) || outlet || char(31) || source || char(31) ||"
+    "   stance || char(31) || cue, char(30)) FROM"
+    "   (SELECT d.doc_id, d.source AS outlet, cl.source, cl.stance, cl.cue FROM event_mentions r"
+    "    JOIN claims cl ON cl.mention = r.id JOIN documents d ON d.id = r.doc"
+    "    WHERE r.canonical = c.id ORDER BY cl.id))"
     " FROM canonical_events c JOIN event_mentions m ON m.id = c.first_mention";
+
+std::vector<std::string_view> Split(std::string_view s, char separator) {
+  std::vector<std::string_view> out;
+  if (s.empty()) return out;
+  for (;;) {
+    const std::size_t at = s.find(separator);
+    out.push_back(s.substr(0, at));
+    if (at == std::string_view::npos) return out;
+    s.remove_prefix(at + 1);
+  }
+}
 
 CanonicalEvent ReadEvent(const Statement& s) {
   CanonicalEvent c;
@@ -190,41 +225,22 @@ CanonicalEvent ReadEvent(const Statement& s) {
   c.rasd_version = s.String(30);
   c.data_version = s.String(31);
   e.confidence = s.Double(32);
-  return c;
-}
-
-Status LoadDetails(Database* db, std::vector<CanonicalEvent>* events) {
-  Result<Statement> reports = db->Prepare(
-      "SELECT d.doc_id, d.source FROM event_mentions m JOIN documents d ON d.id = m.doc"
-      " WHERE m.canonical = ?1 ORDER BY m.id");
-  if (!reports.ok()) return reports.status();
-  Result<Statement> claims = db->Prepare(
-      "SELECT d.doc_id, d.source, cl.source, cl.stance, cl.cue FROM claims cl"
-      " JOIN event_mentions m ON m.id = cl.mention JOIN documents d ON d.id = m.doc"
-      " WHERE m.canonical = ?1 ORDER BY cl.id");
-  if (!claims.ok()) return claims.status();
-  Status status;
-  for (CanonicalEvent& c : *events) {
-    reports->Bind(1, c.id);
-    while (reports->Step(&status)) {
-      c.doc_ids.push_back(reports->String(0));
-      std::string outlet = reports->String(1);
-      if (!outlet.empty() &&
-          std::find(c.outlets.begin(), c.outlets.end(), outlet) == c.outlets.end()) {
-        c.outlets.push_back(std::move(outlet));
-      }
+  for (const auto& report : Split(s.Text(33), '\x1e')) {
+    const auto fields = Split(report, '\x1f');
+    if (fields.size() != 2) continue;
+    c.doc_ids.emplace_back(fields[0]);
+    if (!fields[1].empty() &&
+        std::find(c.outlets.begin(), c.outlets.end(), fields[1]) == c.outlets.end()) {
+      c.outlets.emplace_back(fields[1]);
     }
-    reports->Reset();
-    RASD_RETURN_IF_ERROR(status);
-    claims->Bind(1, c.id);
-    while (claims->Step(&status)) {
-      c.claims.push_back({claims->String(0), claims->String(1), claims->String(2),
-                          claims->String(3), claims->String(4)});
-    }
-    claims->Reset();
-    RASD_RETURN_IF_ERROR(status);
   }
-  return Status::Ok();
+  for (const auto& claim : Split(s.Text(34), '\x1e')) {
+    const auto f = Split(claim, '\x1f');
+    if (f.size() != 5) continue;
+    c.claims.push_back({std::string(f[0]), std::string(f[1]), std::string(f[2]), std::string(f[3]),
+                        std::string(f[4])});
+  }
+  return c;
 }
 
 bool WithinNear(const CanonicalEvent& c, const NearFilter& near) {
@@ -289,7 +305,6 @@ Result<std::vector<CanonicalEvent>> QueryEvents(Database* db, const EventFilter&
     if (!filter.text.empty()) return InvalidArgument("--text: not a valid search: " + filter.text);
     return status;
   }
-  RASD_RETURN_IF_ERROR(LoadDetails(db, &events));
   return events;
 }
 
