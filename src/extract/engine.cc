@@ -4,7 +4,9 @@
 // thread brings a Workspace with its reusable buffers.
 #include "rasd/engine.h"
 
+#include <cstdlib>
 #include <string>
+#include <utility>
 
 #include "extract/event_assembler.h"
 #include "extract/lexicon.h"
@@ -35,6 +37,30 @@ void ApplyAirArms(const extract::Lexicon& lexicon, std::vector<Event>* events) {
     if (e.sub_event_type != "Air/drone strike") continue;
     const std::string& arm = lexicon.AirArmOf(e.actor1);
     if (!arm.empty()) e.actor1 = arm;
+  }
+}
+
+// Names resolve as of the event's date, not the article's (spec section 3):
+// a 2018 article recalling the Nusra Front in 2015 means Jabhat al-Nusra.
+// Linking used the publication date; events dated more than a month apart
+// are resolved again.
+void ResolveActorsAtEventDates(const link::Linker& linker, const link::LinkedText& linked,
+                               std::optional<text::CivilDate> pub, std::vector<Event>* events) {
+  constexpr std::int64_t kSameEraDays = 31;
+  for (Event& e : *events) {
+    const auto date = text::CivilDate::FromIso(e.date);
+    if (!date || (pub && std::llabs(pub->ToDays() - date->ToDays()) <= kSameEraDays)) continue;
+    for (auto [id, span] :
+         {std::pair{&e.actor1, e.actor1_span}, std::pair{&e.actor2, e.actor2_span}}) {
+      if (!span) continue;
+      for (const link::Mention& m : linked.mentions) {
+        if (m.kind == link::MentionKind::kActor && m.original == *span) {
+          const std::string resolved = linker.ResolveAt(m, *date);
+          if (!resolved.empty()) *id = resolved;
+          break;
+        }
+      }
+    }
   }
 }
 
@@ -71,6 +97,7 @@ DocumentResult Engine::Process(const Document& doc, Workspace* workspace) const 
   result.token_count = ws.analyzed.tokens.size();
   const extract::EventAssembler assembler(&impl_->lexicon);
   assembler.Assemble(doc, ws.analyzed, ws.linked, pub, &result.events);
+  ResolveActorsAtEventDates(*impl_->linker, ws.linked, pub, &result.events);
   ApplyAirArms(impl_->lexicon, &result.events);
 
   link::DocumentMentions mentions;

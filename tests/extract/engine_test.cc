@@ -176,5 +176,17 @@ TEST_F(EngineTest, OneReportRepeatedInTheArticleIsOneEvent) {
   EXPECT_EQ(events.size(), 1u);
 }
 
+TEST_F(EngineTest, AnActorIsResolvedAsOfTheEventDate) {
+  // In 2020 the Nusra Front is HTS; the same name for an event of 2015 is Jabhat al-Nusra.
+  const auto now =
+      Current(Extract("وسيطرت جبهة النصرة على بلدة كفرنبل في ريف إدلب.", "2020-02-01"));
+  ASSERT_EQ(now.size(), 1u);
+  EXPECT_EQ(now[0].actor1, "HTS");
+  const auto then = Extract("وفي عام 2015 سيطرت جبهة النصرة على مدينة إدلب.", "2020-02-01");
+  ASSERT_EQ(then.size(), 1u);
+  EXPECT_EQ(then[0].status, EventStatus::kBackground);
+  EXPECT_EQ(then[0].actor1, "JABHAT_AL_NUSRA");
+}
+
 }  // namespace
 }  // namespace rasd
