@@ -41,6 +41,8 @@ run: release
 	@mkdir -p out
 	build/release/rasd kb check
 	build/release/rasd extract eval/corpus/seeds.jsonl -o out/seeds.events.jsonl --summary
+	build/release/rasd extract eval/corpus/seeds.jsonl --format table --summary
+	@echo "rasd: every record, with the spans of each field, is in out/seeds.events.jsonl"
 
 test: release fuzz-smoke
 	ctest --test-dir build/release --output-on-failure -j $(JOBS)

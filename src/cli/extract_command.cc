@@ -145,7 +145,7 @@ void RegisterExtractCommand(CLI::App* app, const std::string* data_dir) {
                   "Files, directories (.txt/.jsonl/.html inside), or - for standard input")
       ->required();
   cmd->add_option("-o,--output", flags->output, "Output file (default: standard output)");
-  cmd->add_option("--format", flags->format, "jsonl (default), acled-csv or geojson");
+  cmd->add_option("--format", flags->format, "jsonl (default), acled-csv, geojson or table");
   cmd->add_option("--input-format", flags->input_format, "auto (default), txt, jsonl or html");
   cmd->add_option("--rejects", flags->rejects, "Write rejected input here, byte for byte");
   cmd->add_option("-j,--threads", flags->threads, "Worker threads (default: all cores)")

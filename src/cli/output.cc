@@ -7,6 +7,7 @@
 
 #include "export/acled_csv.h"
 #include "export/geojson.h"
+#include "export/table.h"
 
 namespace rasd::cli {
 
@@ -14,8 +15,9 @@ Result<OutputFormat> ParseOutputFormat(const std::string& name) {
   if (name == "jsonl") return OutputFormat::kJsonl;
   if (name == "acled-csv") return OutputFormat::kAcledCsv;
   if (name == "geojson") return OutputFormat::kGeoJson;
+  if (name == "table") return OutputFormat::kTable;
   return InvalidArgument("unknown output format '" + name +
-                         "' (expected jsonl, acled-csv or geojson)");
+                         "' (expected jsonl, acled-csv, geojson or table)");
 }
 
 OutputFile::OutputFile(std::FILE* file, bool owned, std::string path, OutputFormat format)
@@ -36,6 +38,23 @@ EventContext ContextOf(const Document& doc, const Event& e, std::size_t index) {
   c.source = doc.source;
   c.notes = doc.text.substr(e.evidence.begin.value, e.evidence.size());
   return c;
+}
+
+// One article as a table for the terminal: what a person reads first.
+void AppendEventTable(const Document& doc, const DocumentResult& result, std::string* out) {
+  *out += "== " + doc.doc_id + ": " + std::to_string(result.events.size()) + " events, " +
+          std::to_string(result.actors.size()) + " actors, " +
+          std::to_string(result.places.size()) + " places\n";
+  if (result.events.empty()) return;
+  TextTable table(
+      {"status", "sub_event_type", "actor1", "actor2", "place", "date", "deaths", "trigger"}, 32);
+  for (const Event& e : result.events) {
+    table.AddRow({std::string(EventStatusName(e.status)), e.sub_event_type, e.actor1, e.actor2,
+                  e.location ? e.location->name : "", e.date,
+                  e.fatalities ? std::to_string(*e.fatalities) : "",
+                  doc.text.substr(e.trigger.begin.value, e.trigger.size())});
+  }
+  *out += table.Render();
 }
 
 // ACLED records what happened: planned and denied events stay in the JSONL only.
@@ -69,6 +88,9 @@ void OutputFile::Render(const Document& doc, const DocumentResult& result,
         if (!HappenedEvent(result.events[i])) continue;
         AppendAcledCsvRow(result.events[i], ContextOf(doc, result.events[i], i), out);
       }
+      break;
+    case OutputFormat::kTable:
+      AppendEventTable(doc, result, out);
       break;
     case OutputFormat::kGeoJson: {
       GeoJsonWriter features(out);

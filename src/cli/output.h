@@ -15,7 +15,7 @@
 
 namespace rasd::cli {
 
-enum class OutputFormat { kJsonl, kAcledCsv, kGeoJson };
+enum class OutputFormat { kJsonl, kAcledCsv, kGeoJson, kTable };
 
 Result<OutputFormat> ParseOutputFormat(const std::string& name);
 

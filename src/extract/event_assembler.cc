@@ -896,7 +896,9 @@ class AssemblyRun {
       }
       e.evidence = ix_.Original(ev_begin, ev_end);
       const FatalityFigure fig = k == 0 ? FrameFatalities(s, frame) : FatalityFigure{};
-      if (fig.value) {
+      // Deaths belong to violence; a deal or a protest reported beside them does not own them.
+      const bool violent = e.event_type != "Strategic developments" && e.event_type != "Protests";
+      if (fig.value && violent) {
         e.fatalities = fig.value;
         e.fatalities_span = fig.span;
         e.fatalities_text =
