@@ -164,6 +164,8 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir,
       return;
     }
     lex.air_arms_.emplace(Trim(cols[0]), Trim(cols[1]));
+    lex.actor_references_.push_back({arms_path, line, std::string(Trim(cols[0]))});
+    lex.actor_references_.push_back({arms_path, line, std::string(Trim(cols[1]))});
   });
   RASD_RETURN_IF_ERROR(s);
 
@@ -179,6 +181,7 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir,
         lex.camps_.emplace(Trim(cols[0]), Camp{std::string(Trim(cols[1])), cohesive == "yes"})
             .second;
     if (!fresh) report(camps_path, line, "actor '" + std::string(cols[0]) + "' listed twice");
+    lex.actor_references_.push_back({camps_path, line, std::string(Trim(cols[0]))});
   });
   RASD_RETURN_IF_ERROR(s);
   return lex;

@@ -89,6 +89,15 @@ class Lexicon {
   // The camp of an actor, or nullptr for actors outside any camp (civilians, UN, new: groups).
   const Camp* CampOf(const std::string& actor) const;
 
+  // Every actor id the lexicons name, where: `rasd kb check` verifies them
+  // against the registry.
+  struct ActorReference {
+    std::string file;
+    std::uint32_t line = 0;
+    std::string id;
+  };
+  const std::vector<ActorReference>& actor_references() const { return actor_references_; }
+
  private:
   PhraseMatcher triggers_;
   PhraseMatcher cues_;
@@ -96,6 +105,7 @@ class Lexicon {
   std::vector<Trigger> trigger_rows_;
   std::unordered_map<std::string, std::string> air_arms_;
   std::unordered_map<std::string, Camp> camps_;
+  std::vector<ActorReference> actor_references_;
 };
 
 }  // namespace rasd::extract
