@@ -137,8 +137,8 @@ std::vector<std::string> UnionOf(const std::vector<std::string>& a,
   return out;
 }
 
-std::optional<double> MatchScore(const MentionFeatures& a, const MentionFeatures& b,
-                                 const DedupOptions& options) {
+std::optional<double> MatchScoreWithoutText(const MentionFeatures& a, const MentionFeatures& b,
+                                            const DedupOptions& options) {
   if (a.event_type != b.event_type || !a.day || !b.day) return std::nullopt;
   const std::int64_t days = std::llabs(*a.day - *b.day);
   if (days > options.day_window) return std::nullopt;
@@ -150,7 +150,13 @@ std::optional<double> MatchScore(const MentionFeatures& a, const MentionFeatures
   if (!a.lineages.empty() && !b.lineages.empty())
     score += 2.0 * Jaccard(a.lineages, b.lineages) - 0.5;
   score += a.sub_event_type == b.sub_event_type ? 1.0 : -1.0;
-  score += kTextWeight * Jaccard(a.stems, b.stems);
+  return score;
+}
+
+std::optional<double> MatchScore(const MentionFeatures& a, const MentionFeatures& b,
+                                 const DedupOptions& options) {
+  std::optional<double> score = MatchScoreWithoutText(a, b, options);
+  if (score) *score += kTextWeight * Jaccard(a.stems, b.stems);
   return score;
 }
 

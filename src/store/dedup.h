@@ -64,6 +64,9 @@ std::vector<std::string> UnionOf(const std::vector<std::string>& a,
 // named towns, two different names that the gazetteer does not know).
 std::optional<double> MatchScore(const MentionFeatures& a, const MentionFeatures& b,
                                  const DedupOptions& options);
+// MatchScore without the wording term: MatchScore minus kTextWeight * Jaccard(stems).
+std::optional<double> MatchScoreWithoutText(const MentionFeatures& a, const MentionFeatures& b,
+                                            const DedupOptions& options);
 
 // Space-joined and split forms of a sorted list, as stored in the database.
 std::string JoinWords(const std::vector<std::string>& words);

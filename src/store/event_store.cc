@@ -27,12 +27,18 @@ struct EventStore::Statements {
   Statement insert_mention;
   Statement insert_claim;
   Statement candidates;
+  Statement candidate;
   Statement has_document_mention;
   Statement insert_canonical;
+  Statement insert_canonical_of_mention;
+  Statement set_first_mention;
   Statement recompute_canonical;
+  Statement recompute_aggregates;
   Statement canonical_stems;
-  Statement set_representative;
   Statement update_stems;
+  Statement update_day;
+  Statement index_documents;
+  Statement index_evidence;
   Statement mention_count;
   Statement delete_canonical;
   // Scratch for sentence splitting, reused across documents.
@@ -70,16 +76,29 @@ constexpr char kInsertMention[] =
     " ?32, ?33, ?34, ?35, ?36, ?37, ?38)";
 constexpr char kInsertClaim[] =
     "INSERT INTO claims(mention, source, stance, cue, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+// Deduplication candidates: ids only, read from the (event_type, day) index.
 constexpr char kCandidates[] =
-    "SELECT id, sub_event_type, day, place_id, lat, lon, geo_precision, admin1, lineage1,"
-    " lineage2, stems, location_name FROM canonical_events WHERE event_type = ?1 AND day BETWEEN "
-    "?2 AND ?3"
-    " ORDER BY id";
+    "SELECT id FROM canonical_events WHERE event_type = ?1 AND day BETWEEN ?2 AND ?3";
+constexpr char kCandidate[] =
+    "SELECT event_type, sub_event_type, day, place_id, lat, lon, geo_precision, admin1, lineage1,"
+    " lineage2, stems, location_name FROM canonical_events WHERE id = ?1";
 constexpr char kHasDocumentMention[] =
     "SELECT 1 FROM event_mentions WHERE canonical = ?1 AND doc = ?2 LIMIT 1";
+// A canonical event made by migration clustering; RecomputeCanonical fills it.
 constexpr char kInsertCanonical[] =
-    "INSERT INTO canonical_events(event_type, sub_event_type, day, status) VALUES (?1, ?2, ?3,"
-    " 'current')";
+    "INSERT INTO canonical_events(event_type, sub_event_type, day, status, stems)"
+    " VALUES (?1, ?2, ?3, 'current', ?4)";
+// A new canonical event is written whole, from its one mention, in one insert:
+// each later UPDATE of an indexed column rewrites up to ten index entries.
+constexpr char kInsertCanonicalOfMention[] =
+    "INSERT INTO canonical_events(event_type, sub_event_type, day, date, time_precision,"
+    " location_name, place_id, lat, lon, geo_precision, admin1, admin2, admin3, pcode, country,"
+    " actor1, actor2, lineage1, lineage2, inter1, inter2, status, fatalities, fatalities_max,"
+    " n_mentions, n_articles, n_sources, first_report, stems) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+    " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23,"
+    " 1, 1, 1, ?24, ?25)";
+// first_mention is in no index: setting it after the mention row exists is cheap.
+constexpr char kSetFirstMention[] = "UPDATE canonical_events SET first_mention = ?2 WHERE id = ?1";
 // Representative fields come from the first mention (lowest id), so the
 // result does not depend on which mention was compared last; counts,
 // fatalities and dates are aggregates over all mentions.
@@ -104,23 +123,35 @@ UPDATE canonical_events SET
    FROM event_mentions m JOIN documents d ON d.id = m.doc WHERE m.canonical = ?1)
 WHERE id = ?1
 )sql";
-// A new canonical event takes its representative fields from its first mention.
-constexpr char kSetRepresentative[] = R"sql(
+// After joins: counts, fatalities and sources over all mentions. Neither the
+// representative fields (the first mention stays first) nor the day (kept at
+// each join) change, so no index on them is rewritten.
+constexpr char kRecomputeAggregates[] = R"sql(
 UPDATE canonical_events SET
-  (sub_event_type, time_precision, location_name, place_id, lat, lon, geo_precision, admin1,
-   admin2, admin3, pcode, country, actor1, actor2, lineage1, lineage2, inter1, inter2,
-   first_mention, date, status, fatalities, fatalities_max, n_mentions, n_articles) =
-  (SELECT sub_event_type, time_precision, location_name, place_id, lat, lon, geo_precision,
-          admin1, admin2, admin3, pcode, country, actor1, actor2, lineage1, lineage2, inter1,
-          inter2, id, date(day + 2440587.5), status, fatalities, fatalities, 1, 1
-   FROM event_mentions WHERE id = ?2)
+  (n_mentions, n_articles, fatalities, fatalities_max, status) =
+  (SELECT count(*), count(DISTINCT doc),
+          coalesce(min(fatalities) FILTER (WHERE fatalities > 0), min(fatalities)),
+          max(fatalities),
+          CASE WHEN sum(status = 'current') > 0 THEN 'current' ELSE min(status) END
+   FROM event_mentions WHERE canonical = ?1),
+  (n_sources, first_report) =
+  (SELECT count(DISTINCT CASE WHEN d.source <> '' THEN d.source ELSE d.doc_id END),
+          min(d.pub_date)
+   FROM event_mentions m JOIN documents d ON d.id = m.doc WHERE m.canonical = ?1),
+  date = date(day + 2440587.5)
 WHERE id = ?1
 )sql";
 constexpr char kCanonicalStems[] = "SELECT stems FROM event_mentions WHERE canonical = ?1";
-// What deduplication compares is kept current at every join (stems, earliest
-// day), so that clusters do not depend on where batches begin and end.
-constexpr char kUpdateStems[] =
-    "UPDATE canonical_events SET stems = ?2, day = coalesce(min(day, ?3), day, ?3) WHERE id = ?1";
+constexpr char kUpdateStems[] = "UPDATE canonical_events SET stems = ?2 WHERE id = ?1";
+constexpr char kUpdateDay[] = "UPDATE canonical_events SET day = ?2 WHERE id = ?1";
+// Full-text indexing of a batch's new rows, one statement each (see schema.cc,
+// version 3: FTS5 writes a segment per statement). ?1 is a JSON array of rowids.
+constexpr char kIndexDocuments[] =
+    "INSERT INTO doc_fts(rowid, title, text) SELECT id, title, text FROM documents"
+    " WHERE id IN (SELECT value FROM json_each(?1))";
+constexpr char kIndexEvidence[] =
+    "INSERT INTO evidence_fts(rowid, evidence_text) SELECT id, evidence_text FROM event_mentions"
+    " WHERE id IN (SELECT value FROM json_each(?1))";
 constexpr char kMentionCount[] = "SELECT count(*) FROM event_mentions WHERE canonical = ?1";
 constexpr char kDeleteCanonical[] = "DELETE FROM canonical_events WHERE id = ?1";
 
@@ -221,12 +252,18 @@ Status EventStore::Prepare() {
       {kInsertMention, &s.insert_mention},
       {kInsertClaim, &s.insert_claim},
       {kCandidates, &s.candidates},
+      {kCandidate, &s.candidate},
       {kHasDocumentMention, &s.has_document_mention},
       {kInsertCanonical, &s.insert_canonical},
+      {kInsertCanonicalOfMention, &s.insert_canonical_of_mention},
+      {kSetFirstMention, &s.set_first_mention},
       {kRecomputeCanonical, &s.recompute_canonical},
+      {kRecomputeAggregates, &s.recompute_aggregates},
       {kCanonicalStems, &s.canonical_stems},
-      {kSetRepresentative, &s.set_representative},
       {kUpdateStems, &s.update_stems},
+      {kUpdateDay, &s.update_day},
+      {kIndexDocuments, &s.index_documents},
+      {kIndexEvidence, &s.index_evidence},
       {kMentionCount, &s.mention_count},
       {kDeleteCanonical, &s.delete_canonical},
   };
@@ -271,6 +308,11 @@ Result<BatchSummary> EventStore::PutBatch(const std::vector<Document>& documents
   Transaction txn(&db_);
   RASD_RETURN_IF_ERROR(txn.Begin());
   std::set<std::int64_t> touched;
+  fts_documents_.clear();
+  fts_mentions_.clear();
+  // Another writer may have changed the file between batches, and a failed
+  // batch was rolled back: cached features are valid within one transaction.
+  candidate_cache_.clear();
   for (std::size_t i = 0; i < documents.size(); ++i) {
     Result<PutOutcome> outcome = Put(documents[i], results[i], versions, &touched);
     if (!outcome.ok()) return outcome.status();
@@ -287,7 +329,10 @@ Result<BatchSummary> EventStore::PutBatch(const std::vector<Document>& documents
     }
     if (*outcome != PutOutcome::kUnchanged) summary.events += results[i].events.size();
   }
-  for (const std::int64_t canonical : touched) RASD_RETURN_IF_ERROR(RecomputeCanonical(canonical));
+  for (const std::int64_t canonical : touched) {
+    RASD_RETURN_IF_ERROR(RecomputeAggregates(canonical));
+  }
+  RASD_RETURN_IF_ERROR(IndexPendingText());
   RASD_RETURN_IF_ERROR(txn.Commit());
   return summary;
 }
@@ -322,6 +367,10 @@ Result<PutOutcome> EventStore::Put(const Document& doc, const DocumentResult& re
 }
 
 Status EventStore::RemoveDocument(std::int64_t doc_row, std::set<std::int64_t>* touched) {
+  // The FTS delete triggers remove the row's terms: they must be indexed first.
+  if (std::find(fts_documents_.begin(), fts_documents_.end(), doc_row) != fts_documents_.end()) {
+    RASD_RETURN_IF_ERROR(IndexPendingText());
+  }
   Statement& mentions = stmts_->mentions_of_document;
   mentions.Bind(1, doc_row);
   std::vector<std::int64_t> canonicals;
@@ -357,7 +406,36 @@ Result<std::int64_t> EventStore::InsertDocument(const Document& doc, const Docum
   s.Bind(12, static_cast<std::int64_t>(result.token_count));
   s.Bind(13, NowIso());
   RASD_RETURN_IF_ERROR(s.Run());
-  return db_.LastInsertId();
+  fts_documents_.push_back(db_.LastInsertId());
+  return fts_documents_.back();
+}
+
+namespace {
+
+// "[1,2,3]": rowids for json_each.
+void JsonIds(const std::vector<std::int64_t>& ids, std::string* out) {
+  out->assign("[");
+  for (const std::int64_t id : ids) {
+    if (out->size() > 1) out->push_back(',');
+    out->append(std::to_string(id));
+  }
+  out->push_back(']');
+}
+
+}  // namespace
+
+Status EventStore::IndexPendingText() {
+  Statements& s = *stmts_;
+  const std::pair<std::vector<std::int64_t>*, Statement*> pending[] = {
+      {&fts_documents_, &s.index_documents}, {&fts_mentions_, &s.index_evidence}};
+  for (const auto& [ids, stmt] : pending) {
+    if (ids->empty()) continue;
+    JsonIds(*ids, &ids_json_);
+    stmt->Bind(1, ids_json_);
+    RASD_RETURN_IF_ERROR(stmt->Run());
+    ids->clear();
+  }
+  return Status::Ok();
 }
 
 Status EventStore::InsertSentences(std::int64_t doc_row, const Document& doc) {
@@ -440,8 +518,16 @@ Status EventStore::InsertEvent(std::int64_t doc_row, int ordinal, const Document
   const std::string_view evidence = SpanText(doc.text, e.evidence);
   f.stems = EvidenceStems(evidence);
 
-  Result<std::int64_t> canonical = AssignCanonical(doc_row, f);
-  if (!canonical.ok()) return canonical.status();
+  Result<std::optional<std::int64_t>> match = AssignCanonical(doc_row, f);
+  if (!match.ok()) return match.status();
+  std::optional<std::int64_t> canonical = *match;
+  const bool created = !canonical;
+  if (created) {
+    Result<std::int64_t> id = InsertCanonical(doc, e, f, lineage1, lineage2);
+    if (!id.ok()) return id.status();
+    canonical = *id;
+    candidate_cache_.emplace(*id, f);
+  }
 
   Statement& s = stmts_->insert_mention;
   const Location empty_location;
@@ -488,6 +574,7 @@ Status EventStore::InsertEvent(std::int64_t doc_row, int ordinal, const Document
   s.Bind(38, JoinWords(f.stems));
   RASD_RETURN_IF_ERROR(s.Run());
   const std::int64_t mention = db_.LastInsertId();
+  fts_mentions_.push_back(mention);
 
   Statement& claim = stmts_->insert_claim;
   for (const Claim& c : e.claims) {
@@ -499,87 +586,144 @@ Status EventStore::InsertEvent(std::int64_t doc_row, int ordinal, const Document
     claim.Bind(6, c.span.end.value);
     RASD_RETURN_IF_ERROR(claim.Run());
   }
-  touched->insert(*canonical);
-  // A new canonical event needs its representative fields before the next
-  // mention is compared with it; aggregates of joined ones wait for the batch end.
-  if (created_.erase(*canonical) == 0) return Status::Ok();
-  Statement& rep = stmts_->set_representative;
-  rep.Bind(1, *canonical);
-  rep.Bind(2, mention);
-  return rep.Run();
+  // Aggregates of joined events wait for the batch end; a new one is complete.
+  if (!created) {
+    touched->insert(*canonical);
+    return Status::Ok();
+  }
+  Statement& first = stmts_->set_first_mention;
+  first.Bind(1, *canonical);
+  first.Bind(2, mention);
+  return first.Run();
 }
 
-Result<std::int64_t> EventStore::AssignCanonical(std::int64_t doc_row, const MentionFeatures& f) {
+Result<std::int64_t> EventStore::InsertCanonical(const Document& doc, const Event& e,
+                                                 const MentionFeatures& f,
+                                                 const std::string& lineage1,
+                                                 const std::string& lineage2) {
+  Statement& s = stmts_->insert_canonical_of_mention;
+  s.Bind(1, e.event_type);
+  s.Bind(2, e.sub_event_type);
+  s.Bind(3, f.day);
+  if (f.day) s.Bind(4, IsoDate(*f.day));
+  s.Bind(5, e.time_precision);
+  if (e.location) {
+    const Location& loc = *e.location;
+    s.Bind(6, loc.name);
+    s.BindTextOrNull(7, loc.place_id);
+    s.Bind(8, loc.lat);
+    s.Bind(9, loc.lon);
+    s.Bind(10, loc.geo_precision);
+    s.BindTextOrNull(11, loc.admin1);
+    s.BindTextOrNull(12, loc.admin2);
+    s.BindTextOrNull(13, loc.admin3);
+    s.BindTextOrNull(14, loc.pcode);
+    s.BindTextOrNull(15, loc.country);
+  }  // else columns 6..15 stay NULL, as in the mention row
+  s.BindTextOrNull(16, e.actor1);
+  s.BindTextOrNull(17, e.actor2);
+  s.BindTextOrNull(18, lineage1);
+  s.BindTextOrNull(19, lineage2);
+  s.Bind(20, e.inter1);
+  s.Bind(21, e.inter2);
+  s.Bind(22, EventStatusName(e.status));
+  s.Bind(23, e.fatalities);
+  s.BindTextOrNull(24, doc.pub_date);
+  s.Bind(25, JoinWords(f.stems));
+  RASD_RETURN_IF_ERROR(s.Run());
+  return db_.LastInsertId();
+}
+
+Result<MentionFeatures*> EventStore::CandidateFeatures(std::int64_t id) {
+  const auto cached = candidate_cache_.find(id);
+  if (cached != candidate_cache_.end()) return &cached->second;
+  Statement& row = stmts_->candidate;
+  row.Bind(1, id);
+  Status status;
+  if (!row.Step(&status)) {
+    row.Reset();
+    if (!status.ok()) return status;
+    return NotFound("canonical event " + std::to_string(id));
+  }
+  MentionFeatures c;
+  c.event_type = row.String(0);
+  c.sub_event_type = row.String(1);
+  c.day = row.OptInt(2);
+  c.place_id = row.String(3);
+  c.lat = row.OptDouble(4);
+  c.lon = row.OptDouble(5);
+  c.geo_precision = static_cast<int>(row.Int(6));
+  c.admin1 = row.String(7);
+  for (int col : {8, 9}) {
+    if (!row.IsNull(col)) c.lineages.push_back(row.String(col));
+  }
+  std::sort(c.lineages.begin(), c.lineages.end());
+  c.lineages.erase(std::unique(c.lineages.begin(), c.lineages.end()), c.lineages.end());
+  c.stems = SplitWords(row.Text(10));
+  if (c.place_id.empty()) c.place_name = text::NormalizeForMatch(row.Text(11));
+  row.Reset();
+  return &candidate_cache_.emplace(id, std::move(c)).first->second;
+}
+
+Result<std::optional<std::int64_t>> EventStore::AssignCanonical(std::int64_t doc_row,
+                                                                const MentionFeatures& f) {
   Statements& s = *stmts_;
+  if (!f.day) return std::optional<std::int64_t>();
+  // Ids from the index alone; features from the cache (read once per batch).
+  candidate_ids_.clear();
+  s.candidates.Bind(1, f.event_type);
+  s.candidates.Bind(2, *f.day - options_.dedup.day_window);
+  s.candidates.Bind(3, *f.day + options_.dedup.day_window);
+  Status status;
+  while (s.candidates.Step(&status)) candidate_ids_.push_back(s.candidates.Int(0));
+  s.candidates.Reset();
+  RASD_RETURN_IF_ERROR(status);
+  std::sort(candidate_ids_.begin(), candidate_ids_.end());  // ties keep the older event
+
   std::optional<std::int64_t> best;
   double best_score = 0.0;
-  std::string best_stems;
-  Status status;
-  if (f.day) {
-    s.candidates.Bind(1, f.event_type);
-    s.candidates.Bind(2, *f.day - options_.dedup.day_window);
-    s.candidates.Bind(3, *f.day + options_.dedup.day_window);
-    while (s.candidates.Step(&status)) {
-      MentionFeatures c;
-      c.event_type = f.event_type;
-      c.sub_event_type = s.candidates.String(1);
-      c.day = s.candidates.OptInt(2);
-      c.place_id = s.candidates.String(3);
-      c.lat = s.candidates.OptDouble(4);
-      c.lon = s.candidates.OptDouble(5);
-      c.geo_precision = static_cast<int>(s.candidates.Int(6));
-      c.admin1 = s.candidates.String(7);
-      for (int col : {8, 9}) {
-        if (!s.candidates.IsNull(col)) c.lineages.push_back(s.candidates.String(col));
-      }
-      std::sort(c.lineages.begin(), c.lineages.end());
-      c.lineages.erase(std::unique(c.lineages.begin(), c.lineages.end()), c.lineages.end());
-      if (c.place_id.empty()) c.place_name = text::NormalizeForMatch(s.candidates.Text(11));
-      // Without stems first: most candidates fail a rule or cannot reach the
-      // threshold even with identical wording, and need no stem list.
-      std::optional<double> score = MatchScore(f, c, options_.dedup);
-      if (!score || *score + kTextWeight < options_.dedup.merge_threshold) continue;
-      c.stems = SplitWords(s.candidates.Text(10));
-      *score += kTextWeight * Jaccard(f.stems, c.stems);
-      if (*score < options_.dedup.merge_threshold) continue;
-      if (best && *score <= best_score) continue;  // ties keep the older event
-      const std::int64_t id = s.candidates.Int(0);
-      // One article reports an event once; two mentions of it are two events.
-      s.has_document_mention.Bind(1, id);
-      s.has_document_mention.Bind(2, doc_row);
-      Status inner;
-      const bool same_document = s.has_document_mention.Step(&inner);
-      s.has_document_mention.Reset();
-      RASD_RETURN_IF_ERROR(inner);
-      if (same_document) continue;
-      best = id;
-      best_score = *score;
-      best_stems = JoinWords(UnionOf(c.stems, f.stems));
-    }
-    s.candidates.Reset();
-    RASD_RETURN_IF_ERROR(status);
+  MentionFeatures* best_features = nullptr;
+  for (const std::int64_t id : candidate_ids_) {
+    Result<MentionFeatures*> features = CandidateFeatures(id);
+    if (!features.ok()) return features.status();
+    MentionFeatures& c = **features;
+    // Without stems first: most candidates fail a rule or cannot reach the
+    // threshold even with identical wording.
+    std::optional<double> score = MatchScoreWithoutText(f, c, options_.dedup);
+    if (!score || *score + kTextWeight < options_.dedup.merge_threshold) continue;
+    *score += kTextWeight * Jaccard(f.stems, c.stems);
+    if (*score < options_.dedup.merge_threshold) continue;
+    if (best && *score <= best_score) continue;
+    // One article reports an event once; two mentions of it are two events.
+    s.has_document_mention.Bind(1, id);
+    s.has_document_mention.Bind(2, doc_row);
+    Status inner;
+    const bool same_document = s.has_document_mention.Step(&inner);
+    s.has_document_mention.Reset();
+    RASD_RETURN_IF_ERROR(inner);
+    if (same_document) continue;
+    best = id;
+    best_score = *score;
+    best_features = &c;
   }
-  if (best) {
-    s.update_stems.Bind(1, *best);
-    s.update_stems.Bind(2, best_stems);
-    s.update_stems.Bind(3, *f.day);
-    RASD_RETURN_IF_ERROR(s.update_stems.Run());
-    return *best;
-  }
-  s.insert_canonical.Bind(1, f.event_type);
-  s.insert_canonical.Bind(2, f.sub_event_type);
-  s.insert_canonical.Bind(3, f.day);
-  RASD_RETURN_IF_ERROR(s.insert_canonical.Run());
-  const std::int64_t id = db_.LastInsertId();
-  s.update_stems.Bind(1, id);
-  s.update_stems.Bind(2, JoinWords(f.stems));
-  s.update_stems.Bind(3, f.day);
+  if (!best) return best;
+  // What deduplication compares is kept current at every join (stems, earliest
+  // day), so that clusters do not depend on where batches begin and end.
+  best_features->stems = UnionOf(best_features->stems, f.stems);
+  s.update_stems.Bind(1, *best);
+  s.update_stems.Bind(2, JoinWords(best_features->stems));
   RASD_RETURN_IF_ERROR(s.update_stems.Run());
-  created_.insert(id);
-  return id;
+  if (best_features->day && *f.day < *best_features->day) {
+    best_features->day = f.day;
+    s.update_day.Bind(1, *best);
+    s.update_day.Bind(2, *f.day);
+    RASD_RETURN_IF_ERROR(s.update_day.Run());
+  }
+  return best;
 }
 
 Status EventStore::RecomputeCanonical(std::int64_t canonical) {
+  candidate_cache_.erase(canonical);  // the representative mention may change
   Statements& s = *stmts_;
   s.mention_count.Bind(1, canonical);
   Status status;
@@ -593,6 +737,12 @@ Status EventStore::RecomputeCanonical(std::int64_t canonical) {
   s.recompute_canonical.Bind(1, canonical);
   RASD_RETURN_IF_ERROR(s.recompute_canonical.Run());
   return Status::Ok();
+}
+
+Status EventStore::RecomputeAggregates(std::int64_t canonical) {
+  Statement& s = stmts_->recompute_aggregates;
+  s.Bind(1, canonical);
+  return s.Run();
 }
 
 Status EventStore::RecomputeStems(std::int64_t canonical) {
@@ -610,7 +760,6 @@ Status EventStore::RecomputeStems(std::int64_t canonical) {
   if (stems.empty()) return Status::Ok();  // deleted with its last mention
   s.update_stems.Bind(1, canonical);
   s.update_stems.Bind(2, JoinWords(stems));
-  s.update_stems.BindNull(3);
   return s.update_stems.Run();
 }
 
@@ -664,9 +813,20 @@ Status EventStore::ClusterPending() {
   RASD_RETURN_IF_ERROR(status);
   Transaction txn(&db_);
   RASD_RETURN_IF_ERROR(txn.Begin());
+  candidate_cache_.clear();
   for (const Pending& p : rows) {
-    Result<std::int64_t> canonical = AssignCanonical(p.doc, p.features);
-    if (!canonical.ok()) return canonical.status();
+    Result<std::optional<std::int64_t>> match = AssignCanonical(p.doc, p.features);
+    if (!match.ok()) return match.status();
+    std::optional<std::int64_t> canonical = *match;
+    if (!canonical) {
+      Statement& insert = stmts_->insert_canonical;
+      insert.Bind(1, p.features.event_type);
+      insert.Bind(2, p.features.sub_event_type);
+      insert.Bind(3, p.features.day);
+      insert.Bind(4, JoinWords(p.features.stems));
+      RASD_RETURN_IF_ERROR(insert.Run());
+      canonical = db_.LastInsertId();
+    }
     update->Bind(1, p.id);
     update->Bind(2, p.features.day);
     update->BindTextOrNull(3, p.lineage1);

@@ -13,8 +13,10 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "rasd/document.h"
@@ -100,8 +102,19 @@ class EventStore {
   Status InsertActorsAndPlaces(std::int64_t doc_row, const DocumentResult& result);
   Status InsertEvent(std::int64_t doc_row, int ordinal, const Document& doc, const Event& event,
                      const Versions& versions, std::set<std::int64_t>* touched);
-  Result<std::int64_t> AssignCanonical(std::int64_t doc_row, const MentionFeatures& features);
+  // The canonical event the mention joins (its stems and day updated), or
+  // nullopt when it starts a new one.
+  Result<std::optional<std::int64_t>> AssignCanonical(std::int64_t doc_row,
+                                                      const MentionFeatures& features);
+  // Match features of a canonical event, from the cache or the database.
+  Result<MentionFeatures*> CandidateFeatures(std::int64_t id);
+  Result<std::int64_t> InsertCanonical(const Document& doc, const Event& event,
+                                       const MentionFeatures& features, const std::string& lineage1,
+                                       const std::string& lineage2);
   Status RecomputeCanonical(std::int64_t canonical);
+  Status RecomputeAggregates(std::int64_t canonical);
+  // Full-text indexes the documents and mentions written since the last call.
+  Status IndexPendingText();
   Status RecomputeStems(std::int64_t canonical);
   Status ClusterPending();  // mentions without a canonical event (after a migration)
   std::string LineageOf(const std::string& actor) const;
@@ -110,7 +123,13 @@ class EventStore {
   StoreOptions options_;
   std::unique_ptr<Statements> stmts_;
   int migrated_from_ = 0;
-  std::set<std::int64_t> created_;  // canonical events made for the mention being written
+  // Rows of the open batch not yet in doc_fts / evidence_fts.
+  std::vector<std::int64_t> fts_documents_;
+  std::vector<std::int64_t> fts_mentions_;
+  std::string ids_json_;
+  // Match features of the canonical events seen in the open transaction.
+  std::unordered_map<std::int64_t, MentionFeatures> candidate_cache_;
+  std::vector<std::int64_t> candidate_ids_;
 };
 
 }  // namespace rasd::store

@@ -103,8 +103,6 @@ CREATE INDEX claims_mention ON claims(mention);
 PRAGMA user_version = 1;
 )sql";
 
-namespace {
-
 // Version 1 -> 2: versions on every event, canonical events (deduplication),
 // full-text indexes with the rasd tokenizer, and the indexes the query filters use.
 const char kMigrateV1ToV2[] = R"sql(
@@ -192,8 +190,38 @@ INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild');
 PRAGMA user_version = 2;
 )sql";
 
+namespace {
+
+// Version 2 -> 3, for ingest speed and the two slowest queries (docs/storage.md
+// shows the query plans):
+// - No FTS insert triggers: FTS5 flushes its pending terms to a new segment at
+//   the end of every statement that writes it, so a trigger per row meant a
+//   segment (and merges) per article and per event mention. The store indexes
+//   a whole batch's new rows in one INSERT ... SELECT instead. The delete
+//   triggers stay (replacements are rare).
+// - Dedup candidates and the actor filter read (event_type, day) with the
+//   actor columns in the index, and the sub-type filter reads (sub_event_type,
+//   day) with admin1 and fatalities: the filters are decided in the index and
+//   only matching rows are read from the table.
+// - The indexes on place_id, pcode and fatalities are never used (the place
+//   filter ORs unindexed columns; fatalities alone is not selective) but cost
+//   a write per canonical event.
+const char kMigrateV2ToV3[] = R"sql(
+DROP TRIGGER documents_fts_insert;
+DROP TRIGGER event_mentions_fts_insert;
+DROP INDEX canonical_type_day;
+CREATE INDEX canonical_type_day
+  ON canonical_events(event_type, day, actor1, actor2, lineage1, lineage2);
+DROP INDEX canonical_sub_type;
+CREATE INDEX canonical_sub_type ON canonical_events(sub_event_type, day, admin1, fatalities);
+DROP INDEX canonical_place;
+DROP INDEX canonical_pcode;
+DROP INDEX canonical_fatalities;
+PRAGMA user_version = 3;
+)sql";
+
 // Migration i turns version i into version i + 1.
-const char* const kMigrations[] = {kSchemaV1, kMigrateV1ToV2};
+const char* const kMigrations[] = {kSchemaV1, kMigrateV1ToV2, kMigrateV2ToV3};
 
 }  // namespace
 

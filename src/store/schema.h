@@ -10,12 +10,14 @@
 
 namespace rasd::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // The complete schema of version 1 (rasd 0.0: no canonical events, no
 // full-text index, no data_version). Kept so that tests can build a v1 file
 // and prove the migration, as a user upgrading rasd would.
 extern const char kSchemaV1[];
+// Version 1 -> 2, kept visible so that tests can build a version 2 file.
+extern const char kMigrateV1ToV2[];
 
 // Brings `db` to kSchemaVersion: creates an empty store, or migrates an older
 // one step by step inside one transaction. A file from a newer rasd is refused.

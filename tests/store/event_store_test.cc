@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "gold_fixture.h"
+#include "store/fts_tokenizer.h"
 #include "store/query.h"
 #include "store/schema.h"
 #include "test_util.h"
@@ -215,6 +216,48 @@ TEST(EventStoreTest, MigratesAVersion1File) {
   // New writes work on the migrated file.
   const Batch b = ToBatch({Article(articles, "snn-049")});
   EXPECT_TRUE(store->PutBatch(b.docs, b.results, kVersions).ok());
+  EXPECT_EQ(IntegrityCheck(db), "ok");
+}
+
+// A version 2 file (FTS insert triggers, v2 indexes) holding the two Ariha
+// reports migrated to version 3: old rows stay searchable, the insert
+// triggers and unused indexes are gone, and new batches are indexed too.
+TEST(EventStoreTest, MigratesAVersion2File) {
+  TempDir dir;
+  const auto articles = testing::LoadGoldArticles();
+  const std::string path = dir.File("v2.db");
+  WriteVersion1File(path, articles);
+  {
+    auto db = Database::Open(path, false);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(RegisterRasdTokenizer(db->get()).ok());
+    ASSERT_TRUE(db->Exec(kMigrateV1ToV2).ok());
+    ASSERT_EQ(QueryInt(&db.value(), "PRAGMA user_version"), 2);
+  }
+  auto store = OpenOrDie(path);
+  EXPECT_EQ(store->migrated_from(), 2);
+  Database* db = store->db();
+  EXPECT_EQ(QueryInt(db, "PRAGMA user_version"), kSchemaVersion);
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE '%fts_insert'"), 0);
+  EXPECT_EQ(QueryInt(db,
+                     "SELECT count(*) FROM sqlite_master WHERE name IN ('canonical_place',"
+                     " 'canonical_pcode', 'canonical_fatalities')"),
+            0);
+  auto old_hits = SearchArticles(db, "أريحا", {});
+  ASSERT_TRUE(old_hits.ok()) << old_hits.status().ToString();
+  EXPECT_EQ(old_hits->size(), 2u);
+  const GoldArticle& added = Article(articles, "snn-049");
+  const Batch b = ToBatch({added});
+  ASSERT_TRUE(store->PutBatch(b.docs, b.results, kVersions).ok());
+  const std::string word = added.doc.text.substr(added.result.events[0].trigger.begin.value,
+                                                 added.result.events[0].trigger.size());
+  EventFilter filter;
+  filter.text = word;
+  auto events = QueryEvents(db, filter);
+  ASSERT_TRUE(events.ok()) << events.status().ToString();
+  EXPECT_FALSE(events->empty()) << word;
+  EXPECT_TRUE(db->Exec("INSERT INTO doc_fts(doc_fts) VALUES ('integrity-check')").ok());
+  EXPECT_TRUE(db->Exec("INSERT INTO evidence_fts(evidence_fts) VALUES ('integrity-check')").ok());
   EXPECT_EQ(IntegrityCheck(db), "ok");
 }
 

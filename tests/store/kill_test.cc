@@ -25,7 +25,7 @@ using testing::IntegrityCheck;
 using testing::QueryInt;
 using testing::TempDir;
 
-constexpr int kCopies = 20;  // 1200 articles, about 6 MB
+constexpr int kCopies = 60;  // 3600 articles, about 18 MB: ingest outlasts the kills
 
 std::string ReplicatedCorpus(const TempDir& dir) {
   std::ifstream in(std::string(RASD_SOURCE_DIR) + "/eval/corpus/dev.jsonl");
