@@ -269,8 +269,26 @@ Status ParseNear(const std::string& s, store::NearFilter* out) {
   return Status::Ok();
 }
 
-EventContext ContextOf(const store::CanonicalEvent& c) {
+// Actor id -> ACLED actor name, for the acled-csv format.
+using ActorNames = std::map<std::string, std::string>;
+
+ActorNames AcledActorNames(const kb::KnowledgeBase& kb) {
+  ActorNames names;
+  for (const kb::Actor& a : kb.actors) {
+    if (!a.acled_name.empty()) names.emplace(a.id, a.acled_name);
+  }
+  return names;
+}
+
+EventContext ContextOf(const store::CanonicalEvent& c, const ActorNames* names = nullptr) {
   EventContext ctx;
+  if (names != nullptr) {
+    // An actor without an attested ACLED name is written as its id.
+    ctx.actor_name = [names](const std::string& id) {
+      const auto it = names->find(id);
+      return it == names->end() ? std::string() : it->second;
+    };
+  }
   ctx.event_id = "SYR" + std::to_string(c.id);
   for (const std::string& outlet : c.outlets) {
     if (!ctx.source.empty()) ctx.source += "; ";
@@ -300,14 +318,14 @@ std::string RenderTable(const std::vector<store::CanonicalEvent>& events) {
 }
 
 std::string RenderEvents(const std::vector<store::CanonicalEvent>& events,
-                         const std::string& format) {
+                         const std::string& format, const ActorNames& names) {
   std::string out;
   if (format == "table") return RenderTable(events);
   if (format == "jsonl") {
     for (const auto& c : events) store::AppendCanonicalJson(c, &out);
   } else if (format == "acled-csv") {
     WriteAcledCsvHeader(&out);
-    for (const auto& c : events) AppendAcledCsvRow(c.event, ContextOf(c), &out);
+    for (const auto& c : events) AppendAcledCsvRow(c.event, ContextOf(c, &names), &out);
   } else {
     GeoJsonWriter writer(&out);
     writer.Begin();
@@ -321,11 +339,13 @@ int RunQuery(const QueryFlags& flags, const std::string& data_dir) {
   const std::string format =
       !flags.format.empty() ? flags.format : (IsTerminal(1) ? "table" : "jsonl");
   store::EventFilter filter;
-  if (!flags.actor.empty() || !flags.place.empty()) {
+  ActorNames names;
+  if (!flags.actor.empty() || !flags.place.empty() || format == "acled-csv") {
     auto kb = kb::LoadKnowledgeBase(data_dir);
     if (!kb.ok()) Fail("query", kb.status());
     if (!flags.actor.empty()) filter.actors = ResolveActor(*kb, flags.actor);
     if (!flags.place.empty()) filter.place_ids = ResolvePlace(*kb, flags.place);
+    names = AcledActorNames(*kb);
   }
   filter.event_type = flags.type;
   filter.sub_event_type = flags.sub_type;
@@ -349,7 +369,7 @@ int RunQuery(const QueryFlags& flags, const std::string& data_dir) {
   auto store = OpenStore("query", flags.db, options);
   auto events = store::QueryEvents(store->db(), filter);
   if (!events.ok()) Fail("query", events.status());
-  const std::string out = RenderEvents(*events, format);
+  const std::string out = RenderEvents(*events, format, names);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;
 }

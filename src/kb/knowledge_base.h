@@ -55,6 +55,9 @@ struct Actor {
   std::string id;
   std::string name_en;
   std::string name_ar;
+  // The actor's name in ACLED data ("Military Forces of Syria (2000-)"); empty
+  // when actors.yaml says null (no attested ACLED name).
+  std::string acled_name;
   int inter = 0;
   std::string kind;
   std::string country;

@@ -170,6 +170,7 @@ Actor ReadActor(RecordReader* r, const YAML::Node& record) {
   a.id = r->String("id", true);
   a.name_en = r->String("name_en", true);
   a.name_ar = r->String("name_ar", true);
+  a.acled_name = r->String("acled_name", false);
   a.inter = r->Int("inter");
   if (a.inter < 1 || a.inter > 8) r->Error(record["inter"], "'inter' must be an ACLED code 1..8");
   a.kind = r->String("kind", true);
