@@ -62,7 +62,9 @@ TEST(AcledNamesTest, CsvRowsCarryTheAcledNameOrTheId) {
       const auto it = names.find(e.actor1);
       const std::string expected = it == names.end() ? e.actor1 : it->second;
       EXPECT_NE(row.find(expected), std::string::npos) << e.actor1 << "\n" << row;
-      if (it != names.end()) EXPECT_EQ(row.find("," + e.actor1 + ","), std::string::npos) << row;
+      if (it != names.end()) {
+        EXPECT_EQ(row.find("," + e.actor1 + ","), std::string::npos) << row;
+      }
       ++checked;
     }
   }
