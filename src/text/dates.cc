@@ -145,20 +145,28 @@ class DateLexicon {
  public:
   DateLexicon() : table_(PhraseTable::FromTsv(embedded::text_dates)) {
     kinds_.reserve(table_.entries().size());
-    for (const PhraseEntry& e : table_.entries()) kinds_.push_back(WordFromName(e.kind));
+    for (const PhraseEntry& e : table_.entries()) {
+      kinds_.push_back(WordFromName(e.kind));
+      needs_context_.push_back(e.HasFlag("ctx"));
+    }
   }
   static const DateLexicon& Get() {
     static const DateLexicon lexicon;
     return lexicon;
   }
-  DateWord KindOf(const PhraseEntry& e) const {
-    return kinds_[static_cast<std::size_t>(&e - table_.entries().data())];
-  }
+  DateWord KindOf(const PhraseEntry& e) const { return kinds_[IndexOf(e)]; }
+  bool NeedsContext(const PhraseEntry& e) const { return needs_context_[IndexOf(e)] != 0; }
   const PhraseTable& table() const { return table_; }
 
  private:
+  std::size_t IndexOf(const PhraseEntry& e) const {
+    return static_cast<std::size_t>(&e - table_.entries().data());
+  }
+
   PhraseTable table_;
+  // Per entry, read once from the row: the kind and the flag "ctx".
   std::vector<DateWord> kinds_;
+  std::vector<std::uint8_t> needs_context_;
 };
 
 struct Word {
@@ -178,8 +186,7 @@ class DateReader {
       : norm_(norm), tokens_(tokens), pub_(pub), n_(static_cast<std::uint32_t>(tokens.size())) {}
 
   std::optional<DateMention> ReadAt(std::uint32_t i) const {
-    if (tokens_[i].kind != TokenKind::kNumber &&
-        !DateLexicon::Get().table().MayStartAt(norm_, tokens_[i])) {
+    if (tokens_[i].kind != TokenKind::kNumber && !MayStartAt(i)) {
       return std::nullopt;
     }
     std::uint32_t j = i;
@@ -209,6 +216,7 @@ class DateReader {
       return std::nullopt;
     }
     const DateLexicon& lex = DateLexicon::Get();
+    if (!MayStartAt(i)) return std::nullopt;
     const auto match = lex.table().MatchAt(norm_, tokens_, i, [&](const PhraseEntry& e) {
       const DateWord k = lex.KindOf(e);
       for (const DateWord want : kinds) {
@@ -217,8 +225,18 @@ class DateReader {
       return false;
     });
     if (!match) return std::nullopt;
-    return Word{lex.KindOf(*match->entry), match->entry->value, match->entry->HasFlag("ctx"),
+    return Word{lex.KindOf(*match->entry), match->entry->value, lex.NeedsContext(*match->entry),
                 match->end_token};
+  }
+
+  // Whether a date word may start at token i, remembered for the last token
+  // asked: the readers try one token for every kind of date in turn.
+  bool MayStartAt(std::uint32_t i) const {
+    if (i != checked_token_) {
+      checked_token_ = i;
+      checked_may_start_ = DateLexicon::Get().table().MayStartAt(norm_, tokens_[i]);
+    }
+    return checked_may_start_;
   }
 
   std::optional<DateMention> ReadCoreAt(std::uint32_t j, const Cues& cues) const {
@@ -551,6 +569,8 @@ class DateReader {
   const std::vector<Token>& tokens_;
   std::optional<CivilDate> pub_;
   std::uint32_t n_;
+  mutable std::uint32_t checked_token_ = kNoToken;
+  mutable bool checked_may_start_ = false;
 };
 
 }  // namespace

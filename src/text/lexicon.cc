@@ -8,9 +8,9 @@
 namespace rasd::text {
 namespace {
 
-constexpr std::string_view kWaw = "\xD9\x88";   // U+0648
-constexpr std::string_view kFa = "\xD9\x81";    // U+0641
-constexpr std::string_view kAlef = "\xD8\xA7";  // U+0627
+constexpr std::string_view kWaw = "\xD9\x88";              // U+0648
+constexpr std::string_view kFa = "\xD9\x81";               // U+0641
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // U+0627 U+0644
 
 std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   std::vector<std::string_view> parts;
@@ -76,65 +76,54 @@ PhraseTable PhraseTable::FromTsv(std::string_view tsv) {
     table.entries_.push_back(std::move(entry));
   }
   for (std::uint32_t i = 0; i < table.entries_.size(); ++i) {
-    table.by_first_[table.entries_[i].words.front()].push_back(i);
+    PhraseEntry& entry = table.entries_[i];
+    entry.only_conjunction = entry.HasFlag(kOnlyConjunctionFlag);
+    const std::string& first = entry.words.front();
+    table.bare_first_[first].push_back(i);
+    if (first.size() > kArticle.size() && first.compare(0, kArticle.size(), kArticle) == 0) {
+      table.definite_first_[std::string_view(first).substr(kArticle.size())].push_back(i);
+    }
   }
-  for (auto& [word, indices] : table.by_first_) {
-    std::stable_sort(indices.begin(), indices.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return table.entries_[a].words.size() > table.entries_[b].words.size();
-    });
+  for (StemMap<std::vector<std::uint32_t>>* index : {&table.bare_first_, &table.definite_first_}) {
+    for (const auto& [word, indices] : index->entries()) {
+      std::vector<std::uint32_t>& sorted = (*index)[word];
+      std::stable_sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return table.entries_[a].words.size() > table.entries_[b].words.size();
+      });
+    }
   }
   return table;
 }
 
-std::optional<PhraseMatch> PhraseTable::MatchAt(
-    const NormalizedText& norm, const std::vector<Token>& tokens, std::uint32_t i,
-    const std::function<bool(const PhraseEntry&)>& accept) const {
-  if (i >= tokens.size() || tokens[i].kind != TokenKind::kArabicWord) return std::nullopt;
-  std::optional<PhraseMatch> best;
-  AnyWordForm(norm, tokens[i], [&](std::string_view proclitic, std::string_view word) {
-    const auto it = by_first_.find(word);
-    if (it == by_first_.end()) return false;
-    for (const std::uint32_t index : it->second) {
-      const PhraseEntry& entry = entries_[index];
-      if (best && best->entry->words.size() >= entry.words.size()) break;
-      if (!accept(entry)) continue;
-      if (entry.HasFlag(kOnlyConjunctionFlag) && !IsConjunctionOnly(proclitic)) continue;
-      std::uint32_t t = i + 1;
-      bool matched = true;
-      for (std::size_t w = 1; w < entry.words.size() && matched; ++w, ++t) {
-        matched = t < tokens.size() && tokens[t].space_before &&
-                  TokenText(norm, tokens[t]) == entry.words[w];
-      }
-      if (matched) best = PhraseMatch{&entry, t, proclitic};
+// The form of a reading is its stem, after ال when it is definite (the ل of
+// لل stands for ال), so it is found by the stem hash in one of two indexes.
+const std::vector<std::uint32_t>* PhraseTable::StartingWith(const NormalizedText& norm,
+                                                            const Token& token,
+                                                            std::uint8_t r) const {
+  const CliticReading& reading = token.readings[r];
+  if (reading.enclitic_bytes != 0) return nullptr;
+  const auto& index = reading.definite() ? definite_first_ : bare_first_;
+  if (!index.MayContain(token.stem_hash[r])) return nullptr;
+  return index.Find(StemOf(norm, token, reading), token.stem_hash[r]);
+}
+
+bool PhraseTable::RestMatches(const NormalizedText& norm, const std::vector<Token>& tokens,
+                              std::uint32_t i, const PhraseEntry& entry, std::uint32_t* end) const {
+  std::uint32_t t = i + 1;
+  for (std::size_t w = 1; w < entry.words.size(); ++w, ++t) {
+    if (t >= tokens.size() || !tokens[t].space_before ||
+        TokenText(norm, tokens[t]) != entry.words[w]) {
+      return false;
     }
-    return false;  // keep looking: a later reading may give a longer phrase
-  });
-  return best;
+  }
+  *end = t;
+  return true;
 }
 
 bool PhraseTable::MayStartAt(const NormalizedText& norm, const Token& token) const {
-  return AnyWordForm(norm, token, [&](std::string_view, std::string_view word) {
-    return by_first_.find(word) != by_first_.end();
-  });
-}
-
-bool AnyWordForm(const NormalizedText& norm, const Token& token,
-                 const std::function<bool(std::string_view, std::string_view)>& visit) {
   if (token.kind != TokenKind::kArabicWord) return false;
-  const std::string_view text = TokenText(norm, token);
-  if (token.reading_count == 0) return visit({}, text);
-  std::string restored;  // "ال" + stem, for a reading of لل
   for (std::uint8_t r = 0; r < token.reading_count; ++r) {
-    const CliticReading& reading = token.readings[r];
-    if (reading.enclitic_bytes != 0 || reading.proclitic_bytes > text.size()) continue;
-    const std::string_view proclitic = text.substr(0, reading.proclitic_bytes);
-    std::string_view word = text.substr(reading.proclitic_bytes);
-    if (reading.article_bytes == 2) {
-      restored.assign(kAlef);
-      restored.append(word);
-      word = restored;
-    }
-    if (visit(proclitic, word)) return true;
+    if (StartingWith(norm, token, r) != nullptr) return true;
   }
   return false;
 }

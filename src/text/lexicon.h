@@ -7,7 +7,6 @@
 #define RASD_TEXT_LEXICON_H_
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,7 +23,8 @@ struct PhraseEntry {
   std::vector<std::string> words;  // normalised, at least one
   std::string kind;
   std::int64_t value = 0;
-  std::string flags;  // space-separated words, e.g. "wf ctx"
+  std::string flags;              // space-separated words, e.g. "wf ctx"
+  bool only_conjunction = false;  // HasFlag(kOnlyConjunctionFlag), read once
   bool HasFlag(std::string_view flag) const;
 };
 
@@ -38,18 +38,24 @@ struct PhraseMatch {
 // لليوم ("for the day") is not اليوم ("today").
 inline constexpr std::string_view kOnlyConjunctionFlag = "wf";
 
+// True when the proclitic is empty or only the conjunction و or ف.
+bool IsConjunctionOnly(std::string_view proclitic);
+
+// True when `proclitic` is exactly the conjunction و.
+bool IsWaw(std::string_view proclitic);
+
 class PhraseTable {
  public:
   // Parses `tsv`; '#' starts a comment line. Malformed rows are skipped and
   // described in errors() (the lexicon tests require it to be empty).
   static PhraseTable FromTsv(std::string_view tsv);
 
-  // The longest phrase starting at tokens[i] whose kind passes `accept`.
+  // The longest phrase starting at tokens[i] for which accept(entry) is true.
   // The first word may carry a proclitic (و ف ب ل ك) and keeps its article;
   // later words must match whole tokens, separated by spaces only.
+  template <typename Accept>
   std::optional<PhraseMatch> MatchAt(const NormalizedText& norm, const std::vector<Token>& tokens,
-                                     std::uint32_t i,
-                                     const std::function<bool(const PhraseEntry&)>& accept) const;
+                                     std::uint32_t i, const Accept& accept) const;
 
   // True when some form of `token` is the first word of some phrase: a cheap
   // test that lets readers skip most tokens before trying each kind.
@@ -59,13 +65,22 @@ class PhraseTable {
   const std::vector<std::string>& errors() const { return errors_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
+  // Entries whose first word is the form of reading r of `token` (see
+  // AnyWordForm), longest phrase first; nullptr when none, or when the
+  // reading has a pronoun suffix.
+  const std::vector<std::uint32_t>* StartingWith(const NormalizedText& norm, const Token& token,
+                                                 std::uint8_t r) const;
+  bool RestMatches(const NormalizedText& norm, const std::vector<Token>& tokens, std::uint32_t i,
+                   const PhraseEntry& entry, std::uint32_t* end) const;
+
   std::vector<PhraseEntry> entries_;
-  // First word -> indices into entries_, longest phrase first.
-  std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>> by_first_;
+  // A word form is the stem of a reading, with ال before it for a definite
+  // reading; so the first words are indexed by stem, twice: as written
+  // (bare_first_) and, for words that start with ال, without it
+  // (definite_first_). A reading then finds its entries with the stem hash
+  // the tokenizer computed.
+  StemMap<std::vector<std::uint32_t>> bare_first_;
+  StemMap<std::vector<std::uint32_t>> definite_first_;
   std::vector<std::string> errors_;
 };
 
@@ -74,19 +89,55 @@ inline std::string_view TokenText(const NormalizedText& norm, const Token& token
   return norm.View(token.norm);
 }
 
+template <typename Accept>
+std::optional<PhraseMatch> PhraseTable::MatchAt(const NormalizedText& norm,
+                                                const std::vector<Token>& tokens, std::uint32_t i,
+                                                const Accept& accept) const {
+  if (i >= tokens.size() || tokens[i].kind != TokenKind::kArabicWord) return std::nullopt;
+  const Token& token = tokens[i];
+  std::optional<PhraseMatch> best;
+  // Every reading is tried: a later one may give a longer phrase.
+  for (std::uint8_t r = 0; r < token.reading_count; ++r) {
+    const std::vector<std::uint32_t>* indices = StartingWith(norm, token, r);
+    if (indices == nullptr) continue;
+    const std::string_view proclitic =
+        TokenText(norm, token).substr(0, token.readings[r].proclitic_bytes);
+    for (const std::uint32_t index : *indices) {
+      const PhraseEntry& entry = entries_[index];
+      if (best && best->entry->words.size() >= entry.words.size()) break;
+      if (!accept(entry)) continue;
+      if (entry.only_conjunction && !IsConjunctionOnly(proclitic)) continue;
+      std::uint32_t end = 0;
+      if (RestMatches(norm, tokens, i, entry, &end)) best = PhraseMatch{&entry, end, proclitic};
+    }
+  }
+  return best;
+}
+
 // Calls visit(proclitic, word) for the surface of an Arabic word and for each
 // clitic reading without an enclitic pronoun, where `word` is the text after
 // the proclitic with its article kept (the ل of لل is given back as ال).
 // Stops and returns true as soon as visit returns true.
-bool AnyWordForm(
-    const NormalizedText& norm, const Token& token,
-    const std::function<bool(std::string_view proclitic, std::string_view word)>& visit);
-
-// True when the proclitic is empty or only the conjunction و or ف.
-bool IsConjunctionOnly(std::string_view proclitic);
-
-// True when `proclitic` is exactly the conjunction و.
-bool IsWaw(std::string_view proclitic);
+template <typename Visit>
+bool AnyWordForm(const NormalizedText& norm, const Token& token, const Visit& visit) {
+  if (token.kind != TokenKind::kArabicWord) return false;
+  const std::string_view text = TokenText(norm, token);
+  if (token.reading_count == 0) return visit(std::string_view(), text);
+  std::string restored;  // "ال" + stem, for a reading of لل
+  for (std::uint8_t r = 0; r < token.reading_count; ++r) {
+    const CliticReading& reading = token.readings[r];
+    if (reading.enclitic_bytes != 0 || reading.proclitic_bytes > text.size()) continue;
+    const std::string_view proclitic = text.substr(0, reading.proclitic_bytes);
+    std::string_view word = text.substr(reading.proclitic_bytes);
+    if (reading.article_bytes == 2) {
+      restored.assign("\xD8\xA7");  // U+0627: the alef of the article
+      restored.append(word);
+      word = restored;
+    }
+    if (visit(proclitic, word)) return true;
+  }
+  return false;
+}
 
 }  // namespace rasd::text
 

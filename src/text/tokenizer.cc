@@ -272,6 +272,16 @@ void AnalyzeArabicWord(std::string_view text, Token* t) {
   t->detached_proclitic = IsProcliticOnly(word);
 }
 
+void HashStems(const NormalizedText& norm, Token* t) {
+  if (t->kind != TokenKind::kArabicWord) {
+    t->stem_hash[0] = HashStem(norm.View(t->norm));
+    return;
+  }
+  for (std::uint8_t r = 0; r < t->reading_count; ++r) {
+    t->stem_hash[r] = HashStem(StemOf(norm, *t, t->readings[r]));
+  }
+}
+
 // ---- Token boundaries ------------------------------------------------------
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
@@ -353,6 +363,7 @@ void Tokenize(const NormalizedText& norm, std::vector<Token>* out) {
     t.kind = KindOf(ch.cls);
     t.space_before = space_before;
     if (t.kind == TokenKind::kArabicWord) AnalyzeArabicWord(text, &t);
+    HashStems(norm, &t);
     space_before = false;
     i = end;
   }

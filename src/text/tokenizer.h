@@ -4,12 +4,18 @@
 //   [conjunction و/ف] [preposition ب/ل/ك] [article ال, written ل after ل] stem [enclitic pronoun]
 // because a letter that looks like a clitic is often part of the stem
 // (بلدة is not ب + لدة): the matchers try each reading, longest stem first.
+// Each reading also carries the hash of its stem, computed once here, and
+// StemMap is the table every matcher keys by stem: the text core, the linker
+// and the event lexicons then probe their tables without hashing the text again.
 #ifndef RASD_TEXT_TOKENIZER_H_
 #define RASD_TEXT_TOKENIZER_H_
 
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rasd/span.h"
@@ -51,6 +57,9 @@ struct Token {
   // Matchers find it with DetachedProcliticOf, so a name in quotes or after
   // a tatweel still carries its preposition.
   bool detached_proclitic = false;
+  // HashStem(StemOf(readings[r])) for an Arabic word; for any other token,
+  // stem_hash[0] is HashStem of its whole text.
+  std::array<std::uint32_t, kMaxReadings> stem_hash{};
 };
 
 inline constexpr std::uint32_t kNoToken = 0xFFFFFFFF;
@@ -64,6 +73,110 @@ inline std::string_view StemOf(const NormalizedText& norm, const Token& token,
   const std::string_view all = norm.text;
   return all.substr(begin, end - begin);
 }
+
+// A hash of a short word for StemMap. Stems are a few bytes long, so the
+// word is read eight bytes at a time; a multiply and a shift per step mix
+// well enough for tables of a few thousand stems.
+inline std::uint32_t HashStem(std::string_view s) {
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t h = (s.size() + 1) * kMul;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * kMul;
+    h ^= h >> 29;
+  }
+  if (i < s.size()) {  // the last 1..7 bytes, without a call to memcpy
+    std::uint64_t w = 0;
+    for (std::size_t k = i; k < s.size(); ++k) {
+      w |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * (k - i));
+    }
+    h = (h ^ w) * kMul;
+    h ^= h >> 29;
+  }
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
+
+// A read-mostly map from stems to V, probed with a hash the caller already
+// has (Token::stem_hash): open addressing over (hash, entry) slots kept at
+// most a quarter full, and a bit filter of four bits per slot that answers
+// MayContain for most stems in no table without computing the stem or
+// touching the slots. Entries keep insertion order; values are stable until
+// the next insertion.
+template <typename V>
+class StemMap {
+ public:
+  // The value of `key`, inserted default-constructed when absent.
+  V& operator[](std::string_view key) {
+    const std::uint32_t hash = HashStem(key);
+    if (const std::uint32_t entry = EntryOf(key, hash)) return entries_[entry - 1].second;
+    if ((entries_.size() + 1) * 4 > slots_.size()) Grow();
+    entries_.emplace_back(std::string(key), V{});
+    Place(hash, static_cast<std::uint32_t>(entries_.size()));
+    return entries_.back().second;
+  }
+
+  // False when no key has this HashStem; true for every key in the map.
+  bool MayContain(std::uint32_t hash) const {
+    if (filter_.empty()) return false;
+    const std::uint32_t bit = FilterBit(hash);
+    return (filter_[bit / 64] >> (bit % 64) & 1) != 0;
+  }
+
+  // The value of `key`, whose HashStem is `hash`, or nullptr.
+  const V* Find(std::string_view key, std::uint32_t hash) const {
+    const std::uint32_t entry = EntryOf(key, hash);
+    return entry == 0 ? nullptr : &entries_[entry - 1].second;
+  }
+  const V* Find(std::string_view key) const { return Find(key, HashStem(key)); }
+
+  std::size_t size() const { return entries_.size(); }
+  // (key, value) pairs in insertion order.
+  const std::vector<std::pair<std::string, V>>& entries() const { return entries_; }
+
+ private:
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::uint32_t entry = 0;  // 1 + index into entries_, 0 for an empty slot
+  };
+
+  // 1 + the index of `key` in entries_, or 0.
+  std::uint32_t EntryOf(std::string_view key, std::uint32_t hash) const {
+    if (slots_.empty()) return 0;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t pos = hash & mask;; pos = (pos + 1) & mask) {
+      const Slot& slot = slots_[pos];
+      if (slot.entry == 0) return 0;
+      if (slot.hash == hash && entries_[slot.entry - 1].first == key) return slot.entry;
+    }
+  }
+
+  // Bits of the hash the slot index does not use, so that the filter and
+  // the probe sequence fail independently.
+  std::uint32_t FilterBit(std::uint32_t hash) const {
+    return ((hash >> 16) | (hash << 16)) & static_cast<std::uint32_t>(filter_.size() * 64 - 1);
+  }
+
+  void Place(std::uint32_t hash, std::uint32_t entry) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t pos = hash & mask;
+    while (slots_[pos].entry != 0) pos = (pos + 1) & mask;
+    slots_[pos] = {hash, entry};
+    const std::uint32_t bit = FilterBit(hash);
+    filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
+
+  void Grow() {
+    slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, Slot{});
+    filter_.assign(slots_.size() / 16, 0);  // four bits per slot
+    for (std::uint32_t k = 0; k < entries_.size(); ++k) Place(HashStem(entries_[k].first), k + 1);
+  }
+
+  std::vector<Slot> slots_;  // size is a power of two
+  std::vector<std::uint64_t> filter_;
+  std::vector<std::pair<std::string, V>> entries_;
+};
 
 // The index of the detached proclitic token that governs tokens[i] (directly
 // before it, or before one opening quote or parenthesis glued to it), or
