@@ -47,16 +47,22 @@ std::string BareWord(std::string_view w) {
 void PhraseMatcher::Add(std::string_view phrase, std::uint32_t payload) {
   std::vector<std::string> words = SplitWords(text::NormalizeForMatch(phrase));
   if (words.empty()) return;
-  for (auto& w : words) w = BareWord(w);
+  std::vector<std::uint32_t> hashes;
+  for (auto& w : words) {
+    w = BareWord(w);
+    hashes.push_back(text::HashStem(w));
+  }
   by_first_word_[words.front()].push_back(static_cast<std::uint32_t>(phrases_.size()));
-  phrases_.push_back({std::move(words), payload});
+  phrases_.push_back({std::move(words), std::move(hashes), payload});
 }
 
 bool PhraseMatcher::WordMatches(const text::NormalizedText& norm, const text::Token& token,
-                                std::string_view word) const {
-  if (token.reading_count == 0) return norm.View(token.norm) == word;
+                                std::string_view word, std::uint32_t hash) {
+  if (token.reading_count == 0) {
+    return token.stem_hash[0] == hash && norm.View(token.norm) == word;
+  }
   for (std::uint8_t r = 0; r < token.reading_count; ++r) {
-    if (UsableReading(norm, token, token.readings[r]) &&
+    if (token.stem_hash[r] == hash && UsableReading(norm, token, token.readings[r]) &&
         text::StemOf(norm, token, token.readings[r]) == word) {
       return true;
     }
@@ -76,18 +82,19 @@ bool PhraseMatcher::MatchAt(const text::NormalizedText& norm,
   std::uint8_t best_reading = 0;
   const std::uint8_t readings = first.reading_count == 0 ? 1 : first.reading_count;
   for (std::uint8_t r = 0; r < readings; ++r) {
-    if (first.reading_count != 0 && !UsableReading(norm, first, first.readings[r])) continue;
+    if (!by_first_word_.MayContain(first.stem_hash[r])) continue;
     const std::string_view key = first.reading_count == 0
                                      ? norm.View(first.norm)
                                      : text::StemOf(norm, first, first.readings[r]);
-    const auto it = by_first_word_.find(key);
-    if (it == by_first_word_.end()) continue;
-    for (const std::uint32_t id : it->second) {
+    const std::vector<std::uint32_t>* ids = by_first_word_.Find(key, first.stem_hash[r]);
+    if (ids == nullptr) continue;
+    if (first.reading_count != 0 && !UsableReading(norm, first, first.readings[r])) continue;
+    for (const std::uint32_t id : *ids) {
       const Phrase& p = phrases_[id];
       if (p.words.size() <= best_len || i + p.words.size() > end) continue;
       bool ok = true;
       for (std::size_t k = 1; k < p.words.size() && ok; ++k) {
-        ok = WordMatches(norm, tokens[i + k], p.words[k]);
+        ok = WordMatches(norm, tokens[i + k], p.words[k], p.hashes[k]);
       }
       if (ok) {
         best_len = p.words.size();

@@ -2,14 +2,14 @@
 // stream, matching each word against every clitic reading of a token, so
 // that one entry "قصف" finds وقصف، بالقصف، قصفها. Longest phrase wins; among
 // equals, the first listed. Built once, immutable, shared by all threads.
+// Words are compared by the stem hashes the tokenizer computed for each
+// reading (text::Token::stem_hash), the text only when the hashes agree.
 #ifndef RASD_EXTRACT_PHRASE_MATCHER_H_
 #define RASD_EXTRACT_PHRASE_MATCHER_H_
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "text/normalizer.h"
@@ -20,7 +20,7 @@ namespace rasd::extract {
 struct PhraseMatch {
   std::uint32_t first_token = 0;
   std::uint32_t end_token = 0;
-  std::uint32_t payload = 0;  // what the caller attached to the phrase
+  std::uint32_t payload = 0;       // what the caller attached to the phrase
   std::uint8_t first_reading = 0;  // the clitic reading of the first token that matched
 };
 
@@ -43,20 +43,14 @@ class PhraseMatcher {
  private:
   struct Phrase {
     std::vector<std::string> words;
+    std::vector<std::uint32_t> hashes;  // text::HashStem of each word
     std::uint32_t payload;
   };
-  bool WordMatches(const text::NormalizedText& norm, const text::Token& token,
-                   std::string_view word) const;
-
-  // Transparent hashing: look up a std::string_view stem without building a string.
-  struct StemHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
+  static bool WordMatches(const text::NormalizedText& norm, const text::Token& token,
+                          std::string_view word, std::uint32_t hash);
 
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>, StemHash, std::equal_to<>>
-      by_first_word_;
+  text::StemMap<std::vector<std::uint32_t>> by_first_word_;
 };
 
 // False for a clitic reading that cannot stand for a lexicon form.

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdlib>
 
 #include "common/utf8.h"
@@ -29,7 +30,6 @@ constexpr double kFuzzyConfidence = 0.7;
 constexpr double kPatternConfidence = 0.6;
 constexpr double kCommonWordConfidence = 0.8;
 constexpr std::uint32_t kMaxPatternNameWords = 3;
-constexpr int kMaxTokenEdits = 2;
 // alias_index of mentions found by a pattern or a lexicon, not a registry name.
 constexpr std::uint32_t kNoAlias = 0xFFFFFFFFu;
 
@@ -60,17 +60,28 @@ bool DecodeLetters(std::string_view s, std::array<char32_t, N>* out, std::size_t
   return true;
 }
 
-// Letter edits between two words, capped at kMaxTokenEdits + 1 (all a
-// fuzzy match needs to know), without touching the heap.
-int BoundedDistance(std::string_view a, std::string_view b) {
-  constexpr int kCap = kMaxTokenEdits + 1;
+// Code points in s, counted by their lead bytes.
+std::uint32_t LetterCount(std::string_view s) {
+  std::uint32_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Letter edits between two words, capped at `cap` (all a fuzzy match needs
+// to know: whether the edits fit its remaining budget), without touching
+// the heap. `a_letters` is LetterCount(a), known in advance for name words:
+// words whose lengths differ by `cap` letters are never decoded.
+int BoundedDistance(std::string_view a, std::uint32_t a_letters, std::string_view b, int cap) {
   if (a == b) return 0;
+  const auto length_gap = std::abs(static_cast<int>(a_letters) - static_cast<int>(LetterCount(b)));
+  if (length_gap >= cap) return cap;
   constexpr std::size_t kMaxLetters = 40;
   std::array<char32_t, kMaxLetters> x{}, y{};
   std::size_t nx = 0, ny = 0;
-  if (!DecodeLetters(a, &x, &nx) || !DecodeLetters(b, &y, &ny)) return kCap;
-  if (std::abs(static_cast<int>(nx) - static_cast<int>(ny)) >= kCap) return kCap;
-  std::array<int, kMaxLetters + 1> prev{}, cur{};
+  if (!DecodeLetters(a, &x, &nx) || !DecodeLetters(b, &y, &ny)) return cap;
+  std::array<int, kMaxLetters + 1> row_a{}, row_b{};
+  int* prev = row_a.data();
+  int* cur = row_b.data();
   for (std::size_t j = 0; j <= ny; ++j) prev[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= nx; ++i) {
     cur[0] = static_cast<int>(i);
@@ -79,10 +90,10 @@ int BoundedDistance(std::string_view a, std::string_view b) {
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] != y[j - 1])});
       row_min = std::min(row_min, cur[j]);
     }
-    if (row_min >= kCap) return kCap;
+    if (row_min >= cap) return cap;
     std::swap(prev, cur);
   }
-  return std::min(prev[ny], kCap);
+  return std::min(prev[ny], cap);
 }
 
 constexpr std::uint8_t kWholeSurface = 0xFF;  // TokenFacts::reading of a Latin word
@@ -121,9 +132,14 @@ class LinkRun {
     while (i < tokens_.size()) i = Step(i);
     ResolveWeak();
     ResolveAbroadNames();
-    std::stable_sort(
-        out_->mentions.begin(), out_->mentions.end(),
-        [](const Mention& x, const Mention& y) { return x.first_token < y.first_token; });
+    // Mentions are emitted left to right, so they are usually in order already:
+    // checking is cheaper than a stable sort that moves every Mention.
+    const auto by_first_token = [](const Mention& x, const Mention& y) {
+      return x.first_token < y.first_token;
+    };
+    if (!std::is_sorted(out_->mentions.begin(), out_->mentions.end(), by_first_token)) {
+      std::stable_sort(out_->mentions.begin(), out_->mentions.end(), by_first_token);
+    }
     MarkDatelines();
   }
 
@@ -145,13 +161,14 @@ class LinkRun {
       const Token& tok = tokens_[i];
       TokenFacts& f = facts_[i];
       if (tok.kind == TokenKind::kLatinWord) {
-        AddStem(&f, t_.StemOf(Surface(i)), kWholeSurface);
+        AddStem(&f, t_.StemOf(Surface(i), tok.stem_hash[0]), kWholeSurface);
         continue;
       }
       if (tok.kind != TokenKind::kArabicWord) continue;
       for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
+        if (!t_.stem_index.MayContain(tok.stem_hash[r])) continue;
         const text::CliticReading& rd = tok.readings[r];
-        const std::uint32_t id = t_.StemOf(text::StemOf(a_.norm, tok, rd));
+        const std::uint32_t id = t_.StemOf(text::StemOf(a_.norm, tok, rd), tok.stem_hash[r]);
         if (id == kNoStem) continue;
         if (rd.enclitic_bytes != 0) {
           f.flags |= t_.stems[id].flags & kStemStop;
@@ -203,19 +220,19 @@ class LinkRun {
            (t_.stems[f.stem[0]].flags & kStemForeign) != 0;
   }
 
-  // Calls fn(stem, definite, proclitic_bytes) for each reading without a
-  // pronoun suffix, known to the index or not (fuzzy matching needs them all).
+  // Calls fn(stem, stem_hash) for each reading without a pronoun suffix,
+  // known to the index or not (fuzzy matching needs them all).
   template <typename Fn>
   void ForReadings(std::uint32_t i, Fn fn) const {
     const Token& tok = tokens_[i];
     if (tok.kind != TokenKind::kArabicWord) {
-      fn(Surface(i), false, std::uint8_t{0});
+      fn(Surface(i), tok.stem_hash[0]);
       return;
     }
     for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
       const text::CliticReading& rd = tok.readings[r];
       if (rd.enclitic_bytes != 0) continue;
-      fn(text::StemOf(a_.norm, tok, rd), rd.definite(), rd.proclitic_bytes);
+      fn(text::StemOf(a_.norm, tok, rd), tok.stem_hash[r]);
     }
   }
 
@@ -267,24 +284,31 @@ class LinkRun {
     return best;
   }
 
-  // Letters apart of a name word and a token, the article ignored on both.
-  int TokenDistance(std::string_view word, std::uint32_t j) const {
-    int best = kMaxTokenEdits + 1;
-    const std::string_view w = SplitArticle(word).stem;
-    ForReadings(j, [&](std::string_view stem, bool, std::uint8_t) {
-      best = std::min(best, BoundedDistance(w, stem));
+  // Letters apart of word k of a name and token j, the article ignored on
+  // both, capped at `cap`.
+  int TokenDistance(const NameEntry& e, std::size_t k, std::uint32_t j, int cap) const {
+    int best = cap;
+    const std::string_view w = e.BareWord(k);
+    ForReadings(j, [&](std::string_view stem, std::uint32_t) {
+      const int differing_letters = std::popcount(LetterMask(stem) ^ e.bare_masks[k]);
+      if ((differing_letters + 1) / 2 >= best) return;  // at least that many edits
+      best = std::min(best, BoundedDistance(w, e.bare_letters[k], stem, best));
     });
     return best;
   }
 
+  // The longest name within a few edits starting at token i: each candidate
+  // is anchored by one of its first words, which token i + k reads exactly.
+  // Candidates are tried in index order and only a longer one replaces the
+  // best, so one that cannot end later is not verified at all.
   std::optional<Found> FuzzyAt(std::uint32_t i) const {
     std::optional<Found> best;
-    for (std::uint32_t k = 0; k < 4 && i + k < tokens_.size(); ++k) {
+    for (std::uint32_t k = 0; k < kMaxFuzzyWords && i + k < tokens_.size(); ++k) {
       ForStems(i + k, [&](const StemInfo& info, bool, std::uint8_t proclitic) {
-        for (const auto& [n, pos] : info.fuzzy) {
-          if (pos != k) continue;
+        for (const std::uint32_t n : info.fuzzy[k]) {
+          if (best && i + t_.names[n].words.size() <= best->end) continue;
           std::optional<Found> f = VerifyFuzzy(n, i, k == 0 ? proclitic : std::uint8_t{0});
-          if (f && (!best || f->end > best->end)) best = f;
+          if (f) best = f;
         }
       });
     }
@@ -303,25 +327,28 @@ class LinkRun {
     for (std::size_t k = 0; k < e.words.size(); ++k) {
       const auto j = static_cast<std::uint32_t>(i + k);
       if (tokens_[j].kind != TokenKind::kArabicWord) return std::nullopt;
-      differs[k % differs.size()] = !SameWord(e.words[k], j);
+      differs[k % differs.size()] = !SameWord(e, k, j);
       differing += differs[k % differs.size()];
       if (differing > budget || k >= differs.size()) return std::nullopt;
     }
     int total = 0;
     for (std::size_t k = 0; k < e.words.size(); ++k) {
       if (!differs[k]) continue;
-      total += TokenDistance(e.words[k], static_cast<std::uint32_t>(i + k));
+      total += TokenDistance(e, k, static_cast<std::uint32_t>(i + k), budget - total + 1);
       if (total > budget) return std::nullopt;
     }
     return Found{end, n, proclitic, false, kFuzzyConfidence};
   }
 
-  // Token j reads as the name word, the article ignored on both.
-  bool SameWord(std::string_view word, std::uint32_t j) const {
-    const std::string_view w = SplitArticle(word).stem;
-    bool same = false;
-    ForReadings(j, [&](std::string_view stem, bool, std::uint8_t) { same = same || stem == w; });
-    return same;
+  // Token j reads as word k of the name, the article ignored on both: one
+  // of its stems (readings without a pronoun suffix) is that word.
+  bool SameWord(const NameEntry& e, std::size_t k, std::uint32_t j) const {
+    const TokenFacts& f = facts_[j];
+    const std::uint32_t word = e.bare_stems[k];
+    for (std::uint8_t s = 0; s < f.stem_count; ++s) {
+      if (f.stem[s] == word) return true;
+    }
+    return false;
   }
 
   // ---- resolution ----------------------------------------------------------

@@ -5,6 +5,7 @@
 #ifndef RASD_LINK_LINKER_TABLES_H_
 #define RASD_LINK_LINKER_TABLES_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 #include "rasd/status.h"
 
 #include "kb/knowledge_base.h"
+#include "text/tokenizer.h"
 
 namespace rasd::link {
 
@@ -25,6 +27,21 @@ struct StringHash {
 using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 template <typename V>
 using WordMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+// The set of letters in a word, each letter as bit (last byte of its UTF-8
+// encoding) % 64, which keeps the Arabic letters apart. An edit changes at
+// most two bits of the difference of two such sets, so words whose masks
+// differ in 2d + 1 bits are more than d edits apart: most pairs a fuzzy match
+// compares are dismissed without an edit distance.
+inline std::uint64_t LetterMask(std::string_view word) {
+  std::uint64_t mask = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const bool last_byte =
+        i + 1 == word.size() || (static_cast<unsigned char>(word[i + 1]) & 0xC0) != 0x80;
+    if (last_byte) mask |= std::uint64_t{1} << (static_cast<unsigned char>(word[i]) & 63);
+  }
+  return mask;
+}
 
 enum class TargetKind : std::uint8_t { kActor, kSource, kPlace };
 
@@ -43,6 +60,17 @@ struct NameEntry {
   bool definite = false;
   std::uint32_t letters = 0;  // letters in the name, for the fuzzy-match thresholds
   std::vector<Target> targets;
+  // For fuzzy matching (names in a StemInfo::fuzzy list), per word: the
+  // bytes of its article (SplitArticle); the stem index entry of the rest,
+  // so that a token reads as the word when one of its stems is that entry;
+  // the rest's letter count and LetterMask, lower bounds of edit distances.
+  std::vector<std::uint8_t> article_bytes;
+  std::vector<std::uint32_t> bare_stems;
+  std::vector<std::uint32_t> bare_letters;
+  std::vector<std::uint64_t> bare_masks;
+  std::string_view BareWord(std::size_t k) const {
+    return std::string_view(words[k]).substr(article_bytes[k]);
+  }
 };
 
 // A pattern that opens an unknown group's name (لواء X).
@@ -73,16 +101,21 @@ enum StemFlag : std::uint32_t {
 inline constexpr std::uint32_t kStemCueAny =
     kStemCueSettlement | kStemCueLandmark | kStemCueContext;
 
+// Fuzzy matching anchors a name on one of its first words.
+inline constexpr std::size_t kMaxFuzzyWords = 4;
+
 // Everything indexed under one stem (the first word of a name or pattern,
-// without its article; any word of a long actor name for fuzzy matching).
+// without its article; any word of a long actor name for fuzzy matching,
+// which may have no other role than being such a word).
 struct StemInfo {
   std::uint32_t flags = 0;
   std::vector<std::uint32_t> definite_names;  // names whose first word is this stem, with ال
   std::vector<std::uint32_t> indefinite_names;
-  std::vector<std::pair<std::uint32_t, std::uint8_t>> fuzzy;  // (name, word position)
-  std::vector<std::uint32_t> group_patterns;                  // ascending, file order
-  std::vector<std::uint32_t> foreign_multi;                   // multi-word foreign names
-  const std::string* country = nullptr;                       // kStemForeign
+  // Fuzzy candidates: fuzzy[k] lists the names whose word k has this stem.
+  std::array<std::vector<std::uint32_t>, kMaxFuzzyWords> fuzzy;
+  std::vector<std::uint32_t> group_patterns;  // ascending, file order
+  std::vector<std::uint32_t> foreign_multi;   // multi-word foreign names
+  const std::string* country = nullptr;       // kStemForeign
 };
 inline constexpr std::uint32_t kNoStem = 0xFFFFFFFFu;
 
@@ -111,13 +144,15 @@ struct LinkerTables {
   std::vector<std::vector<std::uint32_t>> weak_licensors;
   WordMap<std::uint32_t> actor_by_id;  // actor id -> index into kb.actors
 
-  // The one index the matcher reads: stem -> stems[index].
-  WordMap<std::uint32_t> stem_index;
+  // The one index the matcher reads: stem -> stems[index], probed with the
+  // stem hashes of the token readings (text::Token::stem_hash).
+  text::StemMap<std::uint32_t> stem_index;
   std::vector<StemInfo> stems;
-  std::uint32_t StemOf(std::string_view stem) const {
-    auto it = stem_index.find(stem);
-    return it == stem_index.end() ? kNoStem : it->second;
+  std::uint32_t StemOf(std::string_view stem, std::uint32_t hash) const {
+    const std::uint32_t* id = stem_index.Find(stem, hash);
+    return id == nullptr ? kNoStem : *id;
   }
+  std::uint32_t StemOf(std::string_view stem) const { return StemOf(stem, text::HashStem(stem)); }
 };
 
 // Builds the tables from a loaded knowledge base and the lexicons in data_dir/link.

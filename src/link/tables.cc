@@ -130,7 +130,7 @@ class TableBuilder {
           std::any_of(e.targets.begin(), e.targets.end(),
                       [](const Target& t) { return t.kind == TargetKind::kActor && !t.weak; });
       if (!strong_actor || e.words.size() < 2 || e.letters < kMinFuzzyLetters) continue;
-      for (std::size_t k = 0; k < e.words.size() && k < 4; ++k) {
+      for (std::size_t k = 0; k < e.words.size() && k < kMaxFuzzyWords; ++k) {
         const std::string stem(SplitArticle(e.words[k]).stem);
         if (k == 0) {
           t_->fuzzy_index[e.words[0]].emplace_back(n, 0);
@@ -138,6 +138,19 @@ class TableBuilder {
           t_->fuzzy_index[stem].emplace_back(n, static_cast<std::uint8_t>(k));
         }
       }
+    }
+  }
+
+  // The per-word facts fuzzy matching reads, for a name in the fuzzy index.
+  void DescribeWords(NameEntry* e) {
+    if (!e->bare_stems.empty()) return;
+    for (const std::string& w : e->words) {
+      const std::string_view bare = SplitArticle(w).stem;
+      e->article_bytes.push_back(static_cast<std::uint8_t>(w.size() - bare.size()));
+      Stem(bare);
+      e->bare_stems.push_back(*t_->stem_index.Find(bare));
+      e->bare_letters.push_back(static_cast<std::uint32_t>(utf8::CountCodePoints(bare)));
+      e->bare_masks.push_back(LetterMask(bare));
     }
   }
 
@@ -159,10 +172,9 @@ class TableBuilder {
   }
 
   StemInfo& Stem(std::string_view stem) {
-    auto [it, inserted] =
-        t_->stem_index.emplace(std::string(stem), static_cast<std::uint32_t>(t_->stems.size()));
-    if (inserted) t_->stems.emplace_back();
-    return t_->stems[it->second];
+    if (const std::uint32_t* id = t_->stem_index.Find(stem)) return t_->stems[*id];
+    t_->stem_index[stem] = static_cast<std::uint32_t>(t_->stems.size());
+    return t_->stems.emplace_back();
   }
 
   void Flag(const WordSet& set, std::uint32_t flag) {
@@ -174,7 +186,12 @@ class TableBuilder {
   void BuildStemIndex() {
     for (const auto& [stem, names] : t_->definite_first) Stem(stem).definite_names = names;
     for (const auto& [stem, names] : t_->indefinite_first) Stem(stem).indefinite_names = names;
-    for (const auto& [stem, entries] : t_->fuzzy_index) Stem(stem).fuzzy = entries;
+    for (const auto& [stem, entries] : t_->fuzzy_index) {
+      for (const auto& [name, position] : entries) {
+        Stem(stem).fuzzy[position].push_back(name);
+        DescribeWords(&t_->names[name]);
+      }
+    }
     Flag(t_->near_words, kStemNear);
     Flag(t_->directions, kStemDirection);
     Flag(t_->stop_words, kStemStop);
