@@ -1,8 +1,11 @@
-// JSON text output: escaping and number formatting.
+// JSON text output: escaping and number formatting. Numbers go through
+// std::to_chars, which writes what printf would ("%.*f" for doubles) without
+// the locale and format-string work: records carry thousands of numbers.
 #include "common/json_writer.h"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
+#include <cstring>
 
 namespace rasd {
 
@@ -16,11 +19,21 @@ void AppendJsonString(std::string_view s, std::string* out) {
     out->append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
       default:
         out->append("\\u00");
         out->push_back(kHex[c >> 4]);
@@ -30,6 +43,18 @@ void AppendJsonString(std::string_view s, std::string* out) {
   out->append(s.data() + run, s.size() - run);
   out->push_back('"');
 }
+
+namespace {
+
+// Keys are short ASCII names, seldom with anything to escape.
+bool NeedsNoEscape(std::string_view s) {
+  for (const char c : s) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 void JsonWriter::Separate() {
   if (after_key_) {
@@ -66,9 +91,24 @@ void JsonWriter::EndArray() {
 
 void JsonWriter::Key(std::string_view key) {
   Separate();
-  AppendJsonString(key, out_);
-  out_->push_back(':');
+  constexpr std::size_t kShortKey = 60;
+  if (key.size() <= kShortKey && NeedsNoEscape(key)) {  // every key rasd writes: one append
+    char buf[kShortKey + 3];
+    buf[0] = '"';
+    std::memcpy(buf + 1, key.data(), key.size());
+    buf[key.size() + 1] = '"';
+    buf[key.size() + 2] = ':';
+    out_->append(buf, key.size() + 3);
+  } else {
+    AppendJsonString(key, out_);
+    out_->push_back(':');
+  }
   after_key_ = true;
+}
+
+void JsonWriter::Raw(std::string_view json) {
+  Separate();
+  out_->append(json);
 }
 
 void JsonWriter::String(std::string_view s) {
@@ -78,7 +118,9 @@ void JsonWriter::String(std::string_view s) {
 
 void JsonWriter::Int(std::int64_t v) {
   Separate();
-  out_->append(std::to_string(v));
+  char buf[24];
+  const std::to_chars_result r = std::to_chars(buf, buf + sizeof buf, v);
+  out_->append(buf, r.ptr);
 }
 
 void JsonWriter::Double(double v, int decimals) {
@@ -87,9 +129,19 @@ void JsonWriter::Double(double v, int decimals) {
     out_->append("null");
     return;
   }
-  char buf[64];
-  const int n = std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  out_->append(buf, static_cast<std::size_t>(n));
+  // A finite double has at most 309 integer digits in fixed notation.
+  constexpr std::size_t kIntegerDigits = 312;
+  char buf[kIntegerDigits + 64];
+  const std::to_chars_result r =
+      std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  if (r.ec == std::errc()) {
+    out_->append(buf, r.ptr);
+    return;
+  }
+  std::string wide(kIntegerDigits + static_cast<std::size_t>(decimals), '\0');  // many decimals
+  const std::to_chars_result w =
+      std::to_chars(wide.data(), wide.data() + wide.size(), v, std::chars_format::fixed, decimals);
+  out_->append(wide.data(), w.ptr);
 }
 
 void JsonWriter::Bool(bool v) {

@@ -26,13 +26,31 @@ class JsonWriter {
   void Double(double v, int decimals = 5);
   void Bool(bool v);
   void Null();
+  // A value the caller has already written as JSON text (a small object of
+  // numbers formatted in one go, say); it is copied as is.
+  void Raw(std::string_view json);
 
   // Convenience for "key": value pairs.
-  void Field(std::string_view key, std::string_view s) { Key(key); String(s); }
-  void Field(std::string_view key, const char* s) { Key(key); String(s); }
-  void Field(std::string_view key, std::int64_t v) { Key(key); Int(v); }
-  void Field(std::string_view key, int v) { Key(key); Int(v); }
-  void Field(std::string_view key, bool v) { Key(key); Bool(v); }
+  void Field(std::string_view key, std::string_view s) {
+    Key(key);
+    String(s);
+  }
+  void Field(std::string_view key, const char* s) {
+    Key(key);
+    String(s);
+  }
+  void Field(std::string_view key, std::int64_t v) {
+    Key(key);
+    Int(v);
+  }
+  void Field(std::string_view key, int v) {
+    Key(key);
+    Int(v);
+  }
+  void Field(std::string_view key, bool v) {
+    Key(key);
+    Bool(v);
+  }
   // Writes null for an empty string: optional text fields.
   void FieldOrNull(std::string_view key, std::string_view s);
 
@@ -40,7 +58,7 @@ class JsonWriter {
   void Separate();
 
   std::string* out_;
-  std::vector<bool> first_;  // one entry per open container
+  std::vector<char> first_;  // one entry per open container: no value written yet
   bool after_key_ = false;
 };
 

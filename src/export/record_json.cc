@@ -2,6 +2,8 @@
 // every byte span to code points with one CharIndex per document.
 #include "export/record_json.h"
 
+#include <algorithm>
+#include <charconv>
 #include <utility>
 
 #include "common/json_writer.h"
@@ -10,23 +12,33 @@
 namespace rasd {
 namespace {
 
+// {"start":S,"end":E}, formatted in one buffer: records hold thousands of spans.
 void WriteSpan(JsonWriter& w, const utf8::CharIndex& index, ByteSpan span) {
   const CharSpan c = index.ToChar(span);
-  w.BeginObject();
-  w.Field("start", static_cast<std::int64_t>(c.begin.value));
-  w.Field("end", static_cast<std::int64_t>(c.end.value));
-  w.EndObject();
+  constexpr std::string_view kStart = "{\"start\":";
+  constexpr std::string_view kEnd = ",\"end\":";
+  char buf[64];
+  char* p = std::copy(kStart.begin(), kStart.end(), buf);
+  p = std::to_chars(p, buf + sizeof buf, static_cast<std::int64_t>(c.begin.value)).ptr;
+  p = std::copy(kEnd.begin(), kEnd.end(), p);
+  p = std::to_chars(p, buf + sizeof buf, static_cast<std::int64_t>(c.end.value)).ptr;
+  *p++ = '}';
+  w.Raw(std::string_view(buf, static_cast<std::size_t>(p - buf)));
 }
 
 void WriteSpanList(JsonWriter& w, const utf8::CharIndex& index,
                    const std::vector<ByteSpan>& spans) {
   w.BeginArray();
-  for (const ByteSpan& s : spans) {
+  for (const ByteSpan& s : spans) {  // [start,end], formatted in one buffer
     const CharSpan c = index.ToChar(s);
-    w.BeginArray();
-    w.Int(c.begin.value);
-    w.Int(c.end.value);
-    w.EndArray();
+    char buf[48];
+    char* p = buf;
+    *p++ = '[';
+    p = std::to_chars(p, buf + sizeof buf, static_cast<std::int64_t>(c.begin.value)).ptr;
+    *p++ = ',';
+    p = std::to_chars(p, buf + sizeof buf, static_cast<std::int64_t>(c.end.value)).ptr;
+    *p++ = ']';
+    w.Raw(std::string_view(buf, static_cast<std::size_t>(p - buf)));
   }
   w.EndArray();
 }
@@ -109,9 +121,9 @@ void WriteEvent(JsonWriter& w, const utf8::CharIndex& index, const std::string& 
   // Where each argument stands in the text (the location's span is in "location").
   w.Key("argument_spans");
   w.BeginObject();
-  for (const auto& [name, span] : {std::pair{"actor1", e.actor1_span}, std::pair{"actor2", e.actor2_span},
-                                   std::pair{"date", e.date_span},
-                                   std::pair{"fatalities", e.fatalities_span}}) {
+  for (const auto& [name, span] :
+       {std::pair{"actor1", e.actor1_span}, std::pair{"actor2", e.actor2_span},
+        std::pair{"date", e.date_span}, std::pair{"fatalities", e.fatalities_span}}) {
     if (!span) continue;
     w.Key(name);
     WriteSpan(w, index, *span);
@@ -121,8 +133,7 @@ void WriteEvent(JsonWriter& w, const utf8::CharIndex& index, const std::string& 
   WriteSpan(w, index, e.evidence);
   w.Key("trigger");
   WriteSpan(w, index, e.trigger);
-  w.Field("trigger_text",
-          std::string_view(text).substr(e.trigger.begin.value, e.trigger.size()));
+  w.Field("trigger_text", std::string_view(text).substr(e.trigger.begin.value, e.trigger.size()));
   w.Key("confidence");
   w.Double(e.confidence, 2);
   w.EndObject();
