@@ -24,6 +24,8 @@ std::vector<std::string> SplitWords(std::string_view s) {
 
 // U+062A: ta marbuta is written ta before a pronoun suffix (سيطرة -> سيطرتها).
 constexpr std::string_view kTa = "\xD8\xAA";
+// U+0627 U+062A: the sound feminine plural ending.
+constexpr std::string_view kAlefTa = "\xD8\xA7\xD8\xAA";
 
 }  // namespace
 
@@ -33,7 +35,9 @@ bool UsableReading(const text::NormalizedText& norm, const text::Token& token,
   // With a pronoun cut off, a stem ending in ta is the construct form of a noun
   // in ة (سيطرتها "its control"), not the feminine verb سيطرت.
   const std::string_view stem = text::StemOf(norm, token, reading);
-  return stem.size() < kTa.size() || stem.substr(stem.size() - kTa.size()) != kTa;
+  if (stem.size() < kTa.size() || stem.substr(stem.size() - kTa.size()) != kTa) return true;
+  // A sound feminine plural keeps its ات before a pronoun (غاراته، هجماتها).
+  return stem.size() >= kAlefTa.size() && stem.substr(stem.size() - kAlefTa.size()) == kAlefTa;
 }
 
 std::string BareWord(std::string_view w) {
