@@ -829,7 +829,7 @@ class AssemblyRun {
     const bool follows_bombardment =
         !context_.bombardment.empty() && s <= context_.bombardment_sentence + 2;
     const std::vector<Frame> frames =
-        BuildFrames(ix_, FindTriggers(ix_, lexicon_, begin, end), begin, end, follows_bombardment);
+        BuildFrames(ix_, TriggersOf(s), begin, end, follows_bombardment);
     for (const Frame& frame : frames) Emit(s, sentence, frame);
   }
 
@@ -941,20 +941,29 @@ class AssemblyRun {
     return side && e.location.has_value();
   }
 
+  // The triggers of sentence s (after its dateline), found once per sentence.
+  const std::vector<TriggerHit>& TriggersOf(std::uint32_t s) {
+    if (triggers_.empty()) triggers_.resize(ix_.text->sentences.size());
+    if (!triggers_[s]) {
+      const text::Sentence& sentence = ix_.text->sentences[s];
+      const std::uint32_t begin = std::max(sentence.first_token, sentence.dateline_end_token);
+      triggers_[s] = FindTriggers(ix_, lexicon_, begin, std::max(begin, sentence.end_token));
+    }
+    return *triggers_[s];
+  }
+
   // The toll in the frame's window, else in the next sentence when that one
   // only reports the outcome (وأسفر القصف عن مقتل 7 مدنيين) and has no event of its own.
-  FatalityFigure FrameFatalities(std::uint32_t s, const Frame& frame) const {
+  FatalityFigure FrameFatalities(std::uint32_t s, const Frame& frame) {
     FatalityFigure fig = Fatalities(ix_, frame.window_begin, frame.window_end);
     if (fig.value && *fig.value > 0) return fig;
     if (s + 1 >= ix_.text->sentences.size()) return fig;
     const text::Sentence& next = ix_.text->sentences[s + 1];
-    if (!FindTriggers(ix_, lexicon_, next.first_token, next.end_token).empty()) {
-      const auto hits = FindTriggers(ix_, lexicon_, next.first_token, next.end_token);
-      const bool only_killing = std::all_of(hits.begin(), hits.end(), [](const TriggerHit& h) {
-        return h.row->cls == TriggerClass::kKilling;
-      });
-      if (!only_killing) return fig;
-    }
+    const std::vector<TriggerHit>& hits = TriggersOf(s + 1);
+    const bool only_killing = std::all_of(hits.begin(), hits.end(), [](const TriggerHit& h) {
+      return h.row->cls == TriggerClass::kKilling;
+    });
+    if (!only_killing) return fig;
     const FatalityFigure later = Fatalities(ix_, next.first_token, next.end_token);
     return later.value && *later.value > 0 ? later : fig;
   }
@@ -1034,6 +1043,7 @@ class AssemblyRun {
   const DocIndex& ix_;
   std::vector<Event>* out_;
   Context context_;
+  std::vector<std::optional<std::vector<TriggerHit>>> triggers_;  // by sentence, when found
 };
 
 bool SameActors(const Event& a, const Event& b) {
