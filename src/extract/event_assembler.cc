@@ -857,6 +857,7 @@ class AssemblyRun {
     InheritSubject(s, frame, &base);
     ContinueDyad(s, &base);
     CiviliansAsTarget(frame, &base);
+    RetypeTerritory(&base);
     base.trigger = ix_.Original(frame.head().first, frame.hits.back().end);
     FillDate(ix_, sentence, s, frame.head().first, &base);
     base.status = DecideStatus(ix_, sentence, frame, base);
@@ -993,6 +994,18 @@ class AssemblyRun {
     std::uint32_t start = frame.head().first;
     if (roles.actor1 != kNone) start = std::min(start, ix_.mention(roles.actor1).first_token);
     return std::max(start, frame.window_begin);
+  }
+
+  // Who took ground decides the sub-type; the taker may have been inherited
+  // from the previous report after the frame was typed.
+  static void RetypeTerritory(Event* e) {
+    const bool territory =
+        e->sub_event_type == SubEventTypeName(SubEventType::kGovernmentRegainsTerritory) ||
+        e->sub_event_type == SubEventTypeName(SubEventType::kNonStateActorOvertakesTerritory);
+    if (!territory || e->actor1.empty()) return;
+    e->sub_event_type = std::string(
+        SubEventTypeName(e->inter1 == 1 ? SubEventType::kGovernmentRegainsTerritory
+                                        : SubEventType::kNonStateActorOvertakesTerritory));
   }
 
   // A bombing or an attack whose victims are people with no side named (32
