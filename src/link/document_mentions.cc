@@ -16,8 +16,12 @@ std::string Written(std::string_view original, ByteSpan span) {
 void AddActor(const Mention& m, std::string_view original, std::vector<ActorMention>* list,
               std::unordered_map<std::string, std::size_t>* index) {
   const std::string text = Written(original, m.name_span);
-  // A new: group is named as written in the original, not in folded form.
-  const std::string id = m.id.rfind("new:", 0) == 0 ? "new:" + text : m.id;
+  // A new: group is named as written in the original, not in folded form;
+  // an id the linker chose apart from this surface (a force named first in
+  // another form, linker.cc ForceIdFor) is kept.
+  const bool named_here = m.id.size() == 4 + m.surface.size() && m.id.rfind("new:", 0) == 0 &&
+                          m.id.ends_with(m.surface);
+  const std::string id = named_here ? "new:" + text : m.id;
   auto [it, inserted] = index->emplace(id, list->size());
   if (inserted) {
     ActorMention a;

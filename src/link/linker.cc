@@ -220,19 +220,18 @@ class LinkRun {
            (t_.stems[f.stem[0]].flags & kStemForeign) != 0;
   }
 
-  // Calls fn(stem, stem_hash) for each reading without a pronoun suffix,
-  // known to the index or not (fuzzy matching needs them all).
+  // Calls fn(stem) for the readings of token i that cut no proclitic (the
+  // article aside) and no pronoun suffix.
   template <typename Fn>
-  void ForReadings(std::uint32_t i, Fn fn) const {
+  void ForSurfaceReadings(std::uint32_t i, Fn fn) const {
     const Token& tok = tokens_[i];
     if (tok.kind != TokenKind::kArabicWord) {
-      fn(Surface(i), tok.stem_hash[0]);
+      fn(Surface(i));
       return;
     }
     for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
       const text::CliticReading& rd = tok.readings[r];
-      if (rd.enclitic_bytes != 0) continue;
-      fn(text::StemOf(a_.norm, tok, rd), tok.stem_hash[r]);
+      if (rd.enclitic_bytes == 0 && rd.proclitic_bytes == 0) fn(text::StemOf(a_.norm, tok, rd));
     }
   }
 
@@ -285,11 +284,13 @@ class LinkRun {
   }
 
   // Letters apart of word k of a name and token j, the article ignored on
-  // both, capped at `cap`.
+  // both, capped at `cap`. Only the surface reading counts: a word read
+  // through a proclitic cut is another word (كردية is not ك + ردية, one
+  // letter from الرديفة).
   int TokenDistance(const NameEntry& e, std::size_t k, std::uint32_t j, int cap) const {
     int best = cap;
     const std::string_view w = e.BareWord(k);
-    ForReadings(j, [&](std::string_view stem, std::uint32_t) {
+    ForSurfaceReadings(j, [&](std::string_view stem) {
       const int differing_letters = std::popcount(LetterMask(stem) ^ e.bare_masks[k]);
       if ((differing_letters + 1) / 2 >= best) return;  // at least that many edits
       best = std::min(best, BoundedDistance(w, e.bare_letters[k], stem, best));
@@ -453,6 +454,15 @@ class LinkRun {
     return false;
   }
 
+  // A weak name matches only in the form the registry writes it: a definite
+  // one (الهيئة، التنظيم) only definite, never as a bare construct noun
+  // (تنظيم «جيش الفتح»); one written without the article is a proper noun
+  // (إيران، روسيا، أنقرة) and matches as written. Never by a fuzzy match.
+  static bool WeakFormAllowed(const NameEntry& e, const Found& f) {
+    if (f.confidence < 1.0) return false;
+    return f.definite_reading || !e.definite;
+  }
+
   // Emits what a name found at i stands for; false when it stands for nothing here.
   bool Emit(std::uint32_t i, const Found& f) {
     const NameEntry& e = t_.names[f.name];
@@ -481,13 +491,19 @@ class LinkRun {
       return true;
     }
     const bool has_weak = PickByDate(e, TargetKind::kActor, true) != nullptr;
-    if (has_weak && f.definite_reading) {
+    if (has_weak && WeakFormAllowed(e, f)) {
       Mention m = Base(MentionKind::kActor, i, f.end, f.proclitic_bytes);
       m.surface = surface;
       m.alias_index = f.name;
       m.confidence = kWeakConfidence;
       pending_weak_.push_back(out_->mentions.size());
       out_->mentions.push_back(std::move(m));
+      // تركيا، إيران are also places: kept as such whether or not the
+      // actor reading is licensed later.
+      if (!e.definite) {
+        if (place) EmitPlace(i, f, *place);
+        EmitForeign(i);
+      }
       return true;
     }
     if (place) return EmitPlace(i, f, *place);
@@ -707,6 +723,80 @@ class LinkRun {
     return true;
   }
 
+  // ---- foreign forces ----------------------------------------------------------
+  // الشرطة التركية، قوات الأمن التونسية: a force head followed by a
+  // nationality adjective.
+  struct ForceName {
+    std::uint32_t name_start = 0;  // after the head's lead words
+    std::uint32_t end = 0;
+    std::uint8_t proclitic = 0;  // of the token at name_start
+  };
+  std::optional<ForceName> ForeignForceAt(std::uint32_t i) const {
+    std::optional<ForceName> best;
+    ForStems(i, [&](const StemInfo& info, bool definite, std::uint8_t pc) {
+      for (const std::uint32_t k : info.force_heads) {
+        const ForceHead& h = t_.force_heads[k];
+        if (h.definite != definite) continue;
+        const auto adjective = static_cast<std::uint32_t>(i + h.words.size());
+        if (adjective >= tokens_.size() || !Has(adjective, kStemForeignAdjective)) continue;
+        bool rest = true;
+        for (std::size_t w = 1; w < h.words.size() && rest; ++w) {
+          rest = Surface(static_cast<std::uint32_t>(i + w)) == h.words[w];
+        }
+        if (rest && (!best || adjective + 1 > best->end)) {
+          best =
+              ForceName{i + h.lead_words, adjective + 1, h.lead_words == 0 ? pc : std::uint8_t{0}};
+        }
+      }
+    });
+    return best;
+  }
+
+  // A foreign force the registry does not name whole (a registry name
+  // ending at or after it wins: قوات الأمن التركية is TURKISH_FORCES) is
+  // new:<name as written>.
+  bool EmitForeignForce(std::uint32_t i, std::uint32_t registry_end) {
+    if (!Has(i, kStemForceHead)) return false;
+    const std::optional<ForceName> f = ForeignForceAt(i);
+    if (!f || f->end <= registry_end) return false;
+    Mention m = Base(MentionKind::kActor, f->name_start, f->end, f->proclitic);
+    m.first_token = i;
+    m.original.begin = tokens_[i].original.begin;
+    m.surface = SurfaceOf(f->name_start, f->end, f->proclitic);
+    m.id = "new:" + ForceIdFor(SurfaceKey(f->name_start, f->end, f->proclitic), m.surface);
+    m.lineage = m.id;
+    m.confidence = kPatternConfidence;
+    m.alias_index = kNoAlias;
+    out_->mentions.push_back(std::move(m));
+    next_ = f->end;
+    return true;
+  }
+
+  // The normalised name without the feminine ending of its last word.
+  std::string SurfaceKey(std::uint32_t i, std::uint32_t end, std::uint8_t proclitic) const {
+    const NormSpan span{NormOffset(tokens_[i].norm.begin.value + proclitic),
+                        tokens_[end - 1].norm.end};
+    std::string key(a_.norm.View(span));
+    constexpr std::string_view kHeh = "\xD9\x87";  // U+0647, ta marbuta folded
+    if (key.size() > kHeh.size() && key.ends_with(kHeh)) key.resize(key.size() - kHeh.size());
+    return key;
+  }
+
+  // One force, one id per article: the same force written again with the
+  // other gender of the adjective (قوات الأمن السعودي / السعودية) or shorter
+  // (أجهزة الأمن السعودية after قوات الأمن السعودي) keeps the first id.
+  const std::string& ForceIdFor(std::string key, const std::string& surface) {
+    for (const auto& [seen, id] : forces_) {
+      if (seen == key || EndsWithWords(seen, key)) return id;
+    }
+    return forces_.emplace_back(std::move(key), surface).second;
+  }
+
+  static bool EndsWithWords(std::string_view longer, std::string_view shorter) {
+    return longer.size() > shorter.size() && longer.ends_with(shorter) &&
+           longer[longer.size() - shorter.size() - 1] == ' ';
+  }
+
   // ---- the pass ---------------------------------------------------------------
   std::uint32_t Step(std::uint32_t i) {
     if (!IsWord(i)) return i + 1;
@@ -720,6 +810,7 @@ class LinkRun {
     if (f && f->proclitic_bytes > 0 && WholeIsForeign(i) && EmitForeign(i)) {
       return next_;
     }
+    if (EmitForeignForce(i, f ? f->end : i)) return next_;
     if (f && Emit(i, *f)) return f->end > i ? LastEnd(i) : i + 1;
     if (EmitForeign(i) || EmitGroup(i) || EmitCuePlace(i)) return next_;
     return i + 1;
@@ -838,6 +929,7 @@ class LinkRun {
   std::vector<std::size_t>& pending_weak_;
   std::optional<kb::DayKey> date_;
   std::uint32_t next_ = 0;
+  std::vector<std::pair<std::string, std::string>> forces_;  // SurfaceKey -> name of the id
 };
 
 }  // namespace

@@ -51,6 +51,7 @@ struct Target {
   std::uint32_t record = 0;  // index into kb.actors / sources / places
   kb::DayRange range;
   bool weak = false;
+  bool leader = false;  // a leader's name standing for the group: never fuzzy-matched
 };
 
 // A distinct folded name. `words` are the normalised tokens of the name; the
@@ -81,6 +82,14 @@ struct GroupPattern {
       false;  // the name after it must be definite (حركة النزوح is not a group: stop words)
 };
 
+// A head word of a state force (الشرطة، قوات الأمن): with a nationality
+// adjective after it, a foreign force (data/link/force_heads.txt).
+struct ForceHead {
+  std::vector<std::string> words;  // first word without its article
+  bool definite = false;
+  std::uint8_t lead_words = 0;  // words before the name (عناصر in عناصر الشرطة)
+};
+
 enum class CueRole : std::uint8_t { kSettlement, kLandmark, kContext };
 
 // What the lexicons say about one folded stem, as bits: the linker looks a
@@ -97,6 +106,7 @@ enum StemFlag : std::uint32_t {
   kStemCueSettlement = 1u << 7,
   kStemCueLandmark = 1u << 8,
   kStemCueContext = 1u << 9,
+  kStemForceHead = 1u << 10,  // first word of a force_heads.txt head
 };
 inline constexpr std::uint32_t kStemCueAny =
     kStemCueSettlement | kStemCueLandmark | kStemCueContext;
@@ -115,6 +125,7 @@ struct StemInfo {
   std::array<std::vector<std::uint32_t>, kMaxFuzzyWords> fuzzy;
   std::vector<std::uint32_t> group_patterns;  // ascending, file order
   std::vector<std::uint32_t> foreign_multi;   // multi-word foreign names
+  std::vector<std::uint32_t> force_heads;     // indexes into LinkerTables::force_heads
   const std::string* country = nullptr;       // kStemForeign
 };
 inline constexpr std::uint32_t kNoStem = 0xFFFFFFFFu;
@@ -136,6 +147,7 @@ struct LinkerTables {
   WordSet reporting_cues;
   WordSet foreign_adjectives;  // التركية، العراقية: the place before them is abroad
   std::vector<GroupPattern> group_patterns;
+  std::vector<ForceHead> force_heads;
   WordMap<std::string> foreign_single;  // one-word foreign place -> country
   std::vector<std::pair<std::vector<std::string>, std::string>> foreign_multi;
   WordMap<std::string> foreign_country_of_name;  // for the Syria-or-abroad names

@@ -86,8 +86,8 @@ class TableBuilder {
     std::vector<Target>& targets = t_->names[it->second].targets;
     for (const Target& existing : targets) {
       if (existing.kind == target.kind && existing.record == target.record &&
-          existing.weak == target.weak && existing.range.from == target.range.from &&
-          existing.range.to == target.range.to) {
+          existing.weak == target.weak && existing.leader == target.leader &&
+          existing.range.from == target.range.from && existing.range.to == target.range.to) {
         return;
       }
     }
@@ -101,7 +101,7 @@ class TableBuilder {
         AddName(alias.name, {TargetKind::kActor, i, alias.range, alias.weak});
       }
       for (const std::string& leader : a.leaders) {
-        AddName(leader, {TargetKind::kActor, i, a.active, false});
+        AddName(leader, {TargetKind::kActor, i, a.active, false, true});
       }
     }
   }
@@ -126,10 +126,12 @@ class TableBuilder {
     for (std::uint32_t n = 0; n < t_->names.size(); ++n) {
       const NameEntry& e = t_->names[n];
       (e.definite ? t_->definite_first : t_->indefinite_first)[e.words[0]].push_back(n);
-      const bool strong_actor =
-          std::any_of(e.targets.begin(), e.targets.end(),
-                      [](const Target& t) { return t.kind == TargetKind::kActor && !t.weak; });
-      if (!strong_actor || e.words.size() < 2 || e.letters < kMinFuzzyLetters) continue;
+      // Fuzzy matching is for group names: a leader's name one letter off
+      // is another person (محمد قاسم), a weak name needs its exact form.
+      const bool group_name = std::any_of(e.targets.begin(), e.targets.end(), [](const Target& t) {
+        return t.kind == TargetKind::kActor && !t.weak && !t.leader;
+      });
+      if (!group_name || e.words.size() < 2 || e.letters < kMinFuzzyLetters) continue;
       for (std::size_t k = 0; k < e.words.size() && k < kMaxFuzzyWords; ++k) {
         const std::string stem(SplitArticle(e.words[k]).stem);
         if (k == 0) {
@@ -214,6 +216,11 @@ class TableBuilder {
     for (std::uint32_t k = 0; k < t_->group_patterns.size(); ++k) {
       Stem(t_->group_patterns[k].words[0]).group_patterns.push_back(k);
     }
+    for (std::uint32_t k = 0; k < t_->force_heads.size(); ++k) {
+      StemInfo& info = Stem(t_->force_heads[k].words[0]);
+      info.force_heads.push_back(k);
+      info.flags |= kStemForceHead;
+    }
     for (std::uint32_t r = 0; r < t_->kb.actors.size(); ++r) {
       t_->actor_by_id.emplace(t_->kb.actors[r].id, r);
     }
@@ -247,6 +254,7 @@ class TableBuilder {
     RASD_RETURN_IF_ERROR(ReadWordSet("foreign_adjectives.txt", &t_->foreign_adjectives));
     RASD_RETURN_IF_ERROR(ReadPlaceCues());
     RASD_RETURN_IF_ERROR(ReadGroupPatterns());
+    RASD_RETURN_IF_ERROR(ReadForceHeads());
     return ReadForeignPlaces();
   }
 
@@ -275,6 +283,22 @@ class TableBuilder {
       p.words[0] = std::string(key.stem);
       p.strict = row.size() > 1 && row[1] == "strict";
       t_->group_patterns.push_back(std::move(p));
+    }
+    return Status::Ok();
+  }
+
+  Status ReadForceHeads() {
+    auto rows = Lexicon("force_heads.txt");
+    if (!rows.ok()) return rows.status();
+    for (const auto& row : *rows) {
+      ForceHead h;
+      h.words = PhraseWords(row[0]);
+      if (h.words.empty()) continue;
+      const WordKey key = SplitArticle(h.words[0]);
+      h.definite = key.definite;
+      h.words[0] = std::string(key.stem);
+      if (row.size() > 1 && row[1] == "1") h.lead_words = 1;
+      t_->force_heads.push_back(std::move(h));
     }
     return Status::Ok();
   }
