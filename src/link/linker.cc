@@ -659,6 +659,8 @@ class LinkRun {
     if (Has(x, kStemForeign | kStemForeignAdjective) || Has(x + 1, kStemForeignAdjective)) {
       return false;
     }
+    // مدينة ديار بكر، بمدينة شانلي أورفا: a known name abroad, not ديار.
+    if (MultiForeignStartsAt(x)) return false;
     std::uint32_t end = x + 1;
     if (!Definite(x) && NameWord(end) && Definite(end) && !Has(end, kStemDirection)) ++end;
     while (Has(end, kStemDirection)) ++end;
@@ -701,6 +703,14 @@ class LinkRun {
     }
     if (country == nullptr) return false;
     return EmitForeignSpan(i, i + 1, proclitic, *country);
+  }
+
+  bool MultiForeignStartsAt(std::uint32_t i) const {
+    bool found = false;
+    ForStems(i, [&](const StemInfo& info, bool, std::uint8_t) {
+      for (const std::uint32_t k : info.foreign_multi) found = found || MultiForeignAt(i, k);
+    });
+    return found;
   }
 
   bool MultiForeignAt(std::uint32_t i, std::uint32_t k) const {
