@@ -2,6 +2,7 @@
 // Register*Command per sub-command; those and src/serve are the only code
 // that prints or chooses an exit code (docs/cli.md lists the commands).
 #include <cstdio>
+#include <exception>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -29,6 +30,11 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  } catch (const std::exception& e) {
+    // Library code returns Status; this is the last guard against a
+    // third-party exception (e.g. std::bad_alloc) ending the process silently.
+    std::fprintf(stderr, "rasd: internal error: %s\n", e.what());
+    return 1;
   }
   return 0;
 }

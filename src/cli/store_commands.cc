@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -68,7 +69,7 @@ std::map<std::string, std::string> Lineages(const kb::KnowledgeBase& kb) {
 }
 
 std::unique_ptr<store::EventStore> OpenStore(const char* command, const std::string& path,
-                                             store::StoreOptions options) {
+                                             const store::StoreOptions& options) {
   auto store = store::EventStore::Open(path, options);
   if (!store.ok()) Fail(command, store.status());
   return std::move(store.value());
@@ -259,10 +260,18 @@ std::vector<std::string> ResolvePlace(const kb::KnowledgeBase& kb, const std::st
 }
 
 Status ParseNear(const std::string& s, store::NearFilter* out) {
-  double lat = 0, lon = 0, km = 0;
-  char extra = 0;
-  if (std::sscanf(s.c_str(), "%lf,%lf,%lf%c", &lat, &lon, &km, &extra) != 3 || km <= 0 ||
-      lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+  // strtod reports where each number ends, so trailing junk is caught.
+  double values[3] = {0, 0, 0};
+  const char* p = s.c_str();
+  bool ok = true;
+  for (int i = 0; i < 3 && ok; ++i) {
+    char* end = nullptr;
+    values[i] = std::strtod(p, &end);
+    ok = end != p && *end == (i < 2 ? ',' : '\0');
+    p = end + (i < 2 ? 1 : 0);
+  }
+  const double lat = values[0], lon = values[1], km = values[2];
+  if (!ok || km <= 0 || lat < -90 || lat > 90 || lon < -180 || lon > 180) {
     return InvalidArgument("--near wants LAT,LON,KM (e.g. 36.2,37.15,25), got: " + s);
   }
   *out = {lat, lon, km};
