@@ -1,17 +1,18 @@
 // The shared foundations: UTF-8 decoding and the byte -> code-point index
 // that every output span goes through, the JSON writer, the ordered thread
 // pool behind `--threads`, and the status-to-exit-code contract.
-#include <gtest/gtest.h>
-
 #include <chrono>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include <gtest/gtest.h>
+
+#include "rasd/status.h"
+
 #include "common/json_writer.h"
 #include "common/ordered_pool.h"
 #include "common/utf8.h"
-#include "rasd/status.h"
 
 namespace rasd {
 namespace {
