@@ -17,11 +17,14 @@ void WriteSpan(JsonWriter& w, const utf8::CharIndex& index, ByteSpan span) {
   const CharSpan c = index.ToChar(span);
   constexpr std::string_view kStart = "{\"start\":";
   constexpr std::string_view kEnd = ",\"end\":";
-  char buf[64];
+  // Numbers are written with room to spare before the buffer's end, so the
+  // punctuation after each (and GCC's bounds analysis) always fits.
+  char buf[80];
+  char* const numbers_end = buf + sizeof buf - 16;
   char* p = std::copy(kStart.begin(), kStart.end(), buf);
-  p = std::to_chars(p, buf + sizeof buf, static_cast<std::int64_t>(c.begin.value)).ptr;
+  p = std::to_chars(p, numbers_end, static_cast<std::int64_t>(c.begin.value)).ptr;
   p = std::copy(kEnd.begin(), kEnd.end(), p);
-  p = std::to_chars(p, buf + sizeof buf, static_cast<std::int64_t>(c.end.value)).ptr;
+  p = std::to_chars(p, numbers_end, static_cast<std::int64_t>(c.end.value)).ptr;
   *p++ = '}';
   w.Raw(std::string_view(buf, static_cast<std::size_t>(p - buf)));
 }
@@ -31,12 +34,13 @@ void WriteSpanList(JsonWriter& w, const utf8::CharIndex& index,
   w.BeginArray();
   for (const ByteSpan& s : spans) {  // [start,end], formatted in one buffer
     const CharSpan c = index.ToChar(s);
-    char buf[48];
+    char buf[64];
+    char* const numbers_end = buf + sizeof buf - 8;
     char* p = buf;
     *p++ = '[';
-    p = std::to_chars(p, buf + sizeof buf, static_cast<std::int64_t>(c.begin.value)).ptr;
+    p = std::to_chars(p, numbers_end, static_cast<std::int64_t>(c.begin.value)).ptr;
     *p++ = ',';
-    p = std::to_chars(p, buf + sizeof buf, static_cast<std::int64_t>(c.end.value)).ptr;
+    p = std::to_chars(p, numbers_end, static_cast<std::int64_t>(c.end.value)).ptr;
     *p++ = ']';
     w.Raw(std::string_view(buf, static_cast<std::size_t>(p - buf)));
   }
