@@ -42,22 +42,6 @@ struct Rendered {
   std::size_t events = 0;
 };
 
-std::uint64_t InputBytes(const std::vector<std::string>& inputs) {
-  std::uint64_t total = 0;
-  std::error_code ec;
-  for (const auto& in : inputs) {
-    if (in == "-") return 0;
-    if (std::filesystem::is_regular_file(in, ec)) {
-      total += std::filesystem::file_size(in, ec);
-    } else if (std::filesystem::is_directory(in, ec)) {
-      for (const auto& e : std::filesystem::recursive_directory_iterator(in, ec)) {
-        if (e.is_regular_file(ec)) total += e.file_size(ec);
-      }
-    }
-  }
-  return total;
-}
-
 int RunExtract(const ExtractFlags& flags, const std::string& data_dir) {
   auto format = ParseOutputFormat(flags.format);
   auto input_format = intake::ParseInputFormat(flags.input_format);

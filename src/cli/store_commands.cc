@@ -43,22 +43,6 @@ constexpr std::size_t kBatchDocuments = 256;
   throw CLI::RuntimeError(ExitCodeFor(status));
 }
 
-std::uint64_t InputBytes(const std::vector<std::string>& inputs) {
-  std::uint64_t total = 0;
-  std::error_code ec;
-  for (const auto& in : inputs) {
-    if (in == "-") return 0;
-    if (std::filesystem::is_regular_file(in, ec)) {
-      total += std::filesystem::file_size(in, ec);
-    } else if (std::filesystem::is_directory(in, ec)) {
-      for (const auto& e : std::filesystem::recursive_directory_iterator(in, ec)) {
-        if (e.is_regular_file(ec)) total += e.file_size(ec);
-      }
-    }
-  }
-  return total;
-}
-
 // actor id -> lineage id, from the registry; deduplication and --actor use it.
 std::map<std::string, std::string> Lineages(const kb::KnowledgeBase& kb) {
   std::map<std::string, std::string> out;
