@@ -2,14 +2,13 @@
 // "text" fields concatenated, so each iteration is one large document of
 // real Arabic news. Figures are bytes of original text per second; the
 // target is 100 MB/s per core for Normalize + Tokenize (NormalizeTokenize).
-#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <benchmark/benchmark.h>
 
-#include "common/utf8.h"
+#include "dev_corpus.h"
 #include "text/analyzer.h"
 #include "text/normalizer.h"
 #include "text/sentence_splitter.h"
@@ -18,52 +17,7 @@
 namespace rasd::text {
 namespace {
 
-unsigned HexValue(std::string_view s) {
-  unsigned v = 0;
-  for (const char c : s) {
-    v = v * 16 + static_cast<unsigned>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-  }
-  return v;
-}
-
-// Appends the JSON string that starts after the opening quote at line[i].
-void AppendJsonString(std::string_view line, std::size_t i, std::string* out) {
-  while (i < line.size() && line[i] != '"') {
-    if (line[i] != '\\') {
-      out->push_back(line[i++]);
-      continue;
-    }
-    const char e = line[i + 1];
-    i += 2;
-    if (e == 'n') {
-      out->push_back('\n');
-    } else if (e == 't') {
-      out->push_back('\t');
-    } else if (e == 'u') {
-      utf8::Append(HexValue(line.substr(i, 4)), out);  // the corpus has no surrogate pairs
-      i += 4;
-    } else {
-      out->push_back(e);
-    }
-  }
-}
-
-// The dev corpus texts, one article after another with a blank line between.
-const std::string& DevCorpus() {
-  static const std::string corpus = [] {
-    std::string all;
-    std::ifstream in(RASD_SOURCE_DIR "/eval/corpus/dev.jsonl");
-    std::string line;
-    while (std::getline(in, line)) {
-      const std::size_t key = line.find("\"text\": \"");
-      if (key == std::string::npos) continue;
-      AppendJsonString(line, key + 9, &all);
-      all += "\n\n";
-    }
-    return all;
-  }();
-  return corpus;
-}
+const std::string& DevCorpus() { return bench::DevCorpusText(); }
 
 void ReportBytes(benchmark::State& state, std::size_t bytes) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
