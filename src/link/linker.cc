@@ -32,6 +32,7 @@ constexpr double kCommonWordConfidence = 0.8;
 constexpr std::uint32_t kMaxPatternNameWords = 3;
 // alias_index of mentions found by a pattern or a lexicon, not a registry name.
 constexpr std::uint32_t kNoAlias = 0xFFFFFFFFu;
+constexpr std::uint32_t kNoListItem = 0xFFFFFFFFu;
 
 kb::DayKey DayKeyOf(const text::CivilDate& d) { return kb::MakeDayKey(d.year, d.month, d.day); }
 
@@ -661,9 +662,7 @@ class LinkRun {
     }
     // مدينة ديار بكر، بمدينة شانلي أورفا: a known name abroad, not ديار.
     if (MultiForeignStartsAt(x)) return false;
-    std::uint32_t end = x + 1;
-    if (!Definite(x) && NameWord(end) && Definite(end) && !Has(end, kStemDirection)) ++end;
-    while (Has(end, kStemDirection)) ++end;
+    std::uint32_t end = NameEnd(x, Definite(x));
     std::uint8_t proclitic = 0;
     ForStems(i, [&](const StemInfo& info, bool, std::uint8_t pc) {
       if ((info.flags & kStemCueAny) != 0 && proclitic == 0) proclitic = pc;
@@ -676,6 +675,61 @@ class LinkRun {
     if (*role == CueRole::kSettlement) {
       m.name_span = {tokens_[x].original.begin, tokens_[end - 1].original.end};
     }
+    m.confidence = kPatternConfidence;
+    m.alias_index = kNoAlias;
+    if (NearBefore(i)) m.relation = PlaceRelation::kNear;
+    out_->mentions.push_back(std::move(m));
+    next_ = end;
+    return true;
+  }
+
+  // The end of an unknown place name starting at x (after a cue or in a
+  // list): one word, or an indefinite word and a definite one (دير العصافير),
+  // or a toponym head and any name word (أم ولد، عين لاروز); then directions.
+  std::uint32_t NameEnd(std::uint32_t x, bool x_definite) const {
+    std::uint32_t end = x + 1;
+    if (!x_definite && NameWord(end) && !Has(end, kStemDirection) &&
+        (Definite(end) || Has(x, kStemToponymHead))) {
+      ++end;
+    }
+    while (Has(end, kStemDirection)) ++end;
+    return end;
+  }
+
+  // وتل أبيض ونفذوا فيهما: a word ending in the plural verb suffix (U+0648
+  // U+0627) goes on the sentence, not the list; no gazetteer name ends so.
+  bool PluralVerbShape(std::uint32_t i) const {
+    constexpr std::string_view kPluralSuffix = "\xD9\x88\xD8\xA7";
+    return Surface(i).ends_with(kPluralSuffix);
+  }
+
+  // The reading of token i that cuts only the conjunction و (والحويجة، وعين).
+  const text::CliticReading* ConjunctionReading(std::uint32_t i) const {
+    const Token& tok = tokens_[i];
+    if (tok.kind != TokenKind::kArabicWord) return nullptr;
+    constexpr std::string_view kWaw = "\xD9\x88";  // U+0648
+    const std::string_view word = Surface(i);
+    if (!word.starts_with(kWaw)) return nullptr;
+    for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
+      const text::CliticReading& rd = tok.readings[r];
+      if (rd.proclitic_bytes == kWaw.size() && rd.enclitic_bytes == 0) return &rd;
+    }
+    return nullptr;
+  }
+
+  // بلدات صدد وفيروزة وزيدل، بلدتا قسطون والحويجة: after a plural or dual
+  // cue, each name joined by و is one more place of the list, read like the
+  // name after the cue (one word, or a construct pair: وعين الكروم).
+  bool EmitListItem(std::uint32_t i) {
+    const text::CliticReading* rd = ConjunctionReading(i);
+    if (rd == nullptr || !NameWord(i) ||
+        Has(i, kStemCommon | kStemForeign | kStemForeignAdjective) ||
+        Has(i + 1, kStemForeignAdjective) || PluralVerbShape(i)) {
+      return false;
+    }
+    const std::uint32_t end = NameEnd(i, rd->definite());
+    Mention m = Base(MentionKind::kPlace, i, end, rd->proclitic_bytes);
+    m.surface = SurfaceOf(i, end, rd->proclitic_bytes);
     m.confidence = kPatternConfidence;
     m.alias_index = kNoAlias;
     if (NearBefore(i)) m.relation = PlaceRelation::kNear;
@@ -808,7 +862,23 @@ class LinkRun {
   }
 
   // ---- the pass ---------------------------------------------------------------
+  // One position, and whether a list of places opened by a plural cue goes
+  // on after what was found there.
   std::uint32_t Step(std::uint32_t i) {
+    const std::size_t mentions_before = out_->mentions.size();
+    const std::uint32_t next = StepAt(i);
+    if (out_->mentions.size() == mentions_before) return next;
+    const Mention& last = out_->mentions.back();
+    const bool opens_list = Has(last.first_token, kStemCueList) ||
+                            (last.first_token >= 1 && Has(last.first_token - 1, kStemCueList));
+    if (last.kind == MentionKind::kPlace && last.country == "Syria" &&
+        (opens_list || i == list_next_)) {
+      list_next_ = last.end_token;
+    }
+    return next;
+  }
+
+  std::uint32_t StepAt(std::uint32_t i) {
     if (!IsWord(i)) return i + 1;
     next_ = i + 1;
     std::optional<Found> f = ExactAt(i);
@@ -823,6 +893,7 @@ class LinkRun {
     if (EmitForeignForce(i, f ? f->end : i)) return next_;
     if (f && Emit(i, *f)) return f->end > i ? LastEnd(i) : i + 1;
     if (EmitForeign(i) || EmitGroup(i) || EmitCuePlace(i)) return next_;
+    if (i == list_next_ && EmitListItem(i)) return next_;
     return i + 1;
   }
 
@@ -939,6 +1010,7 @@ class LinkRun {
   std::vector<std::size_t>& pending_weak_;
   std::optional<kb::DayKey> date_;
   std::uint32_t next_ = 0;
+  std::uint32_t list_next_ = kNoListItem;  // where the next item of a place list may start
   std::vector<std::pair<std::string, std::string>> forces_;  // SurfaceKey -> name of the id
 };
 

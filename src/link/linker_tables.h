@@ -107,6 +107,8 @@ enum StemFlag : std::uint32_t {
   kStemCueLandmark = 1u << 8,
   kStemCueContext = 1u << 9,
   kStemForceHead = 1u << 10,  // first word of a force_heads.txt head
+  kStemCueList = 1u << 11,  // a plural or dual settlement cue (بلدات، قريتي): A وB وC
+  kStemToponymHead = 1u << 12,  // أم، عين، بيت: opens a two-word place name (أم ولد)
 };
 inline constexpr std::uint32_t kStemCueAny =
     kStemCueSettlement | kStemCueLandmark | kStemCueContext;
@@ -140,11 +142,13 @@ struct LinkerTables {
 
   // Lexicons, keyed by folded stem (article and clitics cut).
   WordMap<CueRole> place_cues;
+  WordSet list_cues;  // place_cues.tsv rows marked "list": the names after them are a list
   WordSet near_words;
   WordSet directions;
   WordSet stop_words;
   WordSet common_words;
   WordSet reporting_cues;
+  WordSet toponym_heads;       // data/link/toponym_heads.txt
   WordSet foreign_adjectives;  // التركية، العراقية: the place before them is abroad
   std::vector<GroupPattern> group_patterns;
   std::vector<ForceHead> force_heads;

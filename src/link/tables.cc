@@ -200,6 +200,8 @@ class TableBuilder {
     Flag(t_->common_words, kStemCommon);
     Flag(t_->reporting_cues, kStemReporting);
     Flag(t_->foreign_adjectives, kStemForeignAdjective);
+    Flag(t_->list_cues, kStemCueList);
+    Flag(t_->toponym_heads, kStemToponymHead);
     for (const auto& [stem, role] : t_->place_cues) {
       Stem(stem).flags |= role == CueRole::kSettlement ? kStemCueSettlement
                           : role == CueRole::kLandmark ? kStemCueLandmark
@@ -250,6 +252,7 @@ class TableBuilder {
     RASD_RETURN_IF_ERROR(ReadWordSet("directions.txt", &t_->directions));
     RASD_RETURN_IF_ERROR(ReadWordSet("stop_words.txt", &t_->stop_words));
     RASD_RETURN_IF_ERROR(ReadWordSet("common_words.txt", &t_->common_words));
+    RASD_RETURN_IF_ERROR(ReadWordSet("toponym_heads.txt", &t_->toponym_heads));
     RASD_RETURN_IF_ERROR(ReadWordSet("reporting_cues.txt", &t_->reporting_cues));
     RASD_RETURN_IF_ERROR(ReadWordSet("foreign_adjectives.txt", &t_->foreign_adjectives));
     RASD_RETURN_IF_ERROR(ReadPlaceCues());
@@ -267,6 +270,7 @@ class TableBuilder {
                         : role == "landmark" ? CueRole::kLandmark
                                              : CueRole::kContext;
       t_->place_cues[StemKey(row[0])] = r;
+      if (row.size() > 2 && row[2] == "list") t_->list_cues.insert(StemKey(row[0]));
     }
     return Status::Ok();
   }
