@@ -654,7 +654,9 @@ class LinkRun {
     const CueRole* role = CueAt(i);
     if (role == nullptr || *role == CueRole::kContext) return false;
     const std::uint32_t x = i + 1;
-    if (!NameWord(x) || Has(x, kStemCommon) || ExactAt(x)) return false;
+    // A common word opens a name only as a toponym head (تل الشيخ حسين).
+    const bool common = Has(x, kStemCommon) && !(Has(x, kStemToponymHead) && NameWord(x + 1));
+    if (!NameWord(x) || common || ExactAt(x)) return false;
     // سروج التركية: a place abroad, left to EmitForeign.
     // بلدة تركية أخرى: a nationality adjective is no name.
     if (Has(x, kStemForeign | kStemForeignAdjective) || Has(x + 1, kStemForeignAdjective)) {
@@ -688,12 +690,22 @@ class LinkRun {
   // or a toponym head and any name word (أم ولد، عين لاروز); then directions.
   std::uint32_t NameEnd(std::uint32_t x, bool x_definite) const {
     std::uint32_t end = x + 1;
-    if (!x_definite && NameWord(end) && !Has(end, kStemDirection) &&
-        (Definite(end) || Has(x, kStemToponymHead))) {
-      ++end;
+    if (Has(x, kStemToponymHead) && NameWord(end) && !Has(end, kStemDirection)) {
+      ++end;  // أم ولد، الشيخ حسين
+    } else if (!x_definite && GenitiveWord(end)) {
+      ++end;  // دير العصافير، طريق السد
     }
     while (Has(end, kStemDirection)) ++end;
     return end;
+  }
+
+  // A definite word that can complete a construct name: a name word, or a
+  // landmark word in the genitive (حي طريق السد: the road of the dam).
+  bool GenitiveWord(std::uint32_t j) const {
+    if (!IsWord(j) || !Definite(j) || Has(j, kStemDirection)) return false;
+    if (NameWord(j)) return true;
+    const CueRole* role = CueAt(j);
+    return role != nullptr && *role == CueRole::kLandmark && GroupNameWord(j);
   }
 
   // وتل أبيض ونفذوا فيهما: a word ending in the plural verb suffix (U+0648
