@@ -929,7 +929,9 @@ class LinkRun {
     drop.clear();
     for (const std::size_t idx : pending_weak_) {
       Mention& m = out_->mentions[idx];
-      const Target* chosen = ChooseWeak(t_.names[m.alias_index], m.first_token, named);
+      const NameEntry& e = t_.names[m.alias_index];
+      const Target* chosen = ChooseWeak(e, m.first_token, named);
+      if (chosen == nullptr && SubjectOfFeminineVerb(e, m)) chosen = FirstWeak(e);
       if (chosen == nullptr) {
         drop.push_back(idx);
       } else {
@@ -939,6 +941,30 @@ class LinkRun {
     for (auto it = drop.rbegin(); it != drop.rend(); ++it) {
       out_->mentions.erase(out_->mentions.begin() + static_cast<std::ptrdiff_t>(*it));
     }
+  }
+
+  // شنت تركيا، وكانت بريطانيا قالت: a country written without the article
+  // (a proper noun), with no clitic, right after a verb in the feminine past
+  // (ending in U+062A, not the plural noun ending U+0627 U+062A: جمهوريات
+  // روسيا) is the subject of that verb: the state acts, licensed or not.
+  bool SubjectOfFeminineVerb(const NameEntry& e, const Mention& m) const {
+    if (e.definite || m.name_span.begin != m.original.begin || m.first_token == 0) return false;
+    const std::uint32_t verb = m.first_token - 1;
+    if (tokens_[verb].kind != TokenKind::kArabicWord) return false;
+    constexpr std::string_view kTeh = "\xD8\xAA";
+    constexpr std::string_view kPluralEnding = "\xD8\xA7\xD8\xAA";
+    const std::string_view word = Surface(verb);
+    return word.ends_with(kTeh) && !word.ends_with(kPluralEnding);
+  }
+
+  // The weak actor target of a name valid on the date, in registry order.
+  const Target* FirstWeak(const NameEntry& e) const {
+    for (const Target& t : e.targets) {
+      if (t.kind != TargetKind::kActor || !t.weak) continue;
+      if (date_ && !t.range.Contains(*date_)) continue;
+      return &t;
+    }
+    return nullptr;
   }
 
   // The weak target whose licensor was named most recently before `token`;
