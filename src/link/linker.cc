@@ -619,6 +619,7 @@ class LinkRun {
       if (!rest) continue;
       if (p.definite) {  // الفرقة 30
         if (j < tokens_.size() && tokens_[j].kind == TokenKind::kNumber) return j + 1;
+        if (Has(j, kStemOrdinal)) return OrdinalUnitEnd(j);
         continue;
       }
       if (j < tokens_.size() && tokens_[j].kind == TokenKind::kNumber) return j + 1;
@@ -631,6 +632,14 @@ class LinkRun {
       return end;
     }
     return std::nullopt;
+  }
+
+  // الفرقة الأولى الساحلية: the ordinal at j and one definite adjective.
+  std::uint32_t OrdinalUnitEnd(std::uint32_t j) {
+    const std::uint32_t next = j + 1;
+    const bool adjective = IsWord(next) && Definite(next) && GroupNameWord(next) &&
+                           !Has(next, kStemDirection | kStemOrdinal) && !ExactAt(next);
+    return adjective ? next + 1 : next;
   }
 
   bool EmitGroup(std::uint32_t i) {

@@ -109,6 +109,7 @@ enum StemFlag : std::uint32_t {
   kStemForceHead = 1u << 10,  // first word of a force_heads.txt head
   kStemCueList = 1u << 11,  // a plural or dual settlement cue (بلدات، قريتي): A وB وC
   kStemToponymHead = 1u << 12,  // أم، عين، بيت: opens a two-word place name (أم ولد)
+  kStemOrdinal = 1u << 13,      // الأولى، الثانية: names a unit after الفرقة
 };
 inline constexpr std::uint32_t kStemCueAny =
     kStemCueSettlement | kStemCueLandmark | kStemCueContext;
@@ -149,6 +150,7 @@ struct LinkerTables {
   WordSet common_words;
   WordSet reporting_cues;
   WordSet toponym_heads;       // data/link/toponym_heads.txt
+  WordSet ordinals;            // data/link/ordinals.txt
   WordSet foreign_adjectives;  // التركية، العراقية: the place before them is abroad
   std::vector<GroupPattern> group_patterns;
   std::vector<ForceHead> force_heads;

@@ -202,6 +202,7 @@ class TableBuilder {
     Flag(t_->foreign_adjectives, kStemForeignAdjective);
     Flag(t_->list_cues, kStemCueList);
     Flag(t_->toponym_heads, kStemToponymHead);
+    Flag(t_->ordinals, kStemOrdinal);
     for (const auto& [stem, role] : t_->place_cues) {
       Stem(stem).flags |= role == CueRole::kSettlement ? kStemCueSettlement
                           : role == CueRole::kLandmark ? kStemCueLandmark
@@ -253,6 +254,7 @@ class TableBuilder {
     RASD_RETURN_IF_ERROR(ReadWordSet("stop_words.txt", &t_->stop_words));
     RASD_RETURN_IF_ERROR(ReadWordSet("common_words.txt", &t_->common_words));
     RASD_RETURN_IF_ERROR(ReadWordSet("toponym_heads.txt", &t_->toponym_heads));
+    RASD_RETURN_IF_ERROR(ReadWordSet("ordinals.txt", &t_->ordinals));
     RASD_RETURN_IF_ERROR(ReadWordSet("reporting_cues.txt", &t_->reporting_cues));
     RASD_RETURN_IF_ERROR(ReadWordSet("foreign_adjectives.txt", &t_->foreign_adjectives));
     RASD_RETURN_IF_ERROR(ReadPlaceCues());
