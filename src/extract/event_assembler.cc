@@ -574,25 +574,52 @@ bool StartsWithConjunction(const DocIndex& ix, std::uint32_t t) {
   return ix.text->norm.View(tok.norm).substr(0, kWaw.size()) == kWaw;
 }
 
+bool IsPunct(const DocIndex& ix, std::uint32_t t, std::string_view mark) {
+  const Token& tok = ix.text->tokens[t];
+  return tok.kind == text::TokenKind::kPunct && ix.text->norm.View(tok.norm) == mark;
+}
+
 // True when places a and b (a before b) are items of one list: at most two
 // words lie between them, none of them a name, and the list goes on with a
-// comma or the conjunction و, either on b itself (والحسكة) or on a place word
-// before it (وبلدتي النعيمة، ومدينة بصرى الشام).
+// comma or the conjunction و, on b itself (والحسكة), on the word after a, or
+// on a place word before b (وبلدتي النعيمة، درعا البلد وحي طريق السد).
 bool Coordinated(const DocIndex& ix, const Mention& a, const Mention& b) {
   if (b.first_token < a.end_token || b.first_token - a.end_token > 2) return false;
   bool joined = StartsWithConjunction(ix, b.first_token);
   for (std::uint32_t t = a.end_token; t < b.first_token; ++t) {
     if (ix.mention_at[t] != kNone) return false;
-    const Token& tok = ix.text->tokens[t];
-    const bool comma = tok.kind == text::TokenKind::kPunct && ix.text->norm.View(tok.norm) == ",";
-    if (tok.kind == text::TokenKind::kPunct && !comma) return false;
-    joined = joined || comma || (t == a.end_token && StartsWithConjunction(ix, t));
+    const bool comma = IsPunct(ix, t, ",");
+    // A closing bracket ends an aside that named the last item again: (كوباني).
+    const bool bracket = IsPunct(ix, t, ")") && t == a.end_token;
+    if (ix.text->tokens[t].kind == text::TokenKind::kPunct && !comma && !bracket) return false;
+    joined = joined || comma ||
+             ((t == a.end_token || t + 1 == b.first_token) && StartsWithConjunction(ix, t));
   }
   return joined;
 }
 
+// U+0641 U+064A, the preposition في, as it appears in normalised text.
+constexpr std::string_view kIn = "\xD9\x81\xD9\x8A";
+
+// True when b only restates where list item a is: another name for it in
+// brackets (عين العرب (كوباني)), the area that holds it (X ومحيطها بريف حلب;
+// الحسكة والرقة في سوريا، وقرب الحديثة) or the town an unnamed item is in
+// (وحي باب توما والعباسيين في دمشق). The list goes on after b without an event for it.
+bool Restates(const DocIndex& ix, const Mention& a, const Mention& b) {
+  if (b.first_token < a.end_token || b.first_token - a.end_token > 2) return false;
+  if (b.first_token == a.end_token + 1 && IsPunct(ix, a.end_token, "(")) return true;
+  if (StartsWithConjunction(ix, b.first_token)) return false;
+  const Token& before = ix.text->tokens[b.first_token - 1];
+  if (b.first_token > a.end_token && ix.text->norm.View(before.norm) == kIn) return true;
+  const bool holds_a =
+      IsArea(b) && (b.place_kind == "country" ? b.country == a.country : b.admin1 == a.admin1);
+  return holds_a && !IsPunct(ix, b.first_token - 1, ",");
+}
+
 // The places that each get an event: a coordinated list becomes one event per
 // place (ACLED: one event per location); otherwise the place nearest the trigger.
+// The list runs over every place of the window, foreign ones too: the filters
+// of EventPlaces choose where the report is, the list says where else it was.
 std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, const Frame& frame) {
   const std::vector<std::int32_t> places = EventPlaces(ix, frame);
   if (places.empty()) return {};
@@ -612,9 +639,19 @@ std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, const Frame& frame) {
     return std::vector<std::int32_t>(1, nearest);
   }
   std::vector<std::int32_t> chosen = {places[start]};
-  for (std::size_t k = start + 1; k < places.size() && chosen.size() < kMaxPlacesPerFrame; ++k) {
-    if (!Coordinated(ix, ix.mention(places[k - 1]), ix.mention(places[k]))) break;
-    chosen.push_back(places[k]);
+  const std::vector<std::int32_t> all =
+      MentionsIn(ix, MentionKind::kPlace, frame.window_begin, frame.window_end);
+  std::size_t k = std::find(all.begin(), all.end(), places[start]) - all.begin();
+  const Mention* last = &ix.mention(places[start]);
+  for (++k; k < all.size() && chosen.size() < kMaxPlacesPerFrame; ++k) {
+    const Mention& next = ix.mention(all[k]);
+    if (Restates(ix, *last, next)) {
+      last = &next;
+      continue;
+    }
+    if (!Coordinated(ix, *last, next)) break;
+    chosen.push_back(all[k]);
+    last = &next;
   }
   return chosen;
 }

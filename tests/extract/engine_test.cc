@@ -60,6 +60,28 @@ TEST_F(EngineTest, ACoordinatedPlaceListIsOneEventPerPlace) {
   EXPECT_TRUE(events[0].location->lat.has_value());
 }
 
+TEST_F(EngineTest, AListGoesOnOverPlaceWordsAndSkipsWhatOnlyRestatesAPlace) {
+  // snn-016: the items carry their own place words (وبلدتي، ومدينة).
+  const auto shelled = Current(
+      Extract("بينما رد الأخير بقصف أحياء درعا البلد وحي طريق السد وبلدتي النعيمة واليادودة ومدينة "
+              "بصرى الشام."));
+  std::vector<std::string> names;
+  for (const Event& e : shelled) {
+    ASSERT_TRUE(e.location.has_value());
+    names.push_back(e.location->name);
+  }
+  EXPECT_NE(std::find(names.begin(), names.end(), "النعيمة"), names.end());
+  EXPECT_NE(std::find(names.begin(), names.end(), "بصرى الشام"), names.end());
+  // A second name in brackets and the governorate that holds an item are not items.
+  const auto struck = Current(
+      Extract("وأصابت الغارات مواقع التنظيم قرب مدن الحسكة وعين العرب (كوباني) ومنبج ومحيطها "
+              "بريف حلب."));
+  ASSERT_EQ(struck.size(), 3u);
+  EXPECT_EQ(struck[0].location->name, "الحسكة");
+  EXPECT_EQ(struck[1].location->name, "عين العرب");
+  EXPECT_EQ(struck[2].location->name, "منبج");
+}
+
 TEST_F(EngineTest, BetweenXAndYNamesBothSidesAndTheWeekdayFixesTheDate) {
   // Published on Saturday 2015-07-25; "الخميس" is the Thursday before.
   const auto events = Current(
