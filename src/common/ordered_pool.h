@@ -1,7 +1,11 @@
 // Internal header. Runs a function over a stream of items on N threads and
 // hands the results back in input order. Documents differ in length by 100x,
 // so a fixed batch per thread would idle; here each worker takes the next item
-// as it frees up, and a bounded window (2 x threads x 8 items) caps memory.
+// as it frees up, and a bounded window (threads x 32 items) caps memory.
+// Threads are woken in batches, not per item: a wake-up is a system call and
+// a context switch, which cost as much as analysing a short article. The
+// submitting thread sleeps until half the window is finished, and a worker is
+// signalled only when one is actually asleep.
 #ifndef RASD_COMMON_ORDERED_POOL_H_
 #define RASD_COMMON_ORDERED_POOL_H_
 
@@ -9,7 +13,6 @@
 #include <cstddef>
 #include <deque>
 #include <functional>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -26,7 +29,10 @@ class OrderedPool {
   using Sink = std::function<void(Out&&)>;
 
   OrderedPool(std::size_t threads, Work work, Sink sink)
-      : work_(std::move(work)), sink_(std::move(sink)), window_(threads == 0 ? 16 : threads * 16) {
+      : work_(std::move(work)),
+        sink_(std::move(sink)),
+        window_((threads == 0 ? 1 : threads) * kItemsPerThread),
+        results_(window_) {
     if (threads == 0) threads = 1;
     for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { WorkerLoop(); });
   }
@@ -40,10 +46,10 @@ class OrderedPool {
   void Submit(In item) {
     std::unique_lock<std::mutex> lock(mu_);
     while (next_in_ - next_out_ >= window_) {
-      if (!DeliverReady(&lock)) done_cv_.wait(lock);
+      if (!DeliverReady(&lock)) WaitForBatch(&lock);
     }
     queue_.emplace_back(next_in_++, std::move(item));
-    work_cv_.notify_one();
+    if (idle_workers_ > 0) work_cv_.notify_one();
   }
 
   // Waits for every queued item and delivers the rest; idempotent.
@@ -51,7 +57,7 @@ class OrderedPool {
     std::unique_lock<std::mutex> lock(mu_);
     if (finished_) return;
     while (next_out_ < next_in_) {
-      if (!DeliverReady(&lock)) done_cv_.wait(lock);
+      if (!DeliverReady(&lock)) WaitForBatch(&lock);
     }
     finished_ = true;
     work_cv_.notify_all();
@@ -60,34 +66,59 @@ class OrderedPool {
   }
 
  private:
-  // Delivers results that are next in order; false when none was ready.
+  static constexpr std::size_t kItemsPerThread = 32;
+
+  std::optional<Out>& Slot(std::size_t index) { return results_[index % window_]; }
+
+  // What the submitting thread waits for: the next result in order, and
+  // either half a window of results or nothing left queued (the end of the
+  // input, or a worker about to idle). Called with mu_ held.
+  bool BatchReady() {
+    if (!Slot(next_out_).has_value()) return false;
+    return finished_count_ * 2 >= window_ || queue_.empty();
+  }
+
+  void WaitForBatch(std::unique_lock<std::mutex>* lock) {
+    submitter_waiting_ = true;
+    done_cv_.wait(*lock, [this] { return BatchReady(); });
+    submitter_waiting_ = false;
+  }
+
+  // Delivers the results that are next in order, outside the lock; false
+  // when none was ready.
   bool DeliverReady(std::unique_lock<std::mutex>* lock) {
-    bool delivered = false;
-    for (auto it = done_.find(next_out_); it != done_.end(); it = done_.find(next_out_)) {
-      Out out = std::move(it->second);
-      done_.erase(it);
+    delivering_.clear();
+    while (next_out_ < next_in_ && Slot(next_out_).has_value()) {
+      delivering_.push_back(std::move(*Slot(next_out_)));
+      Slot(next_out_).reset();
       ++next_out_;
-      lock->unlock();
-      sink_(std::move(out));
-      lock->lock();
-      delivered = true;
+      --finished_count_;
     }
-    return delivered;
+    if (delivering_.empty()) return false;
+    lock->unlock();
+    for (Out& out : delivering_) sink_(std::move(out));
+    lock->lock();
+    return true;
   }
 
   void WorkerLoop() {
     Ctx ctx;
     std::unique_lock<std::mutex> lock(mu_);
     for (;;) {
-      work_cv_.wait(lock, [this] { return finished_ || !queue_.empty(); });
+      if (queue_.empty() && !finished_) {
+        ++idle_workers_;
+        work_cv_.wait(lock, [this] { return finished_ || !queue_.empty(); });
+        --idle_workers_;
+      }
       if (queue_.empty()) return;
       auto [index, item] = std::move(queue_.front());
       queue_.pop_front();
       lock.unlock();
       Out out = work_(std::move(item), &ctx);
       lock.lock();
-      done_.emplace(index, std::move(out));
-      done_cv_.notify_all();
+      Slot(index).emplace(std::move(out));
+      ++finished_count_;
+      if (submitter_waiting_ && BatchReady()) done_cv_.notify_one();
     }
   }
 
@@ -98,7 +129,12 @@ class OrderedPool {
   std::condition_variable work_cv_;
   std::condition_variable done_cv_;
   std::deque<std::pair<std::size_t, In>> queue_;
-  std::map<std::size_t, Out> done_;
+  // Results by input index modulo the window: at most window_ are in flight.
+  std::vector<std::optional<Out>> results_;
+  std::vector<Out> delivering_;     // used by the submitting thread only
+  std::size_t finished_count_ = 0;  // results stored, not yet delivered
+  std::size_t idle_workers_ = 0;
+  bool submitter_waiting_ = false;
   std::size_t next_in_ = 0;
   std::size_t next_out_ = 0;
   bool finished_ = false;

@@ -81,7 +81,8 @@ std::size_t FirstInvalid(std::string_view s);
 std::size_t CountCodePoints(std::string_view s);
 
 // Converts byte offsets of one text into code-point offsets in O(1) each after
-// an O(n/64) build: a checkpoint every 64 bytes, then a short scan.
+// an O(n/64) build: a checkpoint every 64 bytes, then a short scan (both
+// count eight bytes at a time).
 class CharIndex {
  public:
   explicit CharIndex(std::string_view text);
@@ -89,8 +90,9 @@ class CharIndex {
   CharSpan ToChar(ByteSpan s) const { return {ToChar(s.begin), ToChar(s.end)}; }
 
  private:
+  static constexpr std::size_t kBlock = 64;
   std::string_view text_;
-  std::vector<std::uint32_t> checkpoints_;  // code points before byte 64*i
+  std::vector<std::uint32_t> checkpoints_;  // code points before byte kBlock*i
 };
 
 }  // namespace rasd::utf8

@@ -6,7 +6,6 @@
 #include "text/normalizer.h"
 
 #include <array>
-#include <cstring>
 #include <string>
 
 #include <unicode/normalizer2.h>
@@ -113,6 +112,9 @@ class FoldTables {
     return tables;
   }
 
+  // For U+0080..U+07FF (two UTF-8 bytes), the bulk of Arabic text.
+  const Fold& LookupTwoByte(char32_t cp) const { return direct_[cp]; }
+
   const Fold& Lookup(char32_t cp) const {
     if (cp < kDirectEnd) return direct_[cp];
     if (cp >= kPunctuationFirst && cp < kPunctuationEnd)
@@ -195,10 +197,25 @@ class Writer {
 
   void Put(const char* bytes, std::size_t n, std::uint32_t original) {
     if (used_ + n > out_->text.size()) Grow(2 * out_->text.size() + n);
-    std::memcpy(out_->text.data() + used_, bytes, n);
+    // Replacements are one to a few bytes: a loop beats a call to memcpy.
+    char* text = out_->text.data() + used_;
     std::uint32_t* map = out_->to_original.data() + used_;
-    for (std::size_t k = 0; k < n; ++k) map[k] = original;
+    for (std::size_t k = 0; k < n; ++k) {
+      text[k] = bytes[k];
+      map[k] = original;
+    }
     used_ += n;
+  }
+  // A two-byte character copied as it is: most of an Arabic text.
+  void PutPair(const char* bytes, std::uint32_t original) {
+    if (used_ + 2 > out_->text.size()) Grow(2 * out_->text.size() + 2);
+    char* text = out_->text.data() + used_;
+    text[0] = bytes[0];
+    text[1] = bytes[1];
+    std::uint32_t* map = out_->to_original.data() + used_;
+    map[0] = original;
+    map[1] = original;
+    used_ += 2;
   }
   void PutByte(char c, std::uint32_t original) {
     if (used_ == out_->text.size()) Grow(2 * out_->text.size() + 1);
@@ -248,6 +265,19 @@ void Normalize(std::string_view original, NormalizedText* out) {
         writer.PutByte(static_cast<char>(c), at);
       }
       ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c < 0xE0 && i + 1 < n &&
+        (static_cast<unsigned char>(original[i + 1]) & 0xC0) == 0x80) {
+      // A valid two-byte sequence (Arabic, Latin-1): decoded in place.
+      const char32_t cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(original[i + 1]) & 0x3F);
+      const Fold& fold = tables.LookupTwoByte(cp);
+      if (fold.keep) {
+        writer.PutPair(original.data() + i, at);
+      } else if (fold.length != 0) {
+        writer.Put(tables.Pool(fold), fold.length, at);
+      }
+      i += 2;
       continue;
     }
     std::size_t len = 1;

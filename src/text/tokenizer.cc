@@ -104,52 +104,81 @@ constexpr std::uint8_t kLetterBytes = 2;  // every clitic letter is in U+0600..U
 
 // Pronoun suffixes, as code points. ه is also a folded ta marbuta, so a split
 // at ه is only ever a reading beside the surface form, never instead of it.
+// Each is also packed 16 bits a letter, its last letter lowest, with the mask
+// of its letters: Word::EndsWith then compares once.
 struct Enclitic {
   std::array<char32_t, 3> letters;
   std::uint8_t count;
+  std::uint64_t packed = 0;
+  std::uint64_t mask = 0;
 };
+
+constexpr Enclitic MakeEnclitic(std::array<char32_t, 3> letters, std::uint8_t count) {
+  Enclitic e{letters, count};
+  for (std::uint32_t k = 0; k < count; ++k) {
+    e.packed |= std::uint64_t{letters[k]} << (16 * (count - 1 - k));
+  }
+  e.mask = (std::uint64_t{1} << (16 * count)) - 1;
+  return e;
+}
+
 constexpr std::array<Enclitic, 9> kEnclitics = {{
-    {{kHeh, kMeem, kAlef}, 3},  // هما
-    {{kKaf, kMeem, kAlef}, 3},  // كما
-    {{kHeh, kAlef, 0}, 2},      // ها
-    {{kHeh, kMeem, 0}, 2},      // هم
-    {{kHeh, kNoon, 0}, 2},      // هن
-    {{kKaf, kMeem, 0}, 2},      // كم
-    {{kNoon, kAlef, 0}, 2},     // نا
-    {{kHeh, 0, 0}, 1},          // ه
-    {{kYeh, 0, 0}, 1},          // ي
+    MakeEnclitic({kHeh, kMeem, kAlef}, 3),  // هما
+    MakeEnclitic({kKaf, kMeem, kAlef}, 3),  // كما
+    MakeEnclitic({kHeh, kAlef, 0}, 2),      // ها
+    MakeEnclitic({kHeh, kMeem, 0}, 2),      // هم
+    MakeEnclitic({kHeh, kNoon, 0}, 2),      // هن
+    MakeEnclitic({kKaf, kMeem, 0}, 2),      // كم
+    MakeEnclitic({kNoon, kAlef, 0}, 2),     // نا
+    MakeEnclitic({kHeh, 0, 0}, 1),          // ه
+    MakeEnclitic({kYeh, 0, 0}, 1),          // ي
 }};
 
 constexpr std::size_t kMinStemLetters = 2;
 
-// An Arabic word in the normalised text, read in place.
+// An Arabic word in the normalised text. The clitic analysis only ever looks
+// at the first four and the last three two-byte letters, so those are read
+// once here; `letters` (code points) comes from the scan that found the word.
 class Word {
  public:
-  Word(std::string_view text, NormSpan span)
-      : p_(reinterpret_cast<const unsigned char*>(text.data()) + span.begin.value),
-        size_(span.size()) {
-    for (std::uint32_t k = 0; k < size_; ++k) letters_ += (p_[k] & 0xC0) != 0x80;
+  Word(std::string_view text, NormSpan span, std::uint32_t letters)
+      : size_(span.size()), letters_(letters) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + span.begin.value;
+    // Only two-byte characters (no byte of an Arabic word is ASCII): every
+    // even offset starts a letter, nothing needs checking.
+    const bool all_two_byte = letters_ * kLetterBytes == size_;
+    for (std::uint32_t k = 0; k < kHeadLetters; ++k) {
+      head_[k] = ReadLetter(p, k * kLetterBytes, all_two_byte);
+    }
+    for (std::uint32_t k = 0; k < kTailLetters; ++k) {
+      const std::uint32_t bytes = (k + 1) * kLetterBytes;
+      if (bytes < size_)
+        tail_ |= std::uint64_t{ReadLetter(p, size_ - bytes, all_two_byte)} << (16 * k);
+    }
   }
 
-  // The two-byte letter at byte `off`, or 0 when there is none.
-  char32_t LetterAt(std::uint32_t off) const {
-    if (off + 1 >= size_ || (p_[off] & 0xE0) != 0xC0 || (p_[off + 1] & 0xC0) != 0x80) return 0;
-    return (static_cast<char32_t>(p_[off] & 0x1F) << 6) | (p_[off + 1] & 0x3F);
-  }
-  bool EndsWith(const Enclitic& e) const {
-    const std::uint32_t bytes = e.count * kLetterBytes;
-    if (bytes >= size_) return false;
-    for (std::uint32_t k = 0; k < e.count; ++k) {
-      if (LetterAt(size_ - bytes + k * kLetterBytes) != e.letters[k]) return false;
-    }
-    return true;
-  }
+  // The two-byte letter at byte `off` (0, 2, 4 or 6), or 0 when there is none.
+  char32_t LetterAt(std::uint32_t off) const { return head_[off / kLetterBytes]; }
+  bool EndsWith(const Enclitic& e) const { return (tail_ & e.mask) == e.packed; }
   std::uint32_t Letters() const { return letters_; }
 
  private:
-  const unsigned char* p_;
+  static constexpr std::uint32_t kHeadLetters = 4;  // conjunction, preposition, ا ل
+  static constexpr std::uint32_t kTailLetters = 3;  // the longest pronoun suffix
+
+  char32_t ReadLetter(const unsigned char* p, std::uint32_t off, bool all_two_byte) const {
+    if (off + 1 >= size_) return 0;
+    if (!all_two_byte && ((p[off] & 0xE0) != 0xC0 || (p[off + 1] & 0xC0) != 0x80)) return 0;
+    return (static_cast<char32_t>(p[off] & 0x1F) << 6) | (p[off + 1] & 0x3F);
+  }
+
   std::uint32_t size_;
-  std::uint32_t letters_ = 0;
+  std::uint32_t letters_;
+  std::array<char32_t, kHeadLetters> head_{};
+  // The last three letters, 16 bits each, the last one lowest; 0 for a
+  // letter that is not a two-byte one or that the suffix would not leave
+  // room for (a suffix never takes the whole word).
+  std::uint64_t tail_ = 0;
 };
 
 bool IsConjunction(char32_t c) { return c == kWaw || c == kFeh; }
@@ -264,8 +293,8 @@ bool IsProcliticOnly(const Word& w) {
   return w.Letters() == 2 && IsConjunction(w.LetterAt(0)) && IsPreposition(w.LetterAt(2));
 }
 
-void AnalyzeArabicWord(std::string_view text, Token* t) {
-  const Word word(text, t->norm);
+void AnalyzeArabicWord(std::string_view text, std::uint32_t letters, Token* t) {
+  const Word word(text, t->norm, letters);
   ReadingCollector collector(word);
   collector.CollectAll();
   collector.WriteTo(t);
@@ -300,13 +329,28 @@ std::size_t NumberEnd(std::string_view text, std::size_t i, std::size_t limit) {
   return i;
 }
 
-// End of a word of class `cls` starting at i (its combining marks included).
-std::size_t WordEnd(std::string_view text, std::size_t i, std::size_t limit, CharClass cls) {
+// End of a word of class `cls` starting at i (its combining marks included);
+// *chars counts its code points. Arabic letters and marks take the first
+// test, without the general classification.
+std::size_t WordEnd(std::string_view text, std::size_t i, std::size_t limit, CharClass cls,
+                    std::uint32_t* chars) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  std::uint32_t count = 0;
   while (i < limit) {
+    if (cls == CharClass::kArabic && (p[i] & 0xFC) == 0xD8 && i + 2 <= limit &&
+        (p[i + 1] & 0xC0) == 0x80) {
+      const CharClass c = kClassTables.arabic[((p[i] & 0x03) << 6) | (p[i + 1] & 0x3F)];
+      if (c != CharClass::kArabic && c != CharClass::kMark) break;
+      i += 2;
+      ++count;
+      continue;
+    }
     const CharInfo ch = ClassAt(text, i);
     if ((ch.cls != cls && ch.cls != CharClass::kMark) || i + ch.len > limit) break;
     i += ch.len;
+    ++count;
   }
+  *chars = count;
   return i;
 }
 
@@ -351,8 +395,9 @@ void Tokenize(const NormalizedText& norm, std::vector<Token>* out) {
     }
     const std::size_t limit = std::min(n, i + limits::kMaxTokenBytes);
     std::size_t end = i + ch.len;
+    std::uint32_t chars = 1;
     if (ch.cls == CharClass::kArabic || ch.cls == CharClass::kLatin) {
-      end = WordEnd(text, i, limit, ch.cls);
+      end = WordEnd(text, i, limit, ch.cls, &chars);
     } else if (ch.cls == CharClass::kDigit) {
       end = NumberEnd(text, i, limit);
     }
@@ -362,7 +407,7 @@ void Tokenize(const NormalizedText& norm, std::vector<Token>* out) {
     t.original = norm.ToOriginal(t.norm);
     t.kind = KindOf(ch.cls);
     t.space_before = space_before;
-    if (t.kind == TokenKind::kArabicWord) AnalyzeArabicWord(text, &t);
+    if (t.kind == TokenKind::kArabicWord) AnalyzeArabicWord(text, chars, &t);
     HashStems(norm, &t);
     space_before = false;
     i = end;

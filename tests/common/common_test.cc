@@ -1,6 +1,7 @@
 // The shared foundations: UTF-8 decoding and the byte -> code-point index
 // that every output span goes through, the JSON writer, the ordered thread
 // pool behind `--threads`, and the status-to-exit-code contract.
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <thread>
@@ -45,6 +46,22 @@ TEST(Utf8, CharIndexCountsCodePointsAcrossCheckpoints) {
   EXPECT_EQ(utf8::CountCodePoints(text), chars);
 }
 
+TEST(Utf8, CharIndexCountsEveryLengthOfCodePointAtEveryOffset) {
+  // One-, two-, three- and four-byte characters (a dateline with a bidi mark
+  // and an emoji), so that every byte position within the eight-byte words
+  // the index counts with falls on a lead and on a continuation byte.
+  std::string text;
+  for (int i = 0; i < 9; ++i) text += "\u200Fدمشق - (سانا) \U0001F4F0 ";
+  const utf8::CharIndex index(text);
+  std::uint32_t leads = 0;
+  for (std::size_t b = 0; b <= text.size(); ++b) {
+    EXPECT_EQ(index.ToChar(ByteOffset(static_cast<std::uint32_t>(b))).value, leads) << b;
+    if (b < text.size()) leads += (static_cast<unsigned char>(text[b]) & 0xC0) != 0x80;
+  }
+  EXPECT_EQ(index.ToChar(ByteOffset(static_cast<std::uint32_t>(text.size() + 10))).value, leads)
+      << "an offset past the end counts the whole text";
+}
+
 TEST(JsonWriter, EscapesControlCharactersAndKeepsArabic) {
   std::string out;
   JsonWriter w(&out);
@@ -78,6 +95,44 @@ TEST(OrderedPool, DeliversResultsInInputOrderWhateverTheFinishingOrder) {
   }
   ASSERT_EQ(delivered.size(), 100u);
   for (int i = 0; i < 100; ++i) EXPECT_EQ(delivered[i], i * 10);
+}
+
+TEST(OrderedPool, OneWorkerDeliversEveryItemInOrderAcrossManyWindows) {
+  // Far more items than the window holds, so the submitter blocks and wakes
+  // many times; each worker's scratch is its own across items.
+  struct Scratch {
+    int items_seen = 0;
+  };
+  std::vector<int> delivered;
+  int max_seen = 0;
+  {
+    OrderedPool<int, int, Scratch> pool(
+        1,
+        [&](int&& v, Scratch* s) {
+          ++s->items_seen;
+          max_seen = std::max(max_seen, s->items_seen);
+          return v + 1;
+        },
+        [&](int&& r) { delivered.push_back(r); });
+    for (int i = 0; i < 5000; ++i) pool.Submit(i);
+  }  // the destructor finishes the pool
+  ASSERT_EQ(delivered.size(), 5000u);
+  for (int i = 0; i < 5000; ++i) ASSERT_EQ(delivered[i], i + 1);
+  EXPECT_EQ(max_seen, 5000) << "one worker, one scratch for every item";
+}
+
+TEST(OrderedPool, FinishesWithFewerItemsThanTheWindowAndWithNone) {
+  struct Scratch {};
+  for (const int items : {0, 1, 3}) {
+    std::vector<int> delivered;
+    OrderedPool<int, int, Scratch> pool(
+        2, [](int&& v, Scratch*) { return v; }, [&](int&& r) { delivered.push_back(r); });
+    for (int i = 0; i < items; ++i) pool.Submit(i);
+    pool.Finish();
+    pool.Finish();  // idempotent
+    ASSERT_EQ(delivered.size(), static_cast<std::size_t>(items));
+    for (int i = 0; i < items; ++i) EXPECT_EQ(delivered[i], i);
+  }
 }
 
 TEST(Status, CodesMapToStableExitCodes) {
