@@ -3,7 +3,10 @@
 //   text:  intake (read, decode, parse JSONL) + the text core
 //   full:  intake + text core + linking + events + JSON output
 // on --threads workers, and prints MB/s, documents/s, sentences/s and words/s,
-// in total and per core. Stage benchmarks live in bench/ (Google Benchmark).
+// in total and per core, and the same per second of CPU time the process used
+// (all threads, user + system): on a machine shared with other work, wall
+// time measures the load, CPU time still measures rasd. Stage benchmarks live
+// in bench/ (Google Benchmark).
 #include "cli/bench_command.h"
 
 #include <atomic>
@@ -15,6 +18,7 @@
 #include <thread>
 
 #include <fmt/core.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "rasd/engine.h"
@@ -122,6 +126,16 @@ Counts Measure(const Engine& engine, const std::string& path, const std::string&
   return total;
 }
 
+// CPU seconds used so far by every thread of the process, user and system.
+double ProcessCpuSeconds() {
+  rusage usage{};
+  if (getrusage(RUSAGE_SELF, &usage) != 0) return 0;
+  const auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 int RunBench(const BenchFlags& flags, const std::string& data_dir) {
   if (flags.stage != "full" && flags.stage != "text") {
     std::fprintf(stderr, "rasd bench: --stage must be text or full\n");
@@ -138,18 +152,22 @@ int RunBench(const BenchFlags& flags, const std::string& data_dir) {
     return ExitCodeFor(path.status());
   }
   const auto start = std::chrono::steady_clock::now();
+  const double cpu_start = ProcessCpuSeconds();
   const Counts c = Measure(**engine, *path, flags.stage, flags.threads);
   const double secs =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double cpu_secs = ProcessCpuSeconds() - cpu_start;
   std::filesystem::remove(*path);
   const double mb = static_cast<double>(c.bytes) / 1e6;
   const double per_core = 1.0 / flags.threads;
-  std::printf("stage %s, %u thread(s), %.1f MB of article text, %llu documents, %.2f s\n",
-              flags.stage.c_str(), flags.threads, mb, static_cast<unsigned long long>(c.documents),
-              secs);
-  std::printf("  %-14s %12s %12s\n", "", "total", "per core");
+  std::printf(
+      "stage %s, %u thread(s), %.1f MB of article text, %llu documents, %.2f s (%.2f s of CPU)\n",
+      flags.stage.c_str(), flags.threads, mb, static_cast<unsigned long long>(c.documents), secs,
+      cpu_secs);
+  std::printf("  %-14s %12s %12s %12s\n", "", "total", "per core", "per CPU s");
   const auto row = [&](const char* what, double v) {
-    std::printf("  %-14s %12.1f %12.1f\n", what, v / secs, v / secs * per_core);
+    std::printf("  %-14s %12.1f %12.1f %12.1f\n", what, v / secs, v / secs * per_core,
+                cpu_secs > 0 ? v / cpu_secs : 0.0);
   };
   row("MB/s", mb);
   row("documents/s", static_cast<double>(c.documents));
