@@ -6,6 +6,7 @@
 // docs/numbers-and-dates.md states the resolution rules.
 #include "text/dates.h"
 
+#include <array>
 #include <charconv>
 #include <cstdio>
 
@@ -217,13 +218,14 @@ class DateReader {
     }
     const DateLexicon& lex = DateLexicon::Get();
     if (!MayStartAt(i)) return std::nullopt;
-    const auto match = lex.table().MatchAt(norm_, tokens_, i, [&](const PhraseEntry& e) {
-      const DateWord k = lex.KindOf(e);
-      for (const DateWord want : kinds) {
-        if (k == want) return true;
-      }
-      return false;
-    });
+    const auto match =
+        lex.table().BestOf(norm_, tokens_, i, CandidatesAt(i), [&](const PhraseEntry& e) {
+          const DateWord k = lex.KindOf(e);
+          for (const DateWord want : kinds) {
+            if (k == want) return true;
+          }
+          return false;
+        });
     if (!match) return std::nullopt;
     return Word{lex.KindOf(*match->entry), match->entry->value, lex.NeedsContext(*match->entry),
                 match->end_token};
@@ -237,6 +239,20 @@ class DateReader {
       checked_may_start_ = DateLexicon::Get().table().MayStartAt(norm_, tokens_[i]);
     }
     return checked_may_start_;
+  }
+
+  // The lexicon entries that may start at token i, looked up once for the
+  // last few tokens asked: each reader tries its own kinds of word at the
+  // same tokens.
+  const std::vector<PhraseCandidate>& CandidatesAt(std::uint32_t i) const {
+    for (const CachedCandidates& c : cache_) {
+      if (c.token == i) return c.candidates;
+    }
+    CachedCandidates& slot = cache_[next_slot_];
+    next_slot_ = (next_slot_ + 1) % cache_.size();
+    slot.token = i;
+    DateLexicon::Get().table().CandidatesAt(norm_, tokens_, i, &slot.candidates);
+    return slot.candidates;
   }
 
   std::optional<DateMention> ReadCoreAt(std::uint32_t j, const Cues& cues) const {
@@ -571,6 +587,12 @@ class DateReader {
   std::uint32_t n_;
   mutable std::uint32_t checked_token_ = kNoToken;
   mutable bool checked_may_start_ = false;
+  struct CachedCandidates {
+    std::uint32_t token = kNoToken;
+    std::vector<PhraseCandidate> candidates;
+  };
+  mutable std::array<CachedCandidates, 4> cache_;
+  mutable std::size_t next_slot_ = 0;
 };
 
 }  // namespace

@@ -120,6 +120,22 @@ bool PhraseTable::RestMatches(const NormalizedText& norm, const std::vector<Toke
   return true;
 }
 
+void PhraseTable::CandidatesAt(const NormalizedText& norm, const std::vector<Token>& tokens,
+                               std::uint32_t i, std::vector<PhraseCandidate>* out) const {
+  out->clear();
+  if (i >= tokens.size() || tokens[i].kind != TokenKind::kArabicWord) return;
+  const Token& token = tokens[i];
+  for (std::uint8_t r = 0; r < token.reading_count; ++r) {
+    const std::vector<std::uint32_t>* indices = StartingWith(norm, token, r);
+    if (indices == nullptr) continue;
+    for (const std::uint32_t index : *indices) {
+      std::uint32_t end = 0;
+      if (!RestMatches(norm, tokens, i, entries_[index], &end)) end = 0;
+      out->push_back({index, end, r});
+    }
+  }
+}
+
 bool PhraseTable::MayStartAt(const NormalizedText& norm, const Token& token) const {
   if (token.kind != TokenKind::kArabicWord) return false;
   for (std::uint8_t r = 0; r < token.reading_count; ++r) {

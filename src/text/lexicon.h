@@ -44,6 +44,13 @@ bool IsConjunctionOnly(std::string_view proclitic);
 // True when `proclitic` is exactly the conjunction و.
 bool IsWaw(std::string_view proclitic);
 
+// An entry whose first word is a reading of a token (PhraseTable::CandidatesAt).
+struct PhraseCandidate {
+  std::uint32_t entry = 0;      // index into PhraseTable::entries()
+  std::uint32_t end_token = 0;  // one past its last word; 0 when the later words differ
+  std::uint8_t reading = 0;     // the reading of the first token
+};
+
 class PhraseTable {
  public:
   // Parses `tsv`; '#' starts a comment line. Malformed rows are skipped and
@@ -56,6 +63,20 @@ class PhraseTable {
   template <typename Accept>
   std::optional<PhraseMatch> MatchAt(const NormalizedText& norm, const std::vector<Token>& tokens,
                                      std::uint32_t i, const Accept& accept) const;
+
+  // Every entry listed under a reading of tokens[i], in the order MatchAt
+  // tries them, with whether its later words follow; *out is cleared first.
+  // A reader that asks for several kinds of phrase at one token (the date
+  // reader tries a dozen) probes the indexes once and picks with BestOf.
+  void CandidatesAt(const NormalizedText& norm, const std::vector<Token>& tokens, std::uint32_t i,
+                    std::vector<PhraseCandidate>* out) const;
+
+  // What MatchAt(norm, tokens, i, accept) returns, chosen from
+  // CandidatesAt(norm, tokens, i).
+  template <typename Accept>
+  std::optional<PhraseMatch> BestOf(const NormalizedText& norm, const std::vector<Token>& tokens,
+                                    std::uint32_t i, const std::vector<PhraseCandidate>& candidates,
+                                    const Accept& accept) const;
 
   // True when some form of `token` is the first word of some phrase: a cheap
   // test that lets readers skip most tokens before trying each kind.
@@ -110,6 +131,31 @@ std::optional<PhraseMatch> PhraseTable::MatchAt(const NormalizedText& norm,
       std::uint32_t end = 0;
       if (RestMatches(norm, tokens, i, entry, &end)) best = PhraseMatch{&entry, end, proclitic};
     }
+  }
+  return best;
+}
+
+template <typename Accept>
+std::optional<PhraseMatch> PhraseTable::BestOf(const NormalizedText& norm,
+                                               const std::vector<Token>& tokens, std::uint32_t i,
+                                               const std::vector<PhraseCandidate>& candidates,
+                                               const Accept& accept) const {
+  std::optional<PhraseMatch> best;
+  // MatchAt leaves a reading's list (longest first) at the first entry no
+  // longer than the best so far; candidates of that reading are skipped alike.
+  std::uint32_t skipped_reading = kMaxReadings;
+  for (const PhraseCandidate& c : candidates) {
+    if (c.reading == skipped_reading) continue;
+    const PhraseEntry& entry = entries_[c.entry];
+    if (best && best->entry->words.size() >= entry.words.size()) {
+      skipped_reading = c.reading;
+      continue;
+    }
+    if (!accept(entry)) continue;
+    const std::string_view proclitic =
+        TokenText(norm, tokens[i]).substr(0, tokens[i].readings[c.reading].proclitic_bytes);
+    if (entry.only_conjunction && !IsConjunctionOnly(proclitic)) continue;
+    if (c.end_token != 0) best = PhraseMatch{&entry, c.end_token, proclitic};
   }
   return best;
 }

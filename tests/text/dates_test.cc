@@ -133,6 +133,40 @@ TEST(DatesTest, EveryMonthNameReadsWithDayAndYear) {
   }
 }
 
+// The date reader picks among a token's candidates (CandidatesAt + BestOf)
+// instead of matching afresh for each kind of word: at every token of the
+// corpus, and for every kind as well as for all kinds, both ways must choose
+// the same phrase with the same end and proclitic.
+TEST(DatesTest, BestOfCandidatesChoosesWhatMatchAtChooses) {
+  const PhraseTable table = PhraseTable::FromTsv(embedded::text_dates);
+  std::set<std::string> kinds;
+  for (const PhraseEntry& e : table.entries()) kinds.insert(e.kind);
+  AnalyzedText a;
+  std::vector<PhraseCandidate> candidates;
+  std::size_t matched = 0;
+  for (const std::string& text : testing::AllCorpusTexts()) {
+    Analyze(text, std::nullopt, &a);
+    for (std::uint32_t i = 0; i < a.tokens.size(); ++i) {
+      table.CandidatesAt(a.norm, a.tokens, i, &candidates);
+      const auto check = [&](const auto& accept, std::string_view what) {
+        const auto want = table.MatchAt(a.norm, a.tokens, i, accept);
+        const auto got = table.BestOf(a.norm, a.tokens, i, candidates, accept);
+        ASSERT_EQ(want.has_value(), got.has_value()) << what << " at " << i << " in " << text;
+        if (!want) return;
+        ++matched;
+        EXPECT_EQ(want->entry, got->entry) << what;
+        EXPECT_EQ(want->end_token, got->end_token) << what;
+        EXPECT_EQ(want->proclitic, got->proclitic) << what;
+      };
+      check([](const PhraseEntry&) { return true; }, "any kind");
+      for (const std::string& kind : kinds) {
+        check([&](const PhraseEntry& e) { return e.kind == kind; }, kind);
+      }
+    }
+  }
+  EXPECT_GT(matched, 100u) << "the corpus has dates";
+}
+
 TEST(CivilDateTest, DaysRoundTripAndWeekdays) {
   EXPECT_EQ((CivilDate{1970, 1, 1}).ToDays(), 0);
   EXPECT_EQ((CivilDate{1970, 1, 1}).Weekday(), 4);    // Thursday
