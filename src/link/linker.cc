@@ -99,6 +99,7 @@ int BoundedDistance(std::string_view a, std::uint32_t a_letters, std::string_vie
 
 constexpr std::uint8_t kWholeSurface = 0xFF;  // TokenFacts::reading of a Latin word
 static_assert(TokenFacts::kReadings == text::kMaxReadings);
+static_assert((kStemFuzzyAt0 << (kMaxFuzzyWords - 1)) != 0, "fuzzy position bits fit in 32");
 
 // A candidate found at one position before resolution.
 struct Found {
@@ -121,6 +122,7 @@ class LinkRun {
         original_(original),
         out_(out),
         facts_(out->scratch.tokens),
+        shapes_(out->scratch.shapes),
         pending_weak_(out->scratch.pending_weak) {
     if (date) date_ = DayKeyOf(*date);
   }
@@ -158,6 +160,9 @@ class LinkRun {
   // lexicon words are matched without a suffix (حمصي is not حمص).
   void ComputeFacts() {
     facts_.assign(tokens_.size(), TokenFacts{});
+    if (shapes_.size() < tokens_.size() * TokenFacts::kReadings) {
+      shapes_.resize(tokens_.size() * TokenFacts::kReadings);
+    }
     for (std::uint32_t i = 0; i < tokens_.size(); ++i) {
       const Token& tok = tokens_[i];
       TokenFacts& f = facts_[i];
@@ -182,7 +187,7 @@ class LinkRun {
 
   void AddStem(TokenFacts* f, std::uint32_t id, std::uint8_t reading) const {
     if (id == kNoStem || f->stem_count == TokenFacts::kReadings) return;
-    const std::uint32_t flags = t_.stems[id].flags;
+    const std::uint32_t flags = t_.stem_flags[id];
     if (f->cue == 0 && (flags & kStemCueAny) != 0) {
       f->cue = (flags & kStemCueSettlement) ? 1 + static_cast<int>(CueRole::kSettlement)
                : (flags & kStemCueLandmark) ? 1 + static_cast<int>(CueRole::kLandmark)
@@ -194,11 +199,15 @@ class LinkRun {
     ++f->stem_count;
   }
 
-  // Calls fn(info, definite, proclitic_bytes) for each known stem of token i.
+  // Calls fn(info, definite, proclitic_bytes) for each known stem of token
+  // i that has one of the `need` bits (StemFlag): the others hold nothing
+  // the caller reads, and their StemInfo is not touched.
   template <typename Fn>
-  void ForStems(std::uint32_t i, Fn fn) const {
+  void ForStems(std::uint32_t i, std::uint32_t need, Fn fn) const {
     const TokenFacts& f = facts_[i];
+    if ((f.flags & need) == 0) return;
     for (std::uint8_t k = 0; k < f.stem_count; ++k) {
+      if ((t_.stem_flags[f.stem[k]] & need) == 0) continue;
       const StemInfo& info = t_.stems[f.stem[k]];
       if (f.reading[k] == kWholeSurface) {
         fn(info, false, std::uint8_t{0});
@@ -219,21 +228,6 @@ class LinkRun {
     return f.stem_count > 0 && f.reading[0] == 0 && tokens_[i].readings[0].proclitic_bytes == 0 &&
            tokens_[i].readings[0].article_bytes == 0 &&
            (t_.stems[f.stem[0]].flags & kStemForeign) != 0;
-  }
-
-  // Calls fn(stem) for the readings of token i that cut no proclitic (the
-  // article aside) and no pronoun suffix.
-  template <typename Fn>
-  void ForSurfaceReadings(std::uint32_t i, Fn fn) const {
-    const Token& tok = tokens_[i];
-    if (tok.kind != TokenKind::kArabicWord) {
-      fn(Surface(i));
-      return;
-    }
-    for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
-      const text::CliticReading& rd = tok.readings[r];
-      if (rd.enclitic_bytes == 0 && rd.proclitic_bytes == 0) fn(text::StemOf(a_.norm, tok, rd));
-    }
   }
 
   const CueRole* CueAt(std::uint32_t i) const {
@@ -272,7 +266,7 @@ class LinkRun {
 
   std::optional<Found> LookUpExact(std::uint32_t i) const {
     std::optional<Found> best;
-    ForStems(i, [&](const StemInfo& info, bool definite, std::uint8_t proclitic) {
+    ForStems(i, kStemNames, [&](const StemInfo& info, bool definite, std::uint8_t proclitic) {
       for (const std::uint32_t n : definite ? info.definite_names : info.indefinite_names) {
         const NameEntry& e = t_.names[n];
         const auto end = static_cast<std::uint32_t>(i + e.words.size());
@@ -288,15 +282,41 @@ class LinkRun {
   // both, capped at `cap`. Only the surface reading counts: a word read
   // through a proclitic cut is another word (كردية is not ك + ردية, one
   // letter from الرديفة).
+  // Only an Arabic word gets here (VerifyFuzzy). The letter count and set of
+  // each reading are computed once per token: a word is compared with many
+  // names, and each bound skips the edit distance when it cannot be < best.
   int TokenDistance(const NameEntry& e, std::size_t k, std::uint32_t j, int cap) const {
     int best = cap;
     const std::string_view w = e.BareWord(k);
-    ForSurfaceReadings(j, [&](std::string_view stem) {
-      const int differing_letters = std::popcount(LetterMask(stem) ^ e.bare_masks[k]);
-      if ((differing_letters + 1) / 2 >= best) return;  // at least that many edits
-      best = std::min(best, BoundedDistance(w, e.bare_letters[k], stem, best));
-    });
+    const WordShape* shapes = ShapesOf(j);
+    const Token& tok = tokens_[j];
+    for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
+      const text::CliticReading& rd = tok.readings[r];
+      if (rd.enclitic_bytes != 0 || rd.proclitic_bytes != 0) continue;
+      const WordShape& shape = shapes[r];
+      const auto gap =
+          std::abs(static_cast<int>(shape.letters) - static_cast<int>(e.bare_letters[k]));
+      if (gap >= best) continue;
+      const int differing_letters = std::popcount(shape.mask ^ e.bare_masks[k]);
+      if ((differing_letters + 1) / 2 >= best) continue;  // at least that many edits
+      best = std::min(best,
+                      BoundedDistance(w, e.bare_letters[k], text::StemOf(a_.norm, tok, rd), best));
+    }
     return best;
+  }
+
+  const WordShape* ShapesOf(std::uint32_t j) const {
+    WordShape* shapes = &shapes_[static_cast<std::size_t>(j) * TokenFacts::kReadings];
+    TokenFacts& f = facts_[j];
+    if (!f.shapes_ready) {
+      const Token& tok = tokens_[j];
+      for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
+        const std::string_view stem = text::StemOf(a_.norm, tok, tok.readings[r]);
+        shapes[r] = {LetterMask(stem), LetterCount(stem)};
+      }
+      f.shapes_ready = true;
+    }
+    return shapes;
   }
 
   // The longest name within a few edits starting at token i: each candidate
@@ -306,10 +326,10 @@ class LinkRun {
   std::optional<Found> FuzzyAt(std::uint32_t i) const {
     std::optional<Found> best;
     for (std::uint32_t k = 0; k < kMaxFuzzyWords && i + k < tokens_.size(); ++k) {
-      ForStems(i + k, [&](const StemInfo& info, bool, std::uint8_t proclitic) {
-        for (const std::uint32_t n : info.fuzzy[k]) {
-          if (best && i + t_.names[n].words.size() <= best->end) continue;
-          std::optional<Found> f = VerifyFuzzy(n, i, k == 0 ? proclitic : std::uint8_t{0});
+      ForStems(i + k, kStemFuzzyAt0 << k, [&](const StemInfo& info, bool, std::uint8_t proclitic) {
+        for (const FuzzyCandidate& c : info.fuzzy[k]) {
+          if (best && i + c.words <= best->end) continue;
+          std::optional<Found> f = VerifyFuzzy(c, i, k == 0 ? proclitic : std::uint8_t{0});
           if (f) best = f;
         }
       });
@@ -317,36 +337,37 @@ class LinkRun {
     return best;
   }
 
-  std::optional<Found> VerifyFuzzy(std::uint32_t n, std::uint32_t i, std::uint8_t proclitic) const {
-    const NameEntry& e = t_.names[n];
-    const auto end = static_cast<std::uint32_t>(i + e.words.size());
+  std::optional<Found> VerifyFuzzy(const FuzzyCandidate& c, std::uint32_t i,
+                                   std::uint8_t proclitic) const {
+    const auto end = static_cast<std::uint32_t>(i + c.words);
     if (end > tokens_.size()) return std::nullopt;
-    const int budget = e.letters >= 12 ? 2 : 1;
+    const int budget = c.budget;
     // Every word that differs costs at least one edit: count them with cheap
     // comparisons before any edit distance is computed.
+    const std::uint32_t* stems = &t_.fuzzy_stems[c.first_stem];
     std::array<bool, 8> differs{};
     int differing = 0;
-    for (std::size_t k = 0; k < e.words.size(); ++k) {
+    for (std::size_t k = 0; k < c.words; ++k) {
       const auto j = static_cast<std::uint32_t>(i + k);
       if (tokens_[j].kind != TokenKind::kArabicWord) return std::nullopt;
-      differs[k % differs.size()] = !SameWord(e, k, j);
+      differs[k % differs.size()] = !ReadsAs(stems[k], j);
       differing += differs[k % differs.size()];
       if (differing > budget || k >= differs.size()) return std::nullopt;
     }
+    const NameEntry& e = t_.names[c.name];
     int total = 0;
-    for (std::size_t k = 0; k < e.words.size(); ++k) {
+    for (std::size_t k = 0; k < c.words; ++k) {
       if (!differs[k]) continue;
       total += TokenDistance(e, k, static_cast<std::uint32_t>(i + k), budget - total + 1);
       if (total > budget) return std::nullopt;
     }
-    return Found{end, n, proclitic, false, kFuzzyConfidence};
+    return Found{end, c.name, proclitic, false, kFuzzyConfidence};
   }
 
-  // Token j reads as word k of the name, the article ignored on both: one
-  // of its stems (readings without a pronoun suffix) is that word.
-  bool SameWord(const NameEntry& e, std::size_t k, std::uint32_t j) const {
+  // Token j reads as a name word whose stem is `word`, the article ignored
+  // on both: one of its stems (readings without a pronoun suffix) is that word.
+  bool ReadsAs(std::uint32_t word, std::uint32_t j) const {
     const TokenFacts& f = facts_[j];
-    const std::uint32_t word = e.bare_stems[k];
     for (std::uint8_t s = 0; s < f.stem_count; ++s) {
       if (f.stem[s] == word) return true;
     }
@@ -591,7 +612,7 @@ class LinkRun {
   std::size_t PatternHeads(std::uint32_t i,
                            std::array<std::pair<std::uint32_t, std::uint8_t>, 8>* out) const {
     std::size_t n = 0;
-    ForStems(i, [&](const StemInfo& info, bool definite, std::uint8_t pc) {
+    ForStems(i, kStemGroupPattern, [&](const StemInfo& info, bool definite, std::uint8_t pc) {
       for (const std::uint32_t k : info.group_patterns) {
         if (t_.group_patterns[k].definite != definite || n == out->size()) continue;
         std::size_t at = 0;  // insertion keeps file order
@@ -675,7 +696,7 @@ class LinkRun {
     if (MultiForeignStartsAt(x)) return false;
     std::uint32_t end = NameEnd(x, Definite(x));
     std::uint8_t proclitic = 0;
-    ForStems(i, [&](const StemInfo& info, bool, std::uint8_t pc) {
+    ForStems(i, kStemCueAny, [&](const StemInfo& info, bool, std::uint8_t pc) {
       if ((info.flags & kStemCueAny) != 0 && proclitic == 0) proclitic = pc;
     });
     const std::uint32_t start = *role == CueRole::kLandmark ? i : x;
@@ -763,7 +784,7 @@ class LinkRun {
     std::optional<std::uint32_t> multi;
     const std::string* country = nullptr;
     std::uint8_t proclitic = 0;
-    ForStems(i, [&](const StemInfo& info, bool, std::uint8_t pc) {
+    ForStems(i, kStemForeign | kStemForeignMulti, [&](const StemInfo& info, bool, std::uint8_t pc) {
       for (const std::uint32_t k : info.foreign_multi) {
         if (MultiForeignAt(i, k) && (!multi || k < *multi)) multi = k;
       }
@@ -782,7 +803,7 @@ class LinkRun {
 
   bool MultiForeignStartsAt(std::uint32_t i) const {
     bool found = false;
-    ForStems(i, [&](const StemInfo& info, bool, std::uint8_t) {
+    ForStems(i, kStemForeignMulti, [&](const StemInfo& info, bool, std::uint8_t) {
       for (const std::uint32_t k : info.foreign_multi) found = found || MultiForeignAt(i, k);
     });
     return found;
@@ -818,7 +839,7 @@ class LinkRun {
   };
   std::optional<ForceName> ForeignForceAt(std::uint32_t i) const {
     std::optional<ForceName> best;
-    ForStems(i, [&](const StemInfo& info, bool definite, std::uint8_t pc) {
+    ForStems(i, kStemForceHead, [&](const StemInfo& info, bool definite, std::uint8_t pc) {
       for (const std::uint32_t k : info.force_heads) {
         const ForceHead& h = t_.force_heads[k];
         if (h.definite != definite) continue;
@@ -1054,6 +1075,7 @@ class LinkRun {
   std::string_view original_;
   LinkedText* out_;
   std::vector<TokenFacts>& facts_;
+  std::vector<WordShape>& shapes_;
   std::vector<std::size_t>& pending_weak_;
   std::optional<kb::DayKey> date_;
   std::uint32_t next_ = 0;

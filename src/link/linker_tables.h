@@ -110,12 +110,30 @@ enum StemFlag : std::uint32_t {
   kStemCueList = 1u << 11,  // a plural or dual settlement cue (بلدات، قريتي): A وB وC
   kStemToponymHead = 1u << 12,  // أم، عين، بيت: opens a two-word place name (أم ولد)
   kStemOrdinal = 1u << 13,      // الأولى، الثانية: names a unit after الفرقة
+  // What the stem's StemInfo lists hold, so that a scan reads a StemInfo
+  // (a cache miss: the stems do not fit the cache) only when it has something.
+  kStemNames = 1u << 14,         // definite_names or indefinite_names
+  kStemGroupPattern = 1u << 15,  // group_patterns
+  kStemForeignMulti = 1u << 16,  // foreign_multi
+  kStemFuzzyAt0 = 1u << 17,      // fuzzy[k] is not empty: bit kStemFuzzyAt0 << k
 };
 inline constexpr std::uint32_t kStemCueAny =
     kStemCueSettlement | kStemCueLandmark | kStemCueContext;
 
 // Fuzzy matching anchors a name on one of its first words.
 inline constexpr std::size_t kMaxFuzzyWords = 4;
+
+// Letter edits a fuzzy match of a name with `letters` letters may make.
+inline int FuzzyBudget(std::uint32_t letters) { return letters >= 12 ? 2 : 1; }
+
+// A fuzzy candidate as the matcher scans it: the few facts that skip or
+// screen most candidates without touching the name's NameEntry.
+struct FuzzyCandidate {
+  std::uint32_t name = 0;
+  std::uint32_t first_stem = 0;  // its words' stems: LinkerTables::fuzzy_stems[first_stem...]
+  std::uint8_t words = 0;
+  std::uint8_t budget = 0;  // FuzzyBudget of the name
+};
 
 // Everything indexed under one stem (the first word of a name or pattern,
 // without its article; any word of a long actor name for fuzzy matching,
@@ -125,7 +143,7 @@ struct StemInfo {
   std::vector<std::uint32_t> definite_names;  // names whose first word is this stem, with ال
   std::vector<std::uint32_t> indefinite_names;
   // Fuzzy candidates: fuzzy[k] lists the names whose word k has this stem.
-  std::array<std::vector<std::uint32_t>, kMaxFuzzyWords> fuzzy;
+  std::array<std::vector<FuzzyCandidate>, kMaxFuzzyWords> fuzzy;
   std::vector<std::uint32_t> group_patterns;  // ascending, file order
   std::vector<std::uint32_t> foreign_multi;   // multi-word foreign names
   std::vector<std::uint32_t> force_heads;     // indexes into LinkerTables::force_heads
@@ -140,6 +158,9 @@ struct LinkerTables {
   WordMap<std::vector<std::uint32_t>> indefinite_first;
   // Fuzzy candidates: the stem of any word of a long actor name -> (name, word position).
   WordMap<std::vector<std::pair<std::uint32_t, std::uint8_t>>> fuzzy_index;
+  // NameEntry::bare_stems of every fuzzy candidate, one name after another,
+  // so that screening a candidate reads one contiguous run.
+  std::vector<std::uint32_t> fuzzy_stems;
 
   // Lexicons, keyed by folded stem (article and clitics cut).
   WordMap<CueRole> place_cues;
@@ -166,6 +187,7 @@ struct LinkerTables {
   // stem hashes of the token readings (text::Token::stem_hash).
   text::StemMap<std::uint32_t> stem_index;
   std::vector<StemInfo> stems;
+  std::vector<std::uint32_t> stem_flags;  // stems[k].flags, packed for the per-token scans
   std::uint32_t StemOf(std::string_view stem, std::uint32_t hash) const {
     const std::uint32_t* id = stem_index.Find(stem, hash);
     return id == nullptr ? kNoStem : *id;

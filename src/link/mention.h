@@ -65,6 +65,7 @@ struct TokenFacts {
   std::uint8_t cue = 0;          // 0, or 1 + CueRole of the first reading that is a cue
   std::uint8_t stem_count = 0;   // readings without a pronoun suffix that are known stems
   std::uint8_t exact_state = 0;  // 0 not looked up yet, 1 no name starts here, 2 found
+  bool shapes_ready = false;     // LinkScratch::shapes holds this token's word shapes
   bool exact_definite = false;
   std::uint8_t exact_proclitic = 0;
   std::uint32_t exact_end = 0;
@@ -73,10 +74,19 @@ struct TokenFacts {
   std::array<std::uint8_t, kReadings> reading{};  // which reading of the token
 };
 
+// The letter count and letter set (LetterMask, linker_tables.h) of one
+// reading of a token, which bound its edit distance to a name word.
+struct WordShape {
+  std::uint64_t mask = 0;
+  std::uint32_t letters = 0;
+};
+
 // Buffers Linker::Link reuses from one document to the next: a worker keeps
 // its LinkedText, so linking allocates rarely. Not part of the result.
 struct LinkScratch {
   std::vector<TokenFacts> tokens;
+  std::vector<WordShape>
+      shapes;  // TokenFacts::kReadings per token, filled when fuzzy matching asks
   std::vector<std::size_t> pending_weak;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> named;  // (token, actor record)
   std::vector<std::size_t> drop;

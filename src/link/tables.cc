@@ -132,7 +132,10 @@ class TableBuilder {
         return t.kind == TargetKind::kActor && !t.weak && !t.leader;
       });
       if (!group_name || e.words.size() < 2 || e.letters < kMinFuzzyLetters) continue;
-      for (std::size_t k = 0; k < e.words.size() && k < kMaxFuzzyWords; ++k) {
+      // A match differs in at most FuzzyBudget words, so one of the first
+      // budget + 1 words is exact: anchoring on later words finds nothing more.
+      const auto anchors = static_cast<std::size_t>(FuzzyBudget(e.letters)) + 1;
+      for (std::size_t k = 0; k < e.words.size() && k < kMaxFuzzyWords && k < anchors; ++k) {
         const std::string stem(SplitArticle(e.words[k]).stem);
         if (k == 0) {
           t_->fuzzy_index[e.words[0]].emplace_back(n, 0);
@@ -188,10 +191,18 @@ class TableBuilder {
   void BuildStemIndex() {
     for (const auto& [stem, names] : t_->definite_first) Stem(stem).definite_names = names;
     for (const auto& [stem, names] : t_->indefinite_first) Stem(stem).indefinite_names = names;
+    std::vector<std::uint32_t> first_stem(t_->names.size(), kNoStem);
     for (const auto& [stem, entries] : t_->fuzzy_index) {
       for (const auto& [name, position] : entries) {
-        Stem(stem).fuzzy[position].push_back(name);
-        DescribeWords(&t_->names[name]);
+        NameEntry& e = t_->names[name];
+        DescribeWords(&e);
+        if (first_stem[name] == kNoStem) {
+          first_stem[name] = static_cast<std::uint32_t>(t_->fuzzy_stems.size());
+          t_->fuzzy_stems.insert(t_->fuzzy_stems.end(), e.bare_stems.begin(), e.bare_stems.end());
+        }
+        const FuzzyCandidate c{name, first_stem[name], static_cast<std::uint8_t>(e.words.size()),
+                               static_cast<std::uint8_t>(FuzzyBudget(e.letters))};
+        Stem(stem).fuzzy[position].push_back(c);
       }
     }
     Flag(t_->near_words, kStemNear);
@@ -226,6 +237,21 @@ class TableBuilder {
     }
     for (std::uint32_t r = 0; r < t_->kb.actors.size(); ++r) {
       t_->actor_by_id.emplace(t_->kb.actors[r].id, r);
+    }
+    FlagContents();
+  }
+
+  // The content bits of every stem, and their packed copy.
+  void FlagContents() {
+    t_->stem_flags.clear();
+    for (StemInfo& info : t_->stems) {
+      if (!info.definite_names.empty() || !info.indefinite_names.empty()) info.flags |= kStemNames;
+      if (!info.group_patterns.empty()) info.flags |= kStemGroupPattern;
+      if (!info.foreign_multi.empty()) info.flags |= kStemForeignMulti;
+      for (std::size_t k = 0; k < kMaxFuzzyWords; ++k) {
+        if (!info.fuzzy[k].empty()) info.flags |= kStemFuzzyAt0 << k;
+      }
+      t_->stem_flags.push_back(info.flags);
     }
   }
 
