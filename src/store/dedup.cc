@@ -103,10 +103,19 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
 }
 
 std::vector<std::string> EvidenceStems(std::string_view evidence) {
+  FtsAnalysis analysis;
+  AnalyzeForFts(evidence, &analysis);
+  return EvidenceStems(analysis);
+}
+
+std::vector<std::string> EvidenceStems(const FtsAnalysis& analysis) {
+  // The tokenizer's query terms: one bare stem per indexable token.
   std::vector<std::string> stems;
-  for (FtsTerm& term : FtsTerms(evidence, /*query=*/true)) {
-    if (utf8::CountCodePoints(term.text) < kMinStemCodePoints) continue;
-    stems.push_back(std::move(term.text));
+  for (const text::Token& token : analysis.tokens) {
+    if (!IsIndexable(token)) continue;
+    const std::string_view stem = BareStem(analysis.norm, token);
+    if (utf8::CountCodePoints(stem) < kMinStemCodePoints) continue;
+    stems.emplace_back(stem);
   }
   std::sort(stems.begin(), stems.end());
   stems.erase(std::unique(stems.begin(), stems.end()), stems.end());

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "store/fts_tokenizer.h"
+
 namespace rasd::store {
 
 // Weight of evidence wording (Jaccard of stems, 0..1) in MatchScore; the
@@ -51,6 +53,8 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2);
 // Sorted unique stems of an evidence text (the FTS tokenizer's query terms),
 // without one- and two-letter words, which are mostly particles.
 std::vector<std::string> EvidenceStems(std::string_view evidence);
+// The same from the evidence's AnalyzeForFts, when the caller has it anyway.
+std::vector<std::string> EvidenceStems(const FtsAnalysis& analysis);
 
 // |a ∩ b| / |a ∪ b| of two sorted unique lists; 0 when both are empty.
 double Jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b);

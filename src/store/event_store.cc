@@ -21,7 +21,6 @@ struct EventStore::Statements {
   Statement insert_document;
   Statement delete_document;
   Statement mentions_of_document;
-  Statement insert_sentence;
   Statement insert_actor;
   Statement insert_place;
   Statement insert_mention;
@@ -41,10 +40,14 @@ struct EventStore::Statements {
   Statement index_evidence;
   Statement mention_count;
   Statement delete_canonical;
-  // Scratch for sentence splitting, reused across documents.
-  text::NormalizedText norm;
-  std::vector<text::Token> tokens;
+  // Scratch reused across documents: one analysis per article serves its
+  // sentence split and its full-text terms, one per evidence its stems and terms.
+  FtsAnalysis article;
+  FtsAnalysis evidence;
+  text::NormalizedText whole;  // an article with invalid UTF-8, for sentences
+  std::vector<text::Token> whole_tokens;
   std::vector<text::Sentence> sentences;
+  std::string sentence_spans;  // "b-e,b-e", as documents.sentences holds them
 };
 
 namespace {
@@ -52,13 +55,11 @@ namespace {
 constexpr char kFindDocument[] = "SELECT id, content_hash FROM documents WHERE doc_id = ?1";
 constexpr char kInsertDocument[] =
     "INSERT INTO documents(doc_id, title, text, pub_date, source, url, origin, content_hash,"
-    " rasd_version, data_version, sentence_count, token_count, ingested_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+    " rasd_version, data_version, sentence_count, token_count, ingested_at, sentences)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 constexpr char kDeleteDocument[] = "DELETE FROM documents WHERE id = ?1";
 constexpr char kMentionsOfDocument[] =
     "SELECT DISTINCT canonical FROM event_mentions WHERE doc = ?1 AND canonical IS NOT NULL";
-constexpr char kInsertSentence[] =
-    "INSERT INTO sentences(doc, ordinal, start, end) VALUES (?1, ?2, ?3, ?4)";
 constexpr char kInsertActor[] =
     "INSERT INTO actor_mentions(doc, actor_id, text, is_source, confidence, spans)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -138,7 +139,8 @@ UPDATE canonical_events SET
   (SELECT count(DISTINCT CASE WHEN d.source <> '' THEN d.source ELSE d.doc_id END),
           min(d.pub_date)
    FROM event_mentions m JOIN documents d ON d.id = m.doc WHERE m.canonical = ?1),
-  date = date(day + 2440587.5)
+  date = date(day + 2440587.5),
+  stems = coalesce(?2, stems)
 WHERE id = ?1
 )sql";
 constexpr char kCanonicalStems[] = "SELECT stems FROM event_mentions WHERE canonical = ?1";
@@ -209,7 +211,7 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
   std::unique_ptr<EventStore> store(new EventStore(std::move(db.value()), options));
   Database* d = &store->db_;
   const bool read_only = sqlite3_db_readonly(d->get(), "main") == 1;
-  RASD_RETURN_IF_ERROR(RegisterRasdTokenizer(d->get()));
+  RASD_RETURN_IF_ERROR(RegisterRasdTokenizer(d->get(), &store->fts_cache_));
   RASD_RETURN_IF_ERROR(d->Exec("PRAGMA foreign_keys = ON"));
   RASD_RETURN_IF_ERROR(d->Exec("PRAGMA cache_size = -65536"));  // 64 MiB
   // Queries touch rows scattered over the file (an index on day points all
@@ -232,6 +234,7 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
                               std::to_string(*version) + "; open it writable once to migrate");
   }
   RASD_RETURN_IF_ERROR(CreateOrMigrate(d, &store->migrated_from_));
+
   RASD_RETURN_IF_ERROR(store->Prepare());
   if (store->migrated_from_ > 0 && store->migrated_from_ < kSchemaVersion) {
     RASD_RETURN_IF_ERROR(store->ClusterPending());
@@ -246,7 +249,6 @@ Status EventStore::Prepare() {
       {kInsertDocument, &s.insert_document},
       {kDeleteDocument, &s.delete_document},
       {kMentionsOfDocument, &s.mentions_of_document},
-      {kInsertSentence, &s.insert_sentence},
       {kInsertActor, &s.insert_actor},
       {kInsertPlace, &s.insert_place},
       {kInsertMention, &s.insert_mention},
@@ -307,12 +309,19 @@ Result<BatchSummary> EventStore::PutBatch(const std::vector<Document>& documents
   BatchSummary summary;
   Transaction txn(&db_);
   RASD_RETURN_IF_ERROR(txn.Begin());
+  // The cache holds copies of this batch's texts: emptied when it ends, however it ends.
+  fts_cache_.Clear();
+  struct ClearCache {
+    FtsTermCache* cache;
+    ~ClearCache() { cache->Clear(); }
+  } clear_cache{&fts_cache_};
   std::set<std::int64_t> touched;
   fts_documents_.clear();
   fts_mentions_.clear();
   // Another writer may have changed the file between batches, and a failed
   // batch was rolled back: cached features are valid within one transaction.
   candidate_cache_.clear();
+  stems_pending_.clear();
   for (std::size_t i = 0; i < documents.size(); ++i) {
     Result<PutOutcome> outcome = Put(documents[i], results[i], versions, &touched);
     if (!outcome.ok()) return outcome.status();
@@ -332,6 +341,7 @@ Result<BatchSummary> EventStore::PutBatch(const std::vector<Document>& documents
   for (const std::int64_t canonical : touched) {
     RASD_RETURN_IF_ERROR(RecomputeAggregates(canonical));
   }
+  while (!stems_pending_.empty()) RASD_RETURN_IF_ERROR(FlushStems(*stems_pending_.begin()));
   RASD_RETURN_IF_ERROR(IndexPendingText());
   RASD_RETURN_IF_ERROR(txn.Commit());
   return summary;
@@ -355,10 +365,11 @@ Result<PutOutcome> EventStore::Put(const Document& doc, const DocumentResult& re
   if (!status.ok()) return status;
   if (old_row) RASD_RETURN_IF_ERROR(RemoveDocument(*old_row, touched));
 
+  AnalyzeArticle(doc);
   Result<std::int64_t> row = InsertDocument(doc, result, hash, versions);
   if (!row.ok()) return row.status();
-  RASD_RETURN_IF_ERROR(InsertSentences(*row, doc));
   RASD_RETURN_IF_ERROR(InsertActorsAndPlaces(*row, result));
+  document_canonicals_.clear();  // the new row has no mentions yet
   for (std::size_t i = 0; i < result.events.size(); ++i) {
     RASD_RETURN_IF_ERROR(
         InsertEvent(*row, static_cast<int>(i), doc, result.events[i], versions, touched));
@@ -405,6 +416,7 @@ Result<std::int64_t> EventStore::InsertDocument(const Document& doc, const Docum
   s.Bind(11, static_cast<std::int64_t>(result.sentence_count));
   s.Bind(12, static_cast<std::int64_t>(result.token_count));
   s.Bind(13, NowIso());
+  s.Bind(14, stmts_->sentence_spans);
   RASD_RETURN_IF_ERROR(s.Run());
   fts_documents_.push_back(db_.LastInsertId());
   return fts_documents_.back();
@@ -438,19 +450,24 @@ Status EventStore::IndexPendingText() {
   return Status::Ok();
 }
 
-Status EventStore::InsertSentences(std::int64_t doc_row, const Document& doc) {
+void EventStore::AnalyzeArticle(const Document& doc) {
   Statements& s = *stmts_;
-  text::Normalize(doc.text, &s.norm);
-  text::Tokenize(s.norm, &s.tokens);
-  text::SplitSentences(s.norm, s.tokens, &s.sentences);
-  for (std::size_t i = 0; i < s.sentences.size(); ++i) {
-    s.insert_sentence.Bind(1, doc_row);
-    s.insert_sentence.Bind(2, static_cast<std::int64_t>(i));
-    s.insert_sentence.Bind(3, s.sentences[i].original.begin.value);
-    s.insert_sentence.Bind(4, s.sentences[i].original.end.value);
-    RASD_RETURN_IF_ERROR(s.insert_sentence.Run());
+  const std::size_t analysed = AnalyzeForFts(doc.text, &s.article);
+  fts_cache_.Add(doc.text, s.article);
+  if (analysed == doc.text.size()) {
+    text::SplitSentences(s.article.norm, s.article.tokens, &s.sentences);
+  } else {  // the tokenizer stops at invalid UTF-8; sentences cover the whole text
+    text::Normalize(doc.text, &s.whole);
+    text::Tokenize(s.whole, &s.whole_tokens);
+    text::SplitSentences(s.whole, s.whole_tokens, &s.sentences);
   }
-  return Status::Ok();
+  s.sentence_spans.clear();
+  char buf[32];
+  for (const text::Sentence& sentence : s.sentences) {
+    const int n = std::snprintf(buf, sizeof buf, "%s%u-%u", s.sentence_spans.empty() ? "" : ",",
+                                sentence.original.begin.value, sentence.original.end.value);
+    s.sentence_spans.append(buf, static_cast<std::size_t>(n));
+  }
 }
 
 Status EventStore::InsertActorsAndPlaces(std::int64_t doc_row, const DocumentResult& result) {
@@ -516,9 +533,11 @@ Status EventStore::InsertEvent(std::int64_t doc_row, int ordinal, const Document
   std::sort(f.lineages.begin(), f.lineages.end());
   f.lineages.erase(std::unique(f.lineages.begin(), f.lineages.end()), f.lineages.end());
   const std::string_view evidence = SpanText(doc.text, e.evidence);
-  f.stems = EvidenceStems(evidence);
+  AnalyzeForFts(evidence, &stmts_->evidence);
+  f.stems = EvidenceStems(stmts_->evidence);
+  fts_cache_.Add(evidence, stmts_->evidence);
 
-  Result<std::optional<std::int64_t>> match = AssignCanonical(doc_row, f);
+  Result<std::optional<std::int64_t>> match = AssignCanonical(doc_row, f, &document_canonicals_);
   if (!match.ok()) return match.status();
   std::optional<std::int64_t> canonical = *match;
   const bool created = !canonical;
@@ -528,6 +547,7 @@ Status EventStore::InsertEvent(std::int64_t doc_row, int ordinal, const Document
     canonical = *id;
     candidate_cache_.emplace(*id, f);
   }
+  document_canonicals_.push_back(*canonical);
 
   Statement& s = stmts_->insert_mention;
   const Location empty_location;
@@ -665,8 +685,25 @@ Result<MentionFeatures*> EventStore::CandidateFeatures(std::int64_t id) {
   return &candidate_cache_.emplace(id, std::move(c)).first->second;
 }
 
-Result<std::optional<std::int64_t>> EventStore::AssignCanonical(std::int64_t doc_row,
-                                                                const MentionFeatures& f) {
+Result<bool> EventStore::DocumentReports(std::int64_t doc_row, std::int64_t canonical,
+                                         const std::vector<std::int64_t>* document_canonicals) {
+  if (document_canonicals != nullptr) {
+    return std::find(document_canonicals->begin(), document_canonicals->end(), canonical) !=
+           document_canonicals->end();
+  }
+  Statement& s = stmts_->has_document_mention;
+  s.Bind(1, canonical);
+  s.Bind(2, doc_row);
+  Status status;
+  const bool found = s.Step(&status);
+  s.Reset();
+  if (!status.ok()) return status;
+  return found;
+}
+
+Result<std::optional<std::int64_t>> EventStore::AssignCanonical(
+    std::int64_t doc_row, const MentionFeatures& f,
+    const std::vector<std::int64_t>* document_canonicals) {
   Statements& s = *stmts_;
   if (!f.day) return std::optional<std::int64_t>();
   // Ids from the index alone; features from the cache (read once per batch).
@@ -695,24 +732,21 @@ Result<std::optional<std::int64_t>> EventStore::AssignCanonical(std::int64_t doc
     if (*score < options_.dedup.merge_threshold) continue;
     if (best && *score <= best_score) continue;
     // One article reports an event once; two mentions of it are two events.
-    s.has_document_mention.Bind(1, id);
-    s.has_document_mention.Bind(2, doc_row);
-    Status inner;
-    const bool same_document = s.has_document_mention.Step(&inner);
-    s.has_document_mention.Reset();
-    RASD_RETURN_IF_ERROR(inner);
-    if (same_document) continue;
+    Result<bool> same_document = DocumentReports(doc_row, id, document_canonicals);
+    if (!same_document.ok()) return same_document.status();
+    if (*same_document) continue;
     best = id;
     best_score = *score;
     best_features = &c;
   }
   if (!best) return best;
   // What deduplication compares is kept current at every join (stems, earliest
-  // day), so that clusters do not depend on where batches begin and end.
+  // day), so that clusters do not depend on where batches begin and end. The
+  // day is in the candidates index, so it is written at once.
+  // The stems reach the row once per batch (RecomputeAggregates, FlushStems):
+  // until then the cache, which every later comparison reads, is the truth.
   best_features->stems = UnionOf(best_features->stems, f.stems);
-  s.update_stems.Bind(1, *best);
-  s.update_stems.Bind(2, JoinWords(best_features->stems));
-  RASD_RETURN_IF_ERROR(s.update_stems.Run());
+  stems_pending_.insert(*best);
   if (best_features->day && *f.day < *best_features->day) {
     best_features->day = f.day;
     s.update_day.Bind(1, *best);
@@ -722,7 +756,18 @@ Result<std::optional<std::int64_t>> EventStore::AssignCanonical(std::int64_t doc
   return best;
 }
 
+Status EventStore::FlushStems(std::int64_t canonical) {
+  if (stems_pending_.erase(canonical) == 0) return Status::Ok();
+  const auto cached = candidate_cache_.find(canonical);
+  if (cached == candidate_cache_.end()) return Internal("stems of an uncached canonical event");
+  Statement& s = stmts_->update_stems;
+  s.Bind(1, canonical);
+  s.Bind(2, JoinWords(cached->second.stems));
+  return s.Run();
+}
+
 Status EventStore::RecomputeCanonical(std::int64_t canonical) {
+  RASD_RETURN_IF_ERROR(FlushStems(canonical));
   candidate_cache_.erase(canonical);  // the representative mention may change
   Statements& s = *stmts_;
   s.mention_count.Bind(1, canonical);
@@ -742,6 +787,10 @@ Status EventStore::RecomputeCanonical(std::int64_t canonical) {
 Status EventStore::RecomputeAggregates(std::int64_t canonical) {
   Statement& s = stmts_->recompute_aggregates;
   s.Bind(1, canonical);
+  const auto cached = candidate_cache_.find(canonical);
+  if (stems_pending_.erase(canonical) > 0 && cached != candidate_cache_.end()) {
+    s.Bind(2, JoinWords(cached->second.stems));
+  }  // else ?2 stays NULL and the stems as they are
   return s.Run();
 }
 
@@ -814,8 +863,10 @@ Status EventStore::ClusterPending() {
   Transaction txn(&db_);
   RASD_RETURN_IF_ERROR(txn.Begin());
   candidate_cache_.clear();
+  stems_pending_.clear();
   for (const Pending& p : rows) {
-    Result<std::optional<std::int64_t>> match = AssignCanonical(p.doc, p.features);
+    // The document's other mentions are in the table: ask it (nullptr).
+    Result<std::optional<std::int64_t>> match = AssignCanonical(p.doc, p.features, nullptr);
     if (!match.ok()) return match.status();
     std::optional<std::int64_t> canonical = *match;
     if (!canonical) {

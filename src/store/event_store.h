@@ -17,6 +17,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "rasd/document.h"
@@ -24,6 +25,7 @@
 #include "rasd/status.h"
 
 #include "store/dedup.h"
+#include "store/fts_tokenizer.h"
 #include "store/sqlite.h"
 
 namespace rasd::store {
@@ -98,14 +100,24 @@ class EventStore {
   Status RemoveDocument(std::int64_t doc_row, std::set<std::int64_t>* touched);
   Result<std::int64_t> InsertDocument(const Document& doc, const DocumentResult& result,
                                       const std::string& hash, const Versions& versions);
-  Status InsertSentences(std::int64_t doc_row, const Document& doc);
+  // One normalisation of the article: its sentences (stmts_->sentence_spans)
+  // and its full-text terms (fts_cache_).
+  void AnalyzeArticle(const Document& doc);
   Status InsertActorsAndPlaces(std::int64_t doc_row, const DocumentResult& result);
   Status InsertEvent(std::int64_t doc_row, int ordinal, const Document& doc, const Event& event,
                      const Versions& versions, std::set<std::int64_t>* touched);
   // The canonical event the mention joins (its stems and day updated), or
-  // nullopt when it starts a new one.
-  Result<std::optional<std::int64_t>> AssignCanonical(std::int64_t doc_row,
-                                                      const MentionFeatures& features);
+  // nullopt when it starts a new one. `document_canonicals` lists the
+  // canonical events the document's other mentions belong to, when known
+  // (a document being stored); nullptr asks the database.
+  Result<std::optional<std::int64_t>> AssignCanonical(
+      std::int64_t doc_row, const MentionFeatures& features,
+      const std::vector<std::int64_t>* document_canonicals);
+  // True when the document already has a mention of the canonical event.
+  Result<bool> DocumentReports(std::int64_t doc_row, std::int64_t canonical,
+                               const std::vector<std::int64_t>* document_canonicals);
+  // Writes the joined stems of `canonical` if the row is behind the cache.
+  Status FlushStems(std::int64_t canonical);
   // Match features of a canonical event, from the cache or the database.
   Result<MentionFeatures*> CandidateFeatures(std::int64_t id);
   Result<std::int64_t> InsertCanonical(const Document& doc, const Event& event,
@@ -119,6 +131,10 @@ class EventStore {
   Status ClusterPending();  // mentions without a canonical event (after a migration)
   std::string LineageOf(const std::string& actor) const;
 
+  // Terms of the open batch's article and evidence texts, analysed once for
+  // sentences and stems and replayed to FTS5 (declared before db_: the
+  // connection's tokenizers point at it until the connection closes).
+  FtsTermCache fts_cache_;
   Database db_;
   StoreOptions options_;
   std::unique_ptr<Statements> stmts_;
@@ -130,6 +146,10 @@ class EventStore {
   // Match features of the canonical events seen in the open transaction.
   std::unordered_map<std::int64_t, MentionFeatures> candidate_cache_;
   std::vector<std::int64_t> candidate_ids_;
+  // Canonical events whose stems in candidate_cache_ are newer than the row.
+  std::unordered_set<std::int64_t> stems_pending_;
+  // Canonical events of the mentions of the document being stored.
+  std::vector<std::int64_t> document_canonicals_;
 };
 
 }  // namespace rasd::store

@@ -14,55 +14,29 @@ namespace {
 
 // Per-table scratch; FTS5 calls one tokenizer instance from one connection at a time.
 struct RasdTokenizer {
-  text::NormalizedText norm;
-  std::vector<text::Token> tokens;
+  FtsAnalysis analysis;
+  const FtsTermCache* cache = nullptr;
 };
-
-bool Indexable(const text::Token& token) {
-  return token.kind == text::TokenKind::kArabicWord || token.kind == text::TokenKind::kLatinWord ||
-         token.kind == text::TokenKind::kNumber;
-}
-
-// The stem of the reading that strips the most clitic bytes: the form that
-// every clitic-carrying spelling of a word shares.
-std::string_view BareStem(const text::NormalizedText& norm, const text::Token& token) {
-  std::string_view best = norm.View(token.norm);
-  for (std::size_t i = 1; i < token.reading_count; ++i) {
-    const std::string_view stem = StemOf(norm, token, token.readings[i]);
-    if (!stem.empty() && stem.size() < best.size()) best = stem;
-  }
-  return best;
-}
 
 using TokenSink = int (*)(void*, int, const char*, int, int, int);
 
-// Calls `emit` for every term of `original`; stops at the first non-zero return.
+// Calls `emit` for every term of an analysed text; stops at the first non-zero
+// return. Documents and queries get the same terms: one bare stem per word.
 template <typename Emit>
-int ForEachTerm(RasdTokenizer* t, std::string_view original, bool query, Emit emit) {
-  // Only valid UTF-8 is analysed; a query or row with bad bytes is searched up to them.
-  original = original.substr(0, utf8::FirstInvalid(original));
-  text::Normalize(original, &t->norm);
-  text::Tokenize(t->norm, &t->tokens);
-  for (const text::Token& token : t->tokens) {
-    if (!Indexable(token)) continue;
-    const int start = static_cast<int>(token.original.begin.value);
-    const int end = static_cast<int>(token.original.end.value);
-    const std::string_view surface = t->norm.View(token.norm);
-    const std::string_view stem = BareStem(t->norm, token);
-    int rc = 0;
-    if (query) {
-      rc = emit(0, stem, start, end);
-    } else {
-      rc = emit(0, surface, start, end);
-      if (rc == 0 && stem != surface) rc = emit(FTS5_TOKEN_COLOCATED, stem, start, end);
-    }
+int ForEachTerm(const FtsAnalysis& a, Emit emit) {
+  for (const text::Token& token : a.tokens) {
+    if (!IsIndexable(token)) continue;
+    const int rc = emit(BareStem(a.norm, token), static_cast<int>(token.original.begin.value),
+                        static_cast<int>(token.original.end.value));
     if (rc != 0) return rc;
   }
   return SQLITE_OK;
 }
 
-int Create(void*, const char**, int, Fts5Tokenizer** out) {
-  *out = reinterpret_cast<Fts5Tokenizer*>(new RasdTokenizer());
+int Create(void* context, const char**, int, Fts5Tokenizer** out) {
+  auto* t = new RasdTokenizer();
+  t->cache = static_cast<const FtsTermCache*>(context);
+  *out = reinterpret_cast<Fts5Tokenizer*>(t);
   return SQLITE_OK;
 }
 
@@ -71,12 +45,21 @@ void Delete(Fts5Tokenizer* t) { delete reinterpret_cast<RasdTokenizer*>(t); }
 int Tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, int size,
              TokenSink sink) {
   auto* t = reinterpret_cast<RasdTokenizer*>(tokenizer);
-  const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
-  return ForEachTerm(t, std::string_view(text, static_cast<std::size_t>(size)), query,
-                     [&](int tflags, std::string_view term, int start, int end) {
-                       return sink(ctx, tflags, term.data(), static_cast<int>(term.size()), start,
-                                   end);
-                     });
+  const std::string_view input(text, static_cast<std::size_t>(size));
+  if (t->cache != nullptr && flags == FTS5_TOKENIZE_DOCUMENT) {
+    if (const auto terms = t->cache->Find(input)) {
+      for (const FtsTermCache::Term& term : *terms) {
+        const std::string_view s = t->cache->TermText(term);
+        const int rc = sink(ctx, 0, s.data(), static_cast<int>(s.size()), term.start, term.end);
+        if (rc != SQLITE_OK) return rc;
+      }
+      return SQLITE_OK;
+    }
+  }
+  AnalyzeForFts(input, &t->analysis);
+  return ForEachTerm(t->analysis, [&](std::string_view term, int start, int end) {
+    return sink(ctx, 0, term.data(), static_cast<int>(term.size()), start, end);
+  });
 }
 
 Result<fts5_api*> GetFts5Api(sqlite3* db) {
@@ -94,20 +77,80 @@ Result<fts5_api*> GetFts5Api(sqlite3* db) {
 
 }  // namespace
 
-Status RegisterRasdTokenizer(sqlite3* db) {
+std::size_t AnalyzeForFts(std::string_view text, FtsAnalysis* out) {
+  // Only valid UTF-8 is analysed; a query or row with bad bytes is searched up to them.
+  text = text.substr(0, utf8::FirstInvalid(text));
+  text::Normalize(text, &out->norm);
+  text::Tokenize(out->norm, &out->tokens);
+  return text.size();
+}
+
+bool IsIndexable(const text::Token& token) {
+  return token.kind == text::TokenKind::kArabicWord || token.kind == text::TokenKind::kLatinWord ||
+         token.kind == text::TokenKind::kNumber;
+}
+
+std::string_view BareStem(const text::NormalizedText& norm, const text::Token& token) {
+  std::string_view best = norm.View(token.norm);
+  for (std::size_t i = 1; i < token.reading_count; ++i) {
+    const std::string_view stem = StemOf(norm, token, token.readings[i]);
+    if (!stem.empty() && stem.size() < best.size()) best = stem;
+  }
+  return best;
+}
+
+void FtsTermCache::Clear() {
+  texts_.clear();
+  term_bytes_.clear();
+  terms_.clear();
+  entries_.clear();
+  by_size_.clear();
+}
+
+void FtsTermCache::Add(std::string_view text, const FtsAnalysis& analysis) {
+  Entry entry;
+  entry.text_offset = texts_.size();
+  entry.text_size = text.size();
+  entry.first_term = terms_.size();
+  texts_.append(text);
+  ForEachTerm(analysis, [&](std::string_view term, int start, int end) {
+    terms_.push_back({static_cast<std::uint32_t>(term_bytes_.size()),
+                      static_cast<std::uint32_t>(term.size()), start, end});
+    term_bytes_.append(term);
+    return 0;
+  });
+  entry.term_count = terms_.size() - entry.first_term;
+  by_size_.emplace(text.size(), entries_.size());
+  entries_.push_back(entry);
+}
+
+std::optional<std::span<const FtsTermCache::Term>> FtsTermCache::Find(std::string_view text) const {
+  const auto [begin, end] = by_size_.equal_range(text.size());
+  for (auto it = begin; it != end; ++it) {
+    const Entry& e = entries_[it->second];
+    if (std::string_view(texts_).substr(e.text_offset, e.text_size) != text) continue;
+    return std::span<const Term>(terms_).subspan(e.first_term, e.term_count);
+  }
+  return std::nullopt;
+}
+
+Status RegisterRasdTokenizer(sqlite3* db, const FtsTermCache* cache) {
   Result<fts5_api*> api = GetFts5Api(db);
   if (!api.ok()) return api.status();
   fts5_tokenizer tokenizer{&Create, &Delete, &Tokenize};
-  const int rc = (*api)->xCreateTokenizer(*api, "rasd", nullptr, &tokenizer, nullptr);
+  // FTS5 hands the context to Create; the tokenizer only reads the cache.
+  void* context = const_cast<FtsTermCache*>(cache);
+  const int rc = (*api)->xCreateTokenizer(*api, "rasd", context, &tokenizer, nullptr);
   if (rc != SQLITE_OK) return Internal("cannot register the rasd FTS5 tokenizer");
   return Status::Ok();
 }
 
-std::vector<FtsTerm> FtsTerms(std::string_view text, bool query) {
-  RasdTokenizer t;
+std::vector<FtsTerm> FtsTerms(std::string_view text) {
+  FtsAnalysis analysis;
+  AnalyzeForFts(text, &analysis);
   std::vector<FtsTerm> terms;
-  ForEachTerm(&t, text, query, [&](int tflags, std::string_view term, int start, int end) {
-    terms.push_back({std::string(term), start, end, (tflags & FTS5_TOKEN_COLOCATED) != 0});
+  ForEachTerm(analysis, [&](std::string_view term, int start, int end) {
+    terms.push_back({std::string(term), start, end});
     return 0;
   });
   return terms;

@@ -10,14 +10,15 @@
 
 namespace rasd::store {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // The complete schema of version 1 (rasd 0.0: no canonical events, no
 // full-text index, no data_version). Kept so that tests can build a v1 file
 // and prove the migration, as a user upgrading rasd would.
 extern const char kSchemaV1[];
-// Version 1 -> 2, kept visible so that tests can build a version 2 file.
+// Versions 1 -> 2 -> 3, kept visible so that tests can build version 2 and 3 files.
 extern const char kMigrateV1ToV2[];
+extern const char kMigrateV2ToV3[];
 
 // Brings `db` to kSchemaVersion: creates an empty store, or migrates an older
 // one step by step inside one transaction. A file from a newer rasd is refused.

@@ -3,6 +3,8 @@
 // clear errors (read-only file, full disk) that leave the database intact.
 #include "store/event_store.h"
 
+#include <sstream>
+
 #include <gtest/gtest.h>
 
 #include "gold_fixture.h"
@@ -55,6 +57,44 @@ std::unique_ptr<EventStore> OpenOrDie(const std::string& path) {
   return std::move(store.value());
 }
 
+// Every document's sentences ("b-e,b-e") are ordered, non-empty byte spans of
+// its text that start and end on characters; at least `min_split` documents
+// have more than one.
+void ExpectSentencesInsideTheirText(Database* db, int min_split) {
+  auto rows = db->Prepare("SELECT doc_id, text, sentences FROM documents");
+  ASSERT_TRUE(rows.ok());
+  Status status;
+  int split = 0;
+  while (rows->Step(&status)) {
+    const std::string id = rows->String(0);
+    const std::string text = rows->String(1);
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    std::istringstream in(rows->String(2));
+    std::string span;
+    while (std::getline(in, span, ',')) {
+      const std::size_t dash = span.find('-');
+      ASSERT_NE(dash, std::string::npos) << id << ": " << span;
+      spans.emplace_back(std::stoul(span.substr(0, dash)), std::stoul(span.substr(dash + 1)));
+    }
+    ASSERT_FALSE(spans.empty()) << id;
+    std::size_t last_end = 0;
+    for (const auto& [begin, end] : spans) {
+      EXPECT_LE(last_end, begin) << id;
+      EXPECT_LT(begin, end) << id;
+      ASSERT_LE(end, text.size()) << id;
+      // UTF-8 continuation bytes are 10xxxxxx: a span never cuts a character.
+      EXPECT_NE(static_cast<unsigned char>(text[begin]) & 0xC0, 0x80) << id;
+      if (end < text.size()) {
+        EXPECT_NE(static_cast<unsigned char>(text[end]) & 0xC0, 0x80) << id;
+      }
+      last_end = end;
+    }
+    if (spans.size() > 1) ++split;
+  }
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  EXPECT_GE(split, min_split);
+}
+
 TEST(EventStoreTest, StoresEveryMentionWithItsVersions) {
   TempDir dir;
   const auto articles = testing::LoadGoldArticles();
@@ -72,7 +112,7 @@ TEST(EventStoreTest, StoresEveryMentionWithItsVersions) {
                      "SELECT count(*) FROM event_mentions WHERE rasd_version <> '0.1.0-test'"
                      " OR data_version <> 'data-test' OR canonical IS NULL"),
             0);
-  EXPECT_GT(QueryInt(db, "SELECT count(*) FROM sentences"), 60);
+  ExpectSentencesInsideTheirText(db, 60);
   EXPECT_EQ(QueryInt(db, "PRAGMA user_version"), kSchemaVersion);
   auto mode = db->Prepare("PRAGMA journal_mode");
   Status st;
@@ -256,6 +296,65 @@ TEST(EventStoreTest, MigratesAVersion2File) {
   auto events = QueryEvents(db, filter);
   ASSERT_TRUE(events.ok()) << events.status().ToString();
   EXPECT_FALSE(events->empty()) << word;
+  EXPECT_TRUE(db->Exec("INSERT INTO doc_fts(doc_fts) VALUES ('integrity-check')").ok());
+  EXPECT_TRUE(db->Exec("INSERT INTO evidence_fts(evidence_fts) VALUES ('integrity-check')").ok());
+  EXPECT_EQ(IntegrityCheck(db), "ok");
+}
+
+// A version 3 file holding the two Ariha reports, with sentence rows and a
+// term the v3 tokenizer indexed that v4 does not (v3 wrote every word's
+// surface form beside its stem), migrated to version 4: the sentences move
+// into their document, both FTS indexes are rebuilt without the stray term,
+// and replacing an article still removes its old evidence terms.
+TEST(EventStoreTest, MigratesAVersion3File) {
+  TempDir dir;
+  const auto articles = testing::LoadGoldArticles();
+  const std::string path = dir.File("v3.db");
+  WriteVersion1File(path, articles);
+  const char kSurfaceOnly[] = "zzsurfaceform";
+  {
+    auto db = Database::Open(path, false);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(RegisterRasdTokenizer(db->get()).ok());
+    ASSERT_TRUE(db->Exec(kMigrateV1ToV2).ok());
+    ASSERT_TRUE(db->Exec(kMigrateV2ToV3).ok());
+    ASSERT_EQ(QueryInt(&db.value(), "PRAGMA user_version"), 3);
+    ASSERT_TRUE(db->Exec("INSERT INTO sentences(doc, ordinal, start, end) VALUES"
+                         " (1, 1, 120, 260), (1, 0, 0, 119)")
+                    .ok());
+    ASSERT_TRUE(db->Exec(std::string("INSERT INTO doc_fts(rowid, title, text) VALUES (1, '', '") +
+                         kSurfaceOnly + "')")
+                    .ok());
+  }
+  auto store = OpenOrDie(path);
+  EXPECT_EQ(store->migrated_from(), 3);
+  Database* db = store->db();
+  EXPECT_EQ(QueryInt(db, "PRAGMA user_version"), kSchemaVersion);
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM sqlite_master WHERE name = 'sentences'"), 0);
+  auto sentences = db->Prepare("SELECT sentences FROM documents ORDER BY id");
+  ASSERT_TRUE(sentences.ok());
+  Status st;
+  ASSERT_TRUE(sentences->Step(&st));
+  EXPECT_EQ(sentences->Text(0), "0-119,120-260");  // in ordinal order
+  ASSERT_TRUE(sentences->Step(&st));
+  EXPECT_EQ(sentences->Text(0), "");  // v1 wrote no sentences for it
+  sentences->Reset();
+  ASSERT_TRUE(
+      db->Exec("CREATE VIRTUAL TABLE temp.doc_terms USING fts5vocab(main, doc_fts, row)").ok());
+  EXPECT_EQ(QueryInt(db, std::string("SELECT count(*) FROM temp.doc_terms WHERE term = '") +
+                             kSurfaceOnly + "'"),
+            0);
+  EXPECT_GT(QueryInt(db, "SELECT count(*) FROM temp.doc_terms"), 20);
+  auto old_hits = SearchArticles(db, "أريحا", {});
+  ASSERT_TRUE(old_hits.ok()) << old_hits.status().ToString();
+  EXPECT_EQ(old_hits->size(), 2u);
+  // A changed text replaces the article: its old evidence terms must go too.
+  GoldArticle changed = Article(articles, "snn-035");
+  changed.doc.text += " ";
+  const Batch b = ToBatch({changed});
+  auto summary = store->PutBatch(b.docs, b.results, kVersions);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->replaced, 1u);
   EXPECT_TRUE(db->Exec("INSERT INTO doc_fts(doc_fts) VALUES ('integrity-check')").ok());
   EXPECT_TRUE(db->Exec("INSERT INTO evidence_fts(evidence_fts) VALUES ('integrity-check')").ok());
   EXPECT_EQ(IntegrityCheck(db), "ok");

@@ -38,23 +38,70 @@ const char kLilNusra[] =
     "بعد هجوم شنته الفصائل الموالية للنصرة وحلفاؤها من المقاتلين الإسلاميين، ضد مقر «الفرقة 30»";
 const char kOther[] = "قتل خمسة أشخاص وأصيب 37 آخرون بجروح جراء سقوط قذائف صاروخية";
 
-TEST(FtsTokenizerTest, IndexesSurfaceAndBareStemAtOnePosition) {
-  const std::vector<FtsTerm> terms = FtsTerms(kWaNusra, /*query=*/false);
+TEST(FtsTokenizerTest, IndexesOneBareStemPerWordAsAQueryReadsIt) {
+  const std::vector<FtsTerm> terms = FtsTerms(kWaNusra);
   const std::string text = kWaNusra;
   const std::size_t at = text.find("والنصرة");
-  auto surface = std::find_if(terms.begin(), terms.end(), [&](const FtsTerm& t) {
-    return t.start == static_cast<int>(at) && !t.colocated;
+  const auto at_word = std::count_if(terms.begin(), terms.end(), [&](const FtsTerm& t) {
+    return t.start == static_cast<int>(at);
   });
-  ASSERT_NE(surface, terms.end());
-  ASSERT_NE(surface + 1, terms.end());
-  const FtsTerm& stem = *(surface + 1);
-  EXPECT_TRUE(stem.colocated);
-  EXPECT_EQ(stem.start, surface->start);
+  ASSERT_EQ(at_word, 1);
+  const FtsTerm& stem = *std::find_if(terms.begin(), terms.end(), [&](const FtsTerm& t) {
+    return t.start == static_cast<int>(at);
+  });
   EXPECT_EQ(stem.end, static_cast<int>(at + std::string("والنصرة").size()));
-  // The query form of النصرة is that same bare stem.
-  const std::vector<FtsTerm> query = FtsTerms("النصرة", /*query=*/true);
-  ASSERT_EQ(query.size(), 1u);
-  EXPECT_EQ(query[0].text, stem.text);
+  // النصرة and للنصرة, as queries, are that same bare stem.
+  for (const char* query_word : {"النصرة", "للنصرة"}) {
+    const std::vector<FtsTerm> query = FtsTerms(query_word);
+    ASSERT_EQ(query.size(), 1u);
+    EXPECT_EQ(query[0].text, stem.text) << query_word;
+  }
+  // One term per word: the sentence has 14 words.
+  EXPECT_EQ(terms.size(), 14u);
+}
+
+// Replaying cached terms gives FTS5 exactly what tokenizing gives: same rows
+// found, same highlights, and an index that passes integrity-check after a
+// delete that tokenizes for real.
+TEST(FtsTokenizerTest, CachedTermsIndexAsTokenizedTermsDo) {
+  auto db = Database::Open(":memory:", true);
+  ASSERT_TRUE(db.ok());
+  FtsTermCache cache;
+  ASSERT_TRUE(RegisterRasdTokenizer(db->get(), &cache).ok());
+  ASSERT_TRUE(db->Exec("CREATE TABLE docs(id INTEGER PRIMARY KEY, body TEXT);"
+                       " CREATE VIRTUAL TABLE cached USING fts5(body, content='docs',"
+                       " content_rowid='id', tokenize='rasd');"
+                       " CREATE VIRTUAL TABLE plain USING fts5(body, tokenize='rasd')")
+                  .ok());
+  FtsAnalysis analysis;
+  std::int64_t id = 0;
+  for (const char* text : {kWaNusra, kJabhatNusra, kLilNusra, kOther}) {
+    AnalyzeForFts(text, &analysis);
+    cache.Add(text, analysis);
+    auto insert = db->Prepare("INSERT INTO docs(id, body) VALUES (?1, ?2)");
+    insert->Bind(1, ++id);
+    insert->Bind(2, text);
+    ASSERT_TRUE(insert->Run().ok());
+  }
+  ASSERT_TRUE(db->Exec("INSERT INTO cached(rowid, body) SELECT id, body FROM docs;"
+                       " INSERT INTO plain(rowid, body) SELECT id, body FROM docs")
+                  .ok());
+  cache.Clear();
+  auto highlights = [&](const char* table) {
+    auto q = db->Prepare(std::string("SELECT rowid, highlight(") + table + ", 0, '[', ']') FROM " +
+                         table + " WHERE " + table + " MATCH 'النصرة' ORDER BY rowid");
+    std::vector<std::string> out;
+    Status st;
+    while (q->Step(&st)) out.push_back(std::to_string(q->Int(0)) + q->String(1));
+    return out;
+  };
+  const std::vector<std::string> cached = highlights("cached");
+  EXPECT_EQ(cached.size(), 3u);
+  EXPECT_EQ(cached, highlights("plain"));
+  ASSERT_TRUE(db->Exec("INSERT INTO cached(cached, rowid, body) SELECT 'delete', id, body FROM docs"
+                       " WHERE id = 1; DELETE FROM docs WHERE id = 1;"
+                       " INSERT INTO cached(cached) VALUES ('integrity-check')")
+                  .ok());
 }
 
 class SearchTest : public ::testing::Test {
