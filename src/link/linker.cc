@@ -325,6 +325,7 @@ class LinkRun {
   // best, so one that cannot end later is not verified at all.
   std::optional<Found> FuzzyAt(std::uint32_t i) const {
     std::optional<Found> best;
+    if (!FuzzyAnchorNear(i)) return best;
     for (std::uint32_t k = 0; k < kMaxFuzzyWords && i + k < tokens_.size(); ++k) {
       ForStems(i + k, kStemFuzzyAt0 << k, [&](const StemInfo& info, bool, std::uint8_t proclitic) {
         for (const FuzzyCandidate& c : info.fuzzy[k]) {
@@ -335,6 +336,15 @@ class LinkRun {
       });
     }
     return best;
+  }
+
+  // Some token i + k has a stem that anchors a name on its word k.
+  bool FuzzyAnchorNear(std::uint32_t i) const {
+    std::uint32_t any = 0;
+    for (std::uint32_t k = 0; k < kMaxFuzzyWords && i + k < tokens_.size(); ++k) {
+      any |= facts_[i + k].flags & (kStemFuzzyAt0 << k);
+    }
+    return any != 0;
   }
 
   std::optional<Found> VerifyFuzzy(const FuzzyCandidate& c, std::uint32_t i,
@@ -488,7 +498,6 @@ class LinkRun {
   // Emits what a name found at i stands for; false when it stands for nothing here.
   bool Emit(std::uint32_t i, const Found& f) {
     const NameEntry& e = t_.names[f.name];
-    const std::string surface = SurfaceOf(i, f.end, f.proclitic_bytes);
     const Target* actor = PickByDate(e, TargetKind::kActor, false);
     const Target* source = nullptr;
     for (const Target& t : e.targets) {
@@ -498,7 +507,7 @@ class LinkRun {
     if (source && (!place || ReportingCueBefore(i))) {
       Mention m = Base(MentionKind::kSource, i, f.end, f.proclitic_bytes);
       m.id = t_.kb.sources[source->record].id;
-      m.surface = surface;
+      m.surface = SurfaceOf(i, f.end, f.proclitic_bytes);
       m.alias_index = f.name;
       out_->mentions.push_back(std::move(m));
       return true;
@@ -506,7 +515,7 @@ class LinkRun {
     if (actor) {
       Mention m = Base(MentionKind::kActor, i, f.end, f.proclitic_bytes);
       FillActor(&m, actor->record);
-      m.surface = surface;
+      m.surface = SurfaceOf(i, f.end, f.proclitic_bytes);
       m.alias_index = f.name;
       m.confidence = f.confidence;
       out_->mentions.push_back(std::move(m));
@@ -515,7 +524,7 @@ class LinkRun {
     const bool has_weak = PickByDate(e, TargetKind::kActor, true) != nullptr;
     if (has_weak && WeakFormAllowed(e, f)) {
       Mention m = Base(MentionKind::kActor, i, f.end, f.proclitic_bytes);
-      m.surface = surface;
+      m.surface = SurfaceOf(i, f.end, f.proclitic_bytes);
       m.alias_index = f.name;
       m.confidence = kWeakConfidence;
       pending_weak_.push_back(out_->mentions.size());
@@ -968,9 +977,20 @@ class LinkRun {
         FillActor(&m, chosen->record);
       }
     }
-    for (auto it = drop.rbegin(); it != drop.rend(); ++it) {
-      out_->mentions.erase(out_->mentions.begin() + static_cast<std::ptrdiff_t>(*it));
+    // One compaction pass: erasing each unlicensed mention would move all
+    // the mentions after it, once per erase.
+    if (drop.empty()) return;
+    std::size_t kept = 0;
+    std::size_t next_drop = 0;
+    for (std::size_t k = 0; k < out_->mentions.size(); ++k) {
+      if (next_drop < drop.size() && drop[next_drop] == k) {
+        ++next_drop;
+        continue;
+      }
+      if (kept != k) out_->mentions[kept] = std::move(out_->mentions[k]);
+      ++kept;
     }
+    out_->mentions.resize(kept);
   }
 
   // شنت تركيا، وكانت بريطانيا قالت: a country written without the article
@@ -1027,15 +1047,22 @@ class LinkRun {
   // place follows the article's other places.
   void ResolveAbroadNames() {
     int syrian = 0;
-    WordMap<int> foreign;
+    int abroad_total = 0;
     for (const Mention& m : out_->mentions) {
       if (m.kind != MentionKind::kPlace) continue;
       if (m.country == "Syria") {
         ++syrian;
       } else {
-        ++foreign[m.country];
+        ++abroad_total;
       }
     }
+    if (abroad_total == 0) return;  // nothing abroad for a name to follow
+    const auto places_in = [&](const std::string& country) {
+      int n = 0;
+      for (const Mention& m : out_->mentions)
+        n += m.kind == MentionKind::kPlace && m.country == country;
+      return n;
+    };
     for (Mention& m : out_->mentions) {
       if (m.kind != MentionKind::kPlace || m.country != "Syria" || m.alias_index == kNoAlias)
         continue;
@@ -1043,7 +1070,7 @@ class LinkRun {
       if (e.words.size() != 1) continue;
       auto it = t_.foreign_single.find(e.words[0]);
       if (it == t_.foreign_single.end()) continue;
-      const int abroad = foreign.count(it->second) ? foreign[it->second] : 0;
+      const int abroad = places_in(it->second);
       if (abroad > 0 && abroad >= syrian - 1) {
         m.country = it->second;
         m.id.clear();
