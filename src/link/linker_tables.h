@@ -124,9 +124,10 @@ inline constexpr std::uint32_t kStemCueAny =
 inline constexpr int kMaxFuzzyBudget = 2;
 inline int FuzzyBudget(std::uint32_t letters) { return letters >= 12 ? kMaxFuzzyBudget : 1; }
 
-// Fuzzy matching anchors a name on one of its first words: a match differs
-// in at most its budget of words, so one of the first budget + 1 is exact.
-inline constexpr std::size_t kMaxFuzzyWords = kMaxFuzzyBudget + 1;
+// Fuzzy matching anchors a name on budget + 1 of its first kMaxFuzzyWords
+// words: a match differs in at most its budget of words, so one is exact.
+inline constexpr std::size_t kMaxFuzzyWords = 4;
+static_assert(kMaxFuzzyWords >= kMaxFuzzyBudget + 1);
 
 // A fuzzy candidate as the matcher scans it: the few facts that skip or
 // screen most candidates without touching the name's NameEntry.

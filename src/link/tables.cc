@@ -132,10 +132,7 @@ class TableBuilder {
         return t.kind == TargetKind::kActor && !t.weak && !t.leader;
       });
       if (!group_name || e.words.size() < 2 || e.letters < kMinFuzzyLetters) continue;
-      // A match differs in at most FuzzyBudget words, so one of the first
-      // budget + 1 words is exact: anchoring on later words finds nothing more.
-      const auto anchors = static_cast<std::size_t>(FuzzyBudget(e.letters)) + 1;
-      for (std::size_t k = 0; k < e.words.size() && k < kMaxFuzzyWords && k < anchors; ++k) {
+      for (const std::size_t k : AnchorPositions(e)) {
         const std::string stem(SplitArticle(e.words[k]).stem);
         if (k == 0) {
           t_->fuzzy_index[e.words[0]].emplace_back(n, 0);
@@ -144,6 +141,24 @@ class TableBuilder {
         }
       }
     }
+  }
+
+  // Where a fuzzy match of `e` is anchored. A match differs in at most
+  // FuzzyBudget words, so any budget + 1 of its words hold an exact one:
+  // of the first kMaxFuzzyWords, the longest (rarest in text) are taken, not
+  // في or من (تنظيم القاعدة في بلاد الشام is anchored on القاعدة، بلاد، تنظيم).
+  static std::vector<std::size_t> AnchorPositions(const NameEntry& e) {
+    std::vector<std::size_t> positions;
+    for (std::size_t k = 0; k < e.words.size() && k < kMaxFuzzyWords; ++k) positions.push_back(k);
+    const auto letters = [&](std::size_t k) {
+      return utf8::CountCodePoints(SplitArticle(e.words[k]).stem);
+    };
+    std::stable_sort(positions.begin(), positions.end(),
+                     [&](std::size_t a, std::size_t b) { return letters(a) > letters(b); });
+    const auto anchors = static_cast<std::size_t>(FuzzyBudget(e.letters)) + 1;
+    if (positions.size() > anchors) positions.resize(anchors);
+    std::sort(positions.begin(), positions.end());
+    return positions;
   }
 
   // The per-word facts fuzzy matching reads, for a name in the fuzzy index.
