@@ -70,11 +70,12 @@ std::uint32_t LetterCount(std::string_view s) {
 
 // Letter edits between two words, capped at `cap` (all a fuzzy match needs
 // to know: whether the edits fit its remaining budget), without touching
-// the heap. `a_letters` is LetterCount(a), known in advance for name words:
-// words whose lengths differ by `cap` letters are never decoded.
-int BoundedDistance(std::string_view a, std::uint32_t a_letters, std::string_view b, int cap) {
+// the heap. `a_letters` and `b_letters` are the LetterCounts, known in
+// advance: words whose lengths differ by `cap` letters are never decoded.
+int BoundedDistance(std::string_view a, std::uint32_t a_letters, std::string_view b,
+                    std::uint32_t b_letters, int cap) {
   if (a == b) return 0;
-  const auto length_gap = std::abs(static_cast<int>(a_letters) - static_cast<int>(LetterCount(b)));
+  const auto length_gap = std::abs(static_cast<int>(a_letters) - static_cast<int>(b_letters));
   if (length_gap >= cap) return cap;
   constexpr std::size_t kMaxLetters = 40;
   std::array<char32_t, kMaxLetters> x{}, y{};
@@ -299,8 +300,8 @@ class LinkRun {
       if (gap >= best) continue;
       const int differing_letters = std::popcount(shape.mask ^ e.bare_masks[k]);
       if ((differing_letters + 1) / 2 >= best) continue;  // at least that many edits
-      best = std::min(best,
-                      BoundedDistance(w, e.bare_letters[k], text::StemOf(a_.norm, tok, rd), best));
+      best = std::min(best, BoundedDistance(w, e.bare_letters[k], text::StemOf(a_.norm, tok, rd),
+                                            shape.letters, best));
     }
     return best;
   }
@@ -311,7 +312,9 @@ class LinkRun {
     if (!f.shapes_ready) {
       const Token& tok = tokens_[j];
       for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
-        const std::string_view stem = text::StemOf(a_.norm, tok, tok.readings[r]);
+        const text::CliticReading& rd = tok.readings[r];
+        if (rd.enclitic_bytes != 0 || rd.proclitic_bytes != 0) continue;  // never compared
+        const std::string_view stem = text::StemOf(a_.norm, tok, rd);
         shapes[r] = {LetterMask(stem), LetterCount(stem)};
       }
       f.shapes_ready = true;
