@@ -1,7 +1,8 @@
 // Fuzzer for the rasd FTS5 tokenizer on arbitrary bytes: every term has
 // original-byte offsets inside the valid UTF-8 prefix of the input, start
-// before end, in non-decreasing order, and the term cache replays exactly the
-// terms tokenizing gives. The same bytes then go through SQLite itself (an
+// before end, in non-decreasing order, a colocated twin sits exactly on the
+// term before it, and the term cache replays exactly the terms tokenizing
+// gives. The same bytes then go through SQLite itself (an
 // in-memory FTS5 table with the rasd tokenizer: insert from the cache,
 // integrity-check against real tokenizing, highlight, delete).
 #include <cstdint>
@@ -26,16 +27,28 @@ rasd::store::FtsTermCache& Cache() {
   return cache;
 }
 
-void CheckTerms(std::string_view input) {
+void CheckTerms(std::string_view input, bool query) {
   const int limit = static_cast<int>(rasd::utf8::FirstInvalid(input));
   int last_start = 0;
-  const std::vector<rasd::store::FtsTerm> terms = rasd::store::FtsTerms(input);
-  for (const rasd::store::FtsTerm& t : terms) {
+  int last_end = 0;
+  bool first = true;
+  for (const rasd::store::FtsTerm& t : rasd::store::FtsTerms(input, query)) {
     Check(!t.text.empty());
     Check(0 <= t.start && t.start < t.end && t.end <= limit);
-    Check(t.start >= last_start);
+    if (t.colocated) {
+      Check(!first && !query && t.start == last_start && t.end == last_end);
+    } else {
+      Check(t.start >= last_start);
+    }
     last_start = t.start;
+    last_end = t.end;
+    first = false;
   }
+}
+
+// The cache replays exactly the document terms tokenizing gives.
+void CheckCache(std::string_view input) {
+  const std::vector<rasd::store::FtsTerm> terms = rasd::store::FtsTerms(input, /*query=*/false);
   rasd::store::FtsAnalysis analysis;
   rasd::store::AnalyzeForFts(input, &analysis);
   rasd::store::FtsTermCache& cache = Cache();
@@ -45,7 +58,8 @@ void CheckTerms(std::string_view input) {
   Check(replay.has_value() && replay->size() == terms.size());
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const auto& r = (*replay)[i];
-    Check(cache.TermText(r) == terms[i].text && r.start == terms[i].start && r.end == terms[i].end);
+    Check(cache.TermText(r) == terms[i].text && r.start == terms[i].start &&
+          r.end == terms[i].end && (r.flags == FTS5_TOKEN_COLOCATED) == terms[i].colocated);
   }
 }
 
@@ -76,14 +90,16 @@ int Run(sqlite3* db, const char* sql, std::string_view text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
-  CheckTerms(input);  // leaves `input` in the cache
+  CheckTerms(input, /*query=*/false);
+  CheckTerms(input, /*query=*/true);
+  CheckCache(input);  // leaves `input` in the cache
   sqlite3* db = Database();
   Run(db, "INSERT INTO t(rowid, x) VALUES (1, ?1)", input);  // replayed from the cache
   Cache().Clear();
   // The index built from the cache is what tokenizing the stored text gives.
   Check(Run(db, "INSERT INTO t(t) VALUES ('integrity-check')", {}) == SQLITE_DONE);
   // A term of the input as the query (quoted, so that it is never FTS5 syntax).
-  const auto terms = rasd::store::FtsTerms(input);
+  const auto terms = rasd::store::FtsTerms(input, /*query=*/true);
   if (!terms.empty() && terms[0].text.find('"') == std::string::npos) {
     Run(db, "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?1", '"' + terms[0].text + '"');
   }

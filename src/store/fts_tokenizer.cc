@@ -20,14 +20,27 @@ struct RasdTokenizer {
 
 using TokenSink = int (*)(void*, int, const char*, int, int, int);
 
-// Calls `emit` for every term of an analysed text; stops at the first non-zero
-// return. Documents and queries get the same terms: one bare stem per word.
+// Calls `emit` for every term of an analysed text; stops at the first
+// non-zero return. A document word is indexed as its surface form and, when
+// different, its bare stem at the same position; a query word is its bare
+// stem, which finds either. (Both are needed: a word whose most stripped
+// reading over-strips, as a bare noun starting with a preposition letter
+// does, is found by its surface form.)
 template <typename Emit>
-int ForEachTerm(const FtsAnalysis& a, Emit emit) {
+int ForEachTerm(const FtsAnalysis& a, bool query, Emit emit) {
   for (const text::Token& token : a.tokens) {
     if (!IsIndexable(token)) continue;
-    const int rc = emit(BareStem(a.norm, token), static_cast<int>(token.original.begin.value),
-                        static_cast<int>(token.original.end.value));
+    const int start = static_cast<int>(token.original.begin.value);
+    const int end = static_cast<int>(token.original.end.value);
+    const std::string_view surface = a.norm.View(token.norm);
+    const std::string_view stem = BareStem(a.norm, token);
+    int rc = 0;
+    if (query) {
+      rc = emit(0, stem, start, end);
+    } else {
+      rc = emit(0, surface, start, end);
+      if (rc == 0 && stem != surface) rc = emit(FTS5_TOKEN_COLOCATED, stem, start, end);
+    }
     if (rc != 0) return rc;
   }
   return SQLITE_OK;
@@ -50,16 +63,19 @@ int Tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
     if (const auto terms = t->cache->Find(input)) {
       for (const FtsTermCache::Term& term : *terms) {
         const std::string_view s = t->cache->TermText(term);
-        const int rc = sink(ctx, 0, s.data(), static_cast<int>(s.size()), term.start, term.end);
+        const int rc =
+            sink(ctx, term.flags, s.data(), static_cast<int>(s.size()), term.start, term.end);
         if (rc != SQLITE_OK) return rc;
       }
       return SQLITE_OK;
     }
   }
   AnalyzeForFts(input, &t->analysis);
-  return ForEachTerm(t->analysis, [&](std::string_view term, int start, int end) {
-    return sink(ctx, 0, term.data(), static_cast<int>(term.size()), start, end);
-  });
+  const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+  return ForEachTerm(
+      t->analysis, query, [&](int tflags, std::string_view term, int start, int end) {
+        return sink(ctx, tflags, term.data(), static_cast<int>(term.size()), start, end);
+      });
 }
 
 Result<fts5_api*> GetFts5Api(sqlite3* db) {
@@ -113,9 +129,9 @@ void FtsTermCache::Add(std::string_view text, const FtsAnalysis& analysis) {
   entry.text_size = text.size();
   entry.first_term = terms_.size();
   texts_.append(text);
-  ForEachTerm(analysis, [&](std::string_view term, int start, int end) {
+  ForEachTerm(analysis, /*query=*/false, [&](int flags, std::string_view term, int start, int end) {
     terms_.push_back({static_cast<std::uint32_t>(term_bytes_.size()),
-                      static_cast<std::uint32_t>(term.size()), start, end});
+                      static_cast<std::uint32_t>(term.size()), flags, start, end});
     term_bytes_.append(term);
     return 0;
   });
@@ -145,12 +161,12 @@ Status RegisterRasdTokenizer(sqlite3* db, const FtsTermCache* cache) {
   return Status::Ok();
 }
 
-std::vector<FtsTerm> FtsTerms(std::string_view text) {
+std::vector<FtsTerm> FtsTerms(std::string_view text, bool query) {
   FtsAnalysis analysis;
   AnalyzeForFts(text, &analysis);
   std::vector<FtsTerm> terms;
-  ForEachTerm(analysis, [&](std::string_view term, int start, int end) {
-    terms.push_back({std::string(term), start, end});
+  ForEachTerm(analysis, query, [&](int flags, std::string_view term, int start, int end) {
+    terms.push_back({std::string(term), start, end, (flags & FTS5_TOKEN_COLOCATED) != 0});
     return 0;
   });
   return terms;

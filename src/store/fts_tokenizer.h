@@ -1,11 +1,10 @@
 // Internal header. The "rasd" FTS5 tokenizer: full-text search that reads
 // Arabic as rasd's text core does. Each word is normalised (alef, ya, ta
-// marbuta folded, tashkeel dropped) and indexed, and looked up, as the stem of
-// its most stripped clitic reading, so النصرة finds للنصرة, والنصرة and
-// بالنصرة. (Until schema v4 the surface form was indexed too, at the same
-// position; no query could reach it, since queries are read as stems.)
-// Offsets handed to FTS5 are bytes of the ORIGINAL text, so snippet() and
-// highlight() mark the words as written.
+// marbuta folded, tashkeel dropped) and indexed twice at one position: its
+// surface form and, as an FTS5_TOKEN_COLOCATED twin, the stem of its most
+// stripped clitic reading. A query word is looked up by that stem only, so
+// النصرة finds للنصرة, والنصرة and بالنصرة. Offsets handed to FTS5 are bytes
+// of the ORIGINAL text, so snippet() and highlight() mark the right words.
 #ifndef RASD_STORE_FTS_TOKENIZER_H_
 #define RASD_STORE_FTS_TOKENIZER_H_
 
@@ -61,6 +60,7 @@ class FtsTermCache {
   struct Term {
     std::uint32_t offset = 0;  // into term_bytes_
     std::uint32_t size = 0;
+    int flags = 0;  // 0 or FTS5_TOKEN_COLOCATED
     int start = 0;  // original byte offsets
     int end = 0;
   };
@@ -95,10 +95,11 @@ struct FtsTerm {
   std::string text;
   int start = 0;  // original byte offsets
   int end = 0;
+  bool colocated = false;
 };
 
-// What the tokenizer emits for `text` (documents and queries alike).
-std::vector<FtsTerm> FtsTerms(std::string_view text);
+// What the tokenizer emits for `text` as a document (query = false) or as a query.
+std::vector<FtsTerm> FtsTerms(std::string_view text, bool query);
 
 }  // namespace rasd::store
 

@@ -221,15 +221,10 @@ PRAGMA user_version = 3;
 namespace {
 
 // Version 3 -> 4, for ingest speed:
-// - The rasd tokenizer indexes one term per word, its bare stem, instead of
-//   the surface form plus the stem at the same position. Queries are read as
-//   stems, so no query ever reached a surface term, and they were half of
-//   what FTS5 hashed and wrote. Both indexes are rebuilt: after this,
-//   deleting a row removes exactly what indexing it wrote.
 // - evidence_fts gets columnsize=0: it is only matched (never ranked with
 //   bm25, which needs the sizes), so a size row per event mention was waste.
-//   The delete trigger on event_mentions names the table and works again
-//   once it is recreated.
+//   It is recreated and rebuilt; the delete trigger on event_mentions names
+//   the table and works again once it exists.
 // - Sentences become one column of their document, "b-e,b-e" byte spans as
 //   the mention spans are, instead of a row (and a B-tree entry) each: they
 //   are only ever read whole, with their document.
@@ -243,7 +238,6 @@ DROP TABLE evidence_fts;
 CREATE VIRTUAL TABLE evidence_fts USING fts5(evidence_text, content='event_mentions',
   content_rowid='id', tokenize='rasd', columnsize=0);
 INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild');
-INSERT INTO doc_fts(doc_fts) VALUES ('rebuild');
 PRAGMA user_version = 4;
 )sql";
 

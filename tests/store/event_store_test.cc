@@ -302,16 +302,16 @@ TEST(EventStoreTest, MigratesAVersion2File) {
 }
 
 // A version 3 file holding the two Ariha reports, with sentence rows and a
-// term the v3 tokenizer indexed that v4 does not (v3 wrote every word's
-// surface form beside its stem), migrated to version 4: the sentences move
-// into their document, both FTS indexes are rebuilt without the stray term,
-// and replacing an article still removes its old evidence terms.
+// stray evidence term, migrated to version 4: the sentences move into their
+// document, evidence_fts is recreated (without column sizes) and rebuilt from
+// the mentions alone, and replacing an article still removes its old
+// evidence terms through the delete trigger.
 TEST(EventStoreTest, MigratesAVersion3File) {
   TempDir dir;
   const auto articles = testing::LoadGoldArticles();
   const std::string path = dir.File("v3.db");
   WriteVersion1File(path, articles);
-  const char kSurfaceOnly[] = "zzsurfaceform";
+  const char kStray[] = "zzstrayterm";
   {
     auto db = Database::Open(path, false);
     ASSERT_TRUE(db.ok());
@@ -322,9 +322,10 @@ TEST(EventStoreTest, MigratesAVersion3File) {
     ASSERT_TRUE(db->Exec("INSERT INTO sentences(doc, ordinal, start, end) VALUES"
                          " (1, 1, 120, 260), (1, 0, 0, 119)")
                     .ok());
-    ASSERT_TRUE(db->Exec(std::string("INSERT INTO doc_fts(rowid, title, text) VALUES (1, '', '") +
-                         kSurfaceOnly + "')")
-                    .ok());
+    ASSERT_TRUE(
+        db->Exec(std::string("INSERT INTO evidence_fts(rowid, evidence_text) VALUES (1, '") +
+                 kStray + "')")
+            .ok());
   }
   auto store = OpenOrDie(path);
   EXPECT_EQ(store->migrated_from(), 3);
@@ -340,11 +341,13 @@ TEST(EventStoreTest, MigratesAVersion3File) {
   EXPECT_EQ(sentences->Text(0), "");  // v1 wrote no sentences for it
   sentences->Reset();
   ASSERT_TRUE(
-      db->Exec("CREATE VIRTUAL TABLE temp.doc_terms USING fts5vocab(main, doc_fts, row)").ok());
-  EXPECT_EQ(QueryInt(db, std::string("SELECT count(*) FROM temp.doc_terms WHERE term = '") +
-                             kSurfaceOnly + "'"),
+      db->Exec("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, evidence_fts, row)").ok());
+  EXPECT_EQ(
+      QueryInt(db, std::string("SELECT count(*) FROM temp.terms WHERE term = '") + kStray + "'"),
+      0);
+  EXPECT_GT(QueryInt(db, "SELECT count(*) FROM temp.terms"), 10);
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM sqlite_master WHERE name = 'evidence_fts_docsize'"),
             0);
-  EXPECT_GT(QueryInt(db, "SELECT count(*) FROM temp.doc_terms"), 20);
   auto old_hits = SearchArticles(db, "أريحا", {});
   ASSERT_TRUE(old_hits.ok()) << old_hits.status().ToString();
   EXPECT_EQ(old_hits->size(), 2u);
