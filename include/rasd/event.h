@@ -51,6 +51,9 @@ struct Event {
   int time_precision = 0;  // 1 day, 2 week, 3 month; 0 with no date
   std::optional<std::int64_t> fatalities;
   std::string fatalities_text;
+  // The figure is the convention for a word (عشرات = 10), not a number: a
+  // precise figure for the same event replaces it even when higher.
+  bool fatalities_vague = false;
   EventStatus status = EventStatus::kCurrent;
   std::vector<Claim> claims;
   double confidence = 0.0;

@@ -89,6 +89,8 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"civilian", CueClass::kCivilian},
     {"exposed", CueClass::kExposed},
     {"prevent", CueClass::kPrevent},
+    {"unharmed", CueClass::kUnharmed},
+    {"joiner", CueClass::kJoiner},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

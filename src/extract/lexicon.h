@@ -55,8 +55,10 @@ enum class CueClass : std::uint8_t {
   kCivilian,
   kExposed,
   kPrevent,
+  kUnharmed,
+  kJoiner,
 };
-inline constexpr int kCueClassCount = 20;
+inline constexpr int kCueClassCount = 22;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

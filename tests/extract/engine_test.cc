@@ -3,6 +3,8 @@
 #include "rasd/engine.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -105,6 +107,27 @@ TEST_F(EngineTest, TheDeathCountIsNotTheWoundedCount) {
   EXPECT_EQ(events[0].sub_event_type, "Suicide bomb");
   ASSERT_TRUE(events[0].fatalities.has_value());
   EXPECT_EQ(*events[0].fatalities, 32);
+}
+
+// tests/cases/fatalities.tsv: sentence <TAB> the first current event's figure.
+TEST_F(EngineTest, FatalityFiguresFollowTheConservativeRules) {
+  std::ifstream in(RASD_SOURCE_DIR "/tests/cases/fatalities.tsv");
+  ASSERT_TRUE(in.good());
+  std::string line;
+  int cases = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t tab = line.find('\t');
+    ASSERT_NE(tab, std::string::npos) << line;
+    const std::string sentence = line.substr(0, tab);
+    const std::int64_t expected = std::stoll(line.substr(tab + 1));
+    const auto events = Current(Extract(sentence));
+    ASSERT_FALSE(events.empty()) << sentence;
+    ASSERT_TRUE(events[0].fatalities.has_value()) << sentence;
+    EXPECT_EQ(*events[0].fatalities, expected) << sentence;
+    ++cases;
+  }
+  EXPECT_GE(cases, 9);
 }
 
 TEST_F(EngineTest, MoreThanFortyIsForty) {
