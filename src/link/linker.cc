@@ -279,29 +279,27 @@ class LinkRun {
     return best;
   }
 
-  // Letters apart of word k of a name and token j, the article ignored on
-  // both, capped at `cap`. Only the surface reading counts: a word read
-  // through a proclitic cut is another word (كردية is not ك + ردية, one
-  // letter from الرديفة).
-  // Only an Arabic word gets here (VerifyFuzzy). The letter count and set of
-  // each reading are computed once per token: a word is compared with many
-  // names, and each bound skips the edit distance when it cannot be < best.
-  int TokenDistance(const NameEntry& e, std::size_t k, std::uint32_t j, int cap) const {
+  // Letters apart of a name word and token j, the article ignored on both,
+  // capped at `cap`. Only the surface reading counts: a word read through a
+  // proclitic cut is another word (كردية is not ك + ردية, one letter from
+  // الرديفة). Only an Arabic word gets here (VerifyFuzzy). The letter count
+  // and set of each reading are computed once per token: a word is compared
+  // with many names, and each bound skips the edit distance when it cannot
+  // be < best.
+  int TokenDistance(const FuzzyWord& word, std::uint32_t j, int cap) const {
     int best = cap;
-    const std::string_view w = e.BareWord(k);
     const WordShape* shapes = ShapesOf(j);
     const Token& tok = tokens_[j];
     for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
       const text::CliticReading& rd = tok.readings[r];
       if (rd.enclitic_bytes != 0 || rd.proclitic_bytes != 0) continue;
       const WordShape& shape = shapes[r];
-      const auto gap =
-          std::abs(static_cast<int>(shape.letters) - static_cast<int>(e.bare_letters[k]));
+      const auto gap = std::abs(static_cast<int>(shape.letters) - static_cast<int>(word.letters));
       if (gap >= best) continue;
-      const int differing_letters = std::popcount(shape.mask ^ e.bare_masks[k]);
+      const int differing_letters = std::popcount(shape.mask ^ word.mask);
       if ((differing_letters + 1) / 2 >= best) continue;  // at least that many edits
-      best = std::min(best, BoundedDistance(w, e.bare_letters[k], text::StemOf(a_.norm, tok, rd),
-                                            shape.letters, best));
+      best = std::min(best, BoundedDistance(t_.TextOf(word), word.letters,
+                                            text::StemOf(a_.norm, tok, rd), shape.letters, best));
     }
     return best;
   }
@@ -357,21 +355,20 @@ class LinkRun {
     const int budget = c.budget;
     // Every word that differs costs at least one edit: count them with cheap
     // comparisons before any edit distance is computed.
-    const std::uint32_t* stems = &t_.fuzzy_stems[c.first_stem];
+    const FuzzyWord* words = &t_.fuzzy_words[c.first_word];
     std::array<bool, 8> differs{};
     int differing = 0;
     for (std::size_t k = 0; k < c.words; ++k) {
       const auto j = static_cast<std::uint32_t>(i + k);
       if (tokens_[j].kind != TokenKind::kArabicWord) return std::nullopt;
-      differs[k % differs.size()] = !ReadsAs(stems[k], j);
+      differs[k % differs.size()] = !ReadsAs(words[k].stem, j);
       differing += differs[k % differs.size()];
       if (differing > budget || k >= differs.size()) return std::nullopt;
     }
-    const NameEntry& e = t_.names[c.name];
     int total = 0;
     for (std::size_t k = 0; k < c.words; ++k) {
       if (!differs[k]) continue;
-      total += TokenDistance(e, k, static_cast<std::uint32_t>(i + k), budget - total + 1);
+      total += TokenDistance(words[k], static_cast<std::uint32_t>(i + k), budget - total + 1);
       if (total > budget) return std::nullopt;
     }
     return Found{end, c.name, proclitic, false, kFuzzyConfidence};

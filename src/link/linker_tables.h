@@ -61,17 +61,18 @@ struct NameEntry {
   bool definite = false;
   std::uint32_t letters = 0;  // letters in the name, for the fuzzy-match thresholds
   std::vector<Target> targets;
-  // For fuzzy matching (names in a StemInfo::fuzzy list), per word: the
-  // bytes of its article (SplitArticle); the stem index entry of the rest,
-  // so that a token reads as the word when one of its stems is that entry;
-  // the rest's letter count and LetterMask, lower bounds of edit distances.
-  std::vector<std::uint8_t> article_bytes;
-  std::vector<std::uint32_t> bare_stems;
-  std::vector<std::uint32_t> bare_letters;
-  std::vector<std::uint64_t> bare_masks;
-  std::string_view BareWord(std::size_t k) const {
-    return std::string_view(words[k]).substr(article_bytes[k]);
-  }
+};
+
+// One word of a fuzzy candidate, without its article: its stem index entry
+// (a token reads as the word when one of its stems is that entry), letter
+// count and LetterMask (lower bounds of edit distances), and where its text
+// is in LinkerTables::fuzzy_text.
+struct FuzzyWord {
+  std::uint64_t mask = 0;
+  std::uint32_t stem = 0;
+  std::uint32_t letters = 0;
+  std::uint32_t text_begin = 0;
+  std::uint32_t text_size = 0;
 };
 
 // A pattern that opens an unknown group's name (لواء X).
@@ -133,7 +134,7 @@ static_assert(kMaxFuzzyWords >= kMaxFuzzyBudget + 1);
 // screen most candidates without touching the name's NameEntry.
 struct FuzzyCandidate {
   std::uint32_t name = 0;
-  std::uint32_t first_stem = 0;  // its words' stems: LinkerTables::fuzzy_stems[first_stem...]
+  std::uint32_t first_word = 0;  // its words: LinkerTables::fuzzy_words[first_word...]
   std::uint8_t words = 0;
   std::uint8_t budget = 0;  // FuzzyBudget of the name
 };
@@ -161,9 +162,13 @@ struct LinkerTables {
   WordMap<std::vector<std::uint32_t>> indefinite_first;
   // Fuzzy candidates: the stem of any word of a long actor name -> (name, word position).
   WordMap<std::vector<std::pair<std::uint32_t, std::uint8_t>>> fuzzy_index;
-  // NameEntry::bare_stems of every fuzzy candidate, one name after another,
-  // so that screening a candidate reads one contiguous run.
-  std::vector<std::uint32_t> fuzzy_stems;
+  // The words of every fuzzy candidate, one name after another, so that
+  // verifying a candidate reads one contiguous run, and their text.
+  std::vector<FuzzyWord> fuzzy_words;
+  std::string fuzzy_text;
+  std::string_view TextOf(const FuzzyWord& w) const {
+    return std::string_view(fuzzy_text).substr(w.text_begin, w.text_size);
+  }
 
   // Lexicons, keyed by folded stem (article and clitics cut).
   WordMap<CueRole> place_cues;

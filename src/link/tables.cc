@@ -161,17 +161,23 @@ class TableBuilder {
     return positions;
   }
 
-  // The per-word facts fuzzy matching reads, for a name in the fuzzy index.
-  void DescribeWords(NameEntry* e) {
-    if (!e->bare_stems.empty()) return;
-    for (const std::string& w : e->words) {
+  // Appends the words of a name in the fuzzy index to fuzzy_words; returns
+  // the index of its first word.
+  std::uint32_t DescribeWords(const NameEntry& e) {
+    const auto first = static_cast<std::uint32_t>(t_->fuzzy_words.size());
+    for (const std::string& w : e.words) {
       const std::string_view bare = SplitArticle(w).stem;
-      e->article_bytes.push_back(static_cast<std::uint8_t>(w.size() - bare.size()));
       Stem(bare);
-      e->bare_stems.push_back(*t_->stem_index.Find(bare));
-      e->bare_letters.push_back(static_cast<std::uint32_t>(utf8::CountCodePoints(bare)));
-      e->bare_masks.push_back(LetterMask(bare));
+      FuzzyWord fw;
+      fw.mask = LetterMask(bare);
+      fw.stem = *t_->stem_index.Find(bare);
+      fw.letters = static_cast<std::uint32_t>(utf8::CountCodePoints(bare));
+      fw.text_begin = static_cast<std::uint32_t>(t_->fuzzy_text.size());
+      fw.text_size = static_cast<std::uint32_t>(bare.size());
+      t_->fuzzy_text.append(bare);
+      t_->fuzzy_words.push_back(fw);
     }
+    return first;
   }
 
   // A weak alias of X resolves when the article names X, its lineage, its
@@ -206,16 +212,12 @@ class TableBuilder {
   void BuildStemIndex() {
     for (const auto& [stem, names] : t_->definite_first) Stem(stem).definite_names = names;
     for (const auto& [stem, names] : t_->indefinite_first) Stem(stem).indefinite_names = names;
-    std::vector<std::uint32_t> first_stem(t_->names.size(), kNoStem);
+    std::vector<std::uint32_t> first_word(t_->names.size(), kNoStem);
     for (const auto& [stem, entries] : t_->fuzzy_index) {
       for (const auto& [name, position] : entries) {
-        NameEntry& e = t_->names[name];
-        DescribeWords(&e);
-        if (first_stem[name] == kNoStem) {
-          first_stem[name] = static_cast<std::uint32_t>(t_->fuzzy_stems.size());
-          t_->fuzzy_stems.insert(t_->fuzzy_stems.end(), e.bare_stems.begin(), e.bare_stems.end());
-        }
-        const FuzzyCandidate c{name, first_stem[name], static_cast<std::uint8_t>(e.words.size()),
+        const NameEntry& e = t_->names[name];
+        if (first_word[name] == kNoStem) first_word[name] = DescribeWords(e);
+        const FuzzyCandidate c{name, first_word[name], static_cast<std::uint8_t>(e.words.size()),
                                static_cast<std::uint8_t>(FuzzyBudget(e.letters))};
         Stem(stem).fuzzy[position].push_back(c);
       }
