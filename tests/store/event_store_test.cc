@@ -346,6 +346,8 @@ TEST(EventStoreTest, MigratesAVersion3File) {
       QueryInt(db, std::string("SELECT count(*) FROM temp.terms WHERE term = '") + kStray + "'"),
       0);
   EXPECT_GT(QueryInt(db, "SELECT count(*) FROM temp.terms"), 10);
+  // --near reads the box from canonical_day's entries.
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM pragma_index_info('canonical_day')"), 3);
   EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM sqlite_master WHERE name = 'evidence_fts_docsize'"),
             0);
   auto old_hits = SearchArticles(db, "أريحا", {});
