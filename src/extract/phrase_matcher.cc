@@ -74,13 +74,22 @@ bool PhraseMatcher::WordMatches(const text::NormalizedText& norm, const text::To
   return false;
 }
 
+bool PhraseMatcher::MayStartAt(const text::Token& token) const {
+  if (token.kind != text::TokenKind::kArabicWord && token.kind != text::TokenKind::kLatinWord) {
+    return false;
+  }
+  const std::uint8_t readings = token.reading_count == 0 ? 1 : token.reading_count;
+  for (std::uint8_t r = 0; r < readings; ++r) {
+    if (by_first_word_.MayContain(token.stem_hash[r])) return true;
+  }
+  return false;
+}
+
 bool PhraseMatcher::MatchAt(const text::NormalizedText& norm,
                             const std::vector<text::Token>& tokens, std::uint32_t i,
                             std::uint32_t end, PhraseMatch* match) const {
   const text::Token& first = tokens[i];
-  if (first.kind != text::TokenKind::kArabicWord && first.kind != text::TokenKind::kLatinWord) {
-    return false;
-  }
+  if (!MayStartAt(first)) return false;
   std::size_t best_len = 0;
   std::uint32_t best_payload = 0;
   std::uint8_t best_reading = 0;
@@ -118,7 +127,8 @@ void PhraseMatcher::FindAll(const text::NormalizedText& norm,
   out->clear();
   PhraseMatch m;
   for (std::uint32_t i = begin; i < end;) {
-    if (MatchAt(norm, tokens, i, end, &m)) {
+    // Most tokens start no phrase; the filter says so without a call.
+    if (MayStartAt(tokens[i]) && MatchAt(norm, tokens, i, end, &m)) {
       out->push_back(m);
       i = m.end_token;
     } else {

@@ -46,6 +46,8 @@ class PhraseMatcher {
     std::vector<std::uint32_t> hashes;  // text::HashStem of each word
     std::uint32_t payload;
   };
+  // False when no reading of `token` can be the first word of a phrase.
+  bool MayStartAt(const text::Token& token) const;
   static bool WordMatches(const text::NormalizedText& norm, const text::Token& token,
                           std::string_view word, std::uint32_t hash);
 

@@ -139,6 +139,11 @@ void PhraseTable::CandidatesAt(const NormalizedText& norm, const std::vector<Tok
 bool PhraseTable::MayStartAt(const NormalizedText& norm, const Token& token) const {
   if (token.kind != TokenKind::kArabicWord) return false;
   for (std::uint8_t r = 0; r < token.reading_count; ++r) {
+    // The filters first, here: this runs for every token of every text, and
+    // nearly every reading of nearly every token fails them.
+    const CliticReading& reading = token.readings[r];
+    const auto& index = reading.definite() ? definite_first_ : bare_first_;
+    if (reading.enclitic_bytes != 0 || !index.MayContain(token.stem_hash[r])) continue;
     if (StartingWith(norm, token, r) != nullptr) return true;
   }
   return false;

@@ -131,7 +131,6 @@ class StemMap {
 
   // False when no key has this HashStem; true for every key in the map.
   bool MayContain(std::uint32_t hash) const {
-    if (filter_.empty()) return false;
     const std::uint32_t bit = FilterBit(hash);
     return (filter_[bit / 64] >> (bit % 64) & 1) != 0;
   }
@@ -167,7 +166,7 @@ class StemMap {
   // Bits of the hash the slot index does not use, so that the filter and
   // the probe sequence fail independently.
   std::uint32_t FilterBit(std::uint32_t hash) const {
-    return ((hash >> 16) | (hash << 16)) & static_cast<std::uint32_t>(filter_.size() * 64 - 1);
+    return ((hash >> 16) | (hash << 16)) & filter_bit_mask_;
   }
 
   void Place(std::uint32_t hash, std::uint32_t entry) {
@@ -182,11 +181,15 @@ class StemMap {
   void Grow() {
     slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, Slot{});
     filter_.assign(slots_.size() / 16, 0);  // four bits per slot
+    filter_bit_mask_ = static_cast<std::uint32_t>(filter_.size() * 64 - 1);
     for (std::uint32_t k = 0; k < entries_.size(); ++k) Place(HashStem(entries_[k].first), k + 1);
   }
 
   std::vector<Slot> slots_;  // size is a power of two
-  std::vector<std::uint64_t> filter_;
+  // One empty word before the first insertion, so that MayContain needs no
+  // test for an empty map: it is probed for every reading of every token.
+  std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1, 0);
+  std::uint32_t filter_bit_mask_ = 63;
   std::vector<std::pair<std::string, V>> entries_;
 };
 
