@@ -1,7 +1,7 @@
 // Fuzzer for the rasd FTS5 tokenizer on arbitrary bytes: every term has
 // original-byte offsets inside the valid UTF-8 prefix of the input, start
-// before end, in non-decreasing order, a colocated twin sits exactly on the
-// term before it, and the term cache replays exactly the terms tokenizing
+// before end, in non-decreasing order, a query word's colocated alternative
+// sits exactly on the term before it (documents have none), and the term cache replays exactly the terms tokenizing
 // gives. The same bytes then go through SQLite itself (an
 // in-memory FTS5 table with the rasd tokenizer: insert from the cache,
 // integrity-check against real tokenizing, highlight, delete).
@@ -36,7 +36,8 @@ void CheckTerms(std::string_view input, bool query) {
     Check(!t.text.empty());
     Check(0 <= t.start && t.start < t.end && t.end <= limit);
     if (t.colocated) {
-      Check(!first && !query && t.start == last_start && t.end == last_end);
+      // Only a query word has an alternative, on the term before it.
+      Check(!first && query && t.start == last_start && t.end == last_end);
     } else {
       Check(t.start >= last_start);
     }

@@ -20,26 +20,36 @@ struct RasdTokenizer {
 
 using TokenSink = int (*)(void*, int, const char*, int, int, int);
 
+// The bare stem of `stem` read as a word of its own ("" when it is not one
+// word, or is its own bare stem): what a document word spelled `stem` is indexed as.
+std::string StemOfStem(std::string_view stem) {
+  FtsAnalysis again;
+  AnalyzeForFts(stem, &again);
+  if (again.tokens.size() != 1 || !IsIndexable(again.tokens[0])) return {};
+  const std::string_view twice = BareStem(again.norm, again.tokens[0]);
+  return twice == stem ? std::string() : std::string(twice);
+}
+
 // Calls `emit` for every term of an analysed text; stops at the first
-// non-zero return. A document word is indexed as its surface form and, when
-// different, its bare stem at the same position; a query word is its bare
-// stem, which finds either. (Both are needed: a word whose most stripped
-// reading over-strips, as a bare noun starting with a preposition letter
-// does, is found by its surface form.)
+// non-zero return. A document word is indexed as its bare stem only (schema
+// v4). A query word is its bare stem and, as an FTS5_TOKEN_COLOCATED
+// alternative, the bare stem of that stem: a document word whose surface is
+// the query's stem is indexed under the latter when its own most stripped
+// reading strips further, as a bare noun starting with a preposition letter
+// is (the query البراميل, stem براميل, finds a document's براميل, indexed as
+// راميل). Until v3 the index held every surface form beside its stem for
+// this, which doubled what FTS5 hashed and wrote per article.
 template <typename Emit>
 int ForEachTerm(const FtsAnalysis& a, bool query, Emit emit) {
   for (const text::Token& token : a.tokens) {
     if (!IsIndexable(token)) continue;
     const int start = static_cast<int>(token.original.begin.value);
     const int end = static_cast<int>(token.original.end.value);
-    const std::string_view surface = a.norm.View(token.norm);
     const std::string_view stem = BareStem(a.norm, token);
-    int rc = 0;
-    if (query) {
-      rc = emit(0, stem, start, end);
-    } else {
-      rc = emit(0, surface, start, end);
-      if (rc == 0 && stem != surface) rc = emit(FTS5_TOKEN_COLOCATED, stem, start, end);
+    int rc = emit(0, stem, start, end);
+    if (rc == 0 && query) {
+      const std::string twice = StemOfStem(stem);
+      if (!twice.empty()) rc = emit(FTS5_TOKEN_COLOCATED, twice, start, end);
     }
     if (rc != 0) return rc;
   }

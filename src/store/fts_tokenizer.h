@@ -1,10 +1,11 @@
 // Internal header. The "rasd" FTS5 tokenizer: full-text search that reads
 // Arabic as rasd's text core does. Each word is normalised (alef, ya, ta
-// marbuta folded, tashkeel dropped) and indexed twice at one position: its
-// surface form and, as an FTS5_TOKEN_COLOCATED twin, the stem of its most
-// stripped clitic reading. A query word is looked up by that stem only, so
-// النصرة finds للنصرة, والنصرة and بالنصرة. Offsets handed to FTS5 are bytes
-// of the ORIGINAL text, so snippet() and highlight() mark the right words.
+// marbuta folded, tashkeel dropped) and indexed as the stem of its most
+// stripped clitic reading, so النصرة finds للنصرة, والنصرة and بالنصرة. A
+// query word is that stem, with the stem of the stem as an
+// FTS5_TOKEN_COLOCATED alternative (fts_tokenizer.cc says why). Offsets
+// handed to FTS5 are bytes of the ORIGINAL text, so snippet() and
+// highlight() mark the words as written.
 #ifndef RASD_STORE_FTS_TOKENIZER_H_
 #define RASD_STORE_FTS_TOKENIZER_H_
 
@@ -60,7 +61,7 @@ class FtsTermCache {
   struct Term {
     std::uint32_t offset = 0;  // into term_bytes_
     std::uint32_t size = 0;
-    int flags = 0;  // 0 or FTS5_TOKEN_COLOCATED
+    int flags = 0;  // 0 (documents have no colocated terms)
     int start = 0;  // original byte offsets
     int end = 0;
   };

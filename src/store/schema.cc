@@ -221,6 +221,11 @@ PRAGMA user_version = 3;
 namespace {
 
 // Version 3 -> 4, for ingest speed:
+// - The rasd tokenizer indexes each word once, as its bare stem, no longer its
+//   surface form beside it (queries carry the alternative instead; see
+//   fts_tokenizer.cc): half the terms FTS5 hashes and writes per article.
+//   Both indexes are rebuilt, so that deleting a row removes exactly what
+//   indexing it wrote.
 // - evidence_fts gets columnsize=0: it is only matched (never ranked with
 //   bm25, which needs the sizes), so a size row per event mention was waste.
 //   It is recreated and rebuilt; the delete trigger on event_mentions names
@@ -244,6 +249,7 @@ DROP TABLE evidence_fts;
 CREATE VIRTUAL TABLE evidence_fts USING fts5(evidence_text, content='event_mentions',
   content_rowid='id', tokenize='rasd', columnsize=0);
 INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild');
+INSERT INTO doc_fts(doc_fts) VALUES ('rebuild');
 PRAGMA user_version = 4;
 )sql";
 
