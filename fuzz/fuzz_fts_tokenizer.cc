@@ -1,10 +1,10 @@
 // Fuzzer for the rasd FTS5 tokenizer on arbitrary bytes: every term has
 // original-byte offsets inside the valid UTF-8 prefix of the input, start
-// before end, in non-decreasing order, a query word's colocated alternative
-// sits exactly on the term before it (documents have none), and the term cache replays exactly the terms tokenizing
-// gives. The same bytes then go through SQLite itself (an
-// in-memory FTS5 table with the rasd tokenizer: insert from the cache,
-// integrity-check against real tokenizing, highlight, delete).
+// before end, in non-decreasing order; a query word's colocated alternative
+// sits exactly on the term before it (documents have none); the term cache
+// replays exactly the terms tokenizing gives. The same bytes then go through
+// SQLite itself (an in-memory FTS5 table with the rasd tokenizer: insert
+// from the cache, integrity-check against real tokenizing, highlight, delete).
 #include <cstdint>
 #include <cstdlib>
 #include <string>
