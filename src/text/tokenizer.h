@@ -131,6 +131,7 @@ class StemMap {
 
   // False when no key has this HashStem; true for every key in the map.
   bool MayContain(std::uint32_t hash) const {
+    if (filter_.empty()) return false;  // nothing inserted yet, or moved from
     const std::uint32_t bit = FilterBit(hash);
     return (filter_[bit / 64] >> (bit % 64) & 1) != 0;
   }
@@ -186,10 +187,8 @@ class StemMap {
   }
 
   std::vector<Slot> slots_;  // size is a power of two
-  // One empty word before the first insertion, so that MayContain needs no
-  // test for an empty map: it is probed for every reading of every token.
-  std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1, 0);
-  std::uint32_t filter_bit_mask_ = 63;
+  std::vector<std::uint64_t> filter_;
+  std::uint32_t filter_bit_mask_ = 0;  // filter_.size() * 64 - 1, kept beside it
   std::vector<std::pair<std::string, V>> entries_;
 };
 
