@@ -30,6 +30,8 @@ constexpr double kFuzzyConfidence = 0.7;
 constexpr double kPatternConfidence = 0.6;
 constexpr double kCommonWordConfidence = 0.8;
 constexpr std::uint32_t kMaxPatternNameWords = 3;
+// Words inside the quotes of a quoted group name (لواء «صقور الجبل»).
+constexpr std::uint32_t kMaxQuotedNameWords = 4;
 // alias_index of mentions found by a pattern or a lexicon, not a registry name.
 constexpr std::uint32_t kNoAlias = 0xFFFFFFFFu;
 constexpr std::uint32_t kNoListItem = 0xFFFFFFFFu;
@@ -653,6 +655,12 @@ class LinkRun {
         continue;
       }
       if (j < tokens_.size() && tokens_[j].kind == TokenKind::kNumber) return j + 1;
+      // «جيش الثوار»: quotes around the pattern and its name hold one name,
+      // registry words inside it (الثوار) notwithstanding.
+      if (i > 0 && IsQuote(i - 1) && GroupNameWord(j)) {
+        const std::optional<std::uint32_t> close = ClosingQuote(j);
+        if (close) return *close;
+      }
       if (!GroupNameWord(j) || (p.strict && !Definite(j)) || ExactAt(j)) continue;
       std::uint32_t end = j;
       while (end < j + kMaxPatternNameWords && GroupNameWord(end) && !Has(end, kStemDirection) &&
@@ -662,6 +670,108 @@ class LinkRun {
       return end;
     }
     return std::nullopt;
+  }
+
+  bool IsQuote(std::uint32_t j) const {
+    return j < tokens_.size() && tokens_[j].kind == TokenKind::kPunct && Surface(j) == "\"";
+  }
+
+  // The quote closing a name whose first word is at `first`: the name is
+  // one to kMaxQuotedNameWords group-name words or numbers.
+  std::optional<std::uint32_t> ClosingQuote(std::uint32_t first) const {
+    for (std::uint32_t j = first; j < tokens_.size() && j <= first + kMaxQuotedNameWords; ++j) {
+      if (IsQuote(j)) return j > first ? std::optional<std::uint32_t>(j) : std::nullopt;
+      if (!GroupNameWord(j) && tokens_[j].kind != TokenKind::kNumber) return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  // A name in quotes after an indefinite pattern word, maybe after a few
+  // name words (حركة «حزم»، لواء «صقور الجبل»، غرفة عمليات معركة «لهيب
+  // داريا»): the quotes mark a name, so a strict pattern needs no article.
+  struct QuotedName {
+    std::uint32_t pattern = 0;
+    std::uint32_t name_start = 0;  // after the pattern's words
+    std::uint32_t open = 0;        // the opening quote
+    std::uint32_t close = 0;       // the closing quote
+    std::uint8_t proclitic = 0;
+  };
+  std::optional<QuotedName> QuotedNameAt(std::uint32_t i) {
+    std::array<std::pair<std::uint32_t, std::uint8_t>, 8> heads{};
+    const std::size_t count = PatternHeads(i, &heads);
+    for (std::size_t h = 0; h < count; ++h) {
+      const GroupPattern& p = t_.group_patterns[heads[h].first];
+      if (p.definite) continue;
+      auto j = static_cast<std::uint32_t>(i + 1);
+      bool rest = true;
+      for (std::size_t k = 1; k < p.words.size() && rest; ++k, ++j) {
+        rest = j < tokens_.size() && Surface(j) == p.words[k];
+      }
+      if (!rest) continue;
+      const std::uint32_t name_start = j;
+      while (j < name_start + kMaxPatternNameWords && NameWord(j) && !IsQuote(j)) ++j;
+      if (!IsQuote(j)) continue;
+      const std::optional<std::uint32_t> close = ClosingQuote(j + 1);
+      if (!close) continue;
+      const QuotedName q{heads[h].first, name_start, j, *close, heads[h].second};
+      if (RegistryNameOf(q) != nullptr) return q;
+      // تنظيم «جيش الفتح»: a registry name in the quotes is that actor.
+      const std::optional<Found> inner = ExactAt(j + 1);
+      if (inner && inner->end == *close) continue;
+      return q;
+    }
+    return std::nullopt;
+  }
+
+  // The registry name spelled by the pattern, the words before the quote
+  // and the quoted words (حركة + حزم = حركة حزم), if any.
+  const NameEntry* RegistryNameOf(const QuotedName& q) const {
+    const GroupPattern& p = t_.group_patterns[q.pattern];
+    auto it = t_.indefinite_first.find(p.words[0]);
+    if (it == t_.indefinite_first.end()) return nullptr;
+    for (const std::uint32_t n : it->second) {
+      const NameEntry& e = t_.names[n];
+      if (SpellsName(e, p, q)) return &e;
+    }
+    return nullptr;
+  }
+
+  bool SpellsName(const NameEntry& e, const GroupPattern& p, const QuotedName& q) const {
+    const std::size_t inner = (q.open - q.name_start) + (q.close - q.open - 1);
+    if (e.words.size() != p.words.size() + inner) return false;
+    std::size_t k = 1;
+    for (; k < p.words.size(); ++k) {
+      if (e.words[k] != p.words[k]) return false;
+    }
+    for (std::uint32_t j = q.name_start; j < q.close; ++j) {
+      if (j == q.open) continue;
+      if (e.words[k++] != Surface(j)) return false;
+    }
+    return true;
+  }
+
+  bool EmitQuotedGroup(std::uint32_t i) {
+    const std::optional<QuotedName> q = QuotedNameAt(i);
+    if (!q) return false;
+    Mention m = Base(MentionKind::kActor, i, q->close + 1, q->proclitic);
+    const NameEntry* e = RegistryNameOf(*q);
+    const Target* actor = e == nullptr ? nullptr : PickByDate(*e, TargetKind::kActor, false);
+    if (actor != nullptr) {
+      FillActor(&m, actor->record);
+      m.alias_index = static_cast<std::uint32_t>(e - t_.names.data());
+    } else {
+      std::string name = SurfaceOf(i, q->open, q->proclitic);
+      name += ' ';
+      name += SurfaceOf(q->open + 1, q->close, 0);
+      m.id = "new:" + name;
+      m.lineage = m.id;
+      m.confidence = kPatternConfidence;
+      m.alias_index = kNoAlias;
+    }
+    m.surface = SurfaceOf(i, q->close + 1, q->proclitic);
+    out_->mentions.push_back(std::move(m));
+    next_ = q->close + 1;
+    return true;
   }
 
   // الفرقة الأولى الساحلية: the ordinal at j and one definite adjective.
@@ -838,6 +948,23 @@ class LinkRun {
     return true;
   }
 
+  // وكانت بريطانيا قالت، شنت فرنسا: a state the registry does not hold
+  // (data/link/states.txt), with a verb of stating or acting in the feminine
+  // past (state_verbs.txt) just before or after it, is the state acting:
+  // new:<name>. Other verbs (شهدت الكويت، شملت مصر) leave it a place.
+  void EmitActingState(std::uint32_t i) {
+    const Mention& place = out_->mentions.back();
+    if (place.end_token != i + 1 || !Has(i, kStemState)) return;
+    if (!(i > 0 && Has(i - 1, kStemStateVerb)) && !Has(i + 1, kStemStateVerb)) return;
+    Mention m = place;
+    m.kind = MentionKind::kActor;
+    m.country.clear();
+    m.id = "new:" + place.surface;
+    m.lineage = m.id;
+    m.confidence = kPatternConfidence;
+    out_->mentions.push_back(std::move(m));
+  }
+
   // ---- foreign forces ----------------------------------------------------------
   // الشرطة التركية، قوات الأمن التونسية: a force head followed by a
   // nationality adjective.
@@ -943,7 +1070,11 @@ class LinkRun {
     }
     if (EmitForeignForce(i, f ? f->end : i)) return next_;
     if (f && Emit(i, *f)) return f->end > i ? LastEnd(i) : i + 1;
-    if (EmitForeign(i) || EmitGroup(i) || EmitCuePlace(i)) return next_;
+    if (EmitForeign(i)) {
+      EmitActingState(i);
+      return next_;
+    }
+    if (EmitQuotedGroup(i) || EmitGroup(i) || EmitCuePlace(i)) return next_;
     if (i == list_next_ && EmitListItem(i)) return next_;
     return i + 1;
   }

@@ -117,6 +117,9 @@ enum StemFlag : std::uint32_t {
   kStemGroupPattern = 1u << 15,  // group_patterns
   kStemForeignMulti = 1u << 16,  // foreign_multi
   kStemFuzzyAt0 = 1u << 17,      // fuzzy[k] is not empty: bit kStemFuzzyAt0 << k
+  // (bits 17 .. 17 + kMaxFuzzyWords - 1 are the fuzzy positions)
+  kStemState = 1u << 21,      // states.txt: a state the registry may not hold (بريطانيا)
+  kStemStateVerb = 1u << 22,  // state_verbs.txt: قالت، شنت ... (the state acts)
 };
 inline constexpr std::uint32_t kStemCueAny =
     kStemCueSettlement | kStemCueLandmark | kStemCueContext;
@@ -129,6 +132,7 @@ inline int FuzzyBudget(std::uint32_t letters) { return letters >= 12 ? kMaxFuzzy
 // words: a match differs in at most its budget of words, so one is exact.
 inline constexpr std::size_t kMaxFuzzyWords = 4;
 static_assert(kMaxFuzzyWords >= kMaxFuzzyBudget + 1);
+static_assert((kStemFuzzyAt0 << kMaxFuzzyWords) <= kStemState, "fuzzy bits below the state bits");
 
 // A fuzzy candidate as the matcher scans it: the few facts that skip or
 // screen most candidates without touching the name's NameEntry.
@@ -180,6 +184,8 @@ struct LinkerTables {
   WordSet reporting_cues;
   WordSet toponym_heads;       // data/link/toponym_heads.txt
   WordSet ordinals;            // data/link/ordinals.txt
+  WordSet states;              // data/link/states.txt
+  WordSet state_verbs;         // data/link/state_verbs.txt
   WordSet foreign_adjectives;  // التركية، العراقية: the place before them is abroad
   std::vector<GroupPattern> group_patterns;
   std::vector<ForceHead> force_heads;

@@ -231,6 +231,8 @@ class TableBuilder {
     Flag(t_->list_cues, kStemCueList);
     Flag(t_->toponym_heads, kStemToponymHead);
     Flag(t_->ordinals, kStemOrdinal);
+    Flag(t_->states, kStemState);
+    Flag(t_->state_verbs, kStemStateVerb);
     for (const auto& [stem, role] : t_->place_cues) {
       Stem(stem).flags |= role == CueRole::kSettlement ? kStemCueSettlement
                           : role == CueRole::kLandmark ? kStemCueLandmark
@@ -298,6 +300,8 @@ class TableBuilder {
     RASD_RETURN_IF_ERROR(ReadWordSet("common_words.txt", &t_->common_words));
     RASD_RETURN_IF_ERROR(ReadWordSet("toponym_heads.txt", &t_->toponym_heads));
     RASD_RETURN_IF_ERROR(ReadWordSet("ordinals.txt", &t_->ordinals));
+    RASD_RETURN_IF_ERROR(ReadWordSet("states.txt", &t_->states));
+    RASD_RETURN_IF_ERROR(ReadWordSet("state_verbs.txt", &t_->state_verbs));
     RASD_RETURN_IF_ERROR(ReadWordSet("reporting_cues.txt", &t_->reporting_cues));
     RASD_RETURN_IF_ERROR(ReadWordSet("foreign_adjectives.txt", &t_->foreign_adjectives));
     RASD_RETURN_IF_ERROR(ReadPlaceCues());
