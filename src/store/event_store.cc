@@ -26,6 +26,7 @@ struct EventStore::Statements {
   Statement insert_mention;
   Statement insert_claim;
   Statement candidates;
+  Statement candidates_in_range;
   Statement candidate;
   Statement has_document_mention;
   Statement insert_canonical;
@@ -83,6 +84,12 @@ constexpr char kCandidates[] =
 constexpr char kCandidate[] =
     "SELECT event_type, sub_event_type, day, place_id, lat, lon, geo_precision, admin1, lineage1,"
     " lineage2, stems, location_name FROM canonical_events WHERE id = ?1";
+// A batch's candidates with their features, one range of days at a time: the
+// same columns as kCandidate, then the id.
+constexpr char kCandidatesInRange[] =
+    "SELECT event_type, sub_event_type, day, place_id, lat, lon, geo_precision, admin1, lineage1,"
+    " lineage2, stems, location_name, id FROM canonical_events"
+    " WHERE event_type = ?1 AND day BETWEEN ?2 AND ?3";
 constexpr char kHasDocumentMention[] =
     "SELECT 1 FROM event_mentions WHERE canonical = ?1 AND doc = ?2 LIMIT 1";
 // A canonical event made by migration clustering; RecomputeCanonical fills it.
@@ -254,6 +261,7 @@ Status EventStore::Prepare() {
       {kInsertMention, &s.insert_mention},
       {kInsertClaim, &s.insert_claim},
       {kCandidates, &s.candidates},
+      {kCandidatesInRange, &s.candidates_in_range},
       {kCandidate, &s.candidate},
       {kHasDocumentMention, &s.has_document_mention},
       {kInsertCanonical, &s.insert_canonical},
@@ -322,6 +330,12 @@ Result<BatchSummary> EventStore::PutBatch(const std::vector<Document>& documents
   // batch was rolled back: cached features are valid within one transaction.
   candidate_cache_.clear();
   stems_pending_.clear();
+  batch_candidates_.clear();
+  struct EndPrefetch {
+    bool* prefetched;
+    ~EndPrefetch() { *prefetched = false; }
+  } end_prefetch{&candidates_prefetched_};
+  RASD_RETURN_IF_ERROR(PrefetchCandidates(documents, results));
   for (std::size_t i = 0; i < documents.size(); ++i) {
     Result<PutOutcome> outcome = Put(documents[i], results[i], versions, &touched);
     if (!outcome.ok()) return outcome.status();
@@ -396,6 +410,8 @@ Status EventStore::RemoveDocument(std::int64_t doc_row, std::set<std::int64_t>* 
     touched->insert(c);
     RASD_RETURN_IF_ERROR(RecomputeCanonical(c));
     RASD_RETURN_IF_ERROR(RecomputeStems(c));
+    // Its day and stems may have changed (the earliest report went), or it went.
+    if (candidates_prefetched_) RASD_RETURN_IF_ERROR(RefreshCandidate(c));
   }
   return Status::Ok();
 }
@@ -546,6 +562,7 @@ Status EventStore::InsertEvent(std::int64_t doc_row, int ordinal, const Document
     if (!id.ok()) return id.status();
     canonical = *id;
     candidate_cache_.emplace(*id, f);
+    if (candidates_prefetched_ && f.day) batch_candidates_[f.event_type].push_back({*id, *f.day});
   }
   document_canonicals_.push_back(*canonical);
 
@@ -654,17 +671,10 @@ Result<std::int64_t> EventStore::InsertCanonical(const Document& doc, const Even
   return db_.LastInsertId();
 }
 
-Result<MentionFeatures*> EventStore::CandidateFeatures(std::int64_t id) {
-  const auto cached = candidate_cache_.find(id);
-  if (cached != candidate_cache_.end()) return &cached->second;
-  Statement& row = stmts_->candidate;
-  row.Bind(1, id);
-  Status status;
-  if (!row.Step(&status)) {
-    row.Reset();
-    if (!status.ok()) return status;
-    return NotFound("canonical event " + std::to_string(id));
-  }
+namespace {
+
+// Match features from the columns of kCandidate (and kCandidatesInRange).
+MentionFeatures ReadFeatures(const Statement& row) {
   MentionFeatures c;
   c.event_type = row.String(0);
   c.sub_event_type = row.String(1);
@@ -681,8 +691,100 @@ Result<MentionFeatures*> EventStore::CandidateFeatures(std::int64_t id) {
   c.lineages.erase(std::unique(c.lineages.begin(), c.lineages.end()), c.lineages.end());
   c.stems = SplitWords(row.Text(10));
   if (c.place_id.empty()) c.place_name = text::NormalizeForMatch(row.Text(11));
+  return c;
+}
+
+}  // namespace
+
+Result<MentionFeatures*> EventStore::CandidateFeatures(std::int64_t id) {
+  const auto cached = candidate_cache_.find(id);
+  if (cached != candidate_cache_.end()) return &cached->second;
+  Statement& row = stmts_->candidate;
+  row.Bind(1, id);
+  Status status;
+  if (!row.Step(&status)) {
+    row.Reset();
+    if (!status.ok()) return status;
+    return NotFound("canonical event " + std::to_string(id));
+  }
+  MentionFeatures c = ReadFeatures(row);
   row.Reset();
   return &candidate_cache_.emplace(id, std::move(c)).first->second;
+}
+
+Status EventStore::PrefetchCandidates(const std::vector<Document>& documents,
+                                      const std::vector<DocumentResult>& results) {
+  // The days each event type is reported on in this batch, as InsertEvent dates them.
+  std::map<std::string_view, std::vector<std::int64_t>> days_by_type;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    for (const Event& e : results[i].events) {
+      std::optional<std::int64_t> day = DayNumber(e.date);
+      if (!day) day = DayNumber(documents[i].pub_date);
+      if (day) days_by_type[e.event_type].push_back(*day);
+    }
+  }
+  const std::int64_t window = options_.dedup.day_window;
+  Statement& range = stmts_->candidates_in_range;
+  for (auto& [type, days] : days_by_type) {
+    std::sort(days.begin(), days.end());
+    std::vector<CandidateEntry>& entries = batch_candidates_[std::string(type)];
+    // Windows of nearby days overlap: one query per run of them.
+    for (std::size_t i = 0; i < days.size();) {
+      std::size_t j = i;
+      while (j + 1 < days.size() && days[j + 1] - window <= days[j] + window + 1) ++j;
+      range.Bind(1, type);
+      range.Bind(2, days[i] - window);
+      range.Bind(3, days[j] + window);
+      Status status;
+      while (range.Step(&status)) {
+        const std::int64_t id = range.Int(12);
+        MentionFeatures c = ReadFeatures(range);
+        entries.push_back({id, *c.day});
+        candidate_cache_.emplace(id, std::move(c));
+      }
+      range.Reset();
+      RASD_RETURN_IF_ERROR(status);
+      i = j + 1;
+    }
+  }
+  candidates_prefetched_ = true;
+  return Status::Ok();
+}
+
+void EventStore::ForgetCandidate(std::int64_t id) {
+  for (auto& [type, entries] : batch_candidates_) {
+    entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                 [id](const CandidateEntry& e) { return e.id == id; }),
+                  entries.end());
+  }
+}
+
+Status EventStore::RefreshCandidate(std::int64_t id) {
+  ForgetCandidate(id);
+  candidate_cache_.erase(id);
+  Result<MentionFeatures*> features = CandidateFeatures(id);
+  if (!features.ok())
+    return features.status().code() == StatusCode::kNotFound ? Status::Ok() : features.status();
+  const MentionFeatures& c = **features;
+  if (c.day) batch_candidates_[c.event_type].push_back({id, *c.day});
+  return Status::Ok();
+}
+
+void EventStore::SetCandidateDay(const std::string& event_type, std::int64_t id, std::int64_t day) {
+  if (!candidates_prefetched_) return;
+  for (CandidateEntry& e : batch_candidates_[event_type]) {
+    if (e.id == id) e.day = day;
+  }
+}
+
+void EventStore::CollectCandidates(const MentionFeatures& f) {
+  const std::int64_t lo = *f.day - options_.dedup.day_window;
+  const std::int64_t hi = *f.day + options_.dedup.day_window;
+  const auto entries = batch_candidates_.find(f.event_type);
+  if (entries == batch_candidates_.end()) return;
+  for (const CandidateEntry& e : entries->second) {
+    if (e.day >= lo && e.day <= hi) candidate_ids_.push_back(e.id);
+  }
 }
 
 Result<bool> EventStore::DocumentReports(std::int64_t doc_row, std::int64_t canonical,
@@ -708,13 +810,17 @@ Result<std::optional<std::int64_t>> EventStore::AssignCanonical(
   if (!f.day) return std::optional<std::int64_t>();
   // Ids from the index alone; features from the cache (read once per batch).
   candidate_ids_.clear();
-  s.candidates.Bind(1, f.event_type);
-  s.candidates.Bind(2, *f.day - options_.dedup.day_window);
-  s.candidates.Bind(3, *f.day + options_.dedup.day_window);
-  Status status;
-  while (s.candidates.Step(&status)) candidate_ids_.push_back(s.candidates.Int(0));
-  s.candidates.Reset();
-  RASD_RETURN_IF_ERROR(status);
+  if (candidates_prefetched_) {
+    CollectCandidates(f);
+  } else {
+    s.candidates.Bind(1, f.event_type);
+    s.candidates.Bind(2, *f.day - options_.dedup.day_window);
+    s.candidates.Bind(3, *f.day + options_.dedup.day_window);
+    Status status;
+    while (s.candidates.Step(&status)) candidate_ids_.push_back(s.candidates.Int(0));
+    s.candidates.Reset();
+    RASD_RETURN_IF_ERROR(status);
+  }
   std::sort(candidate_ids_.begin(), candidate_ids_.end());  // ties keep the older event
 
   std::optional<std::int64_t> best;
@@ -749,6 +855,7 @@ Result<std::optional<std::int64_t>> EventStore::AssignCanonical(
   stems_pending_.insert(*best);
   if (best_features->day && *f.day < *best_features->day) {
     best_features->day = f.day;
+    SetCandidateDay(f.event_type, *best, *f.day);
     s.update_day.Bind(1, *best);
     s.update_day.Bind(2, *f.day);
     RASD_RETURN_IF_ERROR(s.update_day.Run());

@@ -120,6 +120,18 @@ class EventStore {
   Status FlushStems(std::int64_t canonical);
   // Match features of a canonical event, from the cache or the database.
   Result<MentionFeatures*> CandidateFeatures(std::int64_t id);
+  // Reads the batch's deduplication candidates (canonical events of its event
+  // types within the day window of its reports) into candidate_cache_ and
+  // batch_candidates_: one query per run of nearby days instead of one per report.
+  Status PrefetchCandidates(const std::vector<Document>& documents,
+                            const std::vector<DocumentResult>& results);
+  // Appends to candidate_ids_ the prefetched candidates of a mention.
+  void CollectCandidates(const MentionFeatures& features);
+  // Keeps batch_candidates_ in step with the rows: a day moved by a join, a
+  // canonical event recomputed after a removal, or deleted.
+  void SetCandidateDay(const std::string& event_type, std::int64_t id, std::int64_t day);
+  Status RefreshCandidate(std::int64_t id);
+  void ForgetCandidate(std::int64_t id);
   Result<std::int64_t> InsertCanonical(const Document& doc, const Event& event,
                                        const MentionFeatures& features, const std::string& lineage1,
                                        const std::string& lineage2);
@@ -146,6 +158,14 @@ class EventStore {
   // Match features of the canonical events seen in the open transaction.
   std::unordered_map<std::int64_t, MentionFeatures> candidate_cache_;
   std::vector<std::int64_t> candidate_ids_;
+  // The open batch's candidates by event type, with their current day (see
+  // PrefetchCandidates); used instead of a query per report while prefetched.
+  struct CandidateEntry {
+    std::int64_t id = 0;
+    std::int64_t day = 0;
+  };
+  std::unordered_map<std::string, std::vector<CandidateEntry>> batch_candidates_;
+  bool candidates_prefetched_ = false;
   // Canonical events whose stems in candidate_cache_ are newer than the row.
   std::unordered_set<std::int64_t> stems_pending_;
   // Canonical events of the mentions of the document being stored.
