@@ -241,12 +241,17 @@ class LinkRun {
   }
 
   // ---- exact and fuzzy names -----------------------------------------------
-  bool RestMatches(const NameEntry& e, std::uint32_t i) const {
-    for (std::size_t k = 1; k < e.words.size(); ++k) {
-      const std::uint32_t j = i + static_cast<std::uint32_t>(k);
-      if (j >= tokens_.size() || Surface(j) != e.words[k]) return false;
+  // One past the last token of name e read from token i, or 0 when the
+  // words after the first differ. A quote between two words is skipped (the
+  // التحالف الذي يقود العملية العسكرية ضد "داعش"): quotes mark a name inside
+  // a longer one, they do not end it.
+  std::uint32_t RestEnd(const NameEntry& e, std::uint32_t i) const {
+    std::uint32_t j = i + 1;
+    for (std::size_t k = 1; k < e.words.size(); ++k, ++j) {
+      if (j < tokens_.size() && Surface(j) != e.words[k] && IsQuote(j)) ++j;
+      if (j >= tokens_.size() || Surface(j) != e.words[k]) return 0;
     }
-    return true;
+    return j;
   }
 
   // The longest registry name starting at token i, memoised per token.
@@ -272,8 +277,8 @@ class LinkRun {
     ForStems(i, kStemNames, [&](const StemInfo& info, bool definite, std::uint8_t proclitic) {
       for (const std::uint32_t n : definite ? info.definite_names : info.indefinite_names) {
         const NameEntry& e = t_.names[n];
-        const auto end = static_cast<std::uint32_t>(i + e.words.size());
-        if ((!best || end > best->end) && RestMatches(e, i)) {
+        const std::uint32_t end = RestEnd(e, i);
+        if (end != 0 && (!best || end > best->end)) {
           best = Found{end, n, proclitic, definite, 1.0};
         }
       }
