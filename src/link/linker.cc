@@ -720,8 +720,8 @@ class LinkRun {
       if (!close) continue;
       const QuotedName q{heads[h].first, name_start, j, *close, heads[h].second};
       if (RegistryNameOf(q) != nullptr) return q;
-      // تنظيم «جيش الفتح»: a registry name in the quotes is that actor.
-      const std::optional<Found> inner = ExactAt(j + 1);
+      // تنظيم «جيش الفتح»: a registry name alone in the quotes is that actor.
+      const std::optional<Found> inner = j == name_start ? ExactAt(j + 1) : std::nullopt;
       if (inner && inner->end == *close) continue;
       return q;
     }
