@@ -8,6 +8,7 @@
 #include <ctime>
 #include <utility>
 
+#include "common/json_writer.h"
 #include "store/fts_tokenizer.h"
 #include "store/schema.h"
 #include "text/normalizer.h"
@@ -133,22 +134,28 @@ WHERE id = ?1
 )sql";
 // After joins: counts, fatalities and sources over all mentions. Neither the
 // representative fields (the first mention stays first) nor the day (kept at
-// each join) change, so no index on them is rewritten.
+// each join) change, so no index on them is rewritten. One statement for the
+// whole batch: ?1 is a JSON array of [canonical id, joined stems or null].
 constexpr char kRecomputeAggregates[] = R"sql(
 UPDATE canonical_events SET
-  (n_mentions, n_articles, fatalities, fatalities_max, status) =
-  (SELECT count(*), count(DISTINCT doc),
-          coalesce(min(fatalities) FILTER (WHERE fatalities > 0), min(fatalities)),
-          max(fatalities),
-          CASE WHEN sum(status = 'current') > 0 THEN 'current' ELSE min(status) END
-   FROM event_mentions WHERE canonical = ?1),
-  (n_sources, first_report) =
-  (SELECT count(DISTINCT CASE WHEN d.source <> '' THEN d.source ELSE d.doc_id END),
-          min(d.pub_date)
-   FROM event_mentions m JOIN documents d ON d.id = m.doc WHERE m.canonical = ?1),
-  date = date(day + 2440587.5),
-  stems = coalesce(?2, stems)
-WHERE id = ?1
+  (n_mentions, n_articles, fatalities, fatalities_max, status, n_sources, first_report) =
+  (a.n_mentions, a.n_articles, a.fatalities, a.fatalities_max, a.status, a.n_sources,
+   a.first_report),
+  date = date(canonical_events.day + 2440587.5),
+  stems = coalesce(a.stems, canonical_events.stems)
+FROM (
+  SELECT m.canonical AS id, count(*) AS n_mentions, count(DISTINCT m.doc) AS n_articles,
+         coalesce(min(m.fatalities) FILTER (WHERE m.fatalities > 0), min(m.fatalities))
+           AS fatalities,
+         max(m.fatalities) AS fatalities_max,
+         CASE WHEN sum(m.status = 'current') > 0 THEN 'current' ELSE min(m.status) END AS status,
+         count(DISTINCT CASE WHEN d.source <> '' THEN d.source ELSE d.doc_id END) AS n_sources,
+         min(d.pub_date) AS first_report, t.stems AS stems
+  FROM (SELECT value ->> 0 AS id, value ->> 1 AS stems FROM json_each(?1)) AS t
+  JOIN event_mentions m ON m.canonical = t.id
+  JOIN documents d ON d.id = m.doc
+  GROUP BY m.canonical) AS a
+WHERE canonical_events.id = a.id
 )sql";
 constexpr char kCanonicalStems[] = "SELECT stems FROM event_mentions WHERE canonical = ?1";
 constexpr char kUpdateStems[] = "UPDATE canonical_events SET stems = ?2 WHERE id = ?1";
@@ -352,9 +359,7 @@ Result<BatchSummary> EventStore::PutBatch(const std::vector<Document>& documents
     }
     if (*outcome != PutOutcome::kUnchanged) summary.events += results[i].events.size();
   }
-  for (const std::int64_t canonical : touched) {
-    RASD_RETURN_IF_ERROR(RecomputeAggregates(canonical));
-  }
+  RASD_RETURN_IF_ERROR(RecomputeAggregates(touched));
   while (!stems_pending_.empty()) RASD_RETURN_IF_ERROR(FlushStems(*stems_pending_.begin()));
   RASD_RETURN_IF_ERROR(IndexPendingText());
   RASD_RETURN_IF_ERROR(txn.Commit());
@@ -891,13 +896,26 @@ Status EventStore::RecomputeCanonical(std::int64_t canonical) {
   return Status::Ok();
 }
 
-Status EventStore::RecomputeAggregates(std::int64_t canonical) {
+Status EventStore::RecomputeAggregates(const std::set<std::int64_t>& canonicals) {
+  if (canonicals.empty()) return Status::Ok();
+  std::string& json = ids_json_;
+  json.assign("[");
+  for (const std::int64_t canonical : canonicals) {
+    if (json.size() > 1) json.push_back(',');
+    json.push_back('[');
+    json.append(std::to_string(canonical));
+    json.push_back(',');
+    const auto cached = candidate_cache_.find(canonical);
+    if (stems_pending_.erase(canonical) > 0 && cached != candidate_cache_.end()) {
+      AppendJsonString(JoinWords(cached->second.stems), &json);
+    } else {
+      json.append("null");  // the stems as they are
+    }
+    json.push_back(']');
+  }
+  json.push_back(']');
   Statement& s = stmts_->recompute_aggregates;
-  s.Bind(1, canonical);
-  const auto cached = candidate_cache_.find(canonical);
-  if (stems_pending_.erase(canonical) > 0 && cached != candidate_cache_.end()) {
-    s.Bind(2, JoinWords(cached->second.stems));
-  }  // else ?2 stays NULL and the stems as they are
+  s.Bind(1, json);
   return s.Run();
 }
 

@@ -136,7 +136,9 @@ class EventStore {
                                        const MentionFeatures& features, const std::string& lineage1,
                                        const std::string& lineage2);
   Status RecomputeCanonical(std::int64_t canonical);
-  Status RecomputeAggregates(std::int64_t canonical);
+  // Counts, fatalities, sources and pending joined stems of the canonical
+  // events joined in the batch, in one statement.
+  Status RecomputeAggregates(const std::set<std::int64_t>& canonicals);
   // Full-text indexes the documents and mentions written since the last call.
   Status IndexPendingText();
   Status RecomputeStems(std::int64_t canonical);
