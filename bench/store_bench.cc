@@ -234,8 +234,10 @@ void ShiftDates(std::int64_t days, Document* doc, DocumentResult* result) {
 }
 
 // Store writes alone: the 60 dev articles with their gold events (5 a piece
-// on average), new doc_ids every round, 256 a transaction as `rasd ingest`.
+// on average), new doc_ids every round, state.range(0) a transaction: 512 as
+// `rasd ingest` (kBatchDocuments in src/cli/store_commands.cc), 256 as before.
 void BM_IngestStoreWrites(benchmark::State& state) {
+  const auto batch = static_cast<int>(state.range(0));
   const auto articles = testing::LoadGoldArticles();
   const auto dir = std::filesystem::temp_directory_path() / "rasd_store_bench_ingest";
   std::filesystem::remove_all(dir);
@@ -252,7 +254,7 @@ void BM_IngestStoreWrites(benchmark::State& state) {
     state.PauseTiming();
     docs.clear();
     results.clear();
-    for (int k = 0; k < 256; ++k) {
+    for (int k = 0; k < batch; ++k) {
       const auto& a = articles[static_cast<std::size_t>(k) % articles.size()];
       docs.push_back(a.doc);
       docs.back().doc_id = Numbered(Numbered("r", round).append("-").c_str(), k);
@@ -266,12 +268,12 @@ void BM_IngestStoreWrites(benchmark::State& state) {
     auto summary = (*store)->PutBatch(docs, results, {"bench", "bench"});
     if (!summary.ok()) state.SkipWithError(summary.status().ToString().c_str());
   }
-  state.SetItemsProcessed(state.iterations() * 256);
+  state.SetItemsProcessed(state.iterations() * batch);
   store->reset();
   std::filesystem::remove_all(dir);
 }
 // items_per_second is per CPU second of the writing thread: articles per second per core.
-BENCHMARK(BM_IngestStoreWrites)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_IngestStoreWrites)->Arg(256)->Arg(512)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace rasd::store
