@@ -808,6 +808,16 @@ Result<bool> EventStore::DocumentReports(std::int64_t doc_row, std::int64_t cano
   return found;
 }
 
+namespace {
+
+// The largest Jaccard index of two sets of these sizes.
+double MostJaccard(std::size_t a, std::size_t b) {
+  const std::size_t larger = std::max(a, b);
+  return larger == 0 ? 0.0 : static_cast<double>(std::min(a, b)) / static_cast<double>(larger);
+}
+
+}  // namespace
+
 Result<std::optional<std::int64_t>> EventStore::AssignCanonical(
     std::int64_t doc_row, const MentionFeatures& f,
     const std::vector<std::int64_t>* document_canonicals) {
@@ -838,7 +848,13 @@ Result<std::optional<std::int64_t>> EventStore::AssignCanonical(
     // Without stems first: most candidates fail a rule or cannot reach the
     // threshold even with identical wording.
     std::optional<double> score = MatchScoreWithoutText(f, c, options_.dedup);
-    if (!score || *score + kTextWeight < options_.dedup.merge_threshold) continue;
+    if (!score) continue;
+    // The wording term is at most the smaller stem set's size over the larger's:
+    // a candidate that cannot pass the threshold or beat the best so far with
+    // it is left before the stems are compared.
+    const double most_text = kTextWeight * MostJaccard(f.stems.size(), c.stems.size());
+    if (*score + most_text < options_.dedup.merge_threshold) continue;
+    if (best && *score + most_text <= best_score) continue;
     *score += kTextWeight * Jaccard(f.stems, c.stems);
     if (*score < options_.dedup.merge_threshold) continue;
     if (best && *score <= best_score) continue;
