@@ -844,11 +844,10 @@ class LinkRun {
   // or a toponym head and any name word (أم ولد، عين لاروز); then directions.
   std::uint32_t NameEnd(std::uint32_t x, bool x_definite) const {
     std::uint32_t end = x + 1;
-    if (Has(x, kStemToponymHead) && NameWord(end) && !Has(end, kStemDirection)) {
-      ++end;  // أم ولد، الشيخ حسين
-    } else if (!x_definite && GenitiveWord(end)) {
-      ++end;  // دير العصافير، طريق السد
-    }
+    const bool headed = Has(x, kStemToponymHead) && NameWord(end) &&
+                        !Has(end, kStemDirection);            // أم ولد، الشيخ حسين
+    const bool construct = !x_definite && GenitiveWord(end);  // دير العصافير، طريق السد
+    if (headed || construct) ++end;
     while (Has(end, kStemDirection)) ++end;
     return end;
   }
