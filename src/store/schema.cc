@@ -218,8 +218,6 @@ DROP INDEX canonical_fatalities;
 PRAGMA user_version = 3;
 )sql";
 
-namespace {
-
 // Version 3 -> 4, for ingest speed:
 // - The rasd tokenizer indexes each word once, as its bare stem, no longer its
 //   surface form beside it (queries carry the alternative instead; see
@@ -253,8 +251,23 @@ INSERT INTO doc_fts(doc_fts) VALUES ('rebuild');
 PRAGMA user_version = 4;
 )sql";
 
+namespace {
+
+// Version 4 -> 5, for ingest speed: FTS5 merges the segments of a level once
+// 8 of them exist rather than 4 (its default 'automerge'). Every batch writes
+// one segment per index, and each merge rewrites its segments' terms, so a term
+// is rewritten log8 rather than log4 times over the life of a store (a third
+// less merge work); a query reads at most 8 segments a level. The setting lives
+// in each index's %_config table, so it is a schema change.
+const char kMigrateV4ToV5[] = R"sql(
+INSERT INTO doc_fts(doc_fts, rank) VALUES ('automerge', 8);
+INSERT INTO evidence_fts(evidence_fts, rank) VALUES ('automerge', 8);
+PRAGMA user_version = 5;
+)sql";
+
 // Migration i turns version i into version i + 1.
-const char* const kMigrations[] = {kSchemaV1, kMigrateV1ToV2, kMigrateV2ToV3, kMigrateV3ToV4};
+const char* const kMigrations[] = {kSchemaV1, kMigrateV1ToV2, kMigrateV2ToV3, kMigrateV3ToV4,
+                                   kMigrateV4ToV5};
 
 }  // namespace
 

@@ -365,6 +365,57 @@ TEST(EventStoreTest, MigratesAVersion3File) {
   EXPECT_EQ(IntegrityCheck(db), "ok");
 }
 
+// A version 4 file holding the two Ariha reports, migrated to version 5: both
+// full-text indexes merge 8 segments a level instead of FTS5's 4, old rows stay
+// searchable and new batches (a segment each) are indexed and merged soundly.
+TEST(EventStoreTest, MigratesAVersion4File) {
+  TempDir dir;
+  const auto articles = testing::LoadGoldArticles();
+  const std::string path = dir.File("v4.db");
+  WriteVersion1File(path, articles);
+  {
+    auto db = Database::Open(path, false);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(RegisterRasdTokenizer(db->get()).ok());
+    for (const char* migration : {kMigrateV1ToV2, kMigrateV2ToV3, kMigrateV3ToV4}) {
+      ASSERT_TRUE(db->Exec(migration).ok());
+    }
+    ASSERT_EQ(QueryInt(&db.value(), "PRAGMA user_version"), 4);
+    ASSERT_EQ(QueryInt(&db.value(), "SELECT count(*) FROM doc_fts_config WHERE k = 'automerge'"),
+              0);
+  }
+  auto store = OpenOrDie(path);
+  EXPECT_EQ(store->migrated_from(), 4);
+  Database* db = store->db();
+  EXPECT_EQ(QueryInt(db, "PRAGMA user_version"), kSchemaVersion);
+  EXPECT_EQ(QueryInt(db, "SELECT v FROM doc_fts_config WHERE k = 'automerge'"), 8);
+  EXPECT_EQ(QueryInt(db, "SELECT v FROM evidence_fts_config WHERE k = 'automerge'"), 8);
+  auto old_hits = SearchArticles(db, "أريحا", {});
+  ASSERT_TRUE(old_hits.ok()) << old_hits.status().ToString();
+  EXPECT_EQ(old_hits->size(), 2u);
+  // Twelve batches of one article: more segments than one level holds.
+  std::size_t stored = 0;
+  const GoldArticle* last = nullptr;
+  for (const GoldArticle& a : articles) {
+    if (stored == 12 || a.result.events.empty()) continue;
+    const Batch b = ToBatch({a});
+    auto summary = store->PutBatch(b.docs, b.results, kVersions);
+    ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+    stored += summary->inserted;
+    if (summary->inserted == 1) last = &a;
+  }
+  ASSERT_EQ(stored, 12u);
+  EventFilter filter;
+  filter.text = last->doc.text.substr(last->result.events[0].trigger.begin.value,
+                                      last->result.events[0].trigger.size());
+  auto events = QueryEvents(db, filter);
+  ASSERT_TRUE(events.ok()) << events.status().ToString();
+  EXPECT_FALSE(events->empty()) << filter.text;
+  EXPECT_TRUE(db->Exec("INSERT INTO doc_fts(doc_fts) VALUES ('integrity-check')").ok());
+  EXPECT_TRUE(db->Exec("INSERT INTO evidence_fts(evidence_fts) VALUES ('integrity-check')").ok());
+  EXPECT_EQ(IntegrityCheck(db), "ok");
+}
+
 TEST(EventStoreTest, RefusesAFileFromANewerRasd) {
   TempDir dir;
   const std::string path = dir.File("future.db");
