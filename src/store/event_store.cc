@@ -237,7 +237,7 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
     // only a power cut can lose the last commits, never consistency.
     RASD_RETURN_IF_ERROR(d->Exec("PRAGMA journal_mode = WAL"));
     RASD_RETURN_IF_ERROR(d->Exec("PRAGMA synchronous = NORMAL"));
-    // A batch of 256 articles writes several MB: checkpoint (and fsync) every
+    // A batch of 512 articles writes several MB: checkpoint (and fsync) every
     // ~64 MB of WAL rather than at every commit, and keep hot pages in memory.
     RASD_RETURN_IF_ERROR(d->Exec("PRAGMA wal_autocheckpoint = 16384"));
   }
