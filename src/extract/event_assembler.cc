@@ -74,6 +74,9 @@ struct TriggerHit {
   std::uint32_t first = 0;
   std::uint32_t end = 0;
   const Trigger* row = nullptr;
+  // Refers back to an event already told (هذا الانفجار): it may complete a
+  // frame of the same report but makes no event by itself.
+  bool anaphoric = false;
 };
 
 struct Frame {
@@ -94,6 +97,9 @@ struct Roles {
 struct Context {
   std::optional<Location> location;
   std::uint32_t location_sentence = 0;
+  // The last town named by a sentence that reported no event.
+  std::optional<Location> scene;
+  std::uint32_t scene_sentence = 0;
   std::string actor1;
   std::string actor2;
   int inter1 = 0;
@@ -215,6 +221,20 @@ bool Definite(const DocIndex& ix, const PhraseMatch& m) {
   return tok.reading_count > 0 && tok.readings[m.first_reading].definite();
 }
 
+// True when the word before a noun trigger makes it a description of a place
+// or a state, not a report (مناطق سيطرة النظام، مكان الاحتجاز).
+bool DescribedBefore(const DocIndex& ix, const PhraseMatch& m, std::uint32_t begin) {
+  return m.first_token > begin && ix.Cue(m.first_token - 1, CueClass::kDescriptor);
+}
+
+// True when a demonstrative stands before a definite noun trigger (هذا
+// الانفجار، هذه المعركة): the event was already told. Before an indefinite
+// one it is a pronoun (تلى ذلك اشتباكات reports clashes).
+bool PointsBack(const DocIndex& ix, const PhraseMatch& m, std::uint32_t begin) {
+  return m.first_token > begin && ix.Cue(m.first_token - 1, CueClass::kDemonstrative) &&
+         Definite(ix, m);
+}
+
 // Triggers of the sentence that are not part of a name (تحرير in هيئة تحرير الشام),
 // not negated (لم تقصف) and not a purpose (لصد تقدم).
 std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
@@ -233,7 +253,9 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     if (!row.verb && PurposeClause(ix, m, begin)) continue;
     if (row.indefinite_only && Definite(ix, m)) continue;
     if (PreventedBefore(ix, m.first_token, begin)) continue;
-    hits.push_back({m.first_token, m.end_token, &lexicon.trigger(m.payload)});
+    if (!row.verb && DescribedBefore(ix, m, begin)) continue;
+    hits.push_back({m.first_token, m.end_token, &lexicon.trigger(m.payload),
+                    !row.verb && PointsBack(ix, m, begin)});
   }
   return hits;
 }
@@ -289,6 +311,12 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     if (!h.row->strong && has_strong) continue;
     frames.push_back({{h}, 0, 0});
   }
+  // A frame only of words that point back (هذا الانفجار) adds no event; its
+  // words stay in the windows of the frames around it.
+  std::erase_if(frames, [](const Frame& fr) {
+    return std::all_of(fr.hits.begin(), fr.hits.end(),
+                       [](const TriggerHit& h) { return h.anaphoric; });
+  });
   for (std::size_t f = 0; f < frames.size(); ++f) {
     frames[f].window_begin = f == 0 ? begin : frames[f - 1].hits.back().end;
     frames[f].window_end = f + 1 == frames.size() ? end : frames[f + 1].head().first;
@@ -530,9 +558,47 @@ bool IsArea(const Mention& m) {
          m.relation == link::PlaceRelation::kRegion;
 }
 
+// U+0648 (waw) as it appears in normalised text.
+constexpr std::string_view kWaw = "\xD9\x88";
+
+// True when token t opens with the conjunction و (and has a reading that cuts it).
+bool StartsWithConjunction(const DocIndex& ix, std::uint32_t t) {
+  const Token& tok = ix.text->tokens[t];
+  if (tok.reading_count < 2) return false;
+  return ix.text->norm.View(tok.norm).substr(0, kWaw.size()) == kWaw;
+}
+
+// U+0628 (ba), the preposition ب, as it appears in normalised text.
+constexpr std::string_view kBa = "\xD8\xA8";
+// U+0641 U+064A, the preposition في, as it appears in normalised text.
+constexpr std::string_view kIn = "\xD9\x81\xD9\x8A";
+
+// True when token t carries the preposition ب (بمدينة، وبريف).
+bool LocativeProclitic(const DocIndex& ix, std::uint32_t t) {
+  const Token& tok = ix.text->tokens[t];
+  if (tok.reading_count < 2) return false;
+  std::string_view word = ix.text->norm.View(tok.norm);
+  if (StartsWithConjunction(ix, t)) word.remove_prefix(kWaw.size());
+  return word.substr(0, kBa.size()) == kBa;
+}
+
+// True when the text says something happened at place m: a preposition or a
+// place word before it (في اسطنبول، في مدينة سروج، بمدينة سروج) or a relation
+// to it (قرب، ريف), rather than the place standing for its government.
+bool Located(const DocIndex& ix, const Mention& m) {
+  if (m.relation != link::PlaceRelation::kItself) return true;
+  if (LocativeProclitic(ix, m.first_token)) return true;
+  for (std::uint32_t k = 1; k <= 2 && m.first_token >= k; ++k) {
+    const std::uint32_t t = m.first_token - k;
+    if (ix.text->norm.View(ix.text->tokens[t].norm) == kIn) return true;
+    if (k == 1 && LocativeProclitic(ix, t)) return true;
+  }
+  return false;
+}
+
 // Places of the window, without areas that merely contain another listed place
 // (قرية X بريف حلب: the event is at X).
-std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const Frame& frame) {
+std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const Frame& frame, bool violent) {
   std::vector<std::int32_t> places;
   for (const std::int32_t p :
        MentionsIn(ix, MentionKind::kPlace, frame.window_begin, frame.window_end)) {
@@ -550,12 +616,16 @@ std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const Frame& frame) {
     if (!contains_other) kept.push_back(p);
   }
   // Beside a Syrian place, a foreign one is where the news was made or whom it
-  // concerns (واشنطن، أنقرة stand for governments), not where it happened.
+  // concerns (واشنطن، أنقرة stand for governments), not where it happened;
+  // alone, it is where violence happened only when the text places it there
+  // (في اسطنبول، بمدينة سروج، قرب الحدود); a deal or a statement may be placed
+  // at the government that makes it.
   const bool any_syrian = std::any_of(
       kept.begin(), kept.end(), [&](std::int32_t p) { return ix.mention(p).country == "Syria"; });
-  if (any_syrian) {
-    std::erase_if(kept, [&](std::int32_t p) { return ix.mention(p).country != "Syria"; });
-  }
+  std::erase_if(kept, [&](std::int32_t p) {
+    return ix.mention(p).country != "Syria" &&
+           (any_syrian || (violent && !Located(ix, ix.mention(p))));
+  });
   // A gazetteer place beats a Syrian name found only by its cue word (معمل الغاز
   // في الراموسة); foreign places have no coordinates and stay.
   const auto cue_only = [&](std::int32_t p) {
@@ -565,16 +635,6 @@ std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const Frame& frame) {
                                      [&](std::int32_t p) { return ix.mention(p).lat.has_value(); });
   if (any_known && !std::all_of(kept.begin(), kept.end(), cue_only)) std::erase_if(kept, cue_only);
   return kept;
-}
-
-// U+0648 (waw) as it appears in normalised text.
-constexpr std::string_view kWaw = "\xD9\x88";
-
-// True when token t opens with the conjunction و (and has a reading that cuts it).
-bool StartsWithConjunction(const DocIndex& ix, std::uint32_t t) {
-  const Token& tok = ix.text->tokens[t];
-  if (tok.reading_count < 2) return false;
-  return ix.text->norm.View(tok.norm).substr(0, kWaw.size()) == kWaw;
 }
 
 bool IsPunct(const DocIndex& ix, std::uint32_t t, std::string_view mark) {
@@ -601,9 +661,6 @@ bool Coordinated(const DocIndex& ix, const Mention& a, const Mention& b) {
   return joined;
 }
 
-// U+0641 U+064A, the preposition في, as it appears in normalised text.
-constexpr std::string_view kIn = "\xD9\x81\xD9\x8A";
-
 // True when b only restates where list item a is: another name for it in
 // brackets (عين العرب (كوباني)), the area that holds it (X ومحيطها بريف حلب;
 // الحسكة والرقة في سوريا، وقرب الحديثة) or the town an unnamed item is in
@@ -623,8 +680,8 @@ bool Restates(const DocIndex& ix, const Mention& a, const Mention& b) {
 // place (ACLED: one event per location); otherwise the place nearest the trigger.
 // The list runs over every place of the window, foreign ones too: the filters
 // of EventPlaces choose where the report is, the list says where else it was.
-std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, const Frame& frame) {
-  const std::vector<std::int32_t> places = EventPlaces(ix, frame);
+std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, const Frame& frame, bool violent) {
+  const std::vector<std::int32_t> places = EventPlaces(ix, frame, violent);
   if (places.empty()) return {};
   const std::uint32_t head = frame.head().first;
   std::size_t start = 0;
@@ -945,6 +1002,7 @@ class AssemblyRun {
     const std::vector<Frame> frames =
         BuildFrames(ix_, TriggersOf(s), begin, end, follows_bombardment);
     for (const Frame& frame : frames) Emit(s, sentence, frame);
+    if (frames.empty()) RememberPlace(s, begin, end);
   }
 
  private:
@@ -978,7 +1036,8 @@ class AssemblyRun {
     base.claims = context_.claims;
     base.confidence = frame.head().row->strong ? 0.8 : 0.6;
 
-    std::vector<std::int32_t> places = ChoosePlaces(ix_, frame);
+    std::vector<std::int32_t> places =
+        ChoosePlaces(ix_, frame, base.event_type != "Strategic developments");
     // ACLED splits violence by place; a statement or a deal is one event.
     if (base.event_type == "Strategic developments" && places.size() > 1) {
       places.erase(places.begin() + 1, places.end());
@@ -986,6 +1045,7 @@ class AssemblyRun {
     std::uint32_t previous_end = frame.window_begin;
     for (std::size_t k = 0; k < std::max<std::size_t>(1, places.size()); ++k) {
       Event e = base;
+      bool scene_only = false;
       std::uint32_t ev_begin =
           k == 0 ? std::min(frame.head().first, EvidenceStart(frame, roles)) : previous_end;
       std::uint32_t ev_end = frame.hits.back().end;
@@ -996,7 +1056,7 @@ class AssemblyRun {
         if (k > 0) ev_end = p.end_token;
         previous_end = p.end_token;
       } else {
-        FallbackLocation(s, &e);
+        scene_only = FallbackLocation(s, &e);
       }
       ev_begin = std::max(ev_begin, frame.window_begin);
       ev_end = std::min(std::max(ev_end, ev_begin + 1), frame.window_end);
@@ -1024,7 +1084,7 @@ class AssemblyRun {
         context_.location = e.location;
         context_.location_sentence = s;
       }
-      if (!Codable(e, frame)) continue;
+      if (!Codable(e, frame, scene_only)) continue;
       out_->push_back(std::move(e));
     }
     if (sub == SubEventType::kAirDroneStrike ||
@@ -1048,13 +1108,15 @@ class AssemblyRun {
 
   // An event an ACLED coder could record: with a place, or at least a named
   // side for a word that is an event by itself (غارات، اشتباكات); a weak
-  // word (هجوم، استهدف) needs a side and a place.
-  static bool Codable(const Event& e, const Frame& frame) {
+  // word (هجوم، استهدف) needs a side and a place. A place carried from a
+  // sentence that reported nothing does not count.
+  static bool Codable(const Event& e, const Frame& frame, bool scene_only) {
     const bool strong = std::any_of(frame.hits.begin(), frame.hits.end(),
                                     [](const TriggerHit& h) { return h.row->strong; });
     const bool side = !e.actor1.empty() || !e.actor2.empty();
-    if (strong) return side || e.location.has_value();
-    return side && e.location.has_value();
+    const bool place = e.location.has_value() && !scene_only;
+    if (strong) return side || place;
+    return side && place;
   }
 
   // The triggers of sentence s (after its dateline), found once per sentence.
@@ -1161,10 +1223,32 @@ class AssemblyRun {
     }
   }
 
-  void FallbackLocation(std::uint32_t s, Event* e) const {
-    if (context_.location && s <= context_.location_sentence + 2) {
+  // A sentence with no event that names a town still sets the scene for the
+  // reports after it (معركة الزبداني ... كما أن القصف الصاروخي ...).
+  void RememberPlace(std::uint32_t s, std::uint32_t begin, std::uint32_t end) {
+    const std::vector<std::int32_t> places = MentionsIn(ix_, MentionKind::kPlace, begin, end);
+    for (auto it = places.rbegin(); it != places.rend(); ++it) {
+      const Mention& m = ix_.mention(*it);
+      if (m.dateline || !m.lat || IsArea(m) || m.country != "Syria") continue;
+      context_.scene = ToLocation(m);
+      context_.scene_sentence = s;
+      return;
+    }
+  }
+
+  // The place of the report before (within two sentences), or a town a
+  // sentence named since. Returns true when only such a town places it: it
+  // places the report but does not make a bare word an event.
+  bool FallbackLocation(std::uint32_t s, Event* e) const {
+    const bool reported = context_.location && s <= context_.location_sentence + 2;
+    const bool scene = context_.scene && s <= context_.scene_sentence + 2 &&
+                       (!reported || context_.scene_sentence > context_.location_sentence);
+    if (scene) {
+      e->location = context_.scene;
+    } else if (reported) {
       e->location = context_.location;
     }
+    return scene && !reported;
   }
 
   const Lexicon& lexicon_;

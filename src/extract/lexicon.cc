@@ -91,6 +91,8 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"prevent", CueClass::kPrevent},
     {"unharmed", CueClass::kUnharmed},
     {"joiner", CueClass::kJoiner},
+    {"descriptor", CueClass::kDescriptor},
+    {"demonstrative", CueClass::kDemonstrative},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

@@ -57,8 +57,10 @@ enum class CueClass : std::uint8_t {
   kPrevent,
   kUnharmed,
   kJoiner,
+  kDescriptor,
+  kDemonstrative,
 };
-inline constexpr int kCueClassCount = 22;
+inline constexpr int kCueClassCount = 24;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -84,6 +84,38 @@ TEST_F(EngineTest, AListGoesOnOverPlaceWordsAndSkipsWhatOnlyRestatesAPlace) {
   EXPECT_EQ(struck[2].location->name, "منبج");
 }
 
+TEST_F(EngineTest, WhoControlsWhatIsNotAnEvent) {
+  // snn-016: a description of control (spec section 1), not a take-over.
+  EXPECT_TRUE(Current(Extract("وتخضع مدينة درعا جزئيا لسيطرة المعارضة.")).empty());
+  EXPECT_TRUE(Current(Extract("وسقطت قذيفة على حي المغاير الخاضع لسيطرة المعارضة جنوب مدينة "
+                              "حلب، مصدره مناطق سيطرة النظام."))
+                  .size() <= 1u);
+}
+
+TEST_F(EngineTest, ADemonstrativePointsBackOnlyBeforeADefiniteNoun) {
+  // seed-001: "تلى ذلك اشتباكات" reports clashes; "هذه المعركة" recalls one.
+  const auto clashes =
+      Current(Extract("تلى ذلك اشتباكات بين قوات النظام وفصائل المعارضة في حي جمعية الزهراء."));
+  ASSERT_EQ(clashes.size(), 1u);
+  EXPECT_EQ(clashes[0].sub_event_type, "Armed clash");
+  EXPECT_TRUE(Current(Extract("أما الأهمية العسكرية لهذه المعركة في داريا، فهي برأي الناشط "
+                              "الإعلامي كبيرة."))
+                  .empty());
+}
+
+TEST_F(EngineTest, AForeignCapitalStandsForItsGovernmentNotForThePlaceOfAnAttack) {
+  const auto events = Current(
+      Extract("وقالت واشنطن إن طائرات التحالف شنت غارات على مواقع لتنظيم داعش قرب مدينة أعزاز."));
+  ASSERT_FALSE(events.empty());
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->name, "أعزاز");
+  const auto abroad =
+      Current(Extract("واندلعت اشتباكات بين الشرطة التركية ومسلحين في اسطنبول أمس."));
+  ASSERT_FALSE(abroad.empty());
+  ASSERT_TRUE(abroad[0].location.has_value());
+  EXPECT_EQ(abroad[0].location->name, "اسطنبول");
+}
+
 TEST_F(EngineTest, BetweenXAndYNamesBothSidesAndTheWeekdayFixesTheDate) {
   // Published on Saturday 2015-07-25; "الخميس" is the Thursday before.
   const auto events = Current(
