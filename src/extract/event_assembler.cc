@@ -1330,9 +1330,9 @@ void MergeRepeats(std::vector<Event>* events) {
   *events = std::move(kept);
 }
 
-bool IsViolence(const Event& e) {
-  return e.event_type == "Battles" || e.event_type == "Explosions/Remote violence";
-}
+// A battle has two sides by nature; a bombardment of a place often names no
+// target (قصفت قوات النظام مناطق في داريا), and ACLED then codes none.
+bool IsViolence(const Event& e) { return e.event_type == "Battles"; }
 
 // A violent event that names one side only: the other side is the article's
 // most-named actor of an opposing camp, when the article names one at least twice.

@@ -116,6 +116,20 @@ TEST_F(EngineTest, AForeignCapitalStandsForItsGovernmentNotForThePlaceOfAnAttack
   EXPECT_EQ(abroad[0].location->name, "اسطنبول");
 }
 
+TEST_F(EngineTest, ABombardmentOfAPlaceNamesNoTargetButABattleHasTwoSides) {
+  // snn-047: the article names the rebels often; the shelling of Darayya names
+  // no target, while a clash with one side named takes the other.
+  const auto events = Current(Extract(
+      "واستهدفت فصائل المعارضة حاجزا لقوات النظام في داريا. وقالت فصائل المعارضة إنها صدت "
+      "الهجوم. كما قصفت قوات النظام بعد منتصف ليل أمس مناطق في مدينة داريا بالقذائف."));
+  const auto shelling = std::find_if(events.begin(), events.end(), [](const Event& e) {
+    return e.sub_event_type == "Shelling/artillery/missile attack";
+  });
+  ASSERT_NE(shelling, events.end());
+  EXPECT_EQ(shelling->actor1, "SYRIAN_GOV_FORCES");
+  EXPECT_EQ(shelling->actor2, "");
+}
+
 TEST_F(EngineTest, BetweenXAndYNamesBothSidesAndTheWeekdayFixesTheDate) {
   // Published on Saturday 2015-07-25; "الخميس" is the Thursday before.
   const auto events = Current(
