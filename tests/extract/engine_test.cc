@@ -119,9 +119,9 @@ TEST_F(EngineTest, AForeignCapitalStandsForItsGovernmentNotForThePlaceOfAnAttack
 TEST_F(EngineTest, ABombardmentOfAPlaceNamesNoTargetButABattleHasTwoSides) {
   // snn-047: the article names the rebels often; the shelling of Darayya names
   // no target, while a clash with one side named takes the other.
-  const auto events = Current(Extract(
-      "واستهدفت فصائل المعارضة حاجزا لقوات النظام في داريا. وقالت فصائل المعارضة إنها صدت "
-      "الهجوم. كما قصفت قوات النظام بعد منتصف ليل أمس مناطق في مدينة داريا بالقذائف."));
+  const auto events = Current(
+      Extract("واستهدفت فصائل المعارضة حاجزا لقوات النظام في داريا. وقالت فصائل المعارضة إنها صدت "
+              "الهجوم. كما قصفت قوات النظام بعد منتصف ليل أمس مناطق في مدينة داريا بالقذائف."));
   const auto shelling = std::find_if(events.begin(), events.end(), [](const Event& e) {
     return e.sub_event_type == "Shelling/artillery/missile attack";
   });
