@@ -831,12 +831,18 @@ class LinkRun {
     if (*role == CueRole::kSettlement) {
       m.name_span = {tokens_[x].original.begin, tokens_[end - 1].original.end};
     }
+    PushPatternPlace(std::move(m), i, end);
+    return true;
+  }
+
+  // Records an unknown place found by a pattern (a cue word, a list) and
+  // moves past it.
+  void PushPatternPlace(Mention m, std::uint32_t i, std::uint32_t end) {
     m.confidence = kPatternConfidence;
     m.alias_index = kNoAlias;
     if (NearBefore(i)) m.relation = PlaceRelation::kNear;
     out_->mentions.push_back(std::move(m));
     next_ = end;
-    return true;
   }
 
   // The end of an unknown place name starting at x (after a cue or in a
@@ -895,11 +901,7 @@ class LinkRun {
     const std::uint32_t end = NameEnd(i, rd->definite());
     Mention m = Base(MentionKind::kPlace, i, end, rd->proclitic_bytes);
     m.surface = SurfaceOf(i, end, rd->proclitic_bytes);
-    m.confidence = kPatternConfidence;
-    m.alias_index = kNoAlias;
-    if (NearBefore(i)) m.relation = PlaceRelation::kNear;
-    out_->mentions.push_back(std::move(m));
-    next_ = end;
+    PushPatternPlace(std::move(m), i, end);
     return true;
   }
 
