@@ -12,6 +12,10 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "extract/doc_index.h"
+#include "extract/fatalities.h"
+#include "extract/places.h"
+
 namespace rasd::extract {
 namespace {
 
@@ -19,21 +23,12 @@ using link::Mention;
 using link::MentionKind;
 using text::Token;
 
-constexpr std::int32_t kNone = -1;
-constexpr std::uint8_t kNoCue = 0xFF;
-
 // How far (in tokens) a cue reaches to the name it governs, and the subject
 // of a verb from the verb: Arabic news puts them next to each other.
 constexpr std::uint32_t kCueReach = 2;
 constexpr std::uint32_t kSubjectReach = 4;
-constexpr std::uint32_t kFatalityReach = 4;
-// How far a count of people (32 شخصا) may stand from its death word when
-// the clause puts the killer between them (قتل انتحاري ... 32 شخصا).
-constexpr std::uint32_t kFarCountReach = 10;
 // How far from a trigger its weapon is named (قصفت قوات النظام بالطيران الحربي).
 constexpr std::uint32_t kWeaponReach = 12;
-// Tokens between two counts of one toll (25 جهاديا من تنظيم النصرة وسبعة).
-constexpr std::uint32_t kJoinedCountReach = 6;
 // "تعرضت X لـ": the place or group subjected to it may take several words.
 constexpr std::uint32_t kExposedReach = 8;
 // Triggers of one event type closer than this share a frame (قصف ... بالبراميل).
@@ -46,30 +41,6 @@ constexpr std::uint32_t kContinuationBytes = 600;
 // The spec's id and ACLED inter code for civilians.
 constexpr std::string_view kCiviliansId = "CIVILIANS";
 constexpr int kCiviliansInter = 7;
-// At most this many events from one coordinated place list.
-constexpr std::size_t kMaxPlacesPerFrame = 8;
-
-// Per-document lookups, built once.
-struct DocIndex {
-  const Lexicon* lexicon = nullptr;
-  const Document* doc = nullptr;
-  const text::AnalyzedText* text = nullptr;
-  const link::LinkedText* linked = nullptr;
-  std::optional<text::CivilDate> pub_date;
-  std::vector<std::int32_t> mention_at;  // token -> index into linked->mentions
-  std::vector<std::uint8_t> cue_at;      // token -> CueClass
-  std::vector<std::int32_t> number_at;   // token -> index into text->numbers
-  std::vector<std::uint8_t> count_at;    // token -> 1 or 2 for a singular or dual person noun
-
-  const Mention& mention(std::int32_t i) const { return linked->mentions[i]; }
-  bool Cue(std::uint32_t token, CueClass c) const {
-    return token < cue_at.size() && cue_at[token] == static_cast<std::uint8_t>(c);
-  }
-  ByteSpan Original(std::uint32_t first, std::uint32_t end) const {
-    return {text->tokens[first].original.begin, text->tokens[end - 1].original.end};
-  }
-};
-
 struct TriggerHit {
   std::uint32_t first = 0;
   std::uint32_t end = 0;
@@ -134,57 +105,6 @@ int Specificity(SubEventType t) {
     default:
       return 0;
   }
-}
-
-DocIndex BuildIndex(const Document& doc, const text::AnalyzedText& at,
-                    const link::LinkedText& linked, std::optional<text::CivilDate> pub,
-                    const Lexicon& lexicon) {
-  DocIndex ix;
-  ix.lexicon = &lexicon;
-  ix.doc = &doc;
-  ix.text = &at;
-  ix.linked = &linked;
-  ix.pub_date = pub;
-  const std::size_t n = at.tokens.size();
-  ix.mention_at.assign(n, kNone);
-  for (std::size_t m = 0; m < linked.mentions.size(); ++m) {
-    const Mention& mention = linked.mentions[m];
-    for (std::uint32_t t = mention.first_token; t < mention.end_token && t < n; ++t) {
-      if (ix.mention_at[t] == kNone) ix.mention_at[t] = static_cast<std::int32_t>(m);
-    }
-  }
-  ix.cue_at.assign(n, kNoCue);
-  std::vector<PhraseMatch> cues;
-  lexicon.cues().FindAll(at.norm, at.tokens, 0, static_cast<std::uint32_t>(n), &cues);
-  for (const PhraseMatch& c : cues) {
-    for (std::uint32_t t = c.first_token; t < c.end_token; ++t) {
-      ix.cue_at[t] = static_cast<std::uint8_t>(c.payload);
-    }
-  }
-  ix.number_at.assign(n, kNone);
-  for (std::size_t k = 0; k < at.numbers.size(); ++k) {
-    const text::NumberMention& num = at.numbers[k];
-    for (std::uint32_t t = num.first_token; t < num.end_token && t < n; ++t) {
-      ix.number_at[t] = static_cast<std::int32_t>(k);
-    }
-  }
-  ix.count_at.assign(n, 0);
-  std::vector<PhraseMatch> counts;
-  lexicon.count_nouns().FindAll(at.norm, at.tokens, 0, static_cast<std::uint32_t>(n), &counts);
-  for (const PhraseMatch& c : counts)
-    ix.count_at[c.first_token] = static_cast<std::uint8_t>(c.payload);
-  // A year or a day of the month is not a count.
-  for (const text::DateMention& d : at.dates) {
-    for (std::uint32_t t = d.first_token; t < d.end_token && t < n; ++t) ix.number_at[t] = kNone;
-  }
-  return ix;
-}
-
-bool CueInRange(const DocIndex& ix, CueClass c, std::uint32_t begin, std::uint32_t end) {
-  for (std::uint32_t t = begin; t < end; ++t) {
-    if (ix.Cue(t, c)) return true;
-  }
-  return false;
 }
 
 // U+0644 (lam) as it appears in normalised text.
@@ -258,15 +178,6 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
                     !row.verb && PointsBack(ix, m, begin)});
   }
   return hits;
-}
-
-bool HasMentionIn(const DocIndex& ix, std::uint32_t begin, std::uint32_t end) {
-  for (std::uint32_t t = begin; t < end; ++t) {
-    if (ix.mention_at[t] != kNone && ix.mention(ix.mention_at[t]).kind != MentionKind::kSource) {
-      return true;
-    }
-  }
-  return false;
 }
 
 // Two triggers describe one event when they are close, of one event type,
@@ -355,18 +266,6 @@ bool CueBefore(const DocIndex& ix, std::uint32_t token, std::uint32_t floor, Cue
     if (ix.mention_at[token - k] != kNone) return false;
   }
   return false;
-}
-
-std::vector<std::int32_t> MentionsIn(const DocIndex& ix, MentionKind kind, std::uint32_t begin,
-                                     std::uint32_t end) {
-  std::vector<std::int32_t> out;
-  for (std::size_t m = 0; m < ix.linked->mentions.size(); ++m) {
-    const Mention& mention = ix.linked->mentions[m];
-    if (mention.kind == kind && mention.first_token >= begin && mention.first_token < end) {
-      out.push_back(static_cast<std::int32_t>(m));
-    }
-  }
-  return out;
 }
 
 // The subject by word order: after a verb (VSO) or as the genitive agent of a
@@ -520,374 +419,6 @@ SubEventType ResolveFrame(const DocIndex& ix, const Frame& frame, const Roles& r
   return best;
 }
 
-Location ToLocation(const Mention& m) {
-  Location loc;
-  loc.name = m.surface;
-  loc.place_id = m.id;
-  loc.lat = m.lat;
-  loc.lon = m.lon;
-  switch (m.relation) {
-    case link::PlaceRelation::kItself:
-      loc.geo_precision = 1;
-      break;
-    case link::PlaceRelation::kNear:
-    case link::PlaceRelation::kCountryside:
-      loc.geo_precision = 2;
-      break;
-    case link::PlaceRelation::kRegion:
-      loc.geo_precision = 3;
-      break;
-  }
-  if (m.place_kind == "governorate" || m.place_kind == "region") {
-    loc.geo_precision = std::max(loc.geo_precision, 3);
-  } else if (m.place_kind == "district" || m.place_kind == "subdistrict") {
-    loc.geo_precision = std::max(loc.geo_precision, 2);
-  }
-  loc.admin1 = m.admin1;
-  loc.admin2 = m.admin2;
-  loc.admin3 = m.admin3;
-  loc.pcode = m.pcode;
-  loc.country = m.country;
-  loc.span = m.name_span;
-  return loc;
-}
-
-bool IsArea(const Mention& m) {
-  return m.place_kind == "governorate" || m.place_kind == "district" ||
-         m.place_kind == "subdistrict" || m.place_kind == "region" || m.place_kind == "country" ||
-         m.relation == link::PlaceRelation::kRegion;
-}
-
-// U+0648 (waw) as it appears in normalised text.
-constexpr std::string_view kWaw = "\xD9\x88";
-
-// True when token t opens with the conjunction و (and has a reading that cuts it).
-bool StartsWithConjunction(const DocIndex& ix, std::uint32_t t) {
-  const Token& tok = ix.text->tokens[t];
-  if (tok.reading_count < 2) return false;
-  return ix.text->norm.View(tok.norm).substr(0, kWaw.size()) == kWaw;
-}
-
-// U+0628 (ba), the preposition ب, as it appears in normalised text.
-constexpr std::string_view kBa = "\xD8\xA8";
-// U+0641 U+064A, the preposition في, as it appears in normalised text.
-constexpr std::string_view kIn = "\xD9\x81\xD9\x8A";
-
-// True when token t carries the preposition ب (بمدينة، وبريف).
-bool LocativeProclitic(const DocIndex& ix, std::uint32_t t) {
-  const Token& tok = ix.text->tokens[t];
-  if (tok.reading_count < 2) return false;
-  std::string_view word = ix.text->norm.View(tok.norm);
-  if (StartsWithConjunction(ix, t)) word.remove_prefix(kWaw.size());
-  return word.substr(0, kBa.size()) == kBa;
-}
-
-// True when the text says something happened at place m: a preposition or a
-// place word before it (في اسطنبول، في مدينة سروج، بمدينة سروج) or a relation
-// to it (قرب، ريف), rather than the place standing for its government.
-bool Located(const DocIndex& ix, const Mention& m) {
-  if (m.relation != link::PlaceRelation::kItself) return true;
-  if (LocativeProclitic(ix, m.first_token)) return true;
-  for (std::uint32_t k = 1; k <= 2 && m.first_token >= k; ++k) {
-    const std::uint32_t t = m.first_token - k;
-    if (ix.text->norm.View(ix.text->tokens[t].norm) == kIn) return true;
-    if (k == 1 && LocativeProclitic(ix, t)) return true;
-  }
-  return false;
-}
-
-// Places of the window, without areas that merely contain another listed place
-// (قرية X بريف حلب: the event is at X).
-std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const Frame& frame, bool violent) {
-  std::vector<std::int32_t> places;
-  for (const std::int32_t p :
-       MentionsIn(ix, MentionKind::kPlace, frame.window_begin, frame.window_end)) {
-    if (!ix.mention(p).dateline) places.push_back(p);
-  }
-  std::vector<std::int32_t> kept;
-  for (const std::int32_t p : places) {
-    const Mention& mp = ix.mention(p);
-    const bool contains_other =
-        IsArea(mp) && std::any_of(places.begin(), places.end(), [&](std::int32_t q) {
-          const Mention& mq = ix.mention(q);
-          return q != p && !IsArea(mq) &&
-                 (mq.admin1 == mp.admin1 || mq.country != mp.country || mp.place_kind == "country");
-        });
-    if (!contains_other) kept.push_back(p);
-  }
-  // Beside a Syrian place, a foreign one is where the news was made or whom it
-  // concerns (واشنطن، أنقرة stand for governments), not where it happened;
-  // alone, it is where violence happened only when the text places it there
-  // (في اسطنبول، بمدينة سروج، قرب الحدود); a deal or a statement may be placed
-  // at the government that makes it.
-  const bool any_syrian = std::any_of(
-      kept.begin(), kept.end(), [&](std::int32_t p) { return ix.mention(p).country == "Syria"; });
-  std::erase_if(kept, [&](std::int32_t p) {
-    return ix.mention(p).country != "Syria" &&
-           (any_syrian || (violent && !Located(ix, ix.mention(p))));
-  });
-  // A gazetteer place beats a Syrian name found only by its cue word (معمل الغاز
-  // في الراموسة); foreign places have no coordinates and stay.
-  const auto cue_only = [&](std::int32_t p) {
-    return !ix.mention(p).lat.has_value() && ix.mention(p).country == "Syria";
-  };
-  const bool any_known = std::any_of(kept.begin(), kept.end(),
-                                     [&](std::int32_t p) { return ix.mention(p).lat.has_value(); });
-  if (any_known && !std::all_of(kept.begin(), kept.end(), cue_only)) std::erase_if(kept, cue_only);
-  return kept;
-}
-
-bool IsPunct(const DocIndex& ix, std::uint32_t t, std::string_view mark) {
-  const Token& tok = ix.text->tokens[t];
-  return tok.kind == text::TokenKind::kPunct && ix.text->norm.View(tok.norm) == mark;
-}
-
-// True when places a and b (a before b) are items of one list: at most two
-// words lie between them, none of them a name, and the list goes on with a
-// comma or the conjunction و, on b itself (والحسكة), on the word after a, or
-// on a place word before b (وبلدتي النعيمة، درعا البلد وحي طريق السد).
-bool Coordinated(const DocIndex& ix, const Mention& a, const Mention& b) {
-  if (b.first_token < a.end_token || b.first_token - a.end_token > 2) return false;
-  bool joined = StartsWithConjunction(ix, b.first_token);
-  for (std::uint32_t t = a.end_token; t < b.first_token; ++t) {
-    if (ix.mention_at[t] != kNone) return false;
-    const bool comma = IsPunct(ix, t, ",");
-    // A closing bracket ends an aside that named the last item again: (كوباني).
-    const bool bracket = IsPunct(ix, t, ")") && t == a.end_token;
-    if (ix.text->tokens[t].kind == text::TokenKind::kPunct && !comma && !bracket) return false;
-    joined = joined || comma ||
-             ((t == a.end_token || t + 1 == b.first_token) && StartsWithConjunction(ix, t));
-  }
-  return joined;
-}
-
-// True when b only restates where list item a is: another name for it in
-// brackets (عين العرب (كوباني)), the area that holds it (X ومحيطها بريف حلب;
-// الحسكة والرقة في سوريا، وقرب الحديثة) or the town an unnamed item is in
-// (وحي باب توما والعباسيين في دمشق). The list goes on after b without an event for it.
-bool Restates(const DocIndex& ix, const Mention& a, const Mention& b) {
-  if (b.first_token < a.end_token || b.first_token - a.end_token > 2) return false;
-  if (b.first_token == a.end_token + 1 && IsPunct(ix, a.end_token, "(")) return true;
-  if (StartsWithConjunction(ix, b.first_token)) return false;
-  const Token& before = ix.text->tokens[b.first_token - 1];
-  if (b.first_token > a.end_token && ix.text->norm.View(before.norm) == kIn) return true;
-  const bool holds_a =
-      IsArea(b) && (b.place_kind == "country" ? b.country == a.country : b.admin1 == a.admin1);
-  return holds_a && !IsPunct(ix, b.first_token - 1, ",");
-}
-
-// The places that each get an event: a coordinated list becomes one event per
-// place (ACLED: one event per location); otherwise the place nearest the trigger.
-// The list runs over every place of the window, foreign ones too: the filters
-// of EventPlaces choose where the report is, the list says where else it was.
-std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, const Frame& frame, bool violent) {
-  const std::vector<std::int32_t> places = EventPlaces(ix, frame, violent);
-  if (places.empty()) return {};
-  const std::uint32_t head = frame.head().first;
-  std::size_t start = 0;
-  while (start < places.size() && ix.mention(places[start]).first_token < head) ++start;
-  if (start == places.size()) {
-    // All before the trigger: the nearest that names a place itself, not a
-    // direction from one (قرية الرهجان شرق حماة ... معارك: الرهجان).
-    std::int32_t nearest = places.back();
-    for (auto it = places.rbegin(); it != places.rend(); ++it) {
-      if (ix.mention(*it).relation == link::PlaceRelation::kItself) {
-        nearest = *it;
-        break;
-      }
-    }
-    return std::vector<std::int32_t>(1, nearest);
-  }
-  std::vector<std::int32_t> chosen = {places[start]};
-  const std::vector<std::int32_t> all =
-      MentionsIn(ix, MentionKind::kPlace, frame.window_begin, frame.window_end);
-  std::size_t k = std::find(all.begin(), all.end(), places[start]) - all.begin();
-  const Mention* last = &ix.mention(places[start]);
-  for (++k; k < all.size() && chosen.size() < kMaxPlacesPerFrame; ++k) {
-    const Mention& next = ix.mention(all[k]);
-    if (Restates(ix, *last, next)) {
-      last = &next;
-      continue;
-    }
-    if (!Coordinated(ix, *last, next)) break;
-    chosen.push_back(all[k]);
-    last = &next;
-  }
-  return chosen;
-}
-
-struct FatalityFigure {
-  std::optional<std::int64_t> value;
-  ByteSpan span;
-  bool vague = false;  // the figure stands for a word (عشرات، العشرات), not a number
-};
-
-// A count of people: where it stands in the tokens, and whether a word
-// (عشرات) gave only its conventional figure.
-struct Count {
-  std::int64_t value = 0;
-  std::uint32_t first = 0;
-  std::uint32_t end = 0;
-  bool vague = false;
-};
-
-bool WoundedBetween(const DocIndex& ix, std::uint32_t a, std::uint32_t b) {
-  return CueInRange(ix, CueClass::kWounded, std::min(a, b), std::max(a, b));
-}
-
-// A count at token t: a number (not a decimal), or a singular or dual person
-// noun (ضابط = 1, جنديين = 2).
-std::optional<Count> CountAt(const DocIndex& ix, std::uint32_t t) {
-  if (ix.number_at[t] != kNone) {
-    const auto& num = ix.text->numbers[ix.number_at[t]];
-    if (num.decimal) return std::nullopt;
-    return Count{num.value, num.first_token, num.end_token,
-                 num.qualifier == text::NumberQualifier::kVague};
-  }
-  if (ix.count_at[t] != 0) return Count{ix.count_at[t], t, t + 1, false};
-  return std::nullopt;
-}
-
-// True when the words after a count name people (32 شخصا، 13 عنصرا، 6 مقاتلين).
-bool NamesPeople(const DocIndex& ix, std::uint32_t t, std::uint32_t end) {
-  return t < end &&
-         (ix.Cue(t, CueClass::kCivilian) || ix.Cue(t, CueClass::kMembers) || ix.count_at[t] != 0);
-}
-
-// Counts of further groups joined to a toll by و or by "as well as" (مقتل 25
-// جهاديا وسبعة من المقاتلين = 32، امرأة وثلاثة أطفال = 4، 17 مقاتلا بالإضافة إلى
-// ستة مدنيين = 23): ACLED records the event's total. A count followed by a
-// wounded word (ومئة جريح) is not a death count and ends the toll.
-std::int64_t CountsJoinedAfter(const DocIndex& ix, std::uint32_t from, std::uint32_t end,
-                               std::uint32_t* toll_end) {
-  std::int64_t sum = 0;
-  std::uint32_t t = from;
-  while (true) {
-    std::uint32_t next = t;
-    bool joiner = false;
-    while (next < end && next < t + kJoinedCountReach && ix.number_at[next] == kNone &&
-           !(ix.count_at[next] != 0 && StartsWithConjunction(ix, next))) {
-      if (ix.Cue(next, CueClass::kWounded) || ix.Cue(next, CueClass::kDeath)) return sum;
-      joiner = joiner || ix.Cue(next, CueClass::kJoiner);
-      ++next;
-    }
-    if (next >= end || next >= t + kJoinedCountReach) return sum;
-    const auto count = CountAt(ix, next);
-    if (!count) return sum;
-    if (!joiner && !StartsWithConjunction(ix, next) && !StartsWithConjunction(ix, t)) return sum;
-    if (count->end < end && ix.Cue(count->end, CueClass::kWounded)) return sum;
-    if (WoundedBetween(ix, t, next)) return sum;
-    sum += count->value;
-    *toll_end = count->end;
-    t = count->end;
-  }
-}
-
-// A number after a death word, not one that counts the wounded. Near the word
-// any number counts (مقتل أكثر من 40); further on only a number of people
-// (قتل انتحاري يشتبه في أنه ينتمي لتنظيم داعش 32 شخصا), with no other death or
-// wounded word between.
-std::optional<Count> NumberAfter(const DocIndex& ix, std::uint32_t d, std::uint32_t end) {
-  for (std::uint32_t t = d + 1; t < end && t <= d + kFarCountReach; ++t) {
-    if (t > d + 1 && ix.Cue(t, CueClass::kDeath)) return std::nullopt;
-    if (ix.number_at[t] == kNone) continue;
-    if (WoundedBetween(ix, d + 1, t)) return std::nullopt;
-    const auto count = CountAt(ix, t);
-    if (!count) return std::nullopt;
-    if (count->end < end && ix.Cue(count->end, CueClass::kWounded)) {
-      t = count->end;
-      continue;
-    }
-    if (t <= d + kFatalityReach || NamesPeople(ix, count->end, end)) return count;
-    t = count->end - 1;
-  }
-  return std::nullopt;
-}
-
-// A count of people before a death verb (13 عنصرا من تنظيم داعش قتلوا،
-// عنصرين من وحدات الحماية قضوا): the subject stands first.
-std::optional<Count> CountBefore(const DocIndex& ix, std::uint32_t d, std::uint32_t begin) {
-  for (std::uint32_t k = 1; k <= kFarCountReach && d >= begin + k; ++k) {
-    const std::uint32_t t = d - k;
-    if (ix.Cue(t, CueClass::kDeath) || ix.Cue(t, CueClass::kWounded)) return std::nullopt;
-    // A singular noun before a death word is rarely its count (مقاتلي الفصائل،
-    // وأنباء عن خسائر); a dual is (عنصرين من وحدات الحماية قضوا).
-    if (ix.count_at[t] == 2 && (t == begin || ix.number_at[t - 1] == kNone)) {
-      return CountAt(ix, t);
-    }
-    if (ix.number_at[t] == kNone) continue;
-    const auto count = CountAt(ix, ix.text->numbers[ix.number_at[t]].first_token);
-    if (count && NamesPeople(ix, count->end, d)) return count;
-    return std::nullopt;
-  }
-  return std::nullopt;
-}
-
-// The count a death word states: the number right before it (32 قتيلا), a
-// person noun right after it (مقتل ضابط، مقتل امرأة وثلاثة أطفال), a number
-// after it, or a count of people before a verb.
-std::optional<Count> CountOfDeathWord(const DocIndex& ix, std::uint32_t d, std::uint32_t begin,
-                                      std::uint32_t end) {
-  if (d > begin && ix.number_at[d - 1] != kNone) {
-    const auto count = CountAt(ix, ix.text->numbers[ix.number_at[d - 1]].first_token);
-    if (count) return count;
-  }
-  if (d + 1 < end && ix.count_at[d + 1] != 0 && ix.number_at[d + 1] == kNone) {
-    return CountAt(ix, d + 1);
-  }
-  if (auto after = NumberAfter(ix, d, end)) return after;
-  // مقتل أحد جنوده، قتل عقيد في الجيش: a person noun a word further.
-  if (d + 2 < end && ix.count_at[d + 2] != 0) return CountAt(ix, d + 2);
-  return CountBefore(ix, d, begin);
-}
-
-// "With no news of" before a death or wounded word (دون أنباء عن إصابات، دون
-// ورود معلومات عن قتلى أو جرحى): the report says no one died, a figure of 0
-// unless a count is found. Returns the last token of the phrase.
-std::uint32_t SkipUnharmed(const DocIndex& ix, std::uint32_t d, std::uint32_t end,
-                           FatalityFigure* fig) {
-  std::uint32_t t = d;
-  while (t + 1 < end && ix.Cue(t + 1, CueClass::kUnharmed)) ++t;
-  const std::uint32_t word = t + 1;
-  const bool harm_word =
-      word < end && (ix.Cue(word, CueClass::kDeath) || ix.Cue(word, CueClass::kWounded));
-  if (!harm_word) return t;
-  if (!fig->value) {
-    fig->value = 0;
-    fig->span = ix.Original(d, word + 1);
-  }
-  return word;
-}
-
-// The fatality figure of the window: the first count beside a death word,
-// with the counts joined to it; 0 when the text reports deaths without a
-// count (سقوط قتلى) or says no one was hurt (دون أنباء عن إصابات). Where
-// reports of one event differ, MergeRepeats keeps the lowest.
-FatalityFigure Fatalities(const DocIndex& ix, std::uint32_t begin, std::uint32_t end) {
-  FatalityFigure fig;
-  for (std::uint32_t d = begin; d < end; ++d) {
-    if (ix.Cue(d, CueClass::kUnharmed)) {
-      d = SkipUnharmed(ix, d, end, &fig);
-      continue;
-    }
-    if (!ix.Cue(d, CueClass::kDeath)) continue;
-    const auto count = CountOfDeathWord(ix, d, begin, end);
-    if (count) {
-      std::uint32_t toll_end = count->end;
-      const std::int64_t toll = count->value + CountsJoinedAfter(ix, count->end, end, &toll_end);
-      if (!fig.value || *fig.value == 0) {
-        fig.value = toll;
-        fig.span = ix.Original(std::min(d, count->first), std::max(d + 1, toll_end));
-        fig.vague = count->vague;
-      }
-    } else if (!fig.value) {
-      fig.value = 0;
-      fig.span = ix.Original(d, d + 1);
-    }
-  }
-  return fig;
-}
-
 // The date of the frame: the date expression nearest the trigger in the
 // sentence, else the latest one of the two sentences before, else the
 // publication date as "within a week" (news reports what happened lately).
@@ -1037,7 +568,8 @@ class AssemblyRun {
     base.confidence = frame.head().row->strong ? 0.8 : 0.6;
 
     std::vector<std::int32_t> places =
-        ChoosePlaces(ix_, frame, base.event_type != "Strategic developments");
+        ChoosePlaces(ix_, frame.window_begin, frame.window_end, frame.head().first,
+                     base.event_type != "Strategic developments");
     // ACLED splits violence by place; a statement or a deal is one event.
     if (base.event_type == "Strategic developments" && places.size() > 1) {
       places.erase(places.begin() + 1, places.end());

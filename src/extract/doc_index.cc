@@ -1,0 +1,95 @@
+// The per-document lookups of event assembly (doc_index.h).
+#include "extract/doc_index.h"
+
+#include <string_view>
+
+namespace rasd::extract {
+
+using link::Mention;
+using link::MentionKind;
+using text::Token;
+
+DocIndex BuildIndex(const Document& doc, const text::AnalyzedText& at,
+                    const link::LinkedText& linked, std::optional<text::CivilDate> pub,
+                    const Lexicon& lexicon) {
+  DocIndex ix;
+  ix.lexicon = &lexicon;
+  ix.doc = &doc;
+  ix.text = &at;
+  ix.linked = &linked;
+  ix.pub_date = pub;
+  const std::size_t n = at.tokens.size();
+  ix.mention_at.assign(n, kNone);
+  for (std::size_t m = 0; m < linked.mentions.size(); ++m) {
+    const Mention& mention = linked.mentions[m];
+    for (std::uint32_t t = mention.first_token; t < mention.end_token && t < n; ++t) {
+      if (ix.mention_at[t] == kNone) ix.mention_at[t] = static_cast<std::int32_t>(m);
+    }
+  }
+  ix.cue_at.assign(n, kNoCue);
+  std::vector<PhraseMatch> cues;
+  lexicon.cues().FindAll(at.norm, at.tokens, 0, static_cast<std::uint32_t>(n), &cues);
+  for (const PhraseMatch& c : cues) {
+    for (std::uint32_t t = c.first_token; t < c.end_token; ++t) {
+      ix.cue_at[t] = static_cast<std::uint8_t>(c.payload);
+    }
+  }
+  ix.number_at.assign(n, kNone);
+  for (std::size_t k = 0; k < at.numbers.size(); ++k) {
+    const text::NumberMention& num = at.numbers[k];
+    for (std::uint32_t t = num.first_token; t < num.end_token && t < n; ++t) {
+      ix.number_at[t] = static_cast<std::int32_t>(k);
+    }
+  }
+  ix.count_at.assign(n, 0);
+  std::vector<PhraseMatch> counts;
+  lexicon.count_nouns().FindAll(at.norm, at.tokens, 0, static_cast<std::uint32_t>(n), &counts);
+  for (const PhraseMatch& c : counts)
+    ix.count_at[c.first_token] = static_cast<std::uint8_t>(c.payload);
+  // A year or a day of the month is not a count.
+  for (const text::DateMention& d : at.dates) {
+    for (std::uint32_t t = d.first_token; t < d.end_token && t < n; ++t) ix.number_at[t] = kNone;
+  }
+  return ix;
+}
+
+bool CueInRange(const DocIndex& ix, CueClass c, std::uint32_t begin, std::uint32_t end) {
+  for (std::uint32_t t = begin; t < end; ++t) {
+    if (ix.Cue(t, c)) return true;
+  }
+  return false;
+}
+
+bool HasMentionIn(const DocIndex& ix, std::uint32_t begin, std::uint32_t end) {
+  for (std::uint32_t t = begin; t < end; ++t) {
+    if (ix.mention_at[t] != kNone && ix.mention(ix.mention_at[t]).kind != MentionKind::kSource) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::int32_t> MentionsIn(const DocIndex& ix, MentionKind kind, std::uint32_t begin,
+                                     std::uint32_t end) {
+  std::vector<std::int32_t> out;
+  for (std::size_t m = 0; m < ix.linked->mentions.size(); ++m) {
+    const Mention& mention = ix.linked->mentions[m];
+    if (mention.kind == kind && mention.first_token >= begin && mention.first_token < end) {
+      out.push_back(static_cast<std::int32_t>(m));
+    }
+  }
+  return out;
+}
+
+bool StartsWithConjunction(const DocIndex& ix, std::uint32_t t) {
+  const Token& tok = ix.text->tokens[t];
+  if (tok.reading_count < 2) return false;
+  return ix.text->norm.View(tok.norm).substr(0, kWaw.size()) == kWaw;
+}
+
+bool IsPunct(const DocIndex& ix, std::uint32_t t, std::string_view mark) {
+  const Token& tok = ix.text->tokens[t];
+  return tok.kind == text::TokenKind::kPunct && ix.text->norm.View(tok.norm) == mark;
+}
+
+}  // namespace rasd::extract

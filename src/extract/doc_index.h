@@ -1,0 +1,69 @@
+// Internal header. The per-document lookups that event assembly, place
+// choice and fatality counting read: which mention, cue class, number and
+// count noun stands at each token, built once per document.
+#ifndef RASD_EXTRACT_DOC_INDEX_H_
+#define RASD_EXTRACT_DOC_INDEX_H_
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "rasd/document.h"
+#include "rasd/span.h"
+
+#include "extract/lexicon.h"
+#include "link/mention.h"
+#include "text/analyzer.h"
+
+namespace rasd::extract {
+
+inline constexpr std::int32_t kNone = -1;
+inline constexpr std::uint8_t kNoCue = 0xFF;
+// U+0648 (waw), the conjunction و, as it appears in normalised text.
+inline constexpr std::string_view kWaw = "\xD9\x88";
+
+// Per-document lookups, built once.
+struct DocIndex {
+  const Lexicon* lexicon = nullptr;
+  const Document* doc = nullptr;
+  const text::AnalyzedText* text = nullptr;
+  const link::LinkedText* linked = nullptr;
+  std::optional<text::CivilDate> pub_date;
+  std::vector<std::int32_t> mention_at;  // token -> index into linked->mentions
+  std::vector<std::uint8_t> cue_at;      // token -> CueClass
+  std::vector<std::int32_t> number_at;   // token -> index into text->numbers
+  std::vector<std::uint8_t> count_at;    // token -> 1 or 2 for a singular or dual person noun
+
+  const link::Mention& mention(std::int32_t i) const { return linked->mentions[i]; }
+  bool Cue(std::uint32_t token, CueClass c) const {
+    return token < cue_at.size() && cue_at[token] == static_cast<std::uint8_t>(c);
+  }
+  ByteSpan Original(std::uint32_t first, std::uint32_t end) const {
+    return {text->tokens[first].original.begin, text->tokens[end - 1].original.end};
+  }
+};
+
+DocIndex BuildIndex(const Document& doc, const text::AnalyzedText& at,
+                    const link::LinkedText& linked, std::optional<text::CivilDate> pub,
+                    const Lexicon& lexicon);
+
+// True when a cue of class c stands on a token of [begin, end).
+bool CueInRange(const DocIndex& ix, CueClass c, std::uint32_t begin, std::uint32_t end);
+
+// True when an actor or place (not a news source) is named in [begin, end).
+bool HasMentionIn(const DocIndex& ix, std::uint32_t begin, std::uint32_t end);
+
+// The mentions of one kind that start in [begin, end), in text order.
+std::vector<std::int32_t> MentionsIn(const DocIndex& ix, link::MentionKind kind,
+                                     std::uint32_t begin, std::uint32_t end);
+
+// True when token t opens with the conjunction و (and has a reading that cuts it).
+bool StartsWithConjunction(const DocIndex& ix, std::uint32_t t);
+
+// True when token t is the punctuation mark `mark` (",", "(", ")").
+bool IsPunct(const DocIndex& ix, std::uint32_t t, std::string_view mark);
+
+}  // namespace rasd::extract
+
+#endif  // RASD_EXTRACT_DOC_INDEX_H_

@@ -1,0 +1,198 @@
+// Place choice for events (places.h). The rules are general facts of Arabic
+// news writing; the words they rest on are named by code point or come from
+// data/. docs/extraction.md (step 5) explains them.
+#include "extract/places.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace rasd::extract {
+
+using link::Mention;
+using link::MentionKind;
+using text::Token;
+
+Location ToLocation(const Mention& m) {
+  Location loc;
+  loc.name = m.surface;
+  loc.place_id = m.id;
+  loc.lat = m.lat;
+  loc.lon = m.lon;
+  switch (m.relation) {
+    case link::PlaceRelation::kItself:
+      loc.geo_precision = 1;
+      break;
+    case link::PlaceRelation::kNear:
+    case link::PlaceRelation::kCountryside:
+      loc.geo_precision = 2;
+      break;
+    case link::PlaceRelation::kRegion:
+      loc.geo_precision = 3;
+      break;
+  }
+  if (m.place_kind == "governorate" || m.place_kind == "region") {
+    loc.geo_precision = std::max(loc.geo_precision, 3);
+  } else if (m.place_kind == "district" || m.place_kind == "subdistrict") {
+    loc.geo_precision = std::max(loc.geo_precision, 2);
+  }
+  loc.admin1 = m.admin1;
+  loc.admin2 = m.admin2;
+  loc.admin3 = m.admin3;
+  loc.pcode = m.pcode;
+  loc.country = m.country;
+  loc.span = m.name_span;
+  return loc;
+}
+
+bool IsArea(const Mention& m) {
+  return m.place_kind == "governorate" || m.place_kind == "district" ||
+         m.place_kind == "subdistrict" || m.place_kind == "region" || m.place_kind == "country" ||
+         m.relation == link::PlaceRelation::kRegion;
+}
+
+namespace {
+
+// At most this many events from one coordinated place list.
+constexpr std::size_t kMaxPlacesPerFrame = 8;
+
+// U+0628 (ba), the preposition ب, as it appears in normalised text.
+constexpr std::string_view kBa = "\xD8\xA8";
+// U+0641 U+064A, the preposition في, as it appears in normalised text.
+constexpr std::string_view kIn = "\xD9\x81\xD9\x8A";
+
+// True when token t carries the preposition ب (بمدينة، وبريف).
+bool LocativeProclitic(const DocIndex& ix, std::uint32_t t) {
+  const Token& tok = ix.text->tokens[t];
+  if (tok.reading_count < 2) return false;
+  std::string_view word = ix.text->norm.View(tok.norm);
+  if (StartsWithConjunction(ix, t)) word.remove_prefix(kWaw.size());
+  return word.substr(0, kBa.size()) == kBa;
+}
+
+// True when the text says something happened at place m: a preposition or a
+// place word before it (في اسطنبول، في مدينة سروج، بمدينة سروج) or a relation
+// to it (قرب، ريف), rather than the place standing for its government.
+bool Located(const DocIndex& ix, const Mention& m) {
+  if (m.relation != link::PlaceRelation::kItself) return true;
+  if (LocativeProclitic(ix, m.first_token)) return true;
+  for (std::uint32_t k = 1; k <= 2 && m.first_token >= k; ++k) {
+    const std::uint32_t t = m.first_token - k;
+    if (ix.text->norm.View(ix.text->tokens[t].norm) == kIn) return true;
+    if (k == 1 && LocativeProclitic(ix, t)) return true;
+  }
+  return false;
+}
+
+// Places of the window, without areas that merely contain another listed place
+// (قرية X بريف حلب: the event is at X).
+std::vector<std::int32_t> EventPlaces(const DocIndex& ix, std::uint32_t begin, std::uint32_t end,
+                                      bool violent) {
+  std::vector<std::int32_t> places;
+  for (const std::int32_t p : MentionsIn(ix, MentionKind::kPlace, begin, end)) {
+    if (!ix.mention(p).dateline) places.push_back(p);
+  }
+  std::vector<std::int32_t> kept;
+  for (const std::int32_t p : places) {
+    const Mention& mp = ix.mention(p);
+    const bool contains_other =
+        IsArea(mp) && std::any_of(places.begin(), places.end(), [&](std::int32_t q) {
+          const Mention& mq = ix.mention(q);
+          return q != p && !IsArea(mq) &&
+                 (mq.admin1 == mp.admin1 || mq.country != mp.country || mp.place_kind == "country");
+        });
+    if (!contains_other) kept.push_back(p);
+  }
+  // Beside a Syrian place, a foreign one is where the news was made or whom it
+  // concerns (واشنطن، أنقرة stand for governments), not where it happened;
+  // alone, it is where violence happened only when the text places it there
+  // (في اسطنبول، بمدينة سروج، قرب الحدود); a deal or a statement may be placed
+  // at the government that makes it.
+  const bool any_syrian = std::any_of(
+      kept.begin(), kept.end(), [&](std::int32_t p) { return ix.mention(p).country == "Syria"; });
+  std::erase_if(kept, [&](std::int32_t p) {
+    return ix.mention(p).country != "Syria" &&
+           (any_syrian || (violent && !Located(ix, ix.mention(p))));
+  });
+  // A gazetteer place beats a Syrian name found only by its cue word (معمل الغاز
+  // في الراموسة); foreign places have no coordinates and stay.
+  const auto cue_only = [&](std::int32_t p) {
+    return !ix.mention(p).lat.has_value() && ix.mention(p).country == "Syria";
+  };
+  const bool any_known = std::any_of(kept.begin(), kept.end(),
+                                     [&](std::int32_t p) { return ix.mention(p).lat.has_value(); });
+  if (any_known && !std::all_of(kept.begin(), kept.end(), cue_only)) std::erase_if(kept, cue_only);
+  return kept;
+}
+
+// True when places a and b (a before b) are items of one list: at most two
+// words lie between them, none of them a name, and the list goes on with a
+// comma or the conjunction و, on b itself (والحسكة), on the word after a, or
+// on a place word before b (وبلدتي النعيمة، درعا البلد وحي طريق السد).
+bool Coordinated(const DocIndex& ix, const Mention& a, const Mention& b) {
+  if (b.first_token < a.end_token || b.first_token - a.end_token > 2) return false;
+  bool joined = StartsWithConjunction(ix, b.first_token);
+  for (std::uint32_t t = a.end_token; t < b.first_token; ++t) {
+    if (ix.mention_at[t] != kNone) return false;
+    const bool comma = IsPunct(ix, t, ",");
+    // A closing bracket ends an aside that named the last item again: (كوباني).
+    const bool bracket = IsPunct(ix, t, ")") && t == a.end_token;
+    if (ix.text->tokens[t].kind == text::TokenKind::kPunct && !comma && !bracket) return false;
+    joined = joined || comma ||
+             ((t == a.end_token || t + 1 == b.first_token) && StartsWithConjunction(ix, t));
+  }
+  return joined;
+}
+
+// True when b only restates where list item a is: another name for it in
+// brackets (عين العرب (كوباني)), the area that holds it (X ومحيطها بريف حلب;
+// الحسكة والرقة في سوريا، وقرب الحديثة) or the town an unnamed item is in
+// (وحي باب توما والعباسيين في دمشق). The list goes on after b without an event for it.
+bool Restates(const DocIndex& ix, const Mention& a, const Mention& b) {
+  if (b.first_token < a.end_token || b.first_token - a.end_token > 2) return false;
+  if (b.first_token == a.end_token + 1 && IsPunct(ix, a.end_token, "(")) return true;
+  if (StartsWithConjunction(ix, b.first_token)) return false;
+  const Token& before = ix.text->tokens[b.first_token - 1];
+  if (b.first_token > a.end_token && ix.text->norm.View(before.norm) == kIn) return true;
+  const bool holds_a =
+      IsArea(b) && (b.place_kind == "country" ? b.country == a.country : b.admin1 == a.admin1);
+  return holds_a && !IsPunct(ix, b.first_token - 1, ",");
+}
+
+}  // namespace
+
+std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, std::uint32_t end,
+                                       std::uint32_t head, bool violent) {
+  const std::vector<std::int32_t> places = EventPlaces(ix, begin, end, violent);
+  if (places.empty()) return {};
+  std::size_t start = 0;
+  while (start < places.size() && ix.mention(places[start]).first_token < head) ++start;
+  if (start == places.size()) {
+    // All before the trigger: the nearest that names a place itself, not a
+    // direction from one (قرية الرهجان شرق حماة ... معارك: الرهجان).
+    std::int32_t nearest = places.back();
+    for (auto it = places.rbegin(); it != places.rend(); ++it) {
+      if (ix.mention(*it).relation == link::PlaceRelation::kItself) {
+        nearest = *it;
+        break;
+      }
+    }
+    return std::vector<std::int32_t>(1, nearest);
+  }
+  std::vector<std::int32_t> chosen = {places[start]};
+  const std::vector<std::int32_t> all = MentionsIn(ix, MentionKind::kPlace, begin, end);
+  std::size_t k = std::find(all.begin(), all.end(), places[start]) - all.begin();
+  const Mention* last = &ix.mention(places[start]);
+  for (++k; k < all.size() && chosen.size() < kMaxPlacesPerFrame; ++k) {
+    const Mention& next = ix.mention(all[k]);
+    if (Restates(ix, *last, next)) {
+      last = &next;
+      continue;
+    }
+    if (!Coordinated(ix, *last, next)) break;
+    chosen.push_back(all[k]);
+    last = &next;
+  }
+  return chosen;
+}
+
+}  // namespace rasd::extract
