@@ -1,6 +1,7 @@
 // The per-document lookups of event assembly (doc_index.h).
 #include "extract/doc_index.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace rasd::extract {
@@ -71,12 +72,14 @@ bool HasMentionIn(const DocIndex& ix, std::uint32_t begin, std::uint32_t end) {
 
 std::vector<std::int32_t> MentionsIn(const DocIndex& ix, MentionKind kind, std::uint32_t begin,
                                      std::uint32_t end) {
+  // The linker keeps mentions sorted by first token: start at the first one
+  // in range instead of scanning the document's mentions for every clause.
+  const std::vector<Mention>& all = ix.linked->mentions;
+  const auto first = std::partition_point(all.begin(), all.end(),
+                                          [&](const Mention& m) { return m.first_token < begin; });
   std::vector<std::int32_t> out;
-  for (std::size_t m = 0; m < ix.linked->mentions.size(); ++m) {
-    const Mention& mention = ix.linked->mentions[m];
-    if (mention.kind == kind && mention.first_token >= begin && mention.first_token < end) {
-      out.push_back(static_cast<std::int32_t>(m));
-    }
+  for (auto it = first; it != all.end() && it->first_token < end; ++it) {
+    if (it->kind == kind) out.push_back(static_cast<std::int32_t>(it - all.begin()));
   }
   return out;
 }

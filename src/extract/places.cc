@@ -84,11 +84,11 @@ bool Located(const DocIndex& ix, const Mention& m) {
 }
 
 // Places of the window, without areas that merely contain another listed place
-// (قرية X بريف حلب: the event is at X).
-std::vector<std::int32_t> EventPlaces(const DocIndex& ix, std::uint32_t begin, std::uint32_t end,
+// (قرية X بريف حلب: the event is at X), from all the places of the clause.
+std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const std::vector<std::int32_t>& all,
                                       bool violent) {
   std::vector<std::int32_t> places;
-  for (const std::int32_t p : MentionsIn(ix, MentionKind::kPlace, begin, end)) {
+  for (const std::int32_t p : all) {
     if (!ix.mention(p).dateline) places.push_back(p);
   }
   std::vector<std::int32_t> kept;
@@ -162,7 +162,8 @@ bool Restates(const DocIndex& ix, const Mention& a, const Mention& b) {
 
 std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, std::uint32_t end,
                                        std::uint32_t head, bool violent) {
-  const std::vector<std::int32_t> places = EventPlaces(ix, begin, end, violent);
+  const std::vector<std::int32_t> all = MentionsIn(ix, MentionKind::kPlace, begin, end);
+  const std::vector<std::int32_t> places = EventPlaces(ix, all, violent);
   if (places.empty()) return {};
   std::size_t start = 0;
   while (start < places.size() && ix.mention(places[start]).first_token < head) ++start;
@@ -179,7 +180,6 @@ std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, 
     return std::vector<std::int32_t>(1, nearest);
   }
   std::vector<std::int32_t> chosen = {places[start]};
-  const std::vector<std::int32_t> all = MentionsIn(ix, MentionKind::kPlace, begin, end);
   std::size_t k = std::find(all.begin(), all.end(), places[start]) - all.begin();
   const Mention* last = &ix.mention(places[start]);
   for (++k; k < all.size() && chosen.size() < kMaxPlacesPerFrame; ++k) {
