@@ -864,7 +864,7 @@ void MergeRepeats(std::vector<Event>* events) {
 
 // A battle has two sides by nature; a bombardment of a place often names no
 // target (قصفت قوات النظام مناطق في داريا), and ACLED then codes none.
-bool IsViolence(const Event& e) { return e.event_type == "Battles"; }
+bool IsBattle(const Event& e) { return e.event_type == "Battles"; }
 
 // A violent event that names one side only: the other side is the article's
 // most-named actor of an opposing camp, when the article names one at least twice.
@@ -877,7 +877,7 @@ void FillOpponents(const DocIndex& ix, std::vector<Event>* events) {
     inter[m.id] = m.inter;
   }
   for (Event& e : *events) {
-    if (!IsViolence(e) || e.actor1.empty() == e.actor2.empty()) continue;
+    if (!IsBattle(e) || e.actor1.empty() == e.actor2.empty()) continue;
     const std::string& known = e.actor1.empty() ? e.actor2 : e.actor1;
     const Camp* camp = ix.lexicon->CampOf(known);
     if (camp == nullptr) continue;
