@@ -866,7 +866,7 @@ void MergeRepeats(std::vector<Event>* events) {
 // target (قصفت قوات النظام مناطق في داريا), and ACLED then codes none.
 bool IsBattle(const Event& e) { return e.event_type == "Battles"; }
 
-// A violent event that names one side only: the other side is the article's
+// A battle that names one side only: the other side is the article's
 // most-named actor of an opposing camp, when the article names one at least twice.
 void FillOpponents(const DocIndex& ix, std::vector<Event>* events) {
   std::unordered_map<std::string, int> counts;
