@@ -5,7 +5,9 @@
 // never allocates beyond growing the caller's buffers.
 #include "text/normalizer.h"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 
 #include <unicode/normalizer2.h>
@@ -112,8 +114,9 @@ class FoldTables {
     return tables;
   }
 
-  // For U+0080..U+07FF (two UTF-8 bytes), the bulk of Arabic text.
-  const Fold& LookupTwoByte(char32_t cp) const { return direct_[cp]; }
+  // True when the two bytes of `pair` (PairAt) are a whole two-byte
+  // character that normalisation keeps: the bulk of an Arabic text.
+  bool KeepsPair(std::uint16_t pair) const { return kept_pairs_[pair] != 0; }
 
   const Fold& Lookup(char32_t cp) const {
     if (cp < kDirectEnd) return direct_[cp];
@@ -130,6 +133,11 @@ class FoldTables {
  private:
   FoldTables() {
     for (char32_t cp = 0; cp < kDirectEnd; ++cp) direct_[cp] = FromRule(cp);
+    for (char32_t cp = 0x80; cp < kDirectEnd; ++cp) {
+      if (!direct_[cp].keep) continue;
+      const unsigned lead = 0xC0 | (cp >> 6), trail = 0x80 | (cp & 0x3F);
+      kept_pairs_[lead | (trail << 8)] = 1;
+    }
     for (char32_t cp = kPunctuationFirst; cp < kPunctuationEnd; ++cp) {
       punctuation_[cp - kPunctuationFirst] = FromRule(cp);
     }
@@ -187,40 +195,102 @@ class FoldTables {
   std::array<Fold, kPresentationEnd - kPresentationFirst> presentation_{};
   std::array<Fold, 2> other_{};
   Fold unchanged_{};
+  // Indexed by two bytes, the first lowest: 1 for a kept two-byte character.
+  std::array<std::uint8_t, 1 << 16> kept_pairs_{};
 };
 
-// Writes into pre-sized buffers through raw pointers: push_back per byte on
-// both the text and the map would dominate the loop.
+// How an ASCII byte is written; '\r' is handled apart (CR LF is one break).
+constexpr std::array<char, 128> MakeAsciiFolds() {
+  std::array<char, 128> folds{};
+  for (int c = 0; c < 128; ++c) {
+    char to = static_cast<char>(c);
+    if (c >= 'A' && c <= 'Z') to = static_cast<char>(c + ('a' - 'A'));
+    if (c == '\t' || c == '\v' || c == '\f') to = ' ';
+    folds[c] = to;
+  }
+  return folds;
+}
+constexpr std::array<char, 128> kAsciiFolds = MakeAsciiFolds();
+
+// ASCII bytes written unchanged: all but capitals, '\t' '\v' '\f' and '\r'.
+constexpr std::array<bool, 128> MakeAsciiKept() {
+  std::array<bool, 128> kept{};
+  for (int c = 0; c < 128; ++c) kept[c] = kAsciiFolds[c] == static_cast<char>(c) && c != '\r';
+  return kept;
+}
+constexpr std::array<bool, 128> kAsciiKept = MakeAsciiKept();
+
+// The two bytes at p as one number, the first byte lowest.
+std::uint16_t PairAt(const unsigned char* p) {
+  return static_cast<std::uint16_t>(p[0] | (p[1] << 8));
+}
+
+// Writes through raw pointers kept in locals: the text's bytes are chars,
+// which may alias anything, so stores through out->text would make the
+// compiler reload the buffers' pointers and sizes after every byte. Room for
+// the longest replacement is made once per input character (Reserve), so the
+// Put functions do not check.
 class Writer {
  public:
-  explicit Writer(NormalizedText* out, std::size_t expected) : out_(out) { Grow(expected + 64); }
+  // Any one character writes at most this many bytes: a Fold's length is a
+  // std::uint8_t, a copied character has at most four bytes.
+  static constexpr std::size_t kSlack = 256;
 
+  Writer(NormalizedText* out, std::size_t expected) : out_(out) { Grow(expected + kSlack); }
+
+  void Reserve() {
+    if (capacity_ - used_ < kSlack) Grow(2 * capacity_);
+  }
+  // Room left: a run of kept characters writes as many bytes as it reads.
+  std::size_t Room() const { return capacity_ - used_; }
+
+  // Copies the characters of p[i, limit) that normalisation keeps as they
+  // are, up to the first one it changes (or one that would cross `limit`);
+  // returns where it stopped. This is most of any text, so it runs on locals.
+  std::size_t CopyKept(const FoldTables& tables, const unsigned char* p, std::size_t i,
+                       std::size_t limit) {
+    char* text = text_ + used_;
+    std::uint32_t* map = map_ + used_;
+    const std::size_t start = i;
+    while (i < limit) {
+      const unsigned c = p[i];
+      if (c < 0x80) {
+        if (!kAsciiKept[c]) break;
+        *text++ = static_cast<char>(c);
+        *map++ = static_cast<std::uint32_t>(i);
+        ++i;
+      } else {
+        if (i + 1 >= limit || !tables.KeepsPair(PairAt(p + i))) break;
+        std::memcpy(text, p + i, 2);
+        const std::uint64_t both = (std::uint64_t{i} << 32) | i;
+        std::memcpy(map, &both, sizeof both);
+        text += 2;
+        map += 2;
+        i += 2;
+      }
+    }
+    used_ += i - start;
+    return i;
+  }
   void Put(const char* bytes, std::size_t n, std::uint32_t original) {
-    if (used_ + n > out_->text.size()) Grow(2 * out_->text.size() + n);
     // Replacements are one to a few bytes: a loop beats a call to memcpy.
-    char* text = out_->text.data() + used_;
-    std::uint32_t* map = out_->to_original.data() + used_;
     for (std::size_t k = 0; k < n; ++k) {
-      text[k] = bytes[k];
-      map[k] = original;
+      text_[used_ + k] = bytes[k];
+      map_[used_ + k] = original;
     }
     used_ += n;
   }
-  // A two-byte character copied as it is: most of an Arabic text.
-  void PutPair(const char* bytes, std::uint32_t original) {
-    if (used_ + 2 > out_->text.size()) Grow(2 * out_->text.size() + 2);
-    char* text = out_->text.data() + used_;
-    text[0] = bytes[0];
-    text[1] = bytes[1];
-    std::uint32_t* map = out_->to_original.data() + used_;
-    map[0] = original;
-    map[1] = original;
+  // A two-byte character copied as it is: most of an Arabic text. One store
+  // for the two bytes and one for their two map entries.
+  void PutPair(const unsigned char* bytes, std::uint32_t original) {
+    std::memcpy(text_ + used_, bytes, 2);
+    const std::uint64_t both = (std::uint64_t{original} << 32) | original;
+    std::memcpy(map_ + used_, &both, sizeof both);
     used_ += 2;
   }
   void PutByte(char c, std::uint32_t original) {
-    if (used_ == out_->text.size()) Grow(2 * out_->text.size() + 1);
-    out_->text[used_] = c;
-    out_->to_original[used_] = original;
+    text_[used_] = c;
+    map_[used_] = original;
     ++used_;
   }
   void Finish(std::uint32_t original_size) {
@@ -233,66 +303,70 @@ class Writer {
   void Grow(std::size_t n) {
     out_->text.resize(n);
     out_->to_original.resize(n + 1);
+    text_ = out_->text.data();
+    map_ = out_->to_original.data();
+    capacity_ = n;
   }
 
   NormalizedText* out_;
+  char* text_ = nullptr;
+  std::uint32_t* map_ = nullptr;
   std::size_t used_ = 0;
+  std::size_t capacity_ = 0;
 };
 
 constexpr char kReplacementUtf8[] = "\xEF\xBF\xBD";
+
+// Folds the character at original[i], which is not ASCII; returns its length.
+std::size_t FoldOther(const FoldTables& tables, std::string_view original, std::size_t i,
+                      Writer* writer) {
+  const auto at = static_cast<std::uint32_t>(i);
+  std::size_t len = 1;
+  const char32_t cp = utf8::Decode(original, i, &len);
+  const Fold& fold = tables.Lookup(cp);
+  if (fold.keep) {
+    if (cp == utf8::kReplacement) {
+      writer->Put(kReplacementUtf8, 3, at);
+    } else {
+      writer->Put(original.data() + i, len, at);
+    }
+  } else if (fold.length != 0) {
+    writer->Put(tables.Pool(fold), fold.length, at);
+  }
+  return len;
+}
 
 }  // namespace
 
 void Normalize(std::string_view original, NormalizedText* out) {
   const FoldTables& tables = FoldTables::Get();
   Writer writer(out, original.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(original.data());
   const std::size_t n = original.size();
   std::size_t i = 0;
   while (i < n) {
-    const auto c = static_cast<unsigned char>(original[i]);
+    writer.Reserve();
+    i = writer.CopyKept(tables, p, i, std::min(n, i + writer.Room()));
+    if (i == n) break;
+    writer.Reserve();
+    const unsigned c = p[i];
     const auto at = static_cast<std::uint32_t>(i);
     if (c < 0x80) {
-      if (c >= 'A' && c <= 'Z') {
-        writer.PutByte(static_cast<char>(c + ('a' - 'A')), at);
-      } else if (c == '\r') {
+      if (c == '\r') {
         // CR LF is one line break, mapped to the CR so that no span can hold
         // half of it; a lone CR (old Mac files) is one too.
         writer.PutByte('\n', at);
-        if (i + 1 < n && original[i + 1] == '\n') ++i;
-      } else if (c == '\t' || c == '\v' || c == '\f') {
-        writer.PutByte(' ', at);
+        i += i + 1 < n && p[i + 1] == '\n' ? 2 : 1;
       } else {
-        writer.PutByte(static_cast<char>(c), at);
+        writer.PutByte(kAsciiFolds[c], at);
+        ++i;
       }
-      ++i;
-      continue;
-    }
-    if (c >= 0xC2 && c < 0xE0 && i + 1 < n &&
-        (static_cast<unsigned char>(original[i + 1]) & 0xC0) == 0x80) {
-      // A valid two-byte sequence (Arabic, Latin-1): decoded in place.
-      const char32_t cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(original[i + 1]) & 0x3F);
-      const Fold& fold = tables.LookupTwoByte(cp);
-      if (fold.keep) {
-        writer.PutPair(original.data() + i, at);
-      } else if (fold.length != 0) {
-        writer.Put(tables.Pool(fold), fold.length, at);
-      }
+    } else if (i + 1 < n && tables.KeepsPair(PairAt(p + i))) {
+      writer.PutPair(p + i, at);
       i += 2;
-      continue;
+    } else {
+      i += FoldOther(tables, original, i, &writer);
     }
-    std::size_t len = 1;
-    const char32_t cp = utf8::Decode(original, i, &len);
-    const Fold& fold = tables.Lookup(cp);
-    if (fold.keep) {
-      if (cp == utf8::kReplacement) {
-        writer.Put(kReplacementUtf8, 3, at);
-      } else {
-        writer.Put(original.data() + i, len, at);
-      }
-    } else if (fold.length != 0) {
-      writer.Put(tables.Pool(fold), fold.length, at);
-    }
-    i += len;
   }
   writer.Finish(static_cast<std::uint32_t>(n));
 }
