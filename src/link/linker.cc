@@ -258,6 +258,7 @@ class LinkRun {
   std::optional<Found> ExactAt(std::uint32_t i) {
     if (i >= tokens_.size()) return std::nullopt;
     TokenFacts& f = facts_[i];
+    if ((f.flags & kStemNames) == 0) return std::nullopt;  // no name starts with its stems
     if (f.exact_state == 0) {
       const std::optional<Found> found = LookUpExact(i);
       f.exact_state = found ? 2 : 1;
@@ -1076,11 +1077,17 @@ class LinkRun {
     }
     if (EmitForeignForce(i, f ? f->end : i)) return next_;
     if (f && Emit(i, *f)) return f->end > i ? LastEnd(i) : i + 1;
-    if (EmitForeign(i)) {
+    // Each rule below needs a lexicon bit of token i: most tokens have none,
+    // and are passed over without a call.
+    const TokenFacts& facts = facts_[i];
+    if ((facts.flags & (kStemForeign | kStemForeignMulti)) != 0 && EmitForeign(i)) {
       EmitActingState(i);
       return next_;
     }
-    if (EmitQuotedGroup(i) || EmitGroup(i) || EmitCuePlace(i)) return next_;
+    if ((facts.flags & kStemGroupPattern) != 0 && (EmitQuotedGroup(i) || EmitGroup(i))) {
+      return next_;
+    }
+    if (facts.cue != 0 && EmitCuePlace(i)) return next_;
     if (i == list_next_ && EmitListItem(i)) return next_;
     return i + 1;
   }
