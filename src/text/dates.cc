@@ -177,6 +177,22 @@ struct Word {
   std::uint32_t end = 0;
 };
 
+// A set of kinds of date word, one bit each.
+constexpr std::uint32_t MaskOf(DateWord kind) { return std::uint32_t{1} << static_cast<int>(kind); }
+constexpr std::uint32_t MaskOf(std::initializer_list<DateWord> kinds) {
+  std::uint32_t mask = 0;
+  for (const DateWord k : kinds) mask |= MaskOf(k);
+  return mask;
+}
+
+// The kinds the readers of ReadCoreAt and the cues before it try first at
+// their token: a word of no other kind opens no date.
+constexpr std::uint32_t kOpeningKinds =
+    MaskOf({DateWord::kPeriod, DateWord::kDaypart, DateWord::kDayWord, DateWord::kMonthWord,
+            DateWord::kMonth, DateWord::kYearCue, DateWord::kDayRel, DateWord::kWeekday,
+            DateWord::kWeekRel, DateWord::kMonthRel, DateWord::kYearRel, DateWord::kMonthBare,
+            DateWord::kAgo});
+
 // Longest relative spans read ("قبل 3650 يوما"); beyond, the phrase is history.
 constexpr std::int64_t kMaxAgoDays = 3660;
 
@@ -187,7 +203,8 @@ class DateReader {
       : norm_(norm), tokens_(tokens), pub_(pub), n_(static_cast<std::uint32_t>(tokens.size())) {}
 
   std::optional<DateMention> ReadAt(std::uint32_t i) const {
-    if (tokens_[i].kind != TokenKind::kNumber && !MayStartAt(i)) {
+    if (tokens_[i].kind != TokenKind::kNumber &&
+        (!MayStartAt(i) || (CandidatesAt(i).kinds & kOpeningKinds) == 0)) {
       return std::nullopt;
     }
     std::uint32_t j = i;
@@ -218,8 +235,10 @@ class DateReader {
     }
     const DateLexicon& lex = DateLexicon::Get();
     if (!MayStartAt(i)) return std::nullopt;
+    const CachedCandidates& at = CandidatesAt(i);
+    if ((at.kinds & MaskOf(kinds)) == 0) return std::nullopt;
     const auto match =
-        lex.table().BestOf(norm_, tokens_, i, CandidatesAt(i), [&](const PhraseEntry& e) {
+        lex.table().BestOf(norm_, tokens_, i, at.candidates, [&](const PhraseEntry& e) {
           const DateWord k = lex.KindOf(e);
           for (const DateWord want : kinds) {
             if (k == want) return true;
@@ -241,18 +260,32 @@ class DateReader {
     return checked_may_start_;
   }
 
-  // The lexicon entries that may start at token i, looked up once for the
-  // last few tokens asked: each reader tries its own kinds of word at the
-  // same tokens.
-  const std::vector<PhraseCandidate>& CandidatesAt(std::uint32_t i) const {
+  // The lexicon entries that may start at a token, with the set of their
+  // kinds: a reader asking for other kinds is answered without a look at the
+  // entries (most tokens that pass MayStartAt are في، من، على, which open
+  // no date alone).
+  struct CachedCandidates {
+    std::uint32_t token = kNoToken;
+    std::vector<PhraseCandidate> candidates;
+    std::uint32_t kinds = 0;  // MaskOf the candidates' kinds
+  };
+
+  // The candidates at token i, looked up once for the last few tokens asked:
+  // each reader tries its own kinds of word at the same tokens.
+  const CachedCandidates& CandidatesAt(std::uint32_t i) const {
     for (const CachedCandidates& c : cache_) {
-      if (c.token == i) return c.candidates;
+      if (c.token == i) return c;
     }
     CachedCandidates& slot = cache_[next_slot_];
     next_slot_ = (next_slot_ + 1) % cache_.size();
     slot.token = i;
-    DateLexicon::Get().table().CandidatesAt(norm_, tokens_, i, &slot.candidates);
-    return slot.candidates;
+    const DateLexicon& lex = DateLexicon::Get();
+    lex.table().CandidatesAt(norm_, tokens_, i, &slot.candidates);
+    slot.kinds = 0;
+    for (const PhraseCandidate& c : slot.candidates) {
+      slot.kinds |= MaskOf(lex.KindOf(lex.table().entries()[c.entry]));
+    }
+    return slot;
   }
 
   std::optional<DateMention> ReadCoreAt(std::uint32_t j, const Cues& cues) const {
@@ -587,10 +620,6 @@ class DateReader {
   std::uint32_t n_;
   mutable std::uint32_t checked_token_ = kNoToken;
   mutable bool checked_may_start_ = false;
-  struct CachedCandidates {
-    std::uint32_t token = kNoToken;
-    std::vector<PhraseCandidate> candidates;
-  };
   mutable std::array<CachedCandidates, 4> cache_;
   mutable std::size_t next_slot_ = 0;
 };
