@@ -84,6 +84,13 @@ PhraseTable PhraseTable::FromTsv(std::string_view tsv) {
       table.definite_first_[std::string_view(first).substr(kArticle.size())].push_back(i);
     }
   }
+  for (const bool definite : {false, true}) {
+    const auto& index = definite ? table.definite_first_ : table.bare_first_;
+    for (const auto& entry : index.entries()) {
+      const std::uint32_t bit = StartBit(HashStem(entry.first), definite);
+      table.start_filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+  }
   for (StemMap<std::vector<std::uint32_t>>* index : {&table.bare_first_, &table.definite_first_}) {
     for (const auto& [word, indices] : index->entries()) {
       std::vector<std::uint32_t>& sorted = (*index)[word];
@@ -134,19 +141,6 @@ void PhraseTable::CandidatesAt(const NormalizedText& norm, const std::vector<Tok
       out->push_back({index, end, r});
     }
   }
-}
-
-bool PhraseTable::MayStartAt(const NormalizedText& norm, const Token& token) const {
-  if (token.kind != TokenKind::kArabicWord) return false;
-  for (std::uint8_t r = 0; r < token.reading_count; ++r) {
-    // The filters first, here: this runs for every token of every text, and
-    // nearly every reading of nearly every token fails them.
-    const CliticReading& reading = token.readings[r];
-    const auto& index = reading.definite() ? definite_first_ : bare_first_;
-    if (reading.enclitic_bytes != 0 || !index.MayContain(token.stem_hash[r])) continue;
-    if (StartingWith(norm, token, r) != nullptr) return true;
-  }
-  return false;
 }
 
 bool IsConjunctionOnly(std::string_view proclitic) {
