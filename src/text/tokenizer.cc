@@ -65,12 +65,21 @@ constexpr CharClass ClassifyAscii(char c) {
 struct ClassTables {
   std::array<CharClass, 128> ascii{};
   std::array<CharClass, 256> arabic{};
+  // Indexed by two bytes, the first lowest: true for a character of
+  // U+0600..U+06FF that continues an Arabic word (a letter or a mark). The
+  // scan of a word then costs one load and one test per letter.
+  std::array<bool, 1 << 16> arabic_word_pairs{};
 };
 
 constexpr ClassTables MakeClassTables() {
   ClassTables t;
   for (int c = 0; c < 128; ++c) t.ascii[c] = ClassifyAscii(static_cast<char>(c));
-  for (char32_t cp = 0x0600; cp < 0x0700; ++cp) t.arabic[cp - 0x0600] = ClassifyCodePoint(cp);
+  for (char32_t cp = 0x0600; cp < 0x0700; ++cp) {
+    const CharClass cls = ClassifyCodePoint(cp);
+    t.arabic[cp - 0x0600] = cls;
+    const unsigned lead = 0xC0 | (cp >> 6), trail = 0x80 | (cp & 0x3F);
+    t.arabic_word_pairs[lead | (trail << 8)] = cls == CharClass::kArabic || cls == CharClass::kMark;
+  }
   return t;
 }
 
@@ -90,30 +99,43 @@ inline CharInfo ClassAt(std::string_view text, std::size_t i) {
 
 // ---- Clitic analysis -------------------------------------------------------
 
-constexpr char32_t kAlef = 0x0627;
-constexpr char32_t kBeh = 0x0628;
-constexpr char32_t kFeh = 0x0641;
-constexpr char32_t kKaf = 0x0643;
-constexpr char32_t kLam = 0x0644;
-constexpr char32_t kMeem = 0x0645;
-constexpr char32_t kNoon = 0x0646;
-constexpr char32_t kHeh = 0x0647;
-constexpr char32_t kWaw = 0x0648;
-constexpr char32_t kYeh = 0x064A;
+// A two-byte letter as it is stored: its UTF-8 bytes read as one number,
+// the lead byte lowest. The clitic analysis only ever compares letters for
+// equality, and two bytes equal a letter's encoding exactly when they decode
+// to that letter, so letters are never decoded.
+using Letter = std::uint16_t;
+
+constexpr Letter LetterOf(char32_t cp) {
+  return static_cast<Letter>((0xC0 | (cp >> 6)) | ((0x80 | (cp & 0x3F)) << 8));
+}
+
+// The two bytes at p as a Letter (whether or not they are one).
+inline Letter PairAt(const unsigned char* p) { return static_cast<Letter>(p[0] | (p[1] << 8)); }
+
+constexpr Letter kAlef = LetterOf(0x0627);
+constexpr Letter kBeh = LetterOf(0x0628);
+constexpr Letter kFeh = LetterOf(0x0641);
+constexpr Letter kKaf = LetterOf(0x0643);
+constexpr Letter kLam = LetterOf(0x0644);
+constexpr Letter kMeem = LetterOf(0x0645);
+constexpr Letter kNoon = LetterOf(0x0646);
+constexpr Letter kHeh = LetterOf(0x0647);
+constexpr Letter kWaw = LetterOf(0x0648);
+constexpr Letter kYeh = LetterOf(0x064A);
 constexpr std::uint8_t kLetterBytes = 2;  // every clitic letter is in U+0600..U+07FF
 
-// Pronoun suffixes, as code points. ه is also a folded ta marbuta, so a split
+// Pronoun suffixes, as Letters. ه is also a folded ta marbuta, so a split
 // at ه is only ever a reading beside the surface form, never instead of it.
 // Each is also packed 16 bits a letter, its last letter lowest, with the mask
 // of its letters: Word::EndsWith then compares once.
 struct Enclitic {
-  std::array<char32_t, 3> letters;
+  std::array<Letter, 3> letters;
   std::uint8_t count;
   std::uint64_t packed = 0;
   std::uint64_t mask = 0;
 };
 
-constexpr Enclitic MakeEnclitic(std::array<char32_t, 3> letters, std::uint8_t count) {
+constexpr Enclitic MakeEnclitic(std::array<Letter, 3> letters, std::uint8_t count) {
   Enclitic e{letters, count};
   for (std::uint32_t k = 0; k < count; ++k) {
     e.packed |= std::uint64_t{letters[k]} << (16 * (count - 1 - k));
@@ -144,21 +166,15 @@ class Word {
   Word(std::string_view text, NormSpan span, std::uint32_t letters)
       : size_(span.size()), letters_(letters) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + span.begin.value;
-    // Only two-byte characters (no byte of an Arabic word is ASCII): every
-    // even offset starts a letter, nothing needs checking.
-    const bool all_two_byte = letters_ * kLetterBytes == size_;
-    for (std::uint32_t k = 0; k < kHeadLetters; ++k) {
-      head_[k] = ReadLetter(p, k * kLetterBytes, all_two_byte);
-    }
+    for (std::uint32_t k = 0; k < kHeadLetters; ++k) head_[k] = ReadLetter(p, k * kLetterBytes);
     for (std::uint32_t k = 0; k < kTailLetters; ++k) {
       const std::uint32_t bytes = (k + 1) * kLetterBytes;
-      if (bytes < size_)
-        tail_ |= std::uint64_t{ReadLetter(p, size_ - bytes, all_two_byte)} << (16 * k);
+      if (bytes < size_) tail_ |= std::uint64_t{ReadLetter(p, size_ - bytes)} << (16 * k);
     }
   }
 
-  // The two-byte letter at byte `off` (0, 2, 4 or 6), or 0 when there is none.
-  char32_t LetterAt(std::uint32_t off) const { return head_[off / kLetterBytes]; }
+  // The two bytes at byte `off` (0, 2, 4 or 6), or 0 past the word's end.
+  Letter LetterAt(std::uint32_t off) const { return head_[off / kLetterBytes]; }
   bool EndsWith(const Enclitic& e) const { return (tail_ & e.mask) == e.packed; }
   std::uint32_t Letters() const { return letters_; }
 
@@ -166,23 +182,21 @@ class Word {
   static constexpr std::uint32_t kHeadLetters = 4;  // conjunction, preposition, ا ل
   static constexpr std::uint32_t kTailLetters = 3;  // the longest pronoun suffix
 
-  char32_t ReadLetter(const unsigned char* p, std::uint32_t off, bool all_two_byte) const {
-    if (off + 1 >= size_) return 0;
-    if (!all_two_byte && ((p[off] & 0xE0) != 0xC0 || (p[off + 1] & 0xC0) != 0x80)) return 0;
-    return (static_cast<char32_t>(p[off] & 0x1F) << 6) | (p[off + 1] & 0x3F);
+  Letter ReadLetter(const unsigned char* p, std::uint32_t off) const {
+    return off + 1 < size_ ? PairAt(p + off) : 0;
   }
 
   std::uint32_t size_;
   std::uint32_t letters_;
-  std::array<char32_t, kHeadLetters> head_{};
-  // The last three letters, 16 bits each, the last one lowest; 0 for a
-  // letter that is not a two-byte one or that the suffix would not leave
-  // room for (a suffix never takes the whole word).
+  std::array<Letter, kHeadLetters> head_{};
+  // The last three two-byte pairs, 16 bits each, the last one lowest; 0 for
+  // a pair the suffix would not leave room for (a suffix never takes the
+  // whole word).
   std::uint64_t tail_ = 0;
 };
 
-bool IsConjunction(char32_t c) { return c == kWaw || c == kFeh; }
-bool IsPreposition(char32_t c) { return c == kBeh || c == kLam || c == kKaf; }
+bool IsConjunction(Letter c) { return c == kWaw || c == kFeh; }
+bool IsPreposition(Letter c) { return c == kBeh || c == kLam || c == kKaf; }
 
 std::uint32_t StemLetters(const Word& w, const CliticReading& r) {
   const std::uint32_t cut = (r.proclitic_bytes + r.article_bytes + r.enclitic_bytes) / kLetterBytes;
@@ -229,7 +243,7 @@ class ReadingCollector {
  private:
   void CollectAfterConjunction(std::uint8_t conj) {
     CollectAfterProclitics(conj, false);
-    const char32_t prep = w_.LetterAt(conj);
+    const Letter prep = w_.LetterAt(conj);
     if (IsPreposition(prep)) CollectAfterProclitics(conj + kLetterBytes, prep == kLam);
   }
 
@@ -330,20 +344,18 @@ std::size_t NumberEnd(std::string_view text, std::size_t i, std::size_t limit) {
 }
 
 // End of a word of class `cls` starting at i (its combining marks included);
-// *chars counts its code points. Arabic letters and marks take the first
-// test, without the general classification.
+// *chars counts its code points. Runs of Arabic letters and marks take the
+// pair table, without the general classification.
 std::size_t WordEnd(std::string_view text, std::size_t i, std::size_t limit, CharClass cls,
                     std::uint32_t* chars) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   std::uint32_t count = 0;
   while (i < limit) {
-    if (cls == CharClass::kArabic && (p[i] & 0xFC) == 0xD8 && i + 2 <= limit &&
-        (p[i + 1] & 0xC0) == 0x80) {
-      const CharClass c = kClassTables.arabic[((p[i] & 0x03) << 6) | (p[i + 1] & 0x3F)];
-      if (c != CharClass::kArabic && c != CharClass::kMark) break;
-      i += 2;
-      ++count;
-      continue;
+    if (cls == CharClass::kArabic) {
+      const std::size_t run = i;
+      while (i + 2 <= limit && kClassTables.arabic_word_pairs[PairAt(p + i)]) i += 2;
+      count += static_cast<std::uint32_t>((i - run) / 2);
+      if (i >= limit) break;
     }
     const CharInfo ch = ClassAt(text, i);
     if ((ch.cls != cls && ch.cls != CharClass::kMark) || i + ch.len > limit) break;
