@@ -38,6 +38,9 @@ constexpr std::int64_t kBackgroundDays = 31;
 // A report without a place repeats one at most this far before it (about
 // three sentences of Arabic news).
 constexpr std::uint32_t kContinuationBytes = 600;
+// How many sentences back a village the gazetteer lacks looks for the known
+// place of the region being reported.
+constexpr std::uint32_t kAreaReach = 3;
 // The spec's id and ACLED inter code for civilians.
 constexpr std::string_view kCiviliansId = "CIVILIANS";
 constexpr int kCiviliansInter = 7;
@@ -584,6 +587,13 @@ class AssemblyRun {
       if (!places.empty()) {
         const Mention& p = ix_.mention(places[k]);
         e.location = ToLocation(p);
+        if (IsCueOnly(p) &&
+            !PlaceInArea(ix_, places[k], frame.window_begin, frame.window_end, &*e.location)) {
+          // None in the clause: the region the article was reporting from.
+          const std::uint32_t from =
+              ix_.text->sentences[s >= kAreaReach ? s - kAreaReach : 0].first_token;
+          PlaceInArea(ix_, places[k], from, frame.window_begin, &*e.location);
+        }
         ev_end = std::max(ev_end, p.end_token);
         if (k > 0) ev_end = p.end_token;
         previous_end = p.end_token;

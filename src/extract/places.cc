@@ -44,6 +44,8 @@ Location ToLocation(const Mention& m) {
   return loc;
 }
 
+bool IsCueOnly(const Mention& m) { return !m.lat.has_value() && m.country == "Syria"; }
+
 bool IsArea(const Mention& m) {
   return m.place_kind == "governorate" || m.place_kind == "district" ||
          m.place_kind == "subdistrict" || m.place_kind == "region" || m.place_kind == "country" ||
@@ -113,14 +115,22 @@ std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const std::vector<std:
     return ix.mention(p).country != "Syria" &&
            (any_syrian || (violent && !Located(ix, ix.mention(p))));
   });
-  // A gazetteer place beats a Syrian name found only by its cue word (معمل الغاز
-  // في الراموسة); foreign places have no coordinates and stay.
-  const auto cue_only = [&](std::int32_t p) {
-    return !ix.mention(p).lat.has_value() && ix.mention(p).country == "Syria";
+  // A gazetteer town or site beats a Syrian name found only by its cue word
+  // (معمل الغاز في الراموسة); such a name beats an area, which only holds it
+  // (بلدة اللطامنة في ريف حماة: PlaceInArea gives it the area's coordinates).
+  // Foreign places have no coordinates and stay.
+  const auto cue_only = [&](std::int32_t p) { return IsCueOnly(ix.mention(p)); };
+  const auto known_site = [&](std::int32_t p) {
+    return ix.mention(p).lat.has_value() && !IsArea(ix.mention(p));
   };
-  const bool any_known = std::any_of(kept.begin(), kept.end(),
-                                     [&](std::int32_t p) { return ix.mention(p).lat.has_value(); });
-  if (any_known && !std::all_of(kept.begin(), kept.end(), cue_only)) std::erase_if(kept, cue_only);
+  const auto known_area = [&](std::int32_t p) {
+    return ix.mention(p).lat.has_value() && IsArea(ix.mention(p));
+  };
+  if (std::any_of(kept.begin(), kept.end(), known_site)) {
+    std::erase_if(kept, cue_only);
+  } else if (std::any_of(kept.begin(), kept.end(), cue_only)) {
+    std::erase_if(kept, known_area);
+  }
   return kept;
 }
 
@@ -193,6 +203,37 @@ std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, 
     last = &next;
   }
   return chosen;
+}
+
+bool PlaceInArea(const DocIndex& ix, std::int32_t site, std::uint32_t begin, std::uint32_t end,
+                 Location* loc) {
+  const std::vector<std::int32_t> all = MentionsIn(ix, MentionKind::kPlace, begin, end);
+  const auto holder = [&](std::int32_t p) {
+    const Mention& m = ix.mention(p);
+    return p != site && m.lat.has_value() && m.country == "Syria" && !m.dateline;
+  };
+  const std::uint32_t at = ix.mention(site).first_token;
+  std::int32_t area = kNone;
+  // An area after the site holds it (قرية X بريف حلب); a town after it is
+  // the next item of a list, and the nearest place before is the scene.
+  for (const std::int32_t p : all) {
+    if (!holder(p)) continue;
+    if (ix.mention(p).first_token < at) {
+      area = p;
+    } else if (IsArea(ix.mention(p))) {
+      area = p;
+      break;
+    }
+  }
+  if (area == kNone) return false;
+  const Location held = ToLocation(ix.mention(area));
+  loc->lat = held.lat;
+  loc->lon = held.lon;
+  loc->admin1 = held.admin1;
+  loc->admin2 = held.admin2;
+  loc->admin3 = held.admin3;
+  loc->geo_precision = std::max(2, held.geo_precision);
+  return true;
 }
 
 }  // namespace rasd::extract

@@ -21,6 +21,17 @@ Location ToLocation(const link::Mention& m);
 // (ريف حلب): a place that holds others.
 bool IsArea(const link::Mention& m);
 
+// True for a Syrian place found only by its cue word (بلدة X): no coordinates.
+bool IsCueOnly(const link::Mention& m);
+
+// Gives a place found only by its cue word the coordinates of the known place
+// that holds it or lies nearest in the clause [begin, end) (بلدة اللطامنة في
+// ريف حماة), else the nearest before it, at precision 2, or 3 for a governorate: ACLED's way of
+// coding a village its gazetteer lacks. The name stays as written, the place_id empty. Returns
+// false when no known place stands in [begin, end).
+bool PlaceInArea(const DocIndex& ix, std::int32_t site, std::uint32_t begin, std::uint32_t end,
+                 Location* loc);
+
 // The places that each get an event: a coordinated list becomes one event per
 // place (ACLED: one event per location); otherwise the place nearest the trigger.
 // The list runs over every place of the window, foreign ones too: the filters

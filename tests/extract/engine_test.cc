@@ -84,6 +84,37 @@ TEST_F(EngineTest, AListGoesOnOverPlaceWordsAndSkipsWhatOnlyRestatesAPlace) {
   EXPECT_EQ(struck[2].location->name, "منبج");
 }
 
+TEST_F(EngineTest, AVillageTheGazetteerLacksTakesTheCoordinatesOfTheAreaThatHoldsIt) {
+  // snn-004: اللطامنة is found by its cue word only; ريف حماة places it (ACLED
+  // precision 3: only the governorate is known).
+  const auto in_area =
+      Current(Extract("وتجدد قصف الطيران المروحي لبلدة اللطامنة في ريف حماة الشمالي."));
+  ASSERT_EQ(in_area.size(), 1u);
+  ASSERT_TRUE(in_area[0].location.has_value());
+  const Location& village = *in_area[0].location;
+  EXPECT_EQ(village.name, "اللطامنة");
+  EXPECT_TRUE(village.place_id.empty());
+  ASSERT_TRUE(village.lat.has_value());
+  EXPECT_EQ(village.admin1, "حماة");
+  EXPECT_GE(village.geo_precision, 2);
+  // A town of the gazetteer beats a name found by its cue word (seed-001).
+  const auto site = Current(Extract("كذلك تم تفجير معمل الغاز في الراموسة بحلب."));
+  ASSERT_FALSE(site.empty());
+  EXPECT_EQ(site[0].location->name, "الراموسة");
+  // With no known place in the clause, the town named just before places it:
+  // the next item of a list does not (snn-016).
+  const auto listed =
+      Current(Extract("وقصفت قوات النظام أحياء في مدينة درعا وبلدتي النعيمة "
+                      "واليادودة ومدينة بصرى الشام."));
+  const auto village_item = std::find_if(listed.begin(), listed.end(), [](const Event& e) {
+    return e.location && e.location->name == "النعيمة";
+  });
+  ASSERT_NE(village_item, listed.end());
+  ASSERT_TRUE(village_item->location->lon.has_value());
+  // درعا city (36.10 E), not بصرى الشام (36.48 E) nor the governorate (36.22 E).
+  EXPECT_NEAR(*village_item->location->lon, 36.10, 0.01);
+}
+
 TEST_F(EngineTest, WhoControlsWhatIsNotAnEvent) {
   // snn-016: a description of control (spec section 1), not a take-over.
   EXPECT_TRUE(Current(Extract("وتخضع مدينة درعا جزئيا لسيطرة المعارضة.")).empty());
