@@ -95,6 +95,24 @@ class PhraseTable {
     return false;
   }
 
+  // Calls visit(entry index) for every entry whose first word is a form of
+  // `token`: the entries CandidatesAt lists, without looking at later words.
+  // A reader that keeps a kind per entry learns from them which of its
+  // kinds of phrase it need not try at all.
+  template <typename Visit>
+  void ForEachStartingAt(const NormalizedText& norm, const Token& token, const Visit& visit) const {
+    if (token.kind != TokenKind::kArabicWord) return;
+    for (std::uint8_t r = 0; r < token.reading_count; ++r) {
+      const CliticReading& reading = token.readings[r];
+      if (reading.enclitic_bytes != 0 || !MayStartWith(token.stem_hash[r], reading.definite())) {
+        continue;
+      }
+      if (const std::vector<std::uint32_t>* indices = StartingWith(norm, token, r)) {
+        for (const std::uint32_t index : *indices) visit(index);
+      }
+    }
+  }
+
   const std::vector<PhraseEntry>& entries() const { return entries_; }
   const std::vector<std::string>& errors() const { return errors_; }
 

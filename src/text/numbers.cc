@@ -67,6 +67,14 @@ WordKind KindFromName(std::string_view name) {
   return WordKind::kUnknown;
 }
 
+// A set of kinds of number word, one bit each.
+constexpr std::uint32_t MaskOf(WordKind kind) { return std::uint32_t{1} << static_cast<int>(kind); }
+constexpr std::uint32_t MaskOf(std::initializer_list<WordKind> kinds) {
+  std::uint32_t mask = 0;
+  for (const WordKind k : kinds) mask |= MaskOf(k);
+  return mask;
+}
+
 bool IsNumberWord(WordKind k) { return k <= WordKind::kSeveral; }
 bool IsQualifierBefore(WordKind k) {
   return k == WordKind::kAtLeast || k == WordKind::kAbout || k == WordKind::kAtMost;
@@ -87,6 +95,14 @@ class NumberLexicon {
   }
   WordKind KindOf(const PhraseEntry& e) const {
     return kinds_[static_cast<std::size_t>(&e - table_.entries().data())];
+  }
+  // The set of kinds (MaskOf) of the entries that may start at `token`; 0
+  // when none does.
+  std::uint32_t KindsAt(const NormalizedText& norm, const Token& token) const {
+    std::uint32_t mask = 0;
+    table_.ForEachStartingAt(norm, token,
+                             [&](std::uint32_t entry) { mask |= MaskOf(kinds_[entry]); });
+    return mask;
   }
   const PhraseTable& table() const { return table_; }
 
@@ -455,25 +471,43 @@ void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
   out->clear();
   const auto n = static_cast<std::uint32_t>(tokens.size());
   std::uint32_t i = 0;
-  const PhraseTable& table = NumberLexicon::Get().table();
+  const NumberLexicon& lex = NumberLexicon::Get();
+  // The kinds of the words that open each reading below: a word whose
+  // lexicon entries have none of them is not looked up for it (most
+  // tokens that start some entry are على، ما، لا, which open no number).
+  constexpr std::uint32_t kNumberWords =
+      MaskOf({WordKind::kUnit, WordKind::kTeenUnit, WordKind::kTen, WordKind::kTens,
+              WordKind::kHundred, WordKind::kScale, WordKind::kScaleDual, WordKind::kScalePlural,
+              WordKind::kVague, WordKind::kSeveral});
+  constexpr std::uint32_t kQualifiersBefore =
+      MaskOf({WordKind::kAtLeast, WordKind::kAbout, WordKind::kAtMost});
   while (i < n) {
-    if (tokens[i].kind != TokenKind::kNumber && !table.MayStartAt(norm, tokens[i])) {
+    const bool digits = tokens[i].kind == TokenKind::kNumber;
+    const std::uint32_t kinds = digits ? 0 : lex.KindsAt(norm, tokens[i]);
+    if (!digits && (kinds & (kNumberWords | kQualifiersBefore | MaskOf(WordKind::kOrdinal))) == 0) {
       ++i;
       continue;
     }
-    if (tokens[i].kind == TokenKind::kNumber) {
+    if (digits) {
       const std::uint32_t skip = DateOrTimeEnd(norm, tokens, i);
       if (skip != i) {
         i = skip;
         continue;
       }
     }
-    if (const auto teen = OrdinalTeenEnd(norm, tokens, i); teen != i) {
-      i = teen;
+    if ((kinds & MaskOf(WordKind::kOrdinal)) != 0) {
+      if (const auto teen = OrdinalTeenEnd(norm, tokens, i); teen != i) {
+        i = teen;
+        continue;
+      }
+    }
+    std::optional<Term> qualifier;
+    if ((kinds & kQualifiersBefore) != 0) qualifier = TermAt(norm, tokens, i, IsQualifierBefore);
+    const std::uint32_t start = qualifier ? qualifier->end : i;
+    if (start == i && !digits && (kinds & kNumberWords) == 0) {
+      ++i;
       continue;
     }
-    const auto qualifier = TermAt(norm, tokens, i, IsQualifierBefore);
-    const std::uint32_t start = qualifier ? qualifier->end : i;
     auto m = ReadNumberAt(norm, tokens, start);
     if (!m) {
       ++i;
