@@ -9,6 +9,7 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <initializer_list>
 
 #include "text/lexicon.h"
 #include "text/numbers.h"
@@ -193,6 +194,10 @@ constexpr std::uint32_t kOpeningKinds =
             DateWord::kWeekRel, DateWord::kMonthRel, DateWord::kYearRel, DateWord::kMonthBare,
             DateWord::kAgo});
 
+// Relative weeks, months and years, and الشهر after a period word.
+constexpr std::uint32_t kSpanKinds =
+    MaskOf({DateWord::kWeekRel, DateWord::kMonthRel, DateWord::kYearRel, DateWord::kMonthBare});
+
 // Longest relative spans read ("قبل 3650 يوما"); beyond, the phrase is history.
 constexpr std::int64_t kMaxAgoDays = 3660;
 
@@ -203,15 +208,14 @@ class DateReader {
       : norm_(norm), tokens_(tokens), pub_(pub), n_(static_cast<std::uint32_t>(tokens.size())) {}
 
   std::optional<DateMention> ReadAt(std::uint32_t i) const {
-    if (tokens_[i].kind != TokenKind::kNumber &&
-        (!MayStartAt(i) || (CandidatesAt(i).kinds & kOpeningKinds) == 0)) {
+    if (tokens_[i].kind != TokenKind::kNumber && (StartKindsAt(i) & kOpeningKinds) == 0) {
       return std::nullopt;
     }
     std::uint32_t j = i;
     Cues cues;
     for (int k = 0; k < 4; ++k) {  // مطلع، فجر يوم، شهر ...
-      const auto cue = WordAt(
-          j, {DateWord::kPeriod, DateWord::kDaypart, DateWord::kDayWord, DateWord::kMonthWord});
+      const auto cue = WordAt(j, MaskOf({DateWord::kPeriod, DateWord::kDaypart, DateWord::kDayWord,
+                                         DateWord::kMonthWord}));
       if (!cue) break;
       cues.period = cues.period || cue->kind == DateWord::kPeriod;
       cues.month_word = cue->kind == DateWord::kMonthWord;
@@ -228,7 +232,8 @@ class DateReader {
     bool month_word = false;  // شهر directly before
   };
 
-  std::optional<Word> WordAt(std::uint32_t i, std::initializer_list<DateWord> kinds) const {
+  // The longest date word of one of `kinds` (a MaskOf) at token i.
+  std::optional<Word> WordAt(std::uint32_t i, std::uint32_t kinds) const {
     if (i >= n_ ||
         (i > 0 && !tokens_[i].space_before && tokens_[i - 1].kind == TokenKind::kArabicWord)) {
       return std::nullopt;
@@ -236,18 +241,26 @@ class DateReader {
     const DateLexicon& lex = DateLexicon::Get();
     if (!MayStartAt(i)) return std::nullopt;
     const CachedCandidates& at = CandidatesAt(i);
-    if ((at.kinds & MaskOf(kinds)) == 0) return std::nullopt;
-    const auto match =
-        lex.table().BestOf(norm_, tokens_, i, at.candidates, [&](const PhraseEntry& e) {
-          const DateWord k = lex.KindOf(e);
-          for (const DateWord want : kinds) {
-            if (k == want) return true;
-          }
-          return false;
-        });
+    if ((at.kinds & kinds) == 0) return std::nullopt;
+    const auto match = lex.table().BestOf(
+        norm_, tokens_, i, at.candidates,
+        [&](const PhraseEntry& e) { return (MaskOf(lex.KindOf(e)) & kinds) != 0; });
     if (!match) return std::nullopt;
     return Word{lex.KindOf(*match->entry), match->entry->value, lex.NeedsContext(*match->entry),
                 match->end_token};
+  }
+
+  // The kinds (MaskOf) of the lexicon entries that start at token i, without
+  // the entries themselves; remembers MayStartAt(i) on the way.
+  std::uint32_t StartKindsAt(std::uint32_t i) const {
+    const DateLexicon& lex = DateLexicon::Get();
+    std::uint32_t kinds = 0;
+    lex.table().ForEachStartingAt(norm_, tokens_[i], [&](std::uint32_t entry) {
+      kinds |= MaskOf(lex.KindOf(lex.table().entries()[entry]));
+    });
+    checked_token_ = i;
+    checked_may_start_ = kinds != 0;
+    return kinds;
   }
 
   // Whether a date word may start at token i, remembered for the last token
@@ -288,17 +301,32 @@ class DateReader {
     return slot;
   }
 
+  // Each reader of a word opens with WordAt(j) for its own kinds, so the
+  // kinds present at j decide which of them can read anything.
   std::optional<DateMention> ReadCoreAt(std::uint32_t j, const Cues& cues) const {
     if (auto m = ReadNumericAt(j)) return m;
     if (auto m = ReadDayMonthAt(j)) return m;
-    if (auto m = ReadMonthAt(j, cues.month_word)) return m;
-    if (auto m = ReadYearAt(j)) return m;
+    const std::uint32_t kinds = j < n_ && MayStartAt(j) ? CandidatesAt(j).kinds : 0;
+    const auto may = [kinds](std::uint32_t wanted) { return (kinds & wanted) != 0; };
+    if (may(MaskOf(DateWord::kMonth))) {
+      if (auto m = ReadMonthAt(j, cues.month_word)) return m;
+    }
+    if (may(MaskOf(DateWord::kYearCue))) {
+      if (auto m = ReadYearAt(j)) return m;
+    }
     if (const auto year = YearAt(j); year && cues.period) {  // مطلع 2017، أواخر 2012
       return Make(j, j + 1, CivilDate{*year, 1, 1}, DatePrecision::kYear, false);
     }
-    if (auto m = ReadRelativeDayAt(j)) return m;
-    if (auto m = ReadWeekdayAt(j)) return m;
-    if (auto m = ReadRelativeSpanAt(j, cues.period)) return m;
+    if (may(MaskOf(DateWord::kDayRel))) {
+      if (auto m = ReadRelativeDayAt(j)) return m;
+    }
+    if (may(MaskOf(DateWord::kWeekday))) {
+      if (auto m = ReadWeekdayAt(j)) return m;
+    }
+    if (may(kSpanKinds)) {
+      if (auto m = ReadRelativeSpanAt(j, cues.period)) return m;
+    }
+    if (!may(MaskOf(DateWord::kAgo))) return std::nullopt;
     return ReadAgoAt(j);
   }
 
@@ -412,12 +440,12 @@ class DateReader {
     }
     std::uint32_t y = tail.end;
     if (IsPunct(y, ',')) ++y;
-    if (const auto cue = WordAt(y, {DateWord::kYearCue})) y = cue->end;
+    if (const auto cue = WordAt(y, MaskOf(DateWord::kYearCue))) y = cue->end;
     if (const auto year = YearAt(y)) {
       tail.year = year;
       tail.end = y + 1;
-    } else if (const auto dir =
-                   WordAt(tail.end, {DateWord::kPast, DateWord::kNext, DateWord::kCurrent})) {
+    } else if (const auto dir = WordAt(
+                   tail.end, MaskOf({DateWord::kPast, DateWord::kNext, DateWord::kCurrent}))) {
       tail.direction = dir->kind == DateWord::kPast ? -1 : dir->kind == DateWord::kNext ? 1 : 0;
       tail.end = dir->end;
     }
@@ -425,7 +453,7 @@ class DateReader {
   }
 
   bool SameMonthAt(std::uint32_t i, std::int64_t month, std::uint32_t* end) const {
-    const auto w = WordAt(i, {DateWord::kMonth});
+    const auto w = WordAt(i, MaskOf(DateWord::kMonth));
     if (!w || w->value != month) return false;
     *end = w->end;
     return true;
@@ -434,7 +462,7 @@ class DateReader {
   std::optional<DateMention> ReadDayMonthAt(std::uint32_t i) const {
     const auto day = SmallNumber(i, 2);
     if (!day) return std::nullopt;
-    const auto month = WordAt(i + 1, {DateWord::kMonth});
+    const auto month = WordAt(i + 1, MaskOf(DateWord::kMonth));
     if (!month) return std::nullopt;
     const MonthTail tail = ReadMonthTail(month->end, month->value);
     const auto m = static_cast<int>(month->value);
@@ -449,7 +477,7 @@ class DateReader {
   }
 
   std::optional<DateMention> ReadMonthAt(std::uint32_t i, bool after_month_word) const {
-    const auto month = WordAt(i, {DateWord::kMonth});
+    const auto month = WordAt(i, MaskOf(DateWord::kMonth));
     if (!month) return std::nullopt;
     // After a day number the day-month reader has decided (31 شباط is no date).
     if (i > 0 && SmallNumber(i - 1, 2)) return std::nullopt;
@@ -489,7 +517,7 @@ class DateReader {
   }
 
   std::optional<DateMention> ReadYearAt(std::uint32_t i) const {
-    const auto cue = WordAt(i, {DateWord::kYearCue});
+    const auto cue = WordAt(i, MaskOf(DateWord::kYearCue));
     if (!cue) return std::nullopt;
     const auto year = YearAt(cue->end);
     if (!year) return std::nullopt;
@@ -505,10 +533,10 @@ class DateReader {
   }
 
   std::optional<DateMention> ReadRelativeDayAt(std::uint32_t i) const {
-    const auto rel = WordAt(i, {DateWord::kDayRel});
+    const auto rel = WordAt(i, MaskOf(DateWord::kDayRel));
     if (!rel || !pub_) return std::nullopt;
     if (rel->end < n_ && tokens_[rel->end].space_before &&
-        WordAt(rel->end, {DateWord::kNotToday})) {
+        WordAt(rel->end, MaskOf(DateWord::kNotToday))) {
       return std::nullopt;
     }
     const std::uint32_t end = SkipWeekday(rel->end);  // اليوم الثلاثاء، أمس (السبت)
@@ -516,9 +544,9 @@ class DateReader {
   }
 
   std::uint32_t SkipWeekday(std::uint32_t k) const {
-    if (const auto w = WordAt(k, {DateWord::kWeekday})) return w->end;
+    if (const auto w = WordAt(k, MaskOf(DateWord::kWeekday))) return w->end;
     if (IsPunct(k, '(')) {
-      const auto w = WordAt(k + 1, {DateWord::kWeekday});
+      const auto w = WordAt(k + 1, MaskOf(DateWord::kWeekday));
       if (w && IsPunct(w->end, ')')) return w->end + 1;
     }
     return k;
@@ -528,7 +556,7 @@ class DateReader {
   // strictly before; السبت المقبل strictly after. A full date after the
   // weekday (السبت 25 تموز 2015) wins over the rule.
   std::optional<DateMention> ReadWeekdayAt(std::uint32_t i) const {
-    const auto w = WordAt(i, {DateWord::kWeekday});
+    const auto w = WordAt(i, MaskOf(DateWord::kWeekday));
     if (!w) return std::nullopt;
     std::uint32_t end = w->end;
     if (IsPunct(end, ',')) ++end;
@@ -537,11 +565,11 @@ class DateReader {
     if (!pub_) return std::nullopt;
     int direction = 0;
     end = w->end;
-    if (const auto dir = WordAt(end, {DateWord::kPast, DateWord::kNext})) {
+    if (const auto dir = WordAt(end, MaskOf({DateWord::kPast, DateWord::kNext}))) {
       direction = dir->kind == DateWord::kPast ? -1 : 1;
       end = dir->end;
     } else if (IsPunct(end, '(')) {
-      const auto paren = WordAt(end + 1, {DateWord::kPast, DateWord::kNext});
+      const auto paren = WordAt(end + 1, MaskOf({DateWord::kPast, DateWord::kNext}));
       if (paren && IsPunct(paren->end, ')')) {
         direction = paren->kind == DateWord::kPast ? -1 : 1;
         end = paren->end + 1;
@@ -568,8 +596,7 @@ class DateReader {
   // الأسبوع الماضي (pub - 7 days, week), الشهر الماضي (month), العام الماضي (year),
   // and الشهر after a period word (مطلع الشهر = this month).
   std::optional<DateMention> ReadRelativeSpanAt(std::uint32_t i, bool after_period) const {
-    const auto w = WordAt(
-        i, {DateWord::kWeekRel, DateWord::kMonthRel, DateWord::kYearRel, DateWord::kMonthBare});
+    const auto w = WordAt(i, kSpanKinds);
     if (!w || !pub_) return std::nullopt;
     switch (w->kind) {
       case DateWord::kWeekRel:
@@ -588,7 +615,7 @@ class DateReader {
 
   // قبل يومين، قبل أسبوع، منذ 3 أيام، قبل ثلاثة أشهر.
   std::optional<DateMention> ReadAgoAt(std::uint32_t i) const {
-    const auto ago = WordAt(i, {DateWord::kAgo});
+    const auto ago = WordAt(i, MaskOf(DateWord::kAgo));
     if (!ago || !pub_) return std::nullopt;
     std::int64_t count = 0;
     std::uint32_t k = ago->end;
@@ -597,11 +624,12 @@ class DateReader {
       count = number->value;
       k = number->end_token;
     }
-    const auto span = WordAt(k, {DateWord::kSpanDay, DateWord::kSpanWeek, DateWord::kSpanMonth});
+    const auto span =
+        WordAt(k, MaskOf({DateWord::kSpanDay, DateWord::kSpanWeek, DateWord::kSpanMonth}));
     if (!span) return std::nullopt;
     if (count == 0) count = span->value;
     if (count <= 0 || count > kMaxAgoDays) return std::nullopt;
-    if (span->end < n_ && WordAt(span->end, {DateWord::kNotAgo})) return std::nullopt;
+    if (span->end < n_ && WordAt(span->end, MaskOf(DateWord::kNotAgo))) return std::nullopt;
     switch (span->kind) {
       case DateWord::kSpanDay:
         return Relative(i, span->end, CivilDate::FromDays(pub_->ToDays() - count),
