@@ -38,19 +38,6 @@ constexpr std::uint32_t kNoListItem = 0xFFFFFFFFu;
 
 kb::DayKey DayKeyOf(const text::CivilDate& d) { return kb::MakeDayKey(d.year, d.month, d.day); }
 
-// Rank of a place kind when one name is several places: the populated place
-// first (حلب the city), admin units when the text says so (ريف حلب, محافظة حلب
-// are aliases of the governorate only).
-int KindRank(std::string_view kind) {
-  constexpr std::array<std::string_view, 9> kOrder = {"city",          "town",     "village",
-                                                      "neighbourhood", "landmark", "region",
-                                                      "subdistrict",   "district", "governorate"};
-  for (std::size_t i = 0; i < kOrder.size(); ++i) {
-    if (kOrder[i] == kind) return static_cast<int>(i);
-  }
-  return static_cast<int>(kOrder.size());
-}
-
 // Decodes up to N code points; false when the word is longer.
 template <std::size_t N>
 bool DecodeLetters(std::string_view s, std::array<char32_t, N>* out, std::size_t* count) {
@@ -100,7 +87,8 @@ int BoundedDistance(std::string_view a, std::uint32_t a_letters, std::string_vie
   return std::min(prev[ny], cap);
 }
 
-constexpr std::uint8_t kWholeSurface = 0xFF;  // TokenFacts::reading of a Latin word
+constexpr std::uint8_t kWholeSurface = 0xFF;   // TokenFacts::reading of a Latin word
+constexpr std::uint8_t kShapesUnknown = 0xFF;  // TokenFacts::shape_count before ShapesOf
 static_assert(TokenFacts::kReadings == text::kMaxReadings);
 static_assert((kStemFuzzyAt0 << (kMaxFuzzyWords - 1)) != 0, "fuzzy position bits fit in 32");
 
@@ -241,17 +229,32 @@ class LinkRun {
   }
 
   // ---- exact and fuzzy names -----------------------------------------------
-  // One past the last token of name e read from token i, or 0 when the
+  // One past the last token of name `words` read from token i, or 0 when the
   // words after the first differ. A quote between two words is skipped (the
   // التحالف الذي يقود العملية العسكرية ضد "داعش"): quotes mark a name inside
   // a longer one, they do not end it.
-  std::uint32_t RestEnd(const NameEntry& e, std::uint32_t i) const {
+  std::uint32_t RestEnd(NameWords words, std::uint32_t i) const {
     std::uint32_t j = i + 1;
-    for (std::size_t k = 1; k < e.words.size(); ++k, ++j) {
-      if (j < tokens_.size() && Surface(j) != e.words[k] && IsQuote(j)) ++j;
-      if (j >= tokens_.size() || Surface(j) != e.words[k]) return 0;
+    for (std::uint32_t k = 0; k < words.count; ++k, ++j) {
+      const std::uint32_t word = t_.name_words[words.first + k];
+      if (j < tokens_.size() && WordOf(j) != word && IsQuote(j)) ++j;
+      if (j >= tokens_.size() || WordOf(j) != word) return 0;
     }
     return j;
+  }
+
+  // The id of token j's text among the later words of names
+  // (LinkerTables::word_ids), or kNoWord; looked up once per token.
+  std::uint32_t WordOf(std::uint32_t j) const {
+    TokenFacts& f = facts_[j];
+    if (f.word == TokenFacts::kWordUnknown) {
+      // stem_hash[0] is the hash of the token's whole text (its first reading cuts nothing).
+      const std::uint32_t hash = tokens_[j].stem_hash[0];
+      const std::uint32_t* id =
+          t_.word_ids.MayContain(hash) ? t_.word_ids.Find(Surface(j), hash) : nullptr;
+      f.word = id == nullptr ? kNoWord : *id;
+    }
+    return f.word;
   }
 
   // The longest registry name starting at token i, memoised per token.
@@ -277,8 +280,7 @@ class LinkRun {
     std::optional<Found> best;
     ForStems(i, kStemNames, [&](const StemInfo& info, bool definite, std::uint8_t proclitic) {
       for (const std::uint32_t n : definite ? info.definite_names : info.indefinite_names) {
-        const NameEntry& e = t_.names[n];
-        const std::uint32_t end = RestEnd(e, i);
+        const std::uint32_t end = RestEnd(t_.name_words_of[n], i);
         if (end != 0 && (!best || end > best->end)) {
           best = Found{end, n, proclitic, definite, 1.0};
         }
@@ -290,42 +292,71 @@ class LinkRun {
   // Letters apart of a name word and token j, the article ignored on both,
   // capped at `cap`. Only the surface reading counts: a word read through a
   // proclitic cut is another word (كردية is not ك + ردية, one letter from
-  // الرديفة). Only an Arabic word gets here (VerifyFuzzy). The letter count
-  // and set of each reading are computed once per token: a word is compared
-  // with many names, and each bound skips the edit distance when it cannot
-  // be < best.
+  // الرديفة). Only an Arabic word gets here (VerifyFuzzy). Each bound skips
+  // the edit distance of a reading when it cannot be < best.
   int TokenDistance(const FuzzyWord& word, std::uint32_t j, int cap) const {
     int best = cap;
-    const WordShape* shapes = ShapesOf(j);
     const Token& tok = tokens_[j];
-    for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
-      const text::CliticReading& rd = tok.readings[r];
-      if (rd.enclitic_bytes != 0 || rd.proclitic_bytes != 0) continue;
-      const WordShape& shape = shapes[r];
-      const auto gap = std::abs(static_cast<int>(shape.letters) - static_cast<int>(word.letters));
-      if (gap >= best) continue;
-      const int differing_letters = std::popcount(shape.mask ^ word.mask);
-      if ((differing_letters + 1) / 2 >= best) continue;  // at least that many edits
+    const std::uint8_t count = ShapesOf(j);
+    const WordShape* shapes = &shapes_[static_cast<std::size_t>(j) * TokenFacts::kReadings];
+    for (std::uint8_t s = 0; s < count; ++s) {
+      const WordShape& shape = shapes[s];
+      if (LowerBound(word, shape, best) >= best) continue;
       best = std::min(best, BoundedDistance(t_.TextOf(word), word.letters,
-                                            text::StemOf(a_.norm, tok, rd), shape.letters, best));
+                                            text::StemOf(a_.norm, tok, tok.readings[shape.reading]),
+                                            shape.letters, best));
     }
     return best;
   }
 
-  const WordShape* ShapesOf(std::uint32_t j) const {
-    WordShape* shapes = &shapes_[static_cast<std::size_t>(j) * TokenFacts::kReadings];
+  // The fewest edits between a name word and token j that its letter counts
+  // and letter sets allow, capped at kMaxFuzzyBudget + 1: summed over the
+  // words of a candidate, it dismisses most candidates before any distance.
+  int LowerBound(const FuzzyWord& word, std::uint32_t j) const {
+    constexpr int kCap = kMaxFuzzyBudget + 1;
+    int best = kCap;
+    const std::uint8_t count = ShapesOf(j);
+    const WordShape* shapes = &shapes_[static_cast<std::size_t>(j) * TokenFacts::kReadings];
+    for (std::uint8_t s = 0; s < count; ++s)
+      best = std::min(best, LowerBound(word, shapes[s], kCap));
+    return best;
+  }
+
+  // At least the gap between the letter counts, and half the letters in one
+  // set and not the other (an edit changes at most two); `cap` or more when
+  // either reaches it.
+  static int LowerBound(const FuzzyWord& word, const WordShape& shape, int cap) {
+    const int gap = std::abs(static_cast<int>(shape.letters) - static_cast<int>(word.letters));
+    if (gap >= cap) return gap;
+    const int differing_letters = CappedPopcount(shape.mask ^ word.mask, 2 * cap - 1);
+    return std::max(gap, (differing_letters + 1) / 2);
+  }
+
+  // The bits set in x, counted up to `cap` (the machine may lack a popcount
+  // instruction, and the bound needs only small counts).
+  static int CappedPopcount(std::uint64_t x, int cap) {
+    int n = 0;
+    for (; x != 0 && n < cap; ++n) x &= x - 1;
+    return n;
+  }
+
+  // Fills token j's shapes (LinkScratch::shapes) once per document: the
+  // letter count and set of each reading compared with name words (no
+  // proclitic, no pronoun suffix), packed first. Returns how many.
+  std::uint8_t ShapesOf(std::uint32_t j) const {
     TokenFacts& f = facts_[j];
-    if (!f.shapes_ready) {
-      const Token& tok = tokens_[j];
-      for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
-        const text::CliticReading& rd = tok.readings[r];
-        if (rd.enclitic_bytes != 0 || rd.proclitic_bytes != 0) continue;  // never compared
-        const std::string_view stem = text::StemOf(a_.norm, tok, rd);
-        shapes[r] = {LetterMask(stem), LetterCount(stem)};
-      }
-      f.shapes_ready = true;
+    if (f.shape_count != kShapesUnknown) return f.shape_count;
+    WordShape* shapes = &shapes_[static_cast<std::size_t>(j) * TokenFacts::kReadings];
+    const Token& tok = tokens_[j];
+    std::uint8_t count = 0;
+    for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
+      const text::CliticReading& rd = tok.readings[r];
+      if (rd.enclitic_bytes != 0 || rd.proclitic_bytes != 0) continue;  // never compared
+      const std::string_view stem = text::StemOf(a_.norm, tok, rd);
+      shapes[count++] = {LetterMask(stem), LetterCount(stem), r};
     }
-    return shapes;
+    f.shape_count = count;
+    return count;
   }
 
   // The longest name within a few edits starting at token i: each candidate
@@ -359,19 +390,22 @@ class LinkRun {
   std::optional<Found> VerifyFuzzy(const FuzzyCandidate& c, std::uint32_t i,
                                    std::uint8_t proclitic) const {
     const auto end = static_cast<std::uint32_t>(i + c.words);
-    if (end > tokens_.size()) return std::nullopt;
-    const int budget = c.budget;
-    // Every word that differs costs at least one edit: count them with cheap
-    // comparisons before any edit distance is computed.
-    const FuzzyWord* words = &t_.fuzzy_words[c.first_word];
     std::array<bool, 8> differs{};
+    if (end > tokens_.size() || c.words > differs.size()) return std::nullopt;
+    const int budget = c.budget;
+    // Every word that differs costs at least one edit, and at least its
+    // LowerBound: both are summed with cheap comparisons before any edit
+    // distance is computed.
+    const FuzzyWord* words = &t_.fuzzy_words[c.first_word];
     int differing = 0;
+    int lower = 0;
     for (std::size_t k = 0; k < c.words; ++k) {
       const auto j = static_cast<std::uint32_t>(i + k);
       if (tokens_[j].kind != TokenKind::kArabicWord) return std::nullopt;
-      differs[k % differs.size()] = !ReadsAs(words[k].stem, j);
-      differing += differs[k % differs.size()];
-      if (differing > budget || k >= differs.size()) return std::nullopt;
+      if (ReadsAs(words[k].stem, j)) continue;
+      differs[k] = true;
+      lower += LowerBound(words[k], j);
+      if (++differing > budget || lower > budget) return std::nullopt;
     }
     int total = 0;
     for (std::size_t k = 0; k < c.words; ++k) {
@@ -424,24 +458,15 @@ class LinkRun {
     return a_before ? a.range.to > b.range.to : a.range.from < b.range.from;
   }
 
-  // ريف X names the governorate, whatever else the name also labels.
-  int RankFor(const NameEntry& e, const Target& t) const {
-    const std::string& kind = t_.kb.places[t.record].kind;
-    if (IsCountrysideWord(e.words[0]) && kind == "governorate") return -1;
-    return KindRank(kind);
-  }
-
   const Target* BestPlace(const NameEntry& e) const {
-    const Target* best = nullptr;
-    for (const Target& t : e.targets) {
-      if (t.kind != TargetKind::kPlace) continue;
-      if (!best || RankFor(e, t) < RankFor(e, *best)) best = &t;
-    }
-    return best;
+    return e.best_place < 0 ? nullptr : &e.targets[static_cast<std::size_t>(e.best_place)];
   }
 
-  Mention Base(MentionKind kind, std::uint32_t i, std::uint32_t end, std::uint8_t proclitic) const {
-    Mention m;
+  // Appends a mention of tokens [i, end), the name after `proclitic` bytes,
+  // and returns it to be filled in place (a Mention is a dozen strings: one
+  // built aside and moved in costs a move and a destruction of each).
+  Mention& Add(MentionKind kind, std::uint32_t i, std::uint32_t end, std::uint8_t proclitic) {
+    Mention& m = out_->mentions.emplace_back();
     m.kind = kind;
     m.first_token = i;
     m.end_token = end;
@@ -513,30 +538,27 @@ class LinkRun {
     }
     const Target* place = BestPlace(e);
     if (source && (!place || ReportingCueBefore(i))) {
-      Mention m = Base(MentionKind::kSource, i, f.end, f.proclitic_bytes);
+      Mention& m = Add(MentionKind::kSource, i, f.end, f.proclitic_bytes);
       m.id = t_.kb.sources[source->record].id;
       m.surface = SurfaceOf(i, f.end, f.proclitic_bytes);
       m.alias_index = f.name;
-      out_->mentions.push_back(std::move(m));
       return true;
     }
     if (actor) {
-      Mention m = Base(MentionKind::kActor, i, f.end, f.proclitic_bytes);
+      Mention& m = Add(MentionKind::kActor, i, f.end, f.proclitic_bytes);
       FillActor(&m, actor->record);
       m.surface = SurfaceOf(i, f.end, f.proclitic_bytes);
       m.alias_index = f.name;
       m.confidence = f.confidence;
-      out_->mentions.push_back(std::move(m));
       return true;
     }
     const bool has_weak = PickByDate(e, TargetKind::kActor, true) != nullptr;
     if (has_weak && WeakFormAllowed(e, f)) {
-      Mention m = Base(MentionKind::kActor, i, f.end, f.proclitic_bytes);
+      Mention& m = Add(MentionKind::kActor, i, f.end, f.proclitic_bytes);
       m.surface = SurfaceOf(i, f.end, f.proclitic_bytes);
       m.alias_index = f.name;
       m.confidence = kWeakConfidence;
-      pending_weak_.push_back(out_->mentions.size());
-      out_->mentions.push_back(std::move(m));
+      pending_weak_.push_back(out_->mentions.size() - 1);
       // تركيا، إيران are also places: kept as such whether or not the
       // actor reading is licensed later.
       if (!e.definite) {
@@ -551,11 +573,11 @@ class LinkRun {
 
   bool EmitPlace(std::uint32_t i, const Found& f, const Target& place) {
     const NameEntry& e = t_.names[f.name];
-    const bool common = e.words.size() == 1 && StemFlags(e.words[0]) & kStemCommon;
+    const bool common = e.common;
     if (common && !PlaceContextAround(i, f.end)) return false;
     std::uint32_t end = f.end;
     while (Has(end, kStemDirection)) ++end;
-    Mention m = Base(MentionKind::kPlace, i, end, f.proclitic_bytes);
+    Mention& m = Add(MentionKind::kPlace, i, end, f.proclitic_bytes);
     FillPlace(&m, place.record);
     // The name proper: without a leading cue (مدينة اللاذقية، ريف حلب) and
     // trailing directions, which the relation and the original span keep.
@@ -567,25 +589,12 @@ class LinkRun {
     m.surface = SurfaceOf(core, f.end, core_proclitic);
     m.alias_index = f.name;
     m.confidence = common ? kCommonWordConfidence : 1.0;
-    const std::string_view first = e.words[0];
     if (m.relation == PlaceRelation::kRegion && e.definite == false && end > f.end) {
       m.relation = PlaceRelation::kCountryside;
     }
-    if (IsCountrysideWord(first)) m.relation = PlaceRelation::kCountryside;
+    if (e.countryside) m.relation = PlaceRelation::kCountryside;
     if (NearBefore(i)) m.relation = PlaceRelation::kNear;
-    out_->mentions.push_back(std::move(m));
     return true;
-  }
-
-  std::uint32_t StemFlags(std::string_view w) const {
-    const std::uint32_t id = t_.StemOf(w);
-    return id == kNoStem ? 0 : t_.stems[id].flags;
-  }
-
-  bool IsCountrysideWord(std::string_view w) const {
-    auto it = t_.place_cues.find(w);
-    return it != t_.place_cues.end() && it->second == CueRole::kContext &&
-           t_.near_words.count(w) == 0 && w.size() == 6;  // ريف: the only 3-letter context cue
   }
 
   // قرب X، 50 كم شمال شرق X، جنوب مدينة X: a near word within three tokens
@@ -759,7 +768,7 @@ class LinkRun {
   bool EmitQuotedGroup(std::uint32_t i) {
     const std::optional<QuotedName> q = QuotedNameAt(i);
     if (!q) return false;
-    Mention m = Base(MentionKind::kActor, i, q->close + 1, q->proclitic);
+    Mention& m = Add(MentionKind::kActor, i, q->close + 1, q->proclitic);
     const NameEntry* e = RegistryNameOf(*q);
     const Target* actor = e == nullptr ? nullptr : PickByDate(*e, TargetKind::kActor, false);
     if (actor != nullptr) {
@@ -775,7 +784,6 @@ class LinkRun {
       m.alias_index = kNoAlias;
     }
     m.surface = SurfaceOf(i, q->close + 1, q->proclitic);
-    out_->mentions.push_back(std::move(m));
     next_ = q->close + 1;
     return true;
   }
@@ -792,13 +800,12 @@ class LinkRun {
     std::uint8_t proclitic = 0;
     const std::optional<std::uint32_t> end = GroupPatternAt(i, &proclitic);
     if (!end) return false;
-    Mention m = Base(MentionKind::kActor, i, *end, proclitic);
+    Mention& m = Add(MentionKind::kActor, i, *end, proclitic);
     m.surface = SurfaceOf(i, *end, proclitic);
     m.id = "new:" + m.surface;
     m.lineage = m.id;
     m.confidence = kPatternConfidence;
     m.alias_index = kNoAlias;
-    out_->mentions.push_back(std::move(m));
     next_ = *end;
     return true;
   }
@@ -825,24 +832,23 @@ class LinkRun {
       if ((info.flags & kStemCueAny) != 0 && proclitic == 0) proclitic = pc;
     });
     const std::uint32_t start = *role == CueRole::kLandmark ? i : x;
-    Mention m = Base(MentionKind::kPlace, start, end, start == i ? proclitic : std::uint8_t{0});
+    Mention& m = Add(MentionKind::kPlace, start, end, start == i ? proclitic : std::uint8_t{0});
     m.first_token = i;  // the cue belongs to the mention either way
     m.original.begin = tokens_[i].original.begin;
     m.surface = SurfaceOf(start, end, start == i ? proclitic : std::uint8_t{0});
     if (*role == CueRole::kSettlement) {
       m.name_span = {tokens_[x].original.begin, tokens_[end - 1].original.end};
     }
-    PushPatternPlace(std::move(m), i, end);
+    FinishPatternPlace(m, i, end);
     return true;
   }
 
-  // Records an unknown place found by a pattern (a cue word, a list) and
+  // Completes an unknown place found by a pattern (a cue word, a list) and
   // moves past it.
-  void PushPatternPlace(Mention m, std::uint32_t i, std::uint32_t end) {
+  void FinishPatternPlace(Mention& m, std::uint32_t i, std::uint32_t end) {
     m.confidence = kPatternConfidence;
     m.alias_index = kNoAlias;
     if (NearBefore(i)) m.relation = PlaceRelation::kNear;
-    out_->mentions.push_back(std::move(m));
     next_ = end;
   }
 
@@ -900,9 +906,9 @@ class LinkRun {
       return false;
     }
     const std::uint32_t end = NameEnd(i, rd->definite());
-    Mention m = Base(MentionKind::kPlace, i, end, rd->proclitic_bytes);
+    Mention& m = Add(MentionKind::kPlace, i, end, rd->proclitic_bytes);
     m.surface = SurfaceOf(i, end, rd->proclitic_bytes);
-    PushPatternPlace(std::move(m), i, end);
+    FinishPatternPlace(m, i, end);
     return true;
   }
 
@@ -946,11 +952,10 @@ class LinkRun {
 
   bool EmitForeignSpan(std::uint32_t i, std::uint32_t end, std::uint8_t proclitic,
                        const std::string& country) {
-    Mention m = Base(MentionKind::kPlace, i, end, proclitic);
+    Mention& m = Add(MentionKind::kPlace, i, end, proclitic);
     m.surface = SurfaceOf(i, end, proclitic);
     m.country = country;
     m.alias_index = kNoAlias;
-    out_->mentions.push_back(std::move(m));
     next_ = end;
     return true;
   }
@@ -1008,7 +1013,7 @@ class LinkRun {
     if (!Has(i, kStemForceHead)) return false;
     const std::optional<ForceName> f = ForeignForceAt(i);
     if (!f || f->end <= registry_end) return false;
-    Mention m = Base(MentionKind::kActor, f->name_start, f->end, f->proclitic);
+    Mention& m = Add(MentionKind::kActor, f->name_start, f->end, f->proclitic);
     m.first_token = i;
     m.original.begin = tokens_[i].original.begin;
     m.surface = SurfaceOf(f->name_start, f->end, f->proclitic);
@@ -1016,7 +1021,6 @@ class LinkRun {
     m.lineage = m.id;
     m.confidence = kPatternConfidence;
     m.alias_index = kNoAlias;
-    out_->mentions.push_back(std::move(m));
     next_ = f->end;
     return true;
   }

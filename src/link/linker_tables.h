@@ -61,6 +61,17 @@ struct NameEntry {
   bool definite = false;
   std::uint32_t letters = 0;  // letters in the name, for the fuzzy-match thresholds
   std::vector<Target> targets;
+  // What the name alone decides, worked out once by CompileTables:
+  bool countryside = false;      // its first word is ريف: a governorate's countryside
+  bool common = false;           // one word of common_words.txt: a place only in context
+  std::int32_t best_place = -1;  // index of the place target a mention takes, or -1
+};
+
+// Where the words after the first of a name are in LinkerTables::name_words,
+// as ids of LinkerTables::word_ids.
+struct NameWords {
+  std::uint32_t first = 0;
+  std::uint32_t count = 0;
 };
 
 // One word of a fuzzy candidate, without its article: its stem index entry
@@ -158,10 +169,18 @@ struct StemInfo {
   const std::string* country = nullptr;       // kStemForeign
 };
 inline constexpr std::uint32_t kNoStem = 0xFFFFFFFFu;
+inline constexpr std::uint32_t kNoWord = 0xFFFFFFFFu;  // a token that is no interned name word
 
 struct LinkerTables {
   kb::KnowledgeBase kb;
   std::vector<NameEntry> names;
+  // The words after the first of every name, interned (word_ids, keyed by
+  // the whole normalised word), so that the exact matcher compares a token
+  // with a name word as one integer: name_words_of[name] says where a name's
+  // ids are in name_words.
+  text::StemMap<std::uint32_t> word_ids;
+  std::vector<std::uint32_t> name_words;
+  std::vector<NameWords> name_words_of;
   WordMap<std::vector<std::uint32_t>> definite_first;  // stem of the first word -> names
   WordMap<std::vector<std::uint32_t>> indefinite_first;
   // Fuzzy candidates: the stem of any word of a long actor name -> (name, word position).

@@ -62,14 +62,16 @@ struct Mention {
 struct TokenFacts {
   static constexpr std::size_t kReadings = 6;  // text::kMaxReadings, checked in linker.cc
   std::uint32_t flags = 0;                     // StemFlag bits over the readings (linker_tables.h)
-  std::uint8_t cue = 0;          // 0, or 1 + CueRole of the first reading that is a cue
-  std::uint8_t stem_count = 0;   // readings without a pronoun suffix that are known stems
-  std::uint8_t exact_state = 0;  // 0 not looked up yet, 1 no name starts here, 2 found
-  bool shapes_ready = false;     // LinkScratch::shapes holds this token's word shapes
+  std::uint8_t cue = 0;             // 0, or 1 + CueRole of the first reading that is a cue
+  std::uint8_t stem_count = 0;      // readings without a pronoun suffix that are known stems
+  std::uint8_t exact_state = 0;     // 0 not looked up yet, 1 no name starts here, 2 found
+  std::uint8_t shape_count = 0xFF;  // word shapes in LinkScratch::shapes; 0xFF: not computed
   bool exact_definite = false;
   std::uint8_t exact_proclitic = 0;
   std::uint32_t exact_end = 0;
   std::uint32_t exact_name = 0;
+  static constexpr std::uint32_t kWordUnknown = 0;  // LinkerTables::word_ids start at 1
+  std::uint32_t word = kWordUnknown;  // the id of the token as a later name word, once asked
   std::array<std::uint32_t, kReadings> stem{};    // indexes into LinkerTables::stems
   std::array<std::uint8_t, kReadings> reading{};  // which reading of the token
 };
@@ -79,6 +81,7 @@ struct TokenFacts {
 struct WordShape {
   std::uint64_t mask = 0;
   std::uint32_t letters = 0;
+  std::uint8_t reading = 0;  // which reading of the token
 };
 
 // Buffers Linker::Link reuses from one document to the next: a worker keeps

@@ -2,6 +2,7 @@
 // text core's own normaliser and tokenizer (so data and text cannot drift
 // apart), merges names that fold alike, and reads the data/link lexicons.
 #include <algorithm>
+#include <array>
 #include <filesystem>
 
 #include "common/file.h"
@@ -26,6 +27,19 @@ std::uint32_t CountLetters(const std::vector<std::string>& words) {
     n += static_cast<std::uint32_t>(utf8::CountCodePoints(SplitArticle(w).stem));
   }
   return n;
+}
+
+// Rank of a place kind when one name is several places: the populated place
+// first (حلب the city), admin units when the text says so (ريف حلب, محافظة حلب
+// are aliases of the governorate only).
+int KindRank(std::string_view kind) {
+  constexpr std::array<std::string_view, 9> kOrder = {"city",          "town",     "village",
+                                                      "neighbourhood", "landmark", "region",
+                                                      "subdistrict",   "district", "governorate"};
+  for (std::size_t i = 0; i < kOrder.size(); ++i) {
+    if (kOrder[i] == kind) return static_cast<int>(i);
+  }
+  return static_cast<int>(kOrder.size());
 }
 
 std::vector<std::vector<std::string>> ReadLexiconRows(std::string_view bytes) {
@@ -63,6 +77,7 @@ class TableBuilder {
     ComputeWeakLicensors();
     RASD_RETURN_IF_ERROR(ReadLexicons());
     BuildStemIndex();
+    DescribeNames();
     return Status::Ok();
   }
 
@@ -125,6 +140,7 @@ class TableBuilder {
   void IndexNames() {
     for (std::uint32_t n = 0; n < t_->names.size(); ++n) {
       const NameEntry& e = t_->names[n];
+      InternLaterWords(e);
       (e.definite ? t_->definite_first : t_->indefinite_first)[e.words[0]].push_back(n);
       // Fuzzy matching is for group names: a leader's name one letter off
       // is another person (محمد قاسم), a weak name needs its exact form.
@@ -141,6 +157,17 @@ class TableBuilder {
         }
       }
     }
+  }
+
+  void InternLaterWords(const NameEntry& e) {
+    const NameWords where{static_cast<std::uint32_t>(t_->name_words.size()),
+                          static_cast<std::uint32_t>(e.words.size() - 1)};
+    for (std::size_t k = 1; k < e.words.size(); ++k) {
+      std::uint32_t& id = t_->word_ids[e.words[k]];
+      if (id == 0) id = static_cast<std::uint32_t>(t_->word_ids.size());  // ids from 1
+      t_->name_words.push_back(id);
+    }
+    t_->name_words_of.push_back(where);
   }
 
   // Where a fuzzy match of `e` is anchored. A match differs in at most
@@ -272,6 +299,43 @@ class TableBuilder {
       }
       t_->stem_flags.push_back(info.flags);
     }
+  }
+
+  // What each name decides alone, so that the matcher does not ask the
+  // lexicons again at every mention.
+  void DescribeNames() {
+    for (NameEntry& e : t_->names) {
+      e.countryside = IsCountrysideWord(e.words[0]);
+      const std::uint32_t* stem = t_->stem_index.Find(e.words[0]);
+      e.common =
+          e.words.size() == 1 && stem != nullptr && (t_->stems[*stem].flags & kStemCommon) != 0;
+      e.best_place = BestPlace(e);
+    }
+  }
+
+  bool IsCountrysideWord(std::string_view w) const {
+    auto it = t_->place_cues.find(w);
+    return it != t_->place_cues.end() && it->second == CueRole::kContext &&
+           t_->near_words.count(w) == 0 && w.size() == 6;  // ريف: the only 3-letter context cue
+  }
+
+  // ريف X names the governorate, whatever else the name also labels.
+  int RankFor(const NameEntry& e, const Target& t) const {
+    const std::string& kind = t_->kb.places[t.record].kind;
+    if (e.countryside && kind == "governorate") return -1;
+    return KindRank(kind);
+  }
+
+  std::int32_t BestPlace(const NameEntry& e) const {
+    std::int32_t best = -1;
+    for (std::size_t k = 0; k < e.targets.size(); ++k) {
+      const Target& t = e.targets[k];
+      if (t.kind != TargetKind::kPlace) continue;
+      if (best < 0 || RankFor(e, t) < RankFor(e, e.targets[static_cast<std::size_t>(best)])) {
+        best = static_cast<std::int32_t>(k);
+      }
+    }
+    return best;
   }
 
   Result<std::vector<std::vector<std::string>>> Lexicon(const char* name) {
