@@ -295,6 +295,14 @@ bool OpposedFrame(const Frame& frame) {
          t != SubEventType::kHeadquartersOrBaseEstablished && t != SubEventType::kOther;
 }
 
+// True when actor mention b follows a joined by و alone (مقاتلو المعارضة
+// وجبهة النصرة): one side of the event, named twice.
+bool Coordinated(const DocIndex& ix, std::int32_t a, std::int32_t b) {
+  return ix.mention(b).first_token == ix.mention(a).end_token &&
+         StartsWithConjunction(ix, ix.mention(b).first_token) &&
+         ix.mention(a).id != ix.mention(b).id;
+}
+
 Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   Roles roles;
   const std::vector<std::int32_t> actors =
@@ -314,6 +322,11 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
       if (k + 1 < actors.size()) between_second = actors[k + 1];
     } else if (a == between_second) {
       continue;
+    } else if (k > 0 && Coordinated(ix, actors[k - 1], a) && actors[k - 1] != target &&
+               actors[k - 1] != victim) {
+      // شنه مقاتلو المعارضة وجبهة النصرة: X وY outside بين act together; the
+      // dead of X وY (مقتل 28 من الفصائل وداعش) are both sides.
+      roles.assoc.push_back(a);
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kTarget)) {
       if (target == kNone) target = a;
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kMembers) &&

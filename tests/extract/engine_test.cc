@@ -115,6 +115,25 @@ TEST_F(EngineTest, AVillageTheGazetteerLacksTakesTheCoordinatesOfTheAreaThatHold
   EXPECT_NEAR(*village_item->location->lon, 36.10, 0.01);
 }
 
+TEST_F(EngineTest, TwoGroupsJoinedByWaAreOneSideOutsideBetween) {
+  // snn-016: مقاتلو المعارضة وجبهة النصرة attack together; the target is the regime.
+  const auto joined = Current(
+      Extract("وتجددت المعارك العنيفة في مدينة درعا إثر هجوم شنه مقاتلو المعارضة وجبهة النصرة "
+              "على أحياء تابعة لقوات النظام."));
+  ASSERT_EQ(joined.size(), 1u);
+  EXPECT_EQ(joined[0].actor1, "OPPOSITION_REBELS");
+  EXPECT_EQ(joined[0].actor2, "SYRIAN_GOV_FORCES");
+  EXPECT_NE(
+      std::find(joined[0].assoc_actor_1.begin(), joined[0].assoc_actor_1.end(), "JABHAT_AL_NUSRA"),
+      joined[0].assoc_actor_1.end());
+  // After بين the same و joins the two sides.
+  const auto between =
+      Current(Extract("واندلعت اشتباكات عنيفة بين قوات النظام وجبهة النصرة في مدينة درعا."));
+  ASSERT_EQ(between.size(), 1u);
+  EXPECT_EQ(between[0].actor1, "SYRIAN_GOV_FORCES");
+  EXPECT_EQ(between[0].actor2, "JABHAT_AL_NUSRA");
+}
+
 TEST_F(EngineTest, WhoControlsWhatIsNotAnEvent) {
   // snn-016: a description of control (spec section 1), not a take-over.
   EXPECT_TRUE(Current(Extract("وتخضع مدينة درعا جزئيا لسيطرة المعارضة.")).empty());
