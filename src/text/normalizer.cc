@@ -114,9 +114,18 @@ class FoldTables {
     return tables;
   }
 
-  // True when the two bytes of `pair` (PairAt) are a whole two-byte
-  // character that normalisation keeps: the bulk of an Arabic text.
-  bool KeepsPair(std::uint16_t pair) const { return kept_pairs_[pair] != 0; }
+  // How the character at p folds, when it has at most two bytes and so does
+  // what it becomes (nearly every character of an Arabic text): bits 0-1
+  // its length, 2-3 the length written, 16-31 the bytes written, the first
+  // lowest. 0 for any other character, and for '\r'. Indexed by ShortIndex.
+  std::uint32_t ShortFold(std::uint32_t index) const { return short_folds_[index]; }
+  // An ASCII byte is its own index; a two-byte character is indexed by both
+  // its bytes, the lead byte highest (at or above 0x8000).
+  static std::uint32_t ShortIndex(const unsigned char* p) {
+    const std::uint32_t c = p[0];
+    const std::uint32_t both = (c << 8) | p[1];
+    return c < 0x80 ? c : both;
+  }
 
   const Fold& Lookup(char32_t cp) const {
     if (cp < kDirectEnd) return direct_[cp];
@@ -133,11 +142,7 @@ class FoldTables {
  private:
   FoldTables() {
     for (char32_t cp = 0; cp < kDirectEnd; ++cp) direct_[cp] = FromRule(cp);
-    for (char32_t cp = 0x80; cp < kDirectEnd; ++cp) {
-      if (!direct_[cp].keep) continue;
-      const unsigned lead = 0xC0 | (cp >> 6), trail = 0x80 | (cp & 0x3F);
-      kept_pairs_[lead | (trail << 8)] = 1;
-    }
+    FillShortFolds();
     for (char32_t cp = kPunctuationFirst; cp < kPunctuationEnd; ++cp) {
       punctuation_[cp - kPunctuationFirst] = FromRule(cp);
     }
@@ -148,6 +153,22 @@ class FoldTables {
     for (char32_t cp = kPresentationFirst; cp < kPresentationEnd; ++cp) {
       presentation_[cp - kPresentationFirst] =
           U_SUCCESS(status) ? FromNfkc(*nfkc, cp) : FromRule(cp);
+    }
+  }
+
+  void FillShortFolds() {
+    for (char32_t cp = 0; cp < kDirectEnd; ++cp) {
+      std::string bytes;
+      utf8::Append(cp, &bytes);
+      const Fold& fold = direct_[cp];
+      const std::string written = fold.keep ? bytes : std::string(Pool(fold), fold.length);
+      if (written.size() > 2 || cp == '\r') continue;
+      std::uint32_t entry = static_cast<std::uint32_t>(bytes.size() | (written.size() << 2));
+      for (std::size_t k = 0; k < written.size(); ++k) {
+        entry |= std::uint32_t{static_cast<unsigned char>(written[k])} << (16 + 8 * k);
+      }
+      const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+      short_folds_[bytes.size() == 1 ? p[0] : (p[0] << 8) | p[1]] = entry;
     }
   }
 
@@ -195,8 +216,7 @@ class FoldTables {
   std::array<Fold, kPresentationEnd - kPresentationFirst> presentation_{};
   std::array<Fold, 2> other_{};
   Fold unchanged_{};
-  // Indexed by two bytes, the first lowest: 1 for a kept two-byte character.
-  std::array<std::uint8_t, 1 << 16> kept_pairs_{};
+  std::array<std::uint32_t, 1 << 16> short_folds_{};
 };
 
 // How an ASCII byte is written; '\r' is handled apart (CR LF is one break).
@@ -211,19 +231,6 @@ constexpr std::array<char, 128> MakeAsciiFolds() {
   return folds;
 }
 constexpr std::array<char, 128> kAsciiFolds = MakeAsciiFolds();
-
-// ASCII bytes written unchanged: all but capitals, '\t' '\v' '\f' and '\r'.
-constexpr std::array<bool, 128> MakeAsciiKept() {
-  std::array<bool, 128> kept{};
-  for (int c = 0; c < 128; ++c) kept[c] = kAsciiFolds[c] == static_cast<char>(c) && c != '\r';
-  return kept;
-}
-constexpr std::array<bool, 128> kAsciiKept = MakeAsciiKept();
-
-// The two bytes at p as one number, the first byte lowest.
-std::uint16_t PairAt(const unsigned char* p) {
-  return static_cast<std::uint16_t>(p[0] | (p[1] << 8));
-}
 
 // Writes through raw pointers kept in locals: the text's bytes are chars,
 // which may alias anything, so stores through out->text would make the
@@ -241,35 +248,36 @@ class Writer {
   void Reserve() {
     if (capacity_ - used_ < kSlack) Grow(2 * capacity_);
   }
-  // Room left: a run of kept characters writes as many bytes as it reads.
+  // Room left after what is written, at least kSlack after Reserve().
   std::size_t Room() const { return capacity_ - used_; }
 
-  // Copies the characters of p[i, limit) that normalisation keeps as they
-  // are, up to the first one it changes (or one that would cross `limit`);
-  // returns where it stopped. This is most of any text, so it runs on locals.
-  std::size_t CopyKept(const FoldTables& tables, const unsigned char* p, std::size_t i,
-                       std::size_t limit) {
+  // Folds the characters of p[i, ...) that FoldTables::ShortFold knows,
+  // up to the first it does not or to `limit`; returns where it stopped.
+  // This is most of any text, so it runs on locals and branches only to
+  // stop: every character writes two bytes and two map entries, and the
+  // pointers move by what it really writes. A character writes at most as
+  // many bytes as it reads, so `limit` = the start + Room() - 2 is safe.
+  std::size_t FoldShort(const FoldTables& tables, const unsigned char* p, std::size_t i,
+                        std::size_t limit) {
     char* text = text_ + used_;
     std::uint32_t* map = map_ + used_;
-    const std::size_t start = i;
+    const char* const text_start = text;
     while (i < limit) {
-      const unsigned c = p[i];
-      if (c < 0x80) {
-        if (!kAsciiKept[c]) break;
-        *text++ = static_cast<char>(c);
-        *map++ = static_cast<std::uint32_t>(i);
-        ++i;
-      } else {
-        if (i + 1 >= limit || !tables.KeepsPair(PairAt(p + i))) break;
-        std::memcpy(text, p + i, 2);
-        const std::uint64_t both = (std::uint64_t{i} << 32) | i;
-        std::memcpy(map, &both, sizeof both);
-        text += 2;
-        map += 2;
-        i += 2;
-      }
+      const std::uint32_t fold = tables.ShortFold(FoldTables::ShortIndex(p + i));
+      if ((fold & 3) == 0) break;
+      // The length read, from the lead byte rather than from `fold`: the next
+      // character's loads then wait for one load, not for two.
+      const std::size_t read = 1 + (p[i] >> 7);
+      const auto bytes = static_cast<std::uint16_t>(fold >> 16);
+      std::memcpy(text, &bytes, 2);
+      const std::uint64_t both = (std::uint64_t{i} << 32) | i;
+      std::memcpy(map, &both, sizeof both);
+      const std::uint32_t written = (fold >> 2) & 3;
+      text += written;
+      map += written;
+      i += read;
     }
-    used_ += i - start;
+    used_ += static_cast<std::size_t>(text - text_start);
     return i;
   }
   void Put(const char* bytes, std::size_t n, std::uint32_t original) {
@@ -279,14 +287,6 @@ class Writer {
       map_[used_ + k] = original;
     }
     used_ += n;
-  }
-  // A two-byte character copied as it is: most of an Arabic text. One store
-  // for the two bytes and one for their two map entries.
-  void PutPair(const unsigned char* bytes, std::uint32_t original) {
-    std::memcpy(text_ + used_, bytes, 2);
-    const std::uint64_t both = (std::uint64_t{original} << 32) | original;
-    std::memcpy(map_ + used_, &both, sizeof both);
-    used_ += 2;
   }
   void PutByte(char c, std::uint32_t original) {
     text_[used_] = c;
@@ -346,7 +346,8 @@ void Normalize(std::string_view original, NormalizedText* out) {
   std::size_t i = 0;
   while (i < n) {
     writer.Reserve();
-    i = writer.CopyKept(tables, p, i, std::min(n, i + writer.Room()));
+    // ShortIndex reads two bytes: the last byte of the text goes the slow way.
+    if (i + 1 < n) i = writer.FoldShort(tables, p, i, std::min(n - 1, i + writer.Room() - 2));
     if (i == n) break;
     writer.Reserve();
     const unsigned c = p[i];
@@ -361,9 +362,6 @@ void Normalize(std::string_view original, NormalizedText* out) {
         writer.PutByte(kAsciiFolds[c], at);
         ++i;
       }
-    } else if (i + 1 < n && tables.KeepsPair(PairAt(p + i))) {
-      writer.PutPair(p + i, at);
-      i += 2;
     } else {
       i += FoldOther(tables, original, i, &writer);
     }
