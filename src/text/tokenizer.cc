@@ -173,6 +173,12 @@ class Word {
     }
   }
 
+  // A word of `letters` letters made of the given first letters and ending
+  // with the letters packed in `tail` (as Enclitic::packed): for building
+  // ReadingTable.
+  Word(std::array<Letter, 4> head, std::uint64_t tail, std::uint32_t letters)
+      : size_(letters * kLetterBytes), letters_(letters), head_(head), tail_(tail) {}
+
   // The two bytes at byte `off` (0, 2, 4 or 6), or 0 past the word's end.
   Letter LetterAt(std::uint32_t off) const { return head_[off / kLetterBytes]; }
   bool EndsWith(const Enclitic& e) const { return (tail_ & e.mask) == e.packed; }
@@ -307,13 +313,143 @@ bool IsProcliticOnly(const Word& w) {
   return w.Letters() == 2 && IsConjunction(w.LetterAt(0)) && IsPreposition(w.LetterAt(2));
 }
 
-void AnalyzeArabicWord(std::string_view text, std::uint32_t letters, Token* t) {
-  const Word word(text, t->norm, letters);
-  ReadingCollector collector(word);
-  collector.CollectAll();
-  collector.WriteTo(t);
-  t->detached_proclitic = IsProcliticOnly(word);
-}
+// The clitic analysis of a word depends only on what its first four letters
+// are among the clitic letters, on the bytes of the pronoun suffix it ends
+// with, and on its length in letters up to kLongWord: so ReadingCollector
+// runs once per combination, when the table is built, and a word costs a
+// few comparisons and one lookup, with none of the collector's branches.
+class ReadingTable {
+ public:
+  static const ReadingTable& Get() {
+    static const ReadingTable table;
+    return table;
+  }
+
+  // Sets the readings and detached_proclitic of `t`, an Arabic word.
+  void Analyze(std::string_view text, std::uint32_t letters, Token* t) const {
+    const Word w(text, t->norm, letters);
+    const Entry& e = distinct_[index_[Index(FirstRole(w.LetterAt(0)), SecondRole(w.LetterAt(2)),
+                                            ThirdRole(w.LetterAt(4)), FourthRole(w.LetterAt(6)),
+                                            EncliticBytesOf(w) / kLetterBytes, letters)]];
+    t->reading_count = e.reading_count;
+    t->readings = e.readings;
+    t->detached_proclitic = e.detached_proclitic;
+  }
+
+ private:
+  // Longer words read alike: every stem keeps at least two letters (a word
+  // loses at most seven to its clitics), and readings order by the letters cut.
+  static constexpr std::uint32_t kLongWord = 9;
+  // The roles of each of the first four letters, as the collector asks them:
+  // the first is a conjunction (و ف), ب or ك, ل, ا or other; the second ب or
+  // ك, ل, ا or other; the third ل, ا or other; the fourth ل or other.
+  static constexpr std::uint32_t kFirstRoles = 5, kSecondRoles = 4, kThirdRoles = 3,
+                                 kFourthRoles = 2, kSuffixLengths = 4;
+  static constexpr std::uint32_t kEntries =
+      kFirstRoles * kSecondRoles * kThirdRoles * kFourthRoles * kSuffixLengths * (kLongWord + 1);
+
+  struct Entry {
+    std::uint8_t reading_count = 0;
+    bool detached_proclitic = false;
+    std::array<CliticReading, kMaxReadings> readings{};
+    bool operator==(const Entry& o) const {
+      if (reading_count != o.reading_count || detached_proclitic != o.detached_proclitic) {
+        return false;
+      }
+      for (std::size_t r = 0; r < kMaxReadings; ++r) {
+        const CliticReading &a = readings[r], &b = o.readings[r];
+        if (a.proclitic_bytes != b.proclitic_bytes || a.article_bytes != b.article_bytes ||
+            a.enclitic_bytes != b.enclitic_bytes) {
+          return false;
+        }
+      }
+      return true;
+    }
+  };
+
+  static std::uint32_t BehOrKaf(Letter c) { return (c == kBeh) | (c == kKaf); }
+  static std::uint32_t FirstRole(Letter c) {
+    return 4 - 4 * ((c == kWaw) | (c == kFeh)) - 3 * BehOrKaf(c) - 2 * (c == kLam) - (c == kAlef);
+  }
+  static std::uint32_t SecondRole(Letter c) {
+    return 3 - 3 * BehOrKaf(c) - 2 * (c == kLam) - (c == kAlef);
+  }
+  static std::uint32_t ThirdRole(Letter c) { return 2 - 2 * (c == kLam) - (c == kAlef); }
+  static std::uint32_t FourthRole(Letter c) { return 1 - (c == kLam); }
+
+  // The bytes of the pronoun suffix, as ReadingCollector finds it: the first
+  // of kEnclitics that the word ends with, chosen without a branch.
+  static std::uint32_t EncliticBytesOf(const Word& w) {
+    std::uint32_t bytes = 0;
+    for (std::size_t k = kEnclitics.size(); k-- > 0;) {
+      const Enclitic& e = kEnclitics[k];
+      bytes = w.EndsWith(e) ? e.count * kLetterBytes : bytes;
+    }
+    return bytes;
+  }
+
+  static std::uint32_t Index(std::uint32_t first, std::uint32_t second, std::uint32_t third,
+                             std::uint32_t fourth, std::uint32_t enclitic, std::uint32_t letters) {
+    std::uint32_t index = first;
+    index = index * kSecondRoles + second;
+    index = index * kThirdRoles + third;
+    index = index * kFourthRoles + fourth;
+    index = index * kSuffixLengths + enclitic;
+    return index * (kLongWord + 1) + std::min(letters, kLongWord);
+  }
+
+  ReadingTable() : index_(kEntries) {
+    // A letter of each role, and a suffix of each length.
+    constexpr Letter kOther = LetterOf(0x062A);
+    constexpr std::array<Letter, kFirstRoles> kFirst = {kWaw, kBeh, kLam, kAlef, kOther};
+    constexpr std::array<Letter, kSecondRoles> kSecond = {kBeh, kLam, kAlef, kOther};
+    constexpr std::array<Letter, kThirdRoles> kThird = {kLam, kAlef, kOther};
+    constexpr std::array<Letter, kFourthRoles> kFourth = {kLam, kOther};
+    const std::array<std::uint64_t, kSuffixLengths> tails = {
+        0, MakeEnclitic({kYeh, 0, 0}, 1).packed, MakeEnclitic({kHeh, kMeem, 0}, 2).packed,
+        kEnclitics.front().packed};
+    for (std::uint32_t a = 0; a < kFirstRoles; ++a) {
+      for (std::uint32_t b = 0; b < kSecondRoles; ++b) {
+        for (std::uint32_t c = 0; c < kThirdRoles; ++c) {
+          for (std::uint32_t d = 0; d < kFourthRoles; ++d) {
+            for (std::uint32_t e = 0; e < kSuffixLengths; ++e) {
+              for (std::uint32_t n = 0; n <= kLongWord; ++n) {
+                const Word w({kFirst[a], kSecond[b], kThird[c], kFourth[d]}, tails[e], n);
+                index_[Index(a, b, c, d, e, n)] = Distinct(Collect(w));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // The index of `e` in distinct_, added when new.
+  std::uint16_t Distinct(const Entry& e) {
+    for (std::size_t k = 0; k < distinct_.size(); ++k) {
+      if (distinct_[k] == e) return static_cast<std::uint16_t>(k);
+    }
+    distinct_.push_back(e);
+    return static_cast<std::uint16_t>(distinct_.size() - 1);
+  }
+
+  static Entry Collect(const Word& w) {
+    ReadingCollector collector(w);
+    collector.CollectAll();
+    Token t;
+    collector.WriteTo(&t);
+    Entry e;
+    e.reading_count = t.reading_count;
+    e.readings = t.readings;
+    e.detached_proclitic = IsProcliticOnly(w);
+    return e;
+  }
+
+  // Few combinations differ in their readings: each combination names its
+  // entry in distinct_, so that the hot part of the table stays in the cache.
+  std::vector<std::uint16_t> index_;
+  std::vector<Entry> distinct_;
+};
 
 void HashStems(const NormalizedText& norm, Token* t) {
   if (t->kind != TokenKind::kArabicWord) {
@@ -394,6 +530,7 @@ std::uint32_t DetachedProcliticOf(const std::vector<Token>& tokens, std::uint32_
 
 void Tokenize(const NormalizedText& norm, std::vector<Token>* out) {
   out->clear();
+  const ReadingTable& readings = ReadingTable::Get();
   const std::string_view text = norm.text;
   const std::size_t n = text.size();
   bool space_before = true;
@@ -419,7 +556,7 @@ void Tokenize(const NormalizedText& norm, std::vector<Token>* out) {
     t.original = norm.ToOriginal(t.norm);
     t.kind = KindOf(ch.cls);
     t.space_before = space_before;
-    if (t.kind == TokenKind::kArabicWord) AnalyzeArabicWord(text, chars, &t);
+    if (t.kind == TokenKind::kArabicWord) readings.Analyze(text, chars, &t);
     HashStems(norm, &t);
     space_before = false;
     i = end;
