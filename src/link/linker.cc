@@ -173,6 +173,18 @@ class LinkRun {
           AddStem(&f, id, r);
         }
       }
+      MarkFuzzyStarts(i);
+    }
+  }
+
+  // A token whose stem anchors a fuzzy name on its word k makes token i - k
+  // a place where such a name may start; FuzzyAt runs only there. Few
+  // tokens anchor any name, so this costs almost nothing per token.
+  void MarkFuzzyStarts(std::uint32_t i) {
+    const std::uint32_t anchors = facts_[i].flags / kStemFuzzyAt0 & ((1u << kMaxFuzzyWords) - 1);
+    if (anchors == 0) return;
+    for (std::uint32_t k = 0; k < kMaxFuzzyWords && k <= i; ++k) {
+      if ((anchors >> k & 1) != 0) facts_[i - k].fuzzy_start = true;
     }
   }
 
@@ -328,16 +340,17 @@ class LinkRun {
   static int LowerBound(const FuzzyWord& word, const WordShape& shape, int cap) {
     const int gap = std::abs(static_cast<int>(shape.letters) - static_cast<int>(word.letters));
     if (gap >= cap) return gap;
-    const int differing_letters = CappedPopcount(shape.mask ^ word.mask, 2 * cap - 1);
+    const int differing_letters = Popcount(shape.mask ^ word.mask);
     return std::max(gap, (differing_letters + 1) / 2);
   }
 
-  // The bits set in x, counted up to `cap` (the machine may lack a popcount
-  // instruction, and the bound needs only small counts).
-  static int CappedPopcount(std::uint64_t x, int cap) {
-    int n = 0;
-    for (; x != 0 && n < cap; ++n) x &= x - 1;
-    return n;
+  // The bits set in x without branches: the build targets machines that may
+  // lack a popcount instruction, where std::popcount is a library call.
+  static int Popcount(std::uint64_t x) {
+    x -= (x >> 1) & 0x5555555555555555ULL;
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
   }
 
   // Fills token j's shapes (LinkScratch::shapes) once per document: the
@@ -365,7 +378,7 @@ class LinkRun {
   // best, so one that cannot end later is not verified at all.
   std::optional<Found> FuzzyAt(std::uint32_t i) const {
     std::optional<Found> best;
-    if (!FuzzyAnchorNear(i)) return best;
+    if (!facts_[i].fuzzy_start) return best;
     for (std::uint32_t k = 0; k < kMaxFuzzyWords && i + k < tokens_.size(); ++k) {
       ForStems(i + k, kStemFuzzyAt0 << k, [&](const StemInfo& info, bool, std::uint8_t proclitic) {
         for (const FuzzyCandidate& c : info.fuzzy[k]) {
@@ -376,15 +389,6 @@ class LinkRun {
       });
     }
     return best;
-  }
-
-  // Some token i + k has a stem that anchors a name on its word k.
-  bool FuzzyAnchorNear(std::uint32_t i) const {
-    std::uint32_t any = 0;
-    for (std::uint32_t k = 0; k < kMaxFuzzyWords && i + k < tokens_.size(); ++k) {
-      any |= facts_[i + k].flags & (kStemFuzzyAt0 << k);
-    }
-    return any != 0;
   }
 
   std::optional<Found> VerifyFuzzy(const FuzzyCandidate& c, std::uint32_t i,
