@@ -381,14 +381,35 @@ class LinkRun {
     if (!facts_[i].fuzzy_start) return best;
     for (std::uint32_t k = 0; k < kMaxFuzzyWords && i + k < tokens_.size(); ++k) {
       ForStems(i + k, kStemFuzzyAt0 << k, [&](const StemInfo& info, bool, std::uint8_t proclitic) {
+        // Every candidate here has its probe word, the first that is not
+        // the anchor, at token `probe`: most differ from it by more letters
+        // than their budget, which is checked before anything else.
+        const std::uint32_t probe = k == 0 ? i + 1 : i;
+        if (probe >= tokens_.size() || tokens_[probe].kind != TokenKind::kArabicWord) return;
+        const std::uint8_t shape_count = ShapesOf(probe);
+        const WordShape* shapes = &shapes_[static_cast<std::size_t>(probe) * TokenFacts::kReadings];
+        const std::uint32_t probe_word = k == 0 ? 1 : 0;
         for (const FuzzyCandidate& c : info.fuzzy[k]) {
           if (best && i + c.words <= best->end) continue;
+          const FuzzyWord& word = t_.fuzzy_words[c.first_word + probe_word];
+          if (!ReadsAs(word.stem, probe) && !WithinBudget(word, shapes, shape_count, c.budget)) {
+            continue;
+          }
           std::optional<Found> f = VerifyFuzzy(c, i, k == 0 ? proclitic : std::uint8_t{0});
           if (f) best = f;
         }
       });
     }
     return best;
+  }
+
+  // Some shape of a token may be within `budget` edits of `word`.
+  static bool WithinBudget(const FuzzyWord& word, const WordShape* shapes, std::uint8_t count,
+                           int budget) {
+    for (std::uint8_t s = 0; s < count; ++s) {
+      if (LowerBound(word, shapes[s], budget + 1) <= budget) return true;
+    }
+    return false;
   }
 
   std::optional<Found> VerifyFuzzy(const FuzzyCandidate& c, std::uint32_t i,
