@@ -57,6 +57,25 @@ std::uint32_t LetterCount(std::string_view s) {
   return n;
 }
 
+// The LetterMask and LetterCount of a word in one pass. Arabic letters are
+// two bytes each: they are read a pair at a time, the rest as those do.
+WordShape ShapeOf(std::string_view word) {
+  WordShape shape;
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(word[i]); };
+  std::size_t i = 0;
+  for (; i + 1 < word.size(); i += 2) {
+    const bool two_byte_letter = (byte(i) & 0xE0) == 0xC0 && (byte(i + 1) & 0xC0) == 0x80 &&
+                                 (i + 2 == word.size() || (byte(i + 2) & 0xC0) != 0x80);
+    if (!two_byte_letter) break;
+    shape.mask |= std::uint64_t{1} << (byte(i + 1) & 63);
+    ++shape.letters;
+  }
+  const std::string_view rest = word.substr(i);
+  shape.mask |= LetterMask(rest);
+  shape.letters += LetterCount(rest);
+  return shape;
+}
+
 // Letter edits between two words, capped at `cap` (all a fuzzy match needs
 // to know: whether the edits fit its remaining budget), without touching
 // the heap. `a_letters` and `b_letters` are the LetterCounts, known in
@@ -271,9 +290,13 @@ class LinkRun {
 
   // The longest registry name starting at token i, memoised per token.
   std::optional<Found> ExactAt(std::uint32_t i) {
-    if (i >= tokens_.size()) return std::nullopt;
+    // Most tokens start no name: answered without the memo's call.
+    if (i >= tokens_.size() || (facts_[i].flags & kStemNames) == 0) return std::nullopt;
+    return MemoisedExactAt(i);
+  }
+
+  std::optional<Found> MemoisedExactAt(std::uint32_t i) {
     TokenFacts& f = facts_[i];
-    if ((f.flags & kStemNames) == 0) return std::nullopt;  // no name starts with its stems
     if (f.exact_state == 0) {
       const std::optional<Found> found = LookUpExact(i);
       f.exact_state = found ? 2 : 1;
@@ -365,8 +388,8 @@ class LinkRun {
     for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
       const text::CliticReading& rd = tok.readings[r];
       if (rd.enclitic_bytes != 0 || rd.proclitic_bytes != 0) continue;  // never compared
-      const std::string_view stem = text::StemOf(a_.norm, tok, rd);
-      shapes[count++] = {LetterMask(stem), LetterCount(stem), r};
+      shapes[count] = ShapeOf(text::StemOf(a_.norm, tok, rd));
+      shapes[count++].reading = r;
     }
     f.shape_count = count;
     return count;
