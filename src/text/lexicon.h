@@ -82,14 +82,11 @@ class PhraseTable {
   // True when some form of `token` is the first word of some phrase: a cheap
   // test that lets readers skip most tokens before trying each kind. It runs
   // for every token of every text, and nearly every reading of nearly every
-  // token fails the start filter, so it is inline.
+  // token fails the start filter, so it is inline and tests the filter for
+  // all readings before it branches.
   bool MayStartAt(const NormalizedText& norm, const Token& token) const {
-    if (token.kind != TokenKind::kArabicWord) return false;
-    for (std::uint8_t r = 0; r < token.reading_count; ++r) {
-      const CliticReading& reading = token.readings[r];
-      if (reading.enclitic_bytes != 0 || !MayStartWith(token.stem_hash[r], reading.definite())) {
-        continue;
-      }
+    for (std::uint32_t hits = StartHits(token); hits != 0; hits &= hits - 1) {
+      const auto r = static_cast<std::uint8_t>(__builtin_ctz(hits));
       if (StartingWith(norm, token, r) != nullptr) return true;
     }
     return false;
@@ -101,12 +98,8 @@ class PhraseTable {
   // kinds of phrase it need not try at all.
   template <typename Visit>
   void ForEachStartingAt(const NormalizedText& norm, const Token& token, const Visit& visit) const {
-    if (token.kind != TokenKind::kArabicWord) return;
-    for (std::uint8_t r = 0; r < token.reading_count; ++r) {
-      const CliticReading& reading = token.readings[r];
-      if (reading.enclitic_bytes != 0 || !MayStartWith(token.stem_hash[r], reading.definite())) {
-        continue;
-      }
+    for (std::uint32_t hits = StartHits(token); hits != 0; hits &= hits - 1) {
+      const auto r = static_cast<std::uint8_t>(__builtin_ctz(hits));
       if (const std::vector<std::uint32_t>* indices = StartingWith(norm, token, r)) {
         for (const std::uint32_t index : *indices) visit(index);
       }
@@ -137,6 +130,21 @@ class PhraseTable {
   bool MayStartWith(std::uint32_t stem_hash, bool definite) const {
     const std::uint32_t bit = StartBit(stem_hash, definite);
     return (start_filter_[bit / 64] >> (bit % 64) & 1) != 0;
+  }
+  // Bit r set when reading r of an Arabic word has no pronoun suffix and
+  // passes the start filter. The loop body does not branch: which readings
+  // pass is unpredictable, and nearly none does.
+  std::uint32_t StartHits(const Token& token) const {
+    const std::uint32_t count = token.kind == TokenKind::kArabicWord ? token.reading_count : 0;
+    std::uint32_t hits = 0;
+    for (std::uint32_t r = 0; r < count; ++r) {
+      const CliticReading& reading = token.readings[r];
+      const std::uint32_t bit = StartBit(token.stem_hash[r], reading.definite());
+      const auto pass = static_cast<std::uint32_t>(start_filter_[bit / 64] >> (bit % 64)) &
+                        static_cast<std::uint32_t>(reading.enclitic_bytes == 0);
+      hits |= pass << r;
+    }
+    return hits;
   }
 
   std::vector<PhraseEntry> entries_;
