@@ -3,6 +3,8 @@
 // are checked against the following tokens the same way.
 #include "extract/phrase_matcher.h"
 
+#include <algorithm>
+
 namespace rasd::extract {
 namespace {
 
@@ -56,7 +58,13 @@ void PhraseMatcher::Add(std::string_view phrase, std::uint32_t payload) {
     w = BareWord(w);
     hashes.push_back(text::HashStem(w));
   }
-  by_first_word_[words.front()].push_back(static_cast<std::uint32_t>(phrases_.size()));
+  std::vector<Candidate>& list = by_first_word_[words.front()];
+  const Candidate added{static_cast<std::uint32_t>(phrases_.size()),
+                        static_cast<std::uint32_t>(words.size())};
+  list.insert(
+      std::upper_bound(list.begin(), list.end(), added,
+                       [](const Candidate& a, const Candidate& b) { return a.words > b.words; }),
+      added);
   phrases_.push_back({std::move(words), std::move(hashes), payload});
 }
 
@@ -99,20 +107,22 @@ bool PhraseMatcher::MatchAt(const text::NormalizedText& norm,
     const std::string_view key = first.reading_count == 0
                                      ? norm.View(first.norm)
                                      : text::StemOf(norm, first, first.readings[r]);
-    const std::vector<std::uint32_t>* ids = by_first_word_.Find(key, first.stem_hash[r]);
-    if (ids == nullptr) continue;
+    const std::vector<Candidate>* candidates = by_first_word_.Find(key, first.stem_hash[r]);
+    if (candidates == nullptr) continue;
     if (first.reading_count != 0 && !UsableReading(norm, first, first.readings[r])) continue;
-    for (const std::uint32_t id : *ids) {
-      const Phrase& p = phrases_[id];
-      if (p.words.size() <= best_len || i + p.words.size() > end) continue;
+    for (const Candidate& c : *candidates) {
+      if (c.words <= best_len) break;  // the rest are no longer
+      if (i + c.words > end) continue;
+      const Phrase& p = phrases_[c.phrase];
       bool ok = true;
-      for (std::size_t k = 1; k < p.words.size() && ok; ++k) {
+      for (std::size_t k = 1; k < c.words && ok; ++k) {
         ok = WordMatches(norm, tokens[i + k], p.words[k], p.hashes[k]);
       }
       if (ok) {
-        best_len = p.words.size();
+        best_len = c.words;
         best_payload = p.payload;
         best_reading = r;
+        break;
       }
     }
   }

@@ -46,13 +46,20 @@ class PhraseMatcher {
     std::vector<std::uint32_t> hashes;  // text::HashStem of each word
     std::uint32_t payload;
   };
+  // A phrase under its first word, with its length at hand: the lists are
+  // kept longest first (in listing order among equals), so a match stops the
+  // scan and shorter phrases are never loaded.
+  struct Candidate {
+    std::uint32_t phrase;
+    std::uint32_t words;
+  };
   // False when no reading of `token` can be the first word of a phrase.
   bool MayStartAt(const text::Token& token) const;
   static bool WordMatches(const text::NormalizedText& norm, const text::Token& token,
                           std::string_view word, std::uint32_t hash);
 
   std::vector<Phrase> phrases_;
-  text::StemMap<std::vector<std::uint32_t>> by_first_word_;
+  text::StemMap<std::vector<Candidate>> by_first_word_;
 };
 
 // False for a clitic reading that cannot stand for a lexicon form.
