@@ -65,6 +65,7 @@ class Splitter {
         next_paragraph_start_ = next_paragraph_start_ || breaks >= 2;
       }
       if (i - first_ >= limits::kMaxSentenceTokens) Close(i);
+      if (tokens_[i].kind != TokenKind::kPunct) continue;  // most tokens: one test
       if (IsChar(i, '"')) quote_open_ = !quote_open_;
       if (!IsTerminal(i)) continue;
       const std::uint32_t end = EndOfTerminalRun(i);
@@ -88,11 +89,14 @@ class Splitter {
   bool Glued(std::uint32_t i) const { return i < tokens_.size() && !tokens_[i].space_before; }
 
   // Line breaks in the gap before token i (none before the first token).
+  // Most gaps are one space or nothing, which need no call to count.
   int LineBreaksBefore(std::uint32_t i) const {
     if (i == 0) return 0;
     const std::uint32_t from = tokens_[i - 1].norm.end.value;
     const std::uint32_t to = tokens_[i].norm.begin.value;
-    return static_cast<int>(std::count(norm_.text.begin() + from, norm_.text.begin() + to, '\n'));
+    const char* text = norm_.text.data();
+    if (to - from <= 1) return to == from ? 0 : static_cast<int>(text[from] == '\n');
+    return static_cast<int>(std::count(text + from, text + to, '\n'));
   }
 
   // A run of terminal marks ("..", "?!") and the closing quotes and
