@@ -14,6 +14,7 @@
 #include <array>
 #include <bit>
 #include <cstdlib>
+#include <cstring>
 
 #include "common/utf8.h"
 #include "kb/knowledge_base.h"
@@ -57,22 +58,37 @@ std::uint32_t LetterCount(std::string_view s) {
   return n;
 }
 
-// The LetterMask and LetterCount of a word in one pass. Arabic letters are
-// two bytes each: they are read a pair at a time, the rest as those do.
-WordShape ShapeOf(std::string_view word) {
-  WordShape shape;
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(word[i]); };
+// Whether a word is all two-byte letters, as normalised Arabic words are;
+// eight bytes (four letters) are checked at a time.
+bool AllTwoByteLetters(std::string_view word) {
+  if (word.size() % 2 != 0) return false;
+  const auto* p = reinterpret_cast<const unsigned char*>(word.data());
   std::size_t i = 0;
-  for (; i + 1 < word.size(); i += 2) {
-    const bool two_byte_letter = (byte(i) & 0xE0) == 0xC0 && (byte(i + 1) & 0xC0) == 0x80 &&
-                                 (i + 2 == word.size() || (byte(i + 2) & 0xC0) != 0x80);
-    if (!two_byte_letter) break;
-    shape.mask |= std::uint64_t{1} << (byte(i + 1) & 63);
-    ++shape.letters;
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr std::uint64_t kPattern = 0xC0E0C0E0C0E0C0E0ULL;  // lead 110xxxxx, then 10xxxxxx
+    constexpr std::uint64_t kLetters = 0x80C080C080C080C0ULL;
+    for (; i + 8 <= word.size(); i += 8) {
+      std::uint64_t eight = 0;
+      std::memcpy(&eight, p + i, 8);
+      if ((eight & kPattern) != kLetters) return false;
+    }
   }
-  const std::string_view rest = word.substr(i);
-  shape.mask |= LetterMask(rest);
-  shape.letters += LetterCount(rest);
+  for (; i < word.size(); i += 2) {
+    if ((p[i] & 0xE0) != 0xC0 || (p[i + 1] & 0xC0) != 0x80) return false;
+  }
+  return true;
+}
+
+// The LetterMask and LetterCount of a word; for a word of two-byte letters
+// (every Arabic word) the count is half its bytes and each letter's last
+// byte is every second one.
+WordShape ShapeOf(std::string_view word) {
+  if (!AllTwoByteLetters(word)) return {LetterMask(word), LetterCount(word)};
+  WordShape shape;
+  shape.letters = static_cast<std::uint32_t>(word.size() / 2);
+  for (std::size_t i = 1; i < word.size(); i += 2) {
+    shape.mask |= std::uint64_t{1} << (static_cast<unsigned char>(word[i]) & 63);
+  }
   return shape;
 }
 
@@ -1118,7 +1134,7 @@ class LinkRun {
   std::uint32_t StepAt(std::uint32_t i) {
     if (!IsWord(i)) return i + 1;
     next_ = i + 1;
-    std::optional<Found> f = ExactAt(i);
+    std::optional<Found> f = Has(i, kStemNames) ? MemoisedExactAt(i) : std::nullopt;
     std::optional<Found> fuzzy;
     if (!f) fuzzy = FuzzyAt(i);
     if (fuzzy && !f) f = fuzzy;
