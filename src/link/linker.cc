@@ -122,6 +122,7 @@ int BoundedDistance(std::string_view a, std::uint32_t a_letters, std::string_vie
   return std::min(prev[ny], cap);
 }
 
+constexpr std::uint32_t kAnyWord = 0;          // a token whose word LookUpExact does not screen by
 constexpr std::uint8_t kWholeSurface = 0xFF;   // TokenFacts::reading of a Latin word
 constexpr std::uint8_t kShapesUnknown = 0xFF;  // TokenFacts::shape_count before ShapesOf
 static_assert(TokenFacts::kReadings == text::kMaxReadings);
@@ -329,9 +330,17 @@ class LinkRun {
 
   std::optional<Found> LookUpExact(std::uint32_t i) const {
     std::optional<Found> best;
+    // The word after token i, unless a quote may be skipped there: a name
+    // of two words or more whose second word is another cannot match.
+    const std::uint32_t next = i + 1;
+    const std::uint32_t next_word = next >= tokens_.size() ? kNoWord
+                                    : IsQuote(next)        ? kAnyWord
+                                                           : WordOf(next);
     ForStems(i, kStemNames, [&](const StemInfo& info, bool definite, std::uint8_t proclitic) {
       for (const std::uint32_t n : definite ? info.definite_names : info.indefinite_names) {
-        const std::uint32_t end = RestEnd(t_.name_words_of[n], i);
+        const NameWords words = t_.name_words_of[n];
+        if (words.count != 0 && words.second != next_word && next_word != kAnyWord) continue;
+        const std::uint32_t end = RestEnd(words, i);
         if (end != 0 && (!best || end > best->end)) {
           best = Found{end, n, proclitic, definite, 1.0};
         }

@@ -72,6 +72,7 @@ struct NameEntry {
 struct NameWords {
   std::uint32_t first = 0;
   std::uint32_t count = 0;
+  std::uint32_t second = 0;  // name_words[first]: the second word's id, 0 for a one-word name
 };
 
 // One word of a fuzzy candidate, without its article: its stem index entry

@@ -160,12 +160,13 @@ class TableBuilder {
   }
 
   void InternLaterWords(const NameEntry& e) {
-    const NameWords where{static_cast<std::uint32_t>(t_->name_words.size()),
-                          static_cast<std::uint32_t>(e.words.size() - 1)};
+    NameWords where{static_cast<std::uint32_t>(t_->name_words.size()),
+                    static_cast<std::uint32_t>(e.words.size() - 1)};
     for (std::size_t k = 1; k < e.words.size(); ++k) {
       std::uint32_t& id = t_->word_ids[e.words[k]];
       if (id == 0) id = static_cast<std::uint32_t>(t_->word_ids.size());  // ids from 1
       t_->name_words.push_back(id);
+      if (k == 1) where.second = id;
     }
     t_->name_words_of.push_back(where);
   }
