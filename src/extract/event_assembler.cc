@@ -177,6 +177,8 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     if (row.indefinite_only && Definite(ix, m)) continue;
     if (PreventedBefore(ix, m.first_token, begin)) continue;
     if (!row.verb && DescribedBefore(ix, m, begin)) continue;
+    // A view, a wish or an analysis (برأي الناشط، يجب، قال خبير): spec section 2.
+    if (CueInRange(ix, CueClass::kOpinion, begin, m.first_token)) continue;
     hits.push_back({m.first_token, m.end_token, &lexicon.trigger(m.payload),
                     !row.verb && PointsBack(ix, m, begin)});
   }

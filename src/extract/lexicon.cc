@@ -93,6 +93,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"joiner", CueClass::kJoiner},
     {"descriptor", CueClass::kDescriptor},
     {"demonstrative", CueClass::kDemonstrative},
+    {"opinion", CueClass::kOpinion},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

@@ -59,8 +59,9 @@ enum class CueClass : std::uint8_t {
   kJoiner,
   kDescriptor,
   kDemonstrative,
+  kOpinion,
 };
-inline constexpr int kCueClassCount = 24;
+inline constexpr int kCueClassCount = 25;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -134,6 +134,18 @@ TEST_F(EngineTest, TwoGroupsJoinedByWaAreOneSideOutsideBetween) {
   EXPECT_EQ(between[0].actor2, "JABHAT_AL_NUSRA");
 }
 
+TEST_F(EngineTest, AViewAWishOrAnAnalysisIsNotAReport) {
+  // snn-014, snn-009: what someone wants or thinks (spec section 2).
+  EXPECT_TRUE(
+      Current(Extract("نريد نحن منطقة حظر طيران لحماية حلب، على الأقل، من القصف الجوي.")).empty());
+  EXPECT_TRUE(Current(Extract("ويقول الحاج، وهو خبير في التنظيمات المتشددة، إن النصرة صعدت "
+                              "هجماتها على الفرقة 30 في ريف حلب."))
+                  .empty());
+  // The same words reported by a monitor are an event.
+  EXPECT_EQ(
+      Current(Extract("وقال المرصد إن النصرة شنت هجوما على مقر الفرقة 30 في ريف حلب.")).size(), 1u);
+}
+
 TEST_F(EngineTest, WhoControlsWhatIsNotAnEvent) {
   // snn-016: a description of control (spec section 1), not a take-over.
   EXPECT_TRUE(Current(Extract("وتخضع مدينة درعا جزئيا لسيطرة المعارضة.")).empty());
