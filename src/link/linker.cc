@@ -122,7 +122,8 @@ int BoundedDistance(std::string_view a, std::uint32_t a_letters, std::string_vie
   return std::min(prev[ny], cap);
 }
 
-constexpr std::uint32_t kAnyWord = 0;          // a token whose word LookUpExact does not screen by
+// LookUpExact's next word when a quote there may be skipped: any name is read.
+constexpr std::uint32_t kAnyWord = 0xFFFFFFFEu;
 constexpr std::uint8_t kWholeSurface = 0xFF;   // TokenFacts::reading of a Latin word
 constexpr std::uint8_t kShapesUnknown = 0xFF;  // TokenFacts::shape_count before ShapesOf
 static_assert(TokenFacts::kReadings == text::kMaxReadings);
@@ -337,13 +338,24 @@ class LinkRun {
                                     : IsQuote(next)        ? kAnyWord
                                                            : WordOf(next);
     ForStems(i, kStemNames, [&](const StemInfo& info, bool definite, std::uint8_t proclitic) {
-      for (const std::uint32_t n : definite ? info.definite_names : info.indefinite_names) {
-        const NameWords words = t_.name_words_of[n];
-        if (words.count != 0 && words.second != next_word && next_word != kAnyWord) continue;
-        const std::uint32_t end = RestEnd(words, i);
-        if (end != 0 && (!best || end > best->end)) {
-          best = Found{end, n, proclitic, definite, 1.0};
+      const auto consider = [&](std::uint32_t n) {
+        const std::uint32_t end = RestEnd(t_.name_words_of[n], i);
+        if (end != 0 && (!best || end > best->end)) best = Found{end, n, proclitic, definite, 1.0};
+      };
+      if (next_word == kAnyWord) {
+        for (const std::uint32_t n : definite ? info.definite_names : info.indefinite_names) {
+          consider(n);
         }
+        return;
+      }
+      // The one-word name ends before any longer one: reading it first
+      // keeps the list's choice among names of one length.
+      const auto& keyed = definite ? info.definite_by_second : info.indefinite_by_second;
+      for (const std::uint32_t second : {kOneWordName, next_word}) {
+        auto it =
+            std::lower_bound(keyed.begin(), keyed.end(), second,
+                             [](const auto& entry, std::uint32_t id) { return entry.first < id; });
+        for (; it != keyed.end() && it->first == second; ++it) consider(it->second);
       }
     });
     return best;

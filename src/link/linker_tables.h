@@ -69,10 +69,11 @@ struct NameEntry {
 
 // Where the words after the first of a name are in LinkerTables::name_words,
 // as ids of LinkerTables::word_ids.
+inline constexpr std::uint32_t kOneWordName = 0;  // word ids start at 1
 struct NameWords {
   std::uint32_t first = 0;
   std::uint32_t count = 0;
-  std::uint32_t second = 0;  // name_words[first]: the second word's id, 0 for a one-word name
+  std::uint32_t second = kOneWordName;  // name_words[first], the second word's id
 };
 
 // One word of a fuzzy candidate, without its article: its stem index entry
@@ -162,6 +163,11 @@ struct StemInfo {
   std::uint32_t flags = 0;
   std::vector<std::uint32_t> definite_names;  // names whose first word is this stem, with ال
   std::vector<std::uint32_t> indefinite_names;
+  // The same names as (second word id, name), kOneWordName for a one-word name, sorted
+  // by id and then list order: LookUpExact reads only the one-word name and
+  // the names whose second word is the next token.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> definite_by_second;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> indefinite_by_second;
   // Fuzzy candidates: fuzzy[k] lists the names whose word k has this stem.
   std::array<std::vector<FuzzyCandidate>, kMaxFuzzyWords> fuzzy;
   std::vector<std::uint32_t> group_patterns;  // ascending, file order

@@ -171,6 +171,16 @@ class TableBuilder {
     t_->name_words_of.push_back(where);
   }
 
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> BySecondWord(
+      const std::vector<std::uint32_t>& names) const {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;
+    keyed.reserve(names.size());
+    for (const std::uint32_t n : names) keyed.emplace_back(t_->name_words_of[n].second, n);
+    std::stable_sort(keyed.begin(), keyed.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    return keyed;
+  }
+
   // Where a fuzzy match of `e` is anchored. A match differs in at most
   // FuzzyBudget words, so any budget + 1 of its words hold an exact one:
   // of the first kMaxFuzzyWords, the longest (rarest in text) are taken, not
@@ -238,8 +248,16 @@ class TableBuilder {
   // Folds every index and lexicon into stem_index/stems, which is all the
   // matcher reads per token.
   void BuildStemIndex() {
-    for (const auto& [stem, names] : t_->definite_first) Stem(stem).definite_names = names;
-    for (const auto& [stem, names] : t_->indefinite_first) Stem(stem).indefinite_names = names;
+    for (const auto& [stem, names] : t_->definite_first) {
+      StemInfo& info = Stem(stem);
+      info.definite_names = names;
+      info.definite_by_second = BySecondWord(names);
+    }
+    for (const auto& [stem, names] : t_->indefinite_first) {
+      StemInfo& info = Stem(stem);
+      info.indefinite_names = names;
+      info.indefinite_by_second = BySecondWord(names);
+    }
     std::vector<std::uint32_t> first_word(t_->names.size(), kNoStem);
     for (const auto& [stem, entries] : t_->fuzzy_index) {
       for (const auto& [name, position] : entries) {
