@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <simdjson.h>
 
 namespace rasd::link {
 namespace {
@@ -245,6 +246,88 @@ TEST(Linker, ScratchReuseGivesTheSameMentions) {
   TheLinker().Link(analyzed, b, std::nullopt, &fresh);
   EXPECT_EQ(ids(reused), ids(fresh));
   EXPECT_FALSE(fresh.mentions.empty());
+}
+
+// The linker looks later name words up by Token::stem_hash[0], read as the
+// hash of the whole token (its first reading cuts nothing).
+TEST(Linker, FirstStemHashIsTheHashOfTheWholeToken) {
+  const std::vector<std::string> sentences = {
+      "واشتد القتال في ادلب أخيرًا بين قوات الجيش السوري وجيش الفتح المعارض الذي يضم جبهة "
+      "النصرة جناح القاعدة في سوريا.",
+      "وتحاصر فصائل \"جيش الفتح\" بلدتي الفوعة وكفريا الشيعيتين بشكل كامل منذ نهاية شهر مارس.",
+      "على الصعيد ذاته، أعلن “جيش الإسلام”، أكبر الفصائل المعارضة في سوريا حملة عسكرية على "
+      "تنظيم داعش الإرهابي في منطقة القلمون الشرقي."};
+  for (const std::string& sentence : sentences) {
+    text::AnalyzedText analyzed;
+    text::Analyze(sentence, std::nullopt, &analyzed);
+    ASSERT_GT(analyzed.tokens.size(), 10u);
+    for (const text::Token& token : analyzed.tokens) {
+      const std::string_view whole = analyzed.norm.View(token.norm);
+      EXPECT_EQ(token.stem_hash[0], text::HashStem(whole)) << whole;
+    }
+  }
+}
+
+// Names that share their first word are told apart by the second (the exact
+// matcher reads only the names whose second word is the next token's), and
+// a quote before the second word keeps every name in play.
+TEST(Linker, NamesSharingAFirstWordAreToldApartByTheSecond) {
+  auto r = LinkSentence(
+      "واشتد القتال في ادلب أخيرًا بين قوات الجيش السوري وجيش الفتح المعارض الذي يضم جبهة "
+      "النصرة جناح القاعدة في سوريا.",
+      "2015-08-01");
+  EXPECT_NE(Find(*r, MentionKind::kActor, "SYRIAN_GOV_FORCES"), nullptr);
+  EXPECT_NE(Find(*r, MentionKind::kActor, "JAISH_AL_FATH"), nullptr);
+  EXPECT_NE(Find(*r, MentionKind::kActor, "JABHAT_AL_NUSRA"), nullptr);
+  auto islam = LinkSentence("يذكر أن جيش الإسلام هو عبارة عن اندماج أكثر من 50 لواءً", "2015-08-01");
+  EXPECT_NE(Find(*islam, MentionKind::kActor, "JAISH_AL_ISLAM"), nullptr);
+  EXPECT_EQ(Find(*islam, MentionKind::kActor, "JAISH_AL_FATH"), nullptr);
+}
+
+// A long group name (8 letters, so a budget of one edit) matches with one
+// letter changed in either of its words, at the fuzzy confidence, and not
+// with one letter changed in each (snn-002, letters changed by hand).
+TEST(Linker, FuzzyNamesTakeOneEditInEitherWordNotTwo) {
+  for (const char* garbled : {"يذكر أن جيس الإسلام هو عبارة عن اندماج أكثر من 50 لواءً",
+                              "يذكر أن جيش الإسلاح هو عبارة عن اندماج أكثر من 50 لواءً"}) {
+    auto r = LinkSentence(garbled, "2015-08-01");
+    const Mention* m = Find(*r, MentionKind::kActor, "JAISH_AL_ISLAM");
+    ASSERT_NE(m, nullptr) << garbled;
+    EXPECT_LT(m->confidence, 1.0) << garbled;
+    EXPECT_EQ(m->end_token - m->first_token, 2u) << garbled;
+  }
+  auto twice = LinkSentence("يذكر أن جيس الإسلاح هو عبارة عن اندماج أكثر من 50 لواءً", "2015-08-01");
+  EXPECT_EQ(Find(*twice, MentionKind::kActor, "JAISH_AL_ISLAM"), nullptr);
+}
+
+// Every per-token memo (exact names, word ids, fuzzy shapes) is per
+// document: linking the corpus articles one after another into one
+// LinkedText gives each article the mentions a fresh LinkedText gives it.
+TEST(Linker, ReusedScratchMatchesFreshOnTheCorpus) {
+  simdjson::ondemand::parser parser;
+  simdjson::padded_string json = simdjson::padded_string::load(Source("eval/corpus/dev.jsonl"));
+  LinkedText reused;
+  int articles = 0;
+  auto key = [](const LinkedText& l) {
+    std::string out;
+    for (const Mention& m : l.mentions) {
+      out += m.id + "|" + m.surface + "|" + std::to_string(m.first_token) + "-" +
+             std::to_string(m.end_token) + "|" + std::to_string(m.confidence) + "\n";
+    }
+    return out;
+  };
+  simdjson::ondemand::document_stream docs = parser.iterate_many(json);
+  for (auto doc : docs) {
+    const std::string text(doc["text"].get_string().value());
+    text::AnalyzedText analyzed;
+    text::Analyze(text, text::CivilDate{2015, 8, 1}, &analyzed);
+    TheLinker().Link(analyzed, text, text::CivilDate{2015, 8, 1}, &reused);
+    LinkedText fresh;
+    TheLinker().Link(analyzed, text, text::CivilDate{2015, 8, 1}, &fresh);
+    EXPECT_EQ(key(reused), key(fresh)) << "article " << articles;
+    ++articles;
+  }
+  EXPECT_GE(articles, 50);
 }
 
 }  // namespace
