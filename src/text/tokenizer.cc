@@ -455,7 +455,8 @@ class ReadingTable {
 // instead of HashStem's branches on the size when the stem is shorter than
 // 16 bytes and the text has 16 bytes from `begin` (nearly every stem): the
 // sizes of successive stems follow no pattern a branch predictor could learn.
-std::uint32_t HashStemAt(std::string_view text, std::size_t begin, std::size_t size) {
+[[gnu::always_inline]] inline std::uint32_t HashStemAt(std::string_view text, std::size_t begin,
+                                                       std::size_t size) {
   constexpr std::size_t kWords = 16;
   if (size >= kWords || begin + kWords > text.size()) return HashStem(text.substr(begin, size));
   constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
