@@ -202,6 +202,14 @@ bool Joinable(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& next
   return true;
 }
 
+// True when the trigger is a noun in its definite reading (الاشتباكات، التفجير).
+bool DefiniteNoun(const DocIndex& ix, const TriggerHit& head) {
+  const Token& first = ix.text->tokens[head.first];
+  return !head.row->verb && first.reading_count > 0 &&
+         std::any_of(first.readings.begin(), first.readings.begin() + first.reading_count,
+                     [](const text::CliticReading& r) { return r.definite(); });
+}
+
 // Groups triggers into frames and gives each frame its window of the sentence.
 std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
                                std::uint32_t begin, std::uint32_t end, bool follows_bombardment) {
@@ -246,13 +254,7 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     const bool has_argument = HasMentionIn(ix, fr.window_begin, fr.window_end);
     // A definite event noun with nothing named around it (الاشتباكات، المعركة)
     // refers back to an event the article already reported.
-    const TriggerHit& head = fr.head();
-    const Token& first = ix.text->tokens[head.first];
-    const bool definite_noun =
-        !head.row->verb && first.reading_count > 0 &&
-        std::any_of(first.readings.begin(), first.readings.begin() + first.reading_count,
-                    [](const text::CliticReading& r) { return r.definite(); });
-    if (!has_argument && (definite_noun || !strong)) return true;
+    if (!has_argument && (DefiniteNoun(ix, fr.head()) || !strong)) return true;
     if (strong) return false;
     const bool bombardment = std::all_of(fr.hits.begin(), fr.hits.end(), [](const TriggerHit& h) {
       return h.row->cls == TriggerClass::kExplosion;
@@ -850,6 +852,30 @@ bool BetterFigure(const Event& later, const Event& kept) {
   return *later.fatalities < *kept.fatalities;
 }
 
+// What a later report of a kept event adds to it: a side it lacked, a better
+// toll, its sources.
+void Complete(const Event& later, Event* kept) {
+  if (kept->actor1.empty() && !later.actor1.empty() && later.actor1 != kept->actor2) {
+    kept->actor1 = later.actor1;
+    kept->inter1 = later.inter1;
+  }
+  if (kept->actor2.empty() && !later.actor2.empty() && later.actor2 != kept->actor1) {
+    kept->actor2 = later.actor2;
+    kept->inter2 = later.inter2;
+  }
+  if (BetterFigure(later, *kept)) {
+    kept->fatalities = later.fatalities;
+    kept->fatalities_text = later.fatalities_text;
+    kept->fatalities_span = later.fatalities_span;
+    kept->fatalities_vague = later.fatalities_vague;
+  }
+  for (const Claim& c : later.claims) {
+    const bool known = std::any_of(kept->claims.begin(), kept->claims.end(),
+                                   [&](const Claim& k) { return k.source == c.source; });
+    if (!known) kept->claims.push_back(c);
+  }
+}
+
 // One event per type, place, day and dyad (ACLED's unit): a report repeated
 // in the headline, the lead and the body is one event. The first mention
 // stays, completed by what the later ones add; the lowest figure wins.
@@ -864,25 +890,7 @@ void MergeRepeats(std::vector<Event>* events) {
       kept.push_back(std::move(e));
       continue;
     }
-    if (same->actor1.empty() && !e.actor1.empty() && e.actor1 != same->actor2) {
-      same->actor1 = e.actor1;
-      same->inter1 = e.inter1;
-    }
-    if (same->actor2.empty() && !e.actor2.empty() && e.actor2 != same->actor1) {
-      same->actor2 = e.actor2;
-      same->inter2 = e.inter2;
-    }
-    if (BetterFigure(e, *same)) {
-      same->fatalities = e.fatalities;
-      same->fatalities_text = e.fatalities_text;
-      same->fatalities_span = e.fatalities_span;
-      same->fatalities_vague = e.fatalities_vague;
-    }
-    for (const Claim& c : e.claims) {
-      const bool known = std::any_of(same->claims.begin(), same->claims.end(),
-                                     [&](const Claim& k) { return k.source == c.source; });
-      if (!known) same->claims.push_back(c);
-    }
+    Complete(e, &*same);
   }
   *events = std::move(kept);
 }
