@@ -100,6 +100,25 @@ TEST(NormalizerTest, BuffersAreReusedAcrossDocuments) {
   EXPECT_EQ(out.to_original.back(), 6u);
 }
 
+TEST(NormalizerTest, TextThatGrowsPastItsBufferFoldsAsItsParts) {
+  // A real sentence (eval/corpus/dev.jsonl) after 400 ligatures of 18 bytes
+  // each: the output outgrows the buffer sized for the input many times.
+  const std::string sentence = "ويتحدث الإعلام عن أرقام مرتفعة لقتلى الحزب";
+  std::string ligatures;
+  for (int i = 0; i < 400; ++i) ligatures += "\xEF\xB7\xB2";  // U+FDF2
+  NormalizedText out;
+  Normalize(ligatures + sentence, &out);
+  std::string expected;
+  for (int i = 0; i < 400; ++i) expected += Norm("\xEF\xB7\xB2");
+  expected += Norm(sentence);
+  EXPECT_EQ(out.text, expected);
+  ASSERT_EQ(out.to_original.size(), out.text.size() + 1);
+  for (std::size_t i = 1; i < out.to_original.size(); ++i) {
+    ASSERT_LE(out.to_original[i - 1], out.to_original[i]) << "at " << i;
+  }
+  EXPECT_EQ(out.to_original.back(), ligatures.size() + sentence.size());
+}
+
 // Positions where a new original character starts in the normalised text.
 std::vector<std::uint32_t> CharacterBoundaries(const NormalizedText& n) {
   std::vector<std::uint32_t> b;

@@ -193,5 +193,43 @@ TEST(TokenizerTest, CorpusTokensAreOrderedWithValidReadings) {
   EXPECT_GT(words, 30000u);
 }
 
+// The tokenizer hashes stems with its own loads (reading past the stem when
+// the text goes on) and a table of readings built once; every hash must
+// still be HashStem of the stem, for words at the end of a text too.
+TEST(TokenizerTest, CorpusStemHashesAreHashStemOfEveryStem) {
+  std::size_t readings = 0;
+  for (const std::string& doc : AllCorpusTexts()) {
+    const Tokenized t = TokenizeText(doc);
+    for (const Token& token : t.tokens) {
+      if (token.kind != TokenKind::kArabicWord) {
+        ASSERT_EQ(token.stem_hash[0], HashStem(t.norm.View(token.norm)));
+        continue;
+      }
+      for (std::size_t r = 0; r < token.reading_count; ++r, ++readings) {
+        ASSERT_EQ(token.stem_hash[r], HashStem(StemOf(t.norm, token, token.readings[r])))
+            << t.norm.View(token.norm) << " reading " << r;
+      }
+    }
+  }
+  EXPECT_GT(readings, 50000u);
+}
+
+TEST(TokenizerTest, LongWordsKeepEveryCliticReading) {
+  // eval/corpus/dev.jsonl: "والاشتباكات" has eleven letters, beyond the
+  // length from which the readings table treats words alike.
+  const Tokenized t = TokenizeText("جراء ضربات التحالف والاشتباكات");
+  ASSERT_EQ(t.tokens.size(), 4u);
+  const Token& word = t.tokens[3];
+  std::vector<std::string_view> stems;
+  for (std::size_t r = 0; r < word.reading_count; ++r) {
+    stems.push_back(StemOf(t.norm, word, word.readings[r]));
+  }
+  ASSERT_EQ(stems.size(), 3u);
+  EXPECT_EQ(stems[0], "والاشتباكات");
+  EXPECT_EQ(stems[1], "الاشتباكات");  // و + stem
+  EXPECT_EQ(stems[2], "اشتباكات");    // و + ال + stem
+  EXPECT_TRUE(word.readings[2].definite());
+}
+
 }  // namespace
 }  // namespace rasd::text
