@@ -231,7 +231,8 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
         continue;
       }
     }
-    // A weak trigger needs company: no strong trigger of its type around it.
+    // A weak trigger (هجوم، معارك) counts only in a sentence without a strong one:
+    // beside a strong report it names the same or a related event again.
     if (!h.row->strong && has_strong) continue;
     frames.push_back({{h}, 0, 0});
   }
