@@ -902,6 +902,38 @@ bool IsBattle(const Event& e) { return e.event_type == "Battles"; }
 
 // A battle that names one side only: the other side is the article's
 // most-named actor of an opposing camp, when the article names one at least twice.
+// A suicide bombing happens once and an article names its perpetrator where
+// it can (تبناه، نفذه، يشتبه في أنه ينتمي ل): a report of one that names none
+// takes the armed group the article gives another suicide bombing, and one
+// that names no target hit the people around it, as ACLED codes a bombing
+// of a crowd (spec: civilians are CIVILIANS).
+void FillSuicideBombings(std::vector<Event>* events) {
+  const auto suicide = [](const Event& e) {
+    return e.sub_event_type == SubEventTypeName(SubEventType::kSuicideBomb);
+  };
+  for (Event& e : *events) {
+    if (!suicide(e) || !e.actor1.empty()) continue;
+    for (const Event& other : *events) {
+      // Bombers are armed groups (ACLED inter 2 to 4), not a state or its police.
+      const bool armed_group = other.inter1 >= 2 && other.inter1 <= 4;
+      if (&other == &e || other.sub_event_type != e.sub_event_type || !armed_group ||
+          other.actor1 == e.actor2) {
+        continue;
+      }
+      e.actor1 = other.actor1;
+      e.inter1 = other.inter1;
+      break;
+    }
+  }
+  for (Event& e : *events) {
+    if (!suicide(e) || !e.actor2.empty() || e.actor1.empty() || e.actor1 == kCiviliansId) {
+      continue;
+    }
+    e.actor2 = kCiviliansId;
+    e.inter2 = kCiviliansInter;
+  }
+}
+
 void FillOpponents(const DocIndex& ix, std::vector<Event>* events) {
   std::unordered_map<std::string, int> counts;
   std::unordered_map<std::string, int> inter;
@@ -947,6 +979,7 @@ void EventAssembler::Assemble(const Document& doc, const text::AnalyzedText& ana
   AssemblyRun run(*lexicon_, ix, out);
   for (std::uint32_t s = 0; s < analyzed.sentences.size(); ++s) run.Sentence(s);
   FillOpponents(ix, out);
+  FillSuicideBombings(out);
   MergeRepeats(out);
 }
 

@@ -146,6 +146,24 @@ TEST_F(EngineTest, AViewAWishOrAnAnalysisIsNotAReport) {
       Current(Extract("وقال المرصد إن النصرة شنت هجوما على مقر الفرقة 30 في ريف حلب.")).size(), 1u);
 }
 
+TEST_F(EngineTest, ASuicideBombingTakesThePerpetratorTheArticleNamesAndHitsCivilians) {
+  // snn-007: the second report names no bomber; the first says who it was.
+  const auto events = Current(
+      Extract("شن تنظيم داعش أول هجوم انتحاري داخل الأراضي التركية في مدينة سروج. وقالت مصادر "
+              "كردية إن انتحاريين اثنين اخترقا تجمعا في مدينة كوباني."));
+  ASSERT_EQ(events.size(), 2u);
+  for (const Event& e : events) {
+    EXPECT_EQ(e.sub_event_type, "Suicide bomb");
+    EXPECT_EQ(e.actor1, "ISLAMIC_STATE");
+    EXPECT_EQ(e.actor2, "CIVILIANS");
+  }
+  // A target the text names stays (seed-003).
+  const auto targeted = Current(
+      Extract("نفذ مسلحون هجوما انتحاريا بسيارة مفخخة على حاجز لقوات النظام في حي جمعية الزهراء."));
+  ASSERT_EQ(targeted.size(), 1u);
+  EXPECT_EQ(targeted[0].actor2, "SYRIAN_GOV_FORCES");
+}
+
 TEST_F(EngineTest, WhoControlsWhatIsNotAnEvent) {
   // snn-016: a description of control (spec section 1), not a take-over.
   EXPECT_TRUE(Current(Extract("وتخضع مدينة درعا جزئيا لسيطرة المعارضة.")).empty());
