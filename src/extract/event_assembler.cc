@@ -694,6 +694,12 @@ class AssemblyRun {
   // only reports the outcome (وأسفر القصف عن مقتل 7 مدنيين) and has no event of its own.
   FatalityFigure FrameFatalities(std::uint32_t s, const Frame& frame) {
     FatalityFigure fig = Fatalities(ix_, frame.window_begin, frame.window_end);
+    if (!fig.value) {
+      // The toll of the sentence's report may stand past the next trigger
+      // (سيطرت على التل بعد مواجهات ... وقتلت وأسرت جنودا): the sentence's words.
+      const text::Sentence& sentence = ix_.text->sentences[s];
+      fig = Fatalities(ix_, frame.window_end, sentence.end_token);
+    }
     if (fig.value && *fig.value > 0) return fig;
     if (s + 1 >= ix_.text->sentences.size()) return fig;
     const text::Sentence& next = ix_.text->sentences[s + 1];
