@@ -13,8 +13,9 @@ constexpr std::uint32_t kFatalityReach = 4;
 // How far a count of people (32 شخصا) may stand from its death word when
 // the clause puts the killer between them (قتل انتحاري ... 32 شخصا).
 constexpr std::uint32_t kFarCountReach = 10;
-// Tokens between two counts of one toll (25 جهاديا من تنظيم النصرة وسبعة).
-constexpr std::uint32_t kJoinedCountReach = 6;
+// Tokens between two counts of one toll (25 جهاديا من تنظيم النصرة وسبعة; مصرع
+// 17 شخصا في صفوف المسلحين المحليين الموالين مقابل 19 قتيلا).
+constexpr std::uint32_t kJoinedCountReach = 10;
 
 // A count of people: where it stands in the tokens, and whether a word
 // (عشرات) gave only its conventional figure.
