@@ -156,7 +156,7 @@ class LinkRun {
   }
 
   void Run() {
-    out_->mentions.clear();
+    RecycleMentions();
     pending_weak_.clear();
     ComputeFacts();
     std::uint32_t i = 0;
@@ -415,10 +415,15 @@ class LinkRun {
 
   // Fills token j's shapes (LinkScratch::shapes) once per document: the
   // letter count and set of each reading compared with name words (no
-  // proclitic, no pronoun suffix), packed first. Returns how many.
+  // proclitic, no pronoun suffix), packed first. Returns how many. Asked
+  // far more often than computed: the memo's test is inlined, the rest not.
   std::uint8_t ShapesOf(std::uint32_t j) const {
+    const std::uint8_t count = facts_[j].shape_count;
+    return count != kShapesUnknown ? count : ComputeShapes(j);
+  }
+
+  [[gnu::noinline]] std::uint8_t ComputeShapes(std::uint32_t j) const {
     TokenFacts& f = facts_[j];
-    if (f.shape_count != kShapesUnknown) return f.shape_count;
     WordShape* shapes = &shapes_[static_cast<std::size_t>(j) * TokenFacts::kReadings];
     const Token& tok = tokens_[j];
     std::uint8_t count = 0;
@@ -565,21 +570,21 @@ class LinkRun {
 
   void FillActor(Mention* m, std::uint32_t record) const {
     const kb::Actor& a = t_.kb.actors[record];
-    m->id = a.id;
+    Set(&m->id, a.id);
     m->inter = a.inter;
-    m->lineage = a.lineage.empty() ? a.id : a.lineage;
+    Set(&m->lineage, a.lineage.empty() ? a.id : a.lineage);
   }
 
   void FillPlace(Mention* m, std::uint32_t record) const {
     const kb::Place& p = t_.kb.places[record];
-    m->id = p.id;
+    Set(&m->id, p.id);
     m->lat = p.lat;
     m->lon = p.lon;
-    m->place_kind = p.kind;
-    m->admin1 = p.admin1;
-    m->admin2 = p.admin2;
-    m->admin3 = p.admin3;
-    m->pcode = p.pcode;
+    Set(&m->place_kind, p.kind);
+    Set(&m->admin1, p.admin1);
+    Set(&m->admin2, p.admin2);
+    Set(&m->admin3, p.admin3);
+    Set(&m->pcode, p.pcode);
     if (p.kind == "governorate") m->relation = PlaceRelation::kRegion;
   }
 
@@ -624,15 +629,15 @@ class LinkRun {
     const Target* place = BestPlace(e);
     if (source && (!place || ReportingCueBefore(i))) {
       Mention& m = Add(MentionKind::kSource, i, f.end, f.proclitic_bytes);
-      m.id = t_.kb.sources[source->record].id;
-      m.surface = SurfaceOf(i, f.end, f.proclitic_bytes);
+      Set(&m.id, t_.kb.sources[source->record].id);
+      Set(&m.surface, SurfaceOf(i, f.end, f.proclitic_bytes));
       m.alias_index = f.name;
       return true;
     }
     if (actor) {
       Mention& m = Add(MentionKind::kActor, i, f.end, f.proclitic_bytes);
       FillActor(&m, actor->record);
-      m.surface = SurfaceOf(i, f.end, f.proclitic_bytes);
+      Set(&m.surface, SurfaceOf(i, f.end, f.proclitic_bytes));
       m.alias_index = f.name;
       m.confidence = f.confidence;
       return true;
@@ -640,7 +645,7 @@ class LinkRun {
     const bool has_weak = PickByDate(e, TargetKind::kActor, true) != nullptr;
     if (has_weak && WeakFormAllowed(e, f)) {
       Mention& m = Add(MentionKind::kActor, i, f.end, f.proclitic_bytes);
-      m.surface = SurfaceOf(i, f.end, f.proclitic_bytes);
+      Set(&m.surface, SurfaceOf(i, f.end, f.proclitic_bytes));
       m.alias_index = f.name;
       m.confidence = kWeakConfidence;
       pending_weak_.push_back(out_->mentions.size() - 1);
@@ -671,7 +676,7 @@ class LinkRun {
     const std::uint8_t core_proclitic = core == i ? f.proclitic_bytes : std::uint8_t{0};
     m.name_span = {a_.norm.ToOriginal(NormOffset(tokens_[core].norm.begin.value + core_proclitic)),
                    tokens_[f.end - 1].original.end};
-    m.surface = SurfaceOf(core, f.end, core_proclitic);
+    Set(&m.surface, SurfaceOf(core, f.end, core_proclitic));
     m.alias_index = f.name;
     m.confidence = common ? kCommonWordConfidence : 1.0;
     if (m.relation == PlaceRelation::kRegion && e.definite == false && end > f.end) {
@@ -695,13 +700,62 @@ class LinkRun {
 
   // The name as written in the original text, proclitics cut (الفرقة, not
   // the folded الفرقه); the normalised form when Link was given no original.
-  std::string SurfaceOf(std::uint32_t i, std::uint32_t end, std::uint8_t proclitic) const {
+  std::string_view SurfaceOf(std::uint32_t i, std::uint32_t end, std::uint8_t proclitic) const {
     const NormSpan norm{NormOffset(tokens_[i].norm.begin.value + proclitic),
                         tokens_[end - 1].norm.end};
-    if (original_.empty()) return std::string(a_.norm.View(norm));
+    if (original_.empty()) return a_.norm.View(norm);
     const ByteSpan span = a_.norm.ToOriginal(norm);
     if (span.end.value > original_.size() || span.begin > span.end) return {};
-    return std::string(original_.substr(span.begin.value, span.size()));
+    return original_.substr(span.begin.value, span.size());
+  }
+
+  // ---- mention strings ---------------------------------------------------------
+  // A Mention's strings are copies of short KB strings and names: the last
+  // document's heap buffers (LinkScratch::spare_strings) are reused for
+  // them, so a worker's linking rarely calls malloc or free per mention.
+  static constexpr std::size_t kMaxSpareStrings = 4096;
+
+  static void KeepBuffer(std::string* field, std::vector<std::string>* spare) {
+    constexpr std::size_t kInlineCapacity = std::string().capacity();
+    if (field->capacity() > kInlineCapacity && spare->size() < kMaxSpareStrings) {
+      spare->push_back(std::move(*field));
+    }
+  }
+
+  // Moves the heap buffers of the last document's mentions aside, then
+  // clears them.
+  void RecycleMentions() {
+    std::vector<std::string>& spare = out_->scratch.spare_strings;
+    for (Mention& m : out_->mentions) {
+      for (std::string* field : {&m.id, &m.surface, &m.lineage, &m.place_kind, &m.admin1, &m.admin2,
+                                 &m.admin3, &m.pcode, &m.country}) {
+        KeepBuffer(field, &spare);
+      }
+    }
+    out_->mentions.clear();
+  }
+
+  // Gives *field, empty, a spare buffer when its own cannot hold `size` bytes.
+  void Reserve(std::string* field, std::size_t size) const {
+    std::vector<std::string>& spare = out_->scratch.spare_strings;
+    if (size > field->capacity() && !spare.empty()) {
+      *field = std::move(spare.back());
+      spare.pop_back();
+    }
+    field->clear();
+  }
+
+  void Set(std::string* field, std::string_view value) const {
+    Reserve(field, value.size());
+    field->append(value);
+  }
+
+  static constexpr std::string_view kNewPrefix = "new:";
+
+  // *field = "new:" + name.
+  void SetNew(std::string* field, std::string_view name) const {
+    Reserve(field, kNewPrefix.size() + name.size());
+    field->append(kNewPrefix).append(name);
   }
 
   // ---- patterns --------------------------------------------------------------
@@ -772,8 +826,13 @@ class LinkRun {
     return std::nullopt;
   }
 
+  // A one-byte punctuation token that is '"' (every quote mark normalises
+  // to it), tested without building a string_view.
   bool IsQuote(std::uint32_t j) const {
-    return j < tokens_.size() && tokens_[j].kind == TokenKind::kPunct && Surface(j) == "\"";
+    if (j >= tokens_.size()) return false;
+    const Token& tok = tokens_[j];
+    return tok.kind == TokenKind::kPunct && tok.norm.end.value == tok.norm.begin.value + 1 &&
+           a_.norm.text[tok.norm.begin.value] == '"';
   }
 
   // The quote closing a name whose first word is at `first`: the name is
@@ -860,15 +919,15 @@ class LinkRun {
       FillActor(&m, actor->record);
       m.alias_index = static_cast<std::uint32_t>(e - t_.names.data());
     } else {
-      std::string name = SurfaceOf(i, q->open, q->proclitic);
-      name += ' ';
-      name += SurfaceOf(q->open + 1, q->close, 0);
-      m.id = "new:" + name;
-      m.lineage = m.id;
+      const std::string_view head = SurfaceOf(i, q->open, q->proclitic);
+      const std::string_view quoted = SurfaceOf(q->open + 1, q->close, 0);
+      Reserve(&m.id, kNewPrefix.size() + head.size() + 1 + quoted.size());
+      m.id.append(kNewPrefix).append(head).append(1, ' ').append(quoted);
+      Set(&m.lineage, m.id);
       m.confidence = kPatternConfidence;
       m.alias_index = kNoAlias;
     }
-    m.surface = SurfaceOf(i, q->close + 1, q->proclitic);
+    Set(&m.surface, SurfaceOf(i, q->close + 1, q->proclitic));
     next_ = q->close + 1;
     return true;
   }
@@ -886,9 +945,9 @@ class LinkRun {
     const std::optional<std::uint32_t> end = GroupPatternAt(i, &proclitic);
     if (!end) return false;
     Mention& m = Add(MentionKind::kActor, i, *end, proclitic);
-    m.surface = SurfaceOf(i, *end, proclitic);
-    m.id = "new:" + m.surface;
-    m.lineage = m.id;
+    Set(&m.surface, SurfaceOf(i, *end, proclitic));
+    SetNew(&m.id, m.surface);
+    Set(&m.lineage, m.id);
     m.confidence = kPatternConfidence;
     m.alias_index = kNoAlias;
     next_ = *end;
@@ -920,7 +979,7 @@ class LinkRun {
     Mention& m = Add(MentionKind::kPlace, start, end, start == i ? proclitic : std::uint8_t{0});
     m.first_token = i;  // the cue belongs to the mention either way
     m.original.begin = tokens_[i].original.begin;
-    m.surface = SurfaceOf(start, end, start == i ? proclitic : std::uint8_t{0});
+    Set(&m.surface, SurfaceOf(start, end, start == i ? proclitic : std::uint8_t{0}));
     if (*role == CueRole::kSettlement) {
       m.name_span = {tokens_[x].original.begin, tokens_[end - 1].original.end};
     }
@@ -992,7 +1051,7 @@ class LinkRun {
     }
     const std::uint32_t end = NameEnd(i, rd->definite());
     Mention& m = Add(MentionKind::kPlace, i, end, rd->proclitic_bytes);
-    m.surface = SurfaceOf(i, end, rd->proclitic_bytes);
+    Set(&m.surface, SurfaceOf(i, end, rd->proclitic_bytes));
     FinishPatternPlace(m, i, end);
     return true;
   }
@@ -1038,8 +1097,8 @@ class LinkRun {
   bool EmitForeignSpan(std::uint32_t i, std::uint32_t end, std::uint8_t proclitic,
                        const std::string& country) {
     Mention& m = Add(MentionKind::kPlace, i, end, proclitic);
-    m.surface = SurfaceOf(i, end, proclitic);
-    m.country = country;
+    Set(&m.surface, SurfaceOf(i, end, proclitic));
+    Set(&m.country, country);
     m.alias_index = kNoAlias;
     next_ = end;
     return true;
@@ -1101,9 +1160,9 @@ class LinkRun {
     Mention& m = Add(MentionKind::kActor, f->name_start, f->end, f->proclitic);
     m.first_token = i;
     m.original.begin = tokens_[i].original.begin;
-    m.surface = SurfaceOf(f->name_start, f->end, f->proclitic);
-    m.id = "new:" + ForceIdFor(SurfaceKey(f->name_start, f->end, f->proclitic), m.surface);
-    m.lineage = m.id;
+    Set(&m.surface, SurfaceOf(f->name_start, f->end, f->proclitic));
+    SetNew(&m.id, ForceIdFor(SurfaceKey(f->name_start, f->end, f->proclitic), m.surface));
+    Set(&m.lineage, m.id);
     m.confidence = kPatternConfidence;
     m.alias_index = kNoAlias;
     next_ = f->end;
@@ -1157,7 +1216,7 @@ class LinkRun {
     next_ = i + 1;
     std::optional<Found> f = Has(i, kStemNames) ? MemoisedExactAt(i) : std::nullopt;
     std::optional<Found> fuzzy;
-    if (!f) fuzzy = FuzzyAt(i);
+    if (!f && facts_[i].fuzzy_start) fuzzy = FuzzyAt(i);
     if (fuzzy && !f) f = fuzzy;
     // لبنان is Lebanon, not ل + بنان: a foreign name read whole beats a
     // gazetteer name that needs a clitic cut.

@@ -95,6 +95,7 @@ struct LinkScratch {
   std::vector<std::size_t> pending_weak;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> named;  // (token, actor record)
   std::vector<std::size_t> drop;
+  std::vector<std::string> spare_strings;  // heap buffers of the last document's mentions
 };
 
 struct LinkedText {
