@@ -181,6 +181,8 @@ class Word {
 
   // The two bytes at byte `off` (0, 2, 4 or 6), or 0 past the word's end.
   Letter LetterAt(std::uint32_t off) const { return head_[off / kLetterBytes]; }
+  // The last three pairs as EndsWith compares them, the last one lowest.
+  std::uint64_t Tail() const { return tail_; }
   bool EndsWith(const Enclitic& e) const { return (tail_ & e.mask) == e.packed; }
   std::uint32_t Letters() const { return letters_; }
 
@@ -313,6 +315,94 @@ bool IsProcliticOnly(const Word& w) {
   return w.Letters() == 2 && IsConjunction(w.LetterAt(0)) && IsPreposition(w.LetterAt(2));
 }
 
+// The letters the clitic analysis tells apart, by a small id: the first
+// four letters of a word matter only as one of ا ب ف ك ل و or another, its
+// last three only as one of ا م ن ه ك ي or another. ReadingTable looks the
+// roles and the pronoun suffix up by id instead of comparing each pair with
+// every clitic letter.
+enum LetterId : std::uint8_t {
+  kOtherId,
+  kAlefId,
+  kBehId,
+  kFehId,
+  kKafId,
+  kLamId,
+  kMeemId,
+  kNoonId,
+  kHehId,
+  kWawId,
+  kYehId,
+  kLetterIdCount
+};
+
+// A letter of each id; kOtherId stands for every pair not listed (ت here).
+constexpr std::array<Letter, kLetterIdCount> kLetterOfId = {
+    LetterOf(0x062A), kAlef, kBeh, kFeh, kKaf, kLam, kMeem, kNoon, kHeh, kWaw, kYeh};
+
+// The id of every two bytes, indexed by the Letter they make: one load per
+// letter, where comparing a pair with each clitic letter costs a dozen
+// instructions. A word touches a few dozen of the table's lines.
+constexpr std::array<std::uint8_t, 1 << 16> MakeLetterIds() {
+  std::array<std::uint8_t, 1 << 16> ids{};
+  for (std::uint32_t id = 1; id < kLetterIdCount; ++id) {
+    ids[kLetterOfId[id]] = static_cast<std::uint8_t>(id);
+  }
+  return ids;
+}
+constexpr std::array<std::uint8_t, 1 << 16> kLetterIds = MakeLetterIds();
+
+inline std::uint32_t IdOf(Letter l) { return kLetterIds[l]; }
+
+// The bytes of the pronoun suffix of a word whose last pairs are `tail`
+// (as Word::Tail), as ReadingCollector finds it: the first of kEnclitics
+// the word ends with.
+constexpr std::uint32_t EncliticBytesOfTail(std::uint64_t tail) {
+  for (const Enclitic& e : kEnclitics) {
+    if ((tail & e.mask) == e.packed) return e.count * kLetterBytes;
+  }
+  return 0;
+}
+
+// The roles ReadingTable gives the first four letters of a word (see
+// kFirstRoles there): the first is a conjunction (و ف), ب or ك, ل, ا or
+// other; the second ب or ك, ل, ا or other; the third ل, ا or other; the
+// fourth ل or other.
+constexpr std::uint32_t BehOrKaf(Letter c) { return (c == kBeh) | (c == kKaf); }
+constexpr std::uint32_t FirstRole(Letter c) {
+  return 4 - 4 * ((c == kWaw) | (c == kFeh)) - 3 * BehOrKaf(c) - 2 * (c == kLam) - (c == kAlef);
+}
+constexpr std::uint32_t SecondRole(Letter c) {
+  return 3 - 3 * BehOrKaf(c) - 2 * (c == kLam) - (c == kAlef);
+}
+constexpr std::uint32_t ThirdRole(Letter c) { return 2 - 2 * (c == kLam) - (c == kAlef); }
+constexpr std::uint32_t FourthRole(Letter c) { return 1 - (c == kLam); }
+
+// The four roles of a letter by its id (bits 0-2, 3-4, 5-6 and 7), and the
+// letters of the pronoun suffix by the ids of the last three pairs (the
+// last one lowest in the index): each from the functions above, applied
+// to the letter of each id when compiled.
+struct IdTables {
+  std::array<std::uint8_t, kLetterIdCount> roles{};
+  std::array<std::uint8_t, kLetterIdCount * kLetterIdCount * kLetterIdCount> suffix_letters{};
+};
+constexpr IdTables MakeIdTables() {
+  IdTables t;
+  for (std::uint32_t id = 0; id < kLetterIdCount; ++id) {
+    const Letter l = kLetterOfId[id];
+    t.roles[id] = static_cast<std::uint8_t>(FirstRole(l) | (SecondRole(l) << 3) |
+                                            (ThirdRole(l) << 5) | (FourthRole(l) << 7));
+  }
+  for (std::uint32_t k = 0; k < t.suffix_letters.size(); ++k) {
+    const std::uint64_t tail =
+        kLetterOfId[k % kLetterIdCount] |
+        (std::uint64_t{kLetterOfId[k / kLetterIdCount % kLetterIdCount]} << 16) |
+        (std::uint64_t{kLetterOfId[k / (kLetterIdCount * kLetterIdCount)]} << 32);
+    t.suffix_letters[k] = static_cast<std::uint8_t>(EncliticBytesOfTail(tail) / kLetterBytes);
+  }
+  return t;
+}
+constexpr IdTables kIdTables = MakeIdTables();
+
 // The clitic analysis of a word depends only on what its first four letters
 // are among the clitic letters, on the bytes of the pronoun suffix it ends
 // with, and on its length in letters up to kLongWord: so ReadingCollector
@@ -328,9 +418,16 @@ class ReadingTable {
   // Sets the readings and detached_proclitic of `t`, an Arabic word.
   void Analyze(std::string_view text, std::uint32_t letters, Token* t) const {
     const Word w(text, t->norm, letters);
-    const Entry& e = distinct_[index_[Index(FirstRole(w.LetterAt(0)), SecondRole(w.LetterAt(2)),
-                                            ThirdRole(w.LetterAt(4)), FourthRole(w.LetterAt(6)),
-                                            EncliticBytesOf(w) / kLetterBytes, letters)]];
+    const std::uint64_t tail = w.Tail();
+    const std::uint32_t suffix_letters =
+        kIdTables.suffix_letters[(IdOf(static_cast<Letter>(tail >> 32)) * kLetterIdCount +
+                                  IdOf(static_cast<Letter>(tail >> 16))) *
+                                     kLetterIdCount +
+                                 IdOf(static_cast<Letter>(tail))];
+    const Entry& e = distinct_[index_[Index(
+        kIdTables.roles[IdOf(w.LetterAt(0))] & 7, (kIdTables.roles[IdOf(w.LetterAt(2))] >> 3) & 3,
+        (kIdTables.roles[IdOf(w.LetterAt(4))] >> 5) & 3, kIdTables.roles[IdOf(w.LetterAt(6))] >> 7,
+        suffix_letters, letters)]];
     t->reading_count = e.reading_count;
     t->readings = e.readings;
     t->detached_proclitic = e.detached_proclitic;
@@ -366,27 +463,6 @@ class ReadingTable {
       return true;
     }
   };
-
-  static std::uint32_t BehOrKaf(Letter c) { return (c == kBeh) | (c == kKaf); }
-  static std::uint32_t FirstRole(Letter c) {
-    return 4 - 4 * ((c == kWaw) | (c == kFeh)) - 3 * BehOrKaf(c) - 2 * (c == kLam) - (c == kAlef);
-  }
-  static std::uint32_t SecondRole(Letter c) {
-    return 3 - 3 * BehOrKaf(c) - 2 * (c == kLam) - (c == kAlef);
-  }
-  static std::uint32_t ThirdRole(Letter c) { return 2 - 2 * (c == kLam) - (c == kAlef); }
-  static std::uint32_t FourthRole(Letter c) { return 1 - (c == kLam); }
-
-  // The bytes of the pronoun suffix, as ReadingCollector finds it: the first
-  // of kEnclitics that the word ends with, chosen without a branch.
-  static std::uint32_t EncliticBytesOf(const Word& w) {
-    std::uint32_t bytes = 0;
-    for (std::size_t k = kEnclitics.size(); k-- > 0;) {
-      const Enclitic& e = kEnclitics[k];
-      bytes = w.EndsWith(e) ? e.count * kLetterBytes : bytes;
-    }
-    return bytes;
-  }
 
   static std::uint32_t Index(std::uint32_t first, std::uint32_t second, std::uint32_t third,
                              std::uint32_t fourth, std::uint32_t enclitic, std::uint32_t letters) {
@@ -542,7 +618,9 @@ std::size_t WordEnd(std::string_view text, std::size_t i, std::size_t limit, Cha
       const std::size_t run = i;
       i = ArabicRunEnd(p, i, limit);
       count += static_cast<std::uint32_t>((i - run) / 2);
-      if (i >= limit) break;
+      // An ASCII byte (nearly always the space after the word) is neither
+      // an Arabic letter nor a mark: the word ends without ClassAt.
+      if (i >= limit || p[i] < 0x80) break;
     }
     const CharInfo ch = ClassAt(text, i);
     if ((ch.cls != cls && ch.cls != CharClass::kMark) || i + ch.len > limit) break;
@@ -587,6 +665,11 @@ void Tokenize(const NormalizedText& norm, std::vector<Token>* out) {
   bool space_before = true;
   std::size_t i = 0;
   while (i < n) {
+    if (text[i] == ' ') {  // every other token is followed by one: no ClassAt
+      space_before = true;
+      ++i;
+      continue;
+    }
     const CharInfo ch = ClassAt(text, i);
     if (ch.cls == CharClass::kSpace) {
       space_before = true;
