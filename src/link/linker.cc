@@ -58,11 +58,15 @@ std::uint32_t LetterCount(std::string_view s) {
   return n;
 }
 
-// Whether a word is all two-byte letters, as normalised Arabic words are;
-// eight bytes (four letters) are checked at a time.
-bool AllTwoByteLetters(std::string_view word) {
-  if (word.size() % 2 != 0) return false;
+// The LetterMask and LetterCount of a word. A word of two-byte letters
+// (every Arabic word) is checked and masked in one pass, four letters (eight
+// bytes) at a time: its count is half its bytes and each letter's last byte
+// is every second one. Any other word is read letter by letter.
+WordShape ShapeOf(std::string_view word) {
+  const auto other = [word] { return WordShape{LetterMask(word), LetterCount(word)}; };
+  if (word.size() % 2 != 0) return other();
   const auto* p = reinterpret_cast<const unsigned char*>(word.data());
+  std::uint64_t mask = 0;
   std::size_t i = 0;
   if constexpr (std::endian::native == std::endian::little) {
     constexpr std::uint64_t kPattern = 0xC0E0C0E0C0E0C0E0ULL;  // lead 110xxxxx, then 10xxxxxx
@@ -70,26 +74,16 @@ bool AllTwoByteLetters(std::string_view word) {
     for (; i + 8 <= word.size(); i += 8) {
       std::uint64_t eight = 0;
       std::memcpy(&eight, p + i, 8);
-      if ((eight & kPattern) != kLetters) return false;
+      if ((eight & kPattern) != kLetters) return other();
+      mask |= std::uint64_t{1} << (eight >> 8 & 63) | std::uint64_t{1} << (eight >> 24 & 63) |
+              std::uint64_t{1} << (eight >> 40 & 63) | std::uint64_t{1} << (eight >> 56 & 63);
     }
   }
   for (; i < word.size(); i += 2) {
-    if ((p[i] & 0xE0) != 0xC0 || (p[i + 1] & 0xC0) != 0x80) return false;
+    if ((p[i] & 0xE0) != 0xC0 || (p[i + 1] & 0xC0) != 0x80) return other();
+    mask |= std::uint64_t{1} << (p[i + 1] & 63);
   }
-  return true;
-}
-
-// The LetterMask and LetterCount of a word; for a word of two-byte letters
-// (every Arabic word) the count is half its bytes and each letter's last
-// byte is every second one.
-WordShape ShapeOf(std::string_view word) {
-  if (!AllTwoByteLetters(word)) return {LetterMask(word), LetterCount(word)};
-  WordShape shape;
-  shape.letters = static_cast<std::uint32_t>(word.size() / 2);
-  for (std::size_t i = 1; i < word.size(); i += 2) {
-    shape.mask |= std::uint64_t{1} << (static_cast<unsigned char>(word[i]) & 63);
-  }
-  return shape;
+  return {mask, static_cast<std::uint32_t>(word.size() / 2)};
 }
 
 // Letter edits between two words, capped at `cap` (all a fuzzy match needs
