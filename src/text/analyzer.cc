@@ -3,16 +3,34 @@
 // allocates only when a document is larger than any before it.
 #include "text/analyzer.h"
 
+#include "text/lexicon.h"
+
 namespace rasd::text {
+
+namespace {
+
+void FindPhraseStarts(AnalyzedText* out) {
+  const PhraseTable& numbers = NumberPhrases();
+  const PhraseTable& dates = DatePhrases();
+  const std::size_t n = out->tokens.size();
+  out->number_starts.resize(n);
+  out->date_starts.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t hits = PhraseTable::StartHitsOfBoth(numbers, dates, out->tokens[i]);
+    out->number_starts[i] = static_cast<std::uint8_t>(hits);
+    out->date_starts[i] = static_cast<std::uint8_t>(hits >> 8);
+  }
+}
+
+}  // namespace
 
 void Analyze(std::string_view original, std::optional<CivilDate> pub_date, AnalyzedText* out) {
   Normalize(original, &out->norm);
   Tokenize(out->norm, &out->tokens);
   SplitSentences(out->norm, out->tokens, &out->sentences);
-  out->numbers.clear();
-  ReadNumbers(out->norm, out->tokens, &out->numbers);
-  out->dates.clear();
-  ReadDates(out->norm, out->tokens, pub_date, &out->dates);
+  FindPhraseStarts(out);
+  ReadNumbers(out->norm, out->tokens, out->number_starts, &out->numbers);
+  ReadDates(out->norm, out->tokens, out->date_starts, pub_date, &out->dates);
 }
 
 }  // namespace rasd::text

@@ -22,6 +22,10 @@ struct AnalyzedText {
   std::vector<Sentence> sentences;
   std::vector<NumberMention> numbers;
   std::vector<DateMention> dates;
+  // NumberPhrases().StartHits and DatePhrases().StartHits of every token,
+  // found in one pass (PhraseTable::StartHitsOfBoth) for the two readers.
+  std::vector<std::uint8_t> number_starts;
+  std::vector<std::uint8_t> date_starts;
 };
 
 void Analyze(std::string_view original, std::optional<CivilDate> pub_date, AnalyzedText* out);

@@ -203,9 +203,14 @@ constexpr std::int64_t kMaxAgoDays = 3660;
 
 class DateReader {
  public:
+  // start_hits is null or holds DatePhrases().StartHits of every token.
   DateReader(const NormalizedText& norm, const std::vector<Token>& tokens,
-             std::optional<CivilDate> pub)
-      : norm_(norm), tokens_(tokens), pub_(pub), n_(static_cast<std::uint32_t>(tokens.size())) {}
+             const std::uint8_t* start_hits, std::optional<CivilDate> pub)
+      : norm_(norm),
+        tokens_(tokens),
+        start_hits_(start_hits),
+        pub_(pub),
+        n_(static_cast<std::uint32_t>(tokens.size())) {}
 
   std::optional<DateMention> ReadAt(std::uint32_t i) const {
     if (tokens_[i].kind != TokenKind::kNumber && (StartKindsAt(i) & kOpeningKinds) == 0) {
@@ -255,7 +260,7 @@ class DateReader {
   std::uint32_t StartKindsAt(std::uint32_t i) const {
     const DateLexicon& lex = DateLexicon::Get();
     std::uint32_t kinds = 0;
-    lex.table().ForEachStartingAt(norm_, tokens_[i], [&](std::uint32_t entry) {
+    lex.table().ForEachStartingAt(norm_, tokens_[i], StartHitsAt(i), [&](std::uint32_t entry) {
       kinds |= MaskOf(lex.KindOf(lex.table().entries()[entry]));
     });
     checked_token_ = i;
@@ -268,9 +273,14 @@ class DateReader {
   bool MayStartAt(std::uint32_t i) const {
     if (i != checked_token_) {
       checked_token_ = i;
-      checked_may_start_ = DateLexicon::Get().table().MayStartAt(norm_, tokens_[i]);
+      checked_may_start_ = DateLexicon::Get().table().MayStartAt(norm_, tokens_[i], StartHitsAt(i));
     }
     return checked_may_start_;
+  }
+
+  std::uint32_t StartHitsAt(std::uint32_t i) const {
+    return start_hits_ != nullptr ? start_hits_[i]
+                                  : DateLexicon::Get().table().StartHits(tokens_[i]);
   }
 
   // The lexicon entries that may start at a token, with the set of their
@@ -644,6 +654,7 @@ class DateReader {
 
   const NormalizedText& norm_;
   const std::vector<Token>& tokens_;
+  const std::uint8_t* start_hits_;
   std::optional<CivilDate> pub_;
   std::uint32_t n_;
   mutable std::uint32_t checked_token_ = kNoToken;
@@ -654,11 +665,14 @@ class DateReader {
 
 }  // namespace
 
-void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
-               std::optional<CivilDate> pub_date, std::vector<DateMention>* out) {
+namespace {
+
+void ReadDatesWith(const NormalizedText& norm, const std::vector<Token>& tokens,
+                   const std::uint8_t* start_hits, std::optional<CivilDate> pub_date,
+                   std::vector<DateMention>* out) {
   out->clear();
   if (pub_date && !pub_date->IsValid()) pub_date.reset();
-  const DateReader reader(norm, tokens, pub_date);
+  const DateReader reader(norm, tokens, start_hits, pub_date);
   const auto n = static_cast<std::uint32_t>(tokens.size());
   std::uint32_t i = 0;
   while (i < n) {
@@ -669,6 +683,23 @@ void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
       ++i;
     }
   }
+}
+
+}  // namespace
+
+const PhraseTable& DatePhrases() { return DateLexicon::Get().table(); }
+
+void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
+               std::optional<CivilDate> pub_date, std::vector<DateMention>* out) {
+  ReadDatesWith(norm, tokens, nullptr, pub_date, out);
+}
+
+void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
+               const std::vector<std::uint8_t>& start_hits, std::optional<CivilDate> pub_date,
+               std::vector<DateMention>* out) {
+  // Hits for some other token vector are not used.
+  const bool fits = start_hits.size() == tokens.size();
+  ReadDatesWith(norm, tokens, fits ? start_hits.data() : nullptr, pub_date, out);
 }
 
 }  // namespace rasd::text

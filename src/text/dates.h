@@ -54,6 +54,17 @@ struct DateMention {
 void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
                std::optional<CivilDate> pub_date, std::vector<DateMention>* out);
 
+class PhraseTable;
+
+// The lexicon of date words (data/text/dates.tsv).
+const PhraseTable& DatePhrases();
+
+// ReadDates, given start_hits[i] == DatePhrases().StartHits(tokens[i]) for
+// every token (Analyze computes them with the number lexicon's).
+void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
+               const std::vector<std::uint8_t>& start_hits, std::optional<CivilDate> pub_date,
+               std::vector<DateMention>* out);
+
 }  // namespace rasd::text
 
 #endif  // RASD_TEXT_DATES_H_

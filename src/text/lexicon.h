@@ -85,7 +85,11 @@ class PhraseTable {
   // token fails the start filter, so it is inline and tests the filter for
   // all readings before it branches.
   bool MayStartAt(const NormalizedText& norm, const Token& token) const {
-    for (std::uint32_t hits = StartHits(token); hits != 0; hits &= hits - 1) {
+    return MayStartAt(norm, token, StartHits(token));
+  }
+  // The same, given StartHits(token) (as StartHitsOfBoth computes it).
+  bool MayStartAt(const NormalizedText& norm, const Token& token, std::uint32_t start_hits) const {
+    for (std::uint32_t hits = start_hits; hits != 0; hits &= hits - 1) {
       const auto r = static_cast<std::uint8_t>(__builtin_ctz(hits));
       if (StartingWith(norm, token, r) != nullptr) return true;
     }
@@ -98,7 +102,13 @@ class PhraseTable {
   // kinds of phrase it need not try at all.
   template <typename Visit>
   void ForEachStartingAt(const NormalizedText& norm, const Token& token, const Visit& visit) const {
-    for (std::uint32_t hits = StartHits(token); hits != 0; hits &= hits - 1) {
+    ForEachStartingAt(norm, token, StartHits(token), visit);
+  }
+  // The same, given StartHits(token).
+  template <typename Visit>
+  void ForEachStartingAt(const NormalizedText& norm, const Token& token, std::uint32_t start_hits,
+                         const Visit& visit) const {
+    for (std::uint32_t hits = start_hits; hits != 0; hits &= hits - 1) {
       const auto r = static_cast<std::uint8_t>(__builtin_ctz(hits));
       if (const std::vector<std::uint32_t>* indices = StartingWith(norm, token, r)) {
         for (const std::uint32_t index : *indices) visit(index);
@@ -108,6 +118,44 @@ class PhraseTable {
 
   const std::vector<PhraseEntry>& entries() const { return entries_; }
   const std::vector<std::string>& errors() const { return errors_; }
+
+  // Bit r set when reading r of an Arabic word has no pronoun suffix and
+  // passes the start filter (0 for any other token): the readings
+  // StartingWith may find entries for. The loop body does not branch:
+  // which readings pass is unpredictable, and nearly none does.
+  std::uint32_t StartHits(const Token& token) const {
+    const std::uint32_t count = token.kind == TokenKind::kArabicWord ? token.reading_count : 0;
+    std::uint32_t hits = 0;
+    for (std::uint32_t r = 0; r < count; ++r) {
+      const CliticReading& reading = token.readings[r];
+      const std::uint32_t bit = StartBit(token.stem_hash[r], reading.definite());
+      const auto pass = static_cast<std::uint32_t>(start_filter_[bit / 64] >> (bit % 64)) &
+                        static_cast<std::uint32_t>(reading.enclitic_bytes == 0);
+      hits |= pass << r;
+    }
+    return hits;
+  }
+
+  // StartHits(token) of `first` in bits 0-7 and of `second` in bits 8-15,
+  // from one loop over the readings: the loop's exit, after one to six
+  // readings, is mispredicted on most words, and the number and the date
+  // readers would each pay for it at every token.
+  static std::uint32_t StartHitsOfBoth(const PhraseTable& first, const PhraseTable& second,
+                                       const Token& token) {
+    const std::uint32_t count = token.kind == TokenKind::kArabicWord ? token.reading_count : 0;
+    std::uint32_t hits = 0;
+    for (std::uint32_t r = 0; r < count; ++r) {
+      const CliticReading& reading = token.readings[r];
+      const std::uint32_t bit = StartBit(token.stem_hash[r], reading.definite());
+      const auto in_first = static_cast<std::uint32_t>(first.start_filter_[bit / 64] >> (bit % 64));
+      const auto in_second =
+          static_cast<std::uint32_t>(second.start_filter_[bit / 64] >> (bit % 64));
+      const auto pass = ((in_first & 1) | ((in_second & 1) << 8)) *
+                        static_cast<std::uint32_t>(reading.enclitic_bytes == 0);
+      hits |= pass << r;
+    }
+    return hits;
+  }
 
  private:
   // Entries whose first word is the form of reading r of `token` (see
@@ -130,21 +178,6 @@ class PhraseTable {
   bool MayStartWith(std::uint32_t stem_hash, bool definite) const {
     const std::uint32_t bit = StartBit(stem_hash, definite);
     return (start_filter_[bit / 64] >> (bit % 64) & 1) != 0;
-  }
-  // Bit r set when reading r of an Arabic word has no pronoun suffix and
-  // passes the start filter. The loop body does not branch: which readings
-  // pass is unpredictable, and nearly none does.
-  std::uint32_t StartHits(const Token& token) const {
-    const std::uint32_t count = token.kind == TokenKind::kArabicWord ? token.reading_count : 0;
-    std::uint32_t hits = 0;
-    for (std::uint32_t r = 0; r < count; ++r) {
-      const CliticReading& reading = token.readings[r];
-      const std::uint32_t bit = StartBit(token.stem_hash[r], reading.definite());
-      const auto pass = static_cast<std::uint32_t>(start_filter_[bit / 64] >> (bit % 64)) &
-                        static_cast<std::uint32_t>(reading.enclitic_bytes == 0);
-      hits |= pass << r;
-    }
-    return hits;
   }
 
   std::vector<PhraseEntry> entries_;

@@ -98,9 +98,11 @@ class NumberLexicon {
   }
   // The set of kinds (MaskOf) of the entries that may start at `token`; 0
   // when none does.
-  std::uint32_t KindsAt(const NormalizedText& norm, const Token& token) const {
+  // `start_hits` is table().StartHits(token).
+  std::uint32_t KindsAt(const NormalizedText& norm, const Token& token,
+                        std::uint32_t start_hits) const {
     std::uint32_t mask = 0;
-    table_.ForEachStartingAt(norm, token,
+    table_.ForEachStartingAt(norm, token, start_hits,
                              [&](std::uint32_t entry) { mask |= MaskOf(kinds_[entry]); });
     return mask;
   }
@@ -466,8 +468,11 @@ std::optional<NumberMention> ReadNumberAt(const NormalizedText& norm,
   return m;
 }
 
-void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
-                 std::vector<NumberMention>* out) {
+namespace {
+
+// ReadNumbers; start_hits is null or holds the StartHits of every token.
+void ReadNumbersWith(const NormalizedText& norm, const std::vector<Token>& tokens,
+                     const std::uint8_t* start_hits, std::vector<NumberMention>* out) {
   out->clear();
   const auto n = static_cast<std::uint32_t>(tokens.size());
   std::uint32_t i = 0;
@@ -483,7 +488,9 @@ void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
       MaskOf({WordKind::kAtLeast, WordKind::kAbout, WordKind::kAtMost});
   while (i < n) {
     const bool digits = tokens[i].kind == TokenKind::kNumber;
-    const std::uint32_t kinds = digits ? 0 : lex.KindsAt(norm, tokens[i]);
+    const std::uint32_t hits =
+        start_hits != nullptr ? start_hits[i] : lex.table().StartHits(tokens[i]);
+    const std::uint32_t kinds = digits ? 0 : lex.KindsAt(norm, tokens[i], hits);
     if (!digits && (kinds & (kNumberWords | kQualifiersBefore | MaskOf(WordKind::kOrdinal))) == 0) {
       ++i;
       continue;
@@ -521,6 +528,22 @@ void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
     out->push_back(*m);
     i = m->end_token;
   }
+}
+
+}  // namespace
+
+const PhraseTable& NumberPhrases() { return NumberLexicon::Get().table(); }
+
+void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
+                 std::vector<NumberMention>* out) {
+  ReadNumbersWith(norm, tokens, nullptr, out);
+}
+
+void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
+                 const std::vector<std::uint8_t>& start_hits, std::vector<NumberMention>* out) {
+  // Hits for some other token vector are not used.
+  const bool fits = start_hits.size() == tokens.size();
+  ReadNumbersWith(norm, tokens, fits ? start_hits.data() : nullptr, out);
 }
 
 }  // namespace rasd::text

@@ -39,6 +39,17 @@ struct NumberMention {
 void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
                  std::vector<NumberMention>* out);
 
+class PhraseTable;
+
+// The lexicon of number words and qualifiers (data/text/numbers.tsv).
+const PhraseTable& NumberPhrases();
+
+// ReadNumbers, given start_hits[i] == NumberPhrases().StartHits(tokens[i])
+// for every token (Analyze computes them with the date lexicon's, in one
+// loop over each token's readings).
+void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
+                 const std::vector<std::uint8_t>& start_hits, std::vector<NumberMention>* out);
+
 // The number (digits or words, no qualifier) that starts at tokens[i], if
 // any: for readers of "قبل 3 أيام" and the like.
 std::optional<NumberMention> ReadNumberAt(const NormalizedText& norm,

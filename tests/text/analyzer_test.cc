@@ -4,9 +4,11 @@
 #include "text/analyzer.h"
 
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
+#include "text/lexicon.h"
 #include "text_test_util.h"
 
 namespace rasd::text {
@@ -68,6 +70,63 @@ TEST(AnalyzerTest, WholeCorpusHasConsistentMentions) {
     numbers += a.numbers.size();
   }
   EXPECT_GT(numbers, 100u);
+}
+
+// Analyze finds where number and date words may start for both readers in
+// one loop (PhraseTable::StartHitsOfBoth): every corpus token must get the
+// hits each lexicon gives it alone, and the readers must find with them
+// exactly what they find without. Half of every text is analysed again, so
+// that the reused vectors are checked on a shorter document too.
+TEST(AnalyzerTest, SharedPhraseStartsAgreeWithEachReaderAlone) {
+  AnalyzedText a;
+  std::size_t tokens_with_hits = 0, numbers = 0, dates = 0;
+  for (const std::string& doc : testing::AllCorpusTexts()) {
+    for (const std::string& text : {doc, doc.substr(0, doc.size() / 2)}) {
+      Analyze(text, CivilDate{2015, 8, 1}, &a);
+      ASSERT_EQ(a.number_starts.size(), a.tokens.size());
+      ASSERT_EQ(a.date_starts.size(), a.tokens.size());
+      for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+        ASSERT_EQ(a.number_starts[i], NumberPhrases().StartHits(a.tokens[i])) << i;
+        ASSERT_EQ(a.date_starts[i], DatePhrases().StartHits(a.tokens[i])) << i;
+        tokens_with_hits += (a.number_starts[i] | a.date_starts[i]) != 0;
+      }
+      std::vector<NumberMention> alone_numbers;
+      ReadNumbers(a.norm, a.tokens, &alone_numbers);
+      ASSERT_EQ(alone_numbers.size(), a.numbers.size());
+      for (std::size_t k = 0; k < a.numbers.size(); ++k) {
+        EXPECT_EQ(alone_numbers[k].first_token, a.numbers[k].first_token);
+        EXPECT_EQ(alone_numbers[k].end_token, a.numbers[k].end_token);
+        EXPECT_EQ(alone_numbers[k].value, a.numbers[k].value);
+      }
+      std::vector<DateMention> alone_dates;
+      ReadDates(a.norm, a.tokens, CivilDate{2015, 8, 1}, &alone_dates);
+      ASSERT_EQ(alone_dates.size(), a.dates.size());
+      for (std::size_t k = 0; k < a.dates.size(); ++k) {
+        EXPECT_EQ(alone_dates[k].first_token, a.dates[k].first_token);
+        EXPECT_EQ(alone_dates[k].end_token, a.dates[k].end_token);
+        EXPECT_EQ(alone_dates[k].date.ToDays(), a.dates[k].date.ToDays());
+      }
+      numbers += a.numbers.size();
+      dates += a.dates.size();
+    }
+  }
+  EXPECT_GT(tokens_with_hits, 1000u);
+  EXPECT_GT(numbers, 100u);
+  EXPECT_GT(dates, 50u);
+}
+
+// Hits computed for another token vector are not trusted: the readers then
+// test every token themselves and find the same mentions.
+TEST(AnalyzerTest, StartHitsOfTheWrongSizeAreIgnored) {
+  AnalyzedText a;
+  Analyze(kText, CivilDate{2015, 8, 3}, &a);
+  std::vector<NumberMention> numbers;
+  ReadNumbers(a.norm, a.tokens, std::vector<std::uint8_t>(1, 0), &numbers);
+  ASSERT_EQ(numbers.size(), a.numbers.size());
+  std::vector<DateMention> dates;
+  ReadDates(a.norm, a.tokens, std::vector<std::uint8_t>(), CivilDate{2015, 8, 3}, &dates);
+  ASSERT_EQ(dates.size(), a.dates.size());
+  ASSERT_FALSE(dates.empty());
 }
 
 }  // namespace
