@@ -343,14 +343,16 @@ class LinkRun {
         return;
       }
       // The one-word name ends before any longer one: reading it first
-      // keeps the list's choice among names of one length.
+      // keeps the list's choice among names of one length. One-word names
+      // (kOneWordName, the least id) open the list; a next token that is no
+      // name word (kNoWord) has no names to read.
       const auto& keyed = definite ? info.definite_by_second : info.indefinite_by_second;
-      for (const std::uint32_t second : {kOneWordName, next_word}) {
-        auto it =
-            std::lower_bound(keyed.begin(), keyed.end(), second,
-                             [](const auto& entry, std::uint32_t id) { return entry.first < id; });
-        for (; it != keyed.end() && it->first == second; ++it) consider(it->second);
-      }
+      auto it = keyed.begin();
+      for (; it != keyed.end() && it->first == kOneWordName; ++it) consider(it->second);
+      if (next_word == kNoWord) return;
+      it = std::lower_bound(it, keyed.end(), next_word,
+                            [](const auto& entry, std::uint32_t id) { return entry.first < id; });
+      for (; it != keyed.end() && it->first == next_word; ++it) consider(it->second);
     });
     return best;
   }
@@ -447,11 +449,9 @@ class LinkRun {
         if (probe >= tokens_.size() || tokens_[probe].kind != TokenKind::kArabicWord) return;
         const std::uint8_t shape_count = ShapesOf(probe);
         const WordShape* shapes = &shapes_[static_cast<std::size_t>(probe) * TokenFacts::kReadings];
-        const std::uint32_t probe_word = k == 0 ? 1 : 0;
         for (const FuzzyCandidate& c : info.fuzzy[k]) {
           if (best && i + c.words <= best->end) continue;
-          const FuzzyWord& word = t_.fuzzy_words[c.first_word + probe_word];
-          if (!ReadsAs(word.stem, probe) && !WithinBudget(word, shapes, shape_count, c.budget)) {
+          if (!ProbeWithinBudget(c, shapes, shape_count) && !ReadsAs(c.probe_stem, probe)) {
             continue;
           }
           std::optional<Found> f = VerifyFuzzy(c, i, k == 0 ? proclitic : std::uint8_t{0});
@@ -462,13 +462,30 @@ class LinkRun {
     return best;
   }
 
-  // Some shape of a token may be within `budget` edits of `word`.
-  static bool WithinBudget(const FuzzyWord& word, const WordShape* shapes, std::uint8_t count,
-                           int budget) {
+  // Some shape of the probe token may be within budget of the candidate's
+  // probe word: its LowerBound is at most the budget, that is the letter
+  // counts differ by at most the budget and the letter sets in at most
+  // twice the budget letters.
+  static bool ProbeWithinBudget(const FuzzyCandidate& c, const WordShape* shapes,
+                                std::uint8_t count) {
     for (std::uint8_t s = 0; s < count; ++s) {
-      if (LowerBound(word, shapes[s], budget + 1) <= budget) return true;
+      const int gap =
+          std::abs(static_cast<int>(shapes[s].letters) - static_cast<int>(c.probe_letters));
+      if (gap <= c.budget && AtMostTwiceBudgetBits(shapes[s].mask ^ c.probe_mask, c.budget)) {
+        return true;
+      }
     }
     return false;
+  }
+
+  // Whether x has at most 2 * budget bits set: that many lowest bits are
+  // cleared without a branch, cheaper than counting them all (Popcount).
+  static bool AtMostTwiceBudgetBits(std::uint64_t x, int budget) {
+    static_assert(kMaxFuzzyBudget == 2, "one or two pairs of bits are cleared");
+    x &= x - 1;
+    x &= x - 1;
+    const std::uint64_t two_more = x & (x - 1) & ((x & (x - 1)) - 1);
+    return (budget > 1 ? two_more : x) == 0;
   }
 
   std::optional<Found> VerifyFuzzy(const FuzzyCandidate& c, std::uint32_t i,

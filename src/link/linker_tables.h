@@ -148,10 +148,15 @@ static_assert(kMaxFuzzyWords >= kMaxFuzzyBudget + 1);
 static_assert((kStemFuzzyAt0 << kMaxFuzzyWords) <= kStemState, "fuzzy bits below the state bits");
 
 // A fuzzy candidate as the matcher scans it: the few facts that skip or
-// screen most candidates without touching the name's NameEntry.
+// screen most candidates without touching the name's NameEntry or its
+// words. Its probe word, the first that is not its anchor, is copied in:
+// the screen reads only the candidate.
 struct FuzzyCandidate {
+  std::uint64_t probe_mask = 0;  // LetterMask of the probe word
   std::uint32_t name = 0;
   std::uint32_t first_word = 0;  // its words: LinkerTables::fuzzy_words[first_word...]
+  std::uint32_t probe_stem = 0;  // FuzzyWord::stem of the probe word
+  std::uint32_t probe_letters = 0;
   std::uint8_t words = 0;
   std::uint8_t budget = 0;  // FuzzyBudget of the name
 };

@@ -263,8 +263,16 @@ class TableBuilder {
       for (const auto& [name, position] : entries) {
         const NameEntry& e = t_->names[name];
         if (first_word[name] == kNoStem) first_word[name] = DescribeWords(e);
-        const FuzzyCandidate c{name, first_word[name], static_cast<std::uint8_t>(e.words.size()),
-                               static_cast<std::uint8_t>(FuzzyBudget(e.letters))};
+        // The probe word is the first that is not the anchor.
+        const FuzzyWord& probe = t_->fuzzy_words[first_word[name] + (position == 0 ? 1 : 0)];
+        FuzzyCandidate c;
+        c.probe_mask = probe.mask;
+        c.name = name;
+        c.first_word = first_word[name];
+        c.probe_stem = probe.stem;
+        c.probe_letters = probe.letters;
+        c.words = static_cast<std::uint8_t>(e.words.size());
+        c.budget = static_cast<std::uint8_t>(FuzzyBudget(e.letters));
         Stem(stem).fuzzy[position].push_back(c);
       }
     }
