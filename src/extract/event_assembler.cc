@@ -31,6 +31,9 @@ constexpr std::uint32_t kSubjectReach = 4;
 constexpr std::uint32_t kWeaponReach = 12;
 // "تعرضت X لـ": the place or group subjected to it may take several words.
 constexpr std::uint32_t kExposedReach = 8;
+// How many words may stand between a verb that stops a weapon and the weapon
+// (دمرت أربع سيارات مفخخة).
+constexpr std::uint32_t kDisruptReach = 2;
 // Triggers of one event type closer than this share a frame (قصف ... بالبراميل).
 constexpr std::uint32_t kFrameJoinGap = 10;
 // An event dated more than this before publication is recalled history.
@@ -158,6 +161,24 @@ bool PointsBack(const DocIndex& ix, const PhraseMatch& m, std::uint32_t begin) {
          Definite(ix, m);
 }
 
+// A weapon named right after a verb that stops it (دمرت أربع سيارات مفخخة،
+// فككت عبوة ناسفة، أسقطت طائرة) is the object of its disruption, not an
+// attack: the two words are one Disrupted weapons use trigger.
+void AbsorbDisruptedWeapons(std::vector<TriggerHit>* hits) {
+  for (std::size_t k = 0; k + 1 < hits->size(); ++k) {
+    TriggerHit& stop = (*hits)[k];
+    const TriggerHit& weapon = (*hits)[k + 1];
+    if (stop.row->cls != TriggerClass::kFixed ||
+        stop.row->fixed != SubEventType::kDisruptedWeaponsUse ||
+        weapon.first > stop.end + kDisruptReach ||
+        EventTypeKey(*weapon.row) != EventTypeOf(SubEventType::kRemoteExplosiveLandmineIed)) {
+      continue;
+    }
+    stop.end = weapon.end;
+    hits->erase(hits->begin() + static_cast<std::ptrdiff_t>(k) + 1);
+  }
+}
+
 // Triggers of the sentence that are not part of a name (تحرير in هيئة تحرير الشام),
 // not negated (لم تقصف) and not a purpose (لصد تقدم).
 std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
@@ -182,6 +203,7 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     hits.push_back({m.first_token, m.end_token, &lexicon.trigger(m.payload),
                     !row.verb && PointsBack(ix, m, begin)});
   }
+  AbsorbDisruptedWeapons(&hits);
   return hits;
 }
 

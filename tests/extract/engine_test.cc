@@ -164,6 +164,21 @@ TEST_F(EngineTest, ASuicideBombingTakesThePerpetratorTheArticleNamesAndHitsCivil
   EXPECT_EQ(targeted[0].actor2, "SYRIAN_GOV_FORCES");
 }
 
+TEST_F(EngineTest, AWeaponStoppedIsDisruptedWeaponsUseNotAnAttack) {
+  // seed-003: the army destroyed the car bombs before they reached their targets.
+  const auto stopped = Current(Extract(
+      "قالت وكالة الأنباء السورية إن قوات الجيش السوري دمرت أربع سيارات مفخخة قبل أن تصل إلى "
+      "أهدافها في حلب."));
+  ASSERT_EQ(stopped.size(), 1u);
+  EXPECT_EQ(stopped[0].sub_event_type, "Disrupted weapons use");
+  EXPECT_EQ(stopped[0].actor1, "SYRIAN_GOV_FORCES");
+  // A car bomb that went off is an explosion.
+  const auto exploded =
+      Current(Extract("وانفجرت سيارة مفخخة قرب حاجز لقوات النظام في حي جمعية الزهراء بحلب."));
+  ASSERT_EQ(exploded.size(), 1u);
+  EXPECT_EQ(exploded[0].event_type, "Explosions/Remote violence");
+}
+
 TEST_F(EngineTest, WhoControlsWhatIsNotAnEvent) {
   // snn-016: a description of control (spec section 1), not a take-over.
   EXPECT_TRUE(Current(Extract("وتخضع مدينة درعا جزئيا لسيطرة المعارضة.")).empty());
