@@ -746,19 +746,23 @@ class LinkRun {
     out_->mentions.clear();
   }
 
-  // Gives *field, empty, a spare buffer when its own cannot hold `size` bytes.
+  // Gives *field, empty, a spare buffer when its own cannot hold `size`
+  // bytes. Most fields are short and fit their own: only the test is inlined.
   void Reserve(std::string* field, std::size_t size) const {
-    std::vector<std::string>& spare = out_->scratch.spare_strings;
-    if (size > field->capacity() && !spare.empty()) {
-      *field = std::move(spare.back());
-      spare.pop_back();
-    }
+    if (size > field->capacity()) TakeSpare(field);
     field->clear();
   }
 
+  [[gnu::noinline]] void TakeSpare(std::string* field) const {
+    std::vector<std::string>& spare = out_->scratch.spare_strings;
+    if (spare.empty()) return;
+    *field = std::move(spare.back());
+    spare.pop_back();
+  }
+
   void Set(std::string* field, std::string_view value) const {
-    Reserve(field, value.size());
-    field->append(value);
+    if (value.size() > field->capacity()) TakeSpare(field);
+    field->assign(value);
   }
 
   static constexpr std::string_view kNewPrefix = "new:";
