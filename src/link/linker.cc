@@ -209,13 +209,14 @@ class LinkRun {
   }
 
   // A token whose stem anchors a fuzzy name on its word k makes token i - k
-  // a place where such a name may start; FuzzyAt runs only there. Few
-  // tokens anchor any name, so this costs almost nothing per token.
+  // a place where such a name may start; FuzzyAt runs only there, and reads
+  // only the anchors marked. Few tokens anchor any name, so this costs
+  // almost nothing per token.
   void MarkFuzzyStarts(std::uint32_t i) {
     const std::uint32_t anchors = facts_[i].flags / kStemFuzzyAt0 & ((1u << kMaxFuzzyWords) - 1);
     if (anchors == 0) return;
     for (std::uint32_t k = 0; k < kMaxFuzzyWords && k <= i; ++k) {
-      if ((anchors >> k & 1) != 0) facts_[i - k].fuzzy_start = true;
+      if ((anchors >> k & 1) != 0) facts_[i - k].fuzzy_anchors |= 1u << k;
     }
   }
 
@@ -439,8 +440,9 @@ class LinkRun {
   // best, so one that cannot end later is not verified at all.
   std::optional<Found> FuzzyAt(std::uint32_t i) const {
     std::optional<Found> best;
-    if (!facts_[i].fuzzy_start) return best;
-    for (std::uint32_t k = 0; k < kMaxFuzzyWords && i + k < tokens_.size(); ++k) {
+    const std::uint32_t anchors = facts_[i].fuzzy_anchors;
+    for (std::uint32_t k = 0; k < kMaxFuzzyWords; ++k) {
+      if ((anchors >> k & 1) == 0) continue;  // token i + k anchors nothing at word k
       ForStems(i + k, kStemFuzzyAt0 << k, [&](const StemInfo& info, bool, std::uint8_t proclitic) {
         // Every candidate here has its probe word, the first that is not
         // the anchor, at token `probe`: most differ from it by more letters
@@ -1231,7 +1233,7 @@ class LinkRun {
     next_ = i + 1;
     std::optional<Found> f = Has(i, kStemNames) ? MemoisedExactAt(i) : std::nullopt;
     std::optional<Found> fuzzy;
-    if (!f && facts_[i].fuzzy_start) fuzzy = FuzzyAt(i);
+    if (!f && facts_[i].fuzzy_anchors != 0) fuzzy = FuzzyAt(i);
     if (fuzzy && !f) f = fuzzy;
     // لبنان is Lebanon, not ل + بنان: a foreign name read whole beats a
     // gazetteer name that needs a clitic cut.

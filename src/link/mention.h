@@ -65,7 +65,7 @@ struct TokenFacts {
   std::uint8_t cue = 0;             // 0, or 1 + CueRole of the first reading that is a cue
   std::uint8_t stem_count = 0;      // readings without a pronoun suffix that are known stems
   std::uint8_t exact_state = 0;     // 0 not looked up yet, 1 no name starts here, 2 found
-  bool fuzzy_start = false;         // a token at most kMaxFuzzyWords on anchors a fuzzy name here
+  std::uint8_t fuzzy_anchors = 0;   // bit k: token + k anchors a fuzzy name at its word k
   bool probe_ready = false;         // LinkScratch::probes holds this token's ProbeBits
   std::uint8_t shape_count = 0xFF;  // word shapes in LinkScratch::shapes; 0xFF: not computed
   bool exact_definite = false;
