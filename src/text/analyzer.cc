@@ -15,10 +15,15 @@ void FindPhraseStarts(AnalyzedText* out) {
   const std::size_t n = out->tokens.size();
   out->number_starts.resize(n);
   out->date_starts.resize(n);
+  // Local pointers: a store of a byte may alias anything, so stores through
+  // the vectors would make the compiler reload their pointers every time.
+  const Token* tokens = out->tokens.data();
+  std::uint8_t* number_starts = out->number_starts.data();
+  std::uint8_t* date_starts = out->date_starts.data();
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t hits = PhraseTable::StartHitsOfBoth(numbers, dates, out->tokens[i]);
-    out->number_starts[i] = static_cast<std::uint8_t>(hits);
-    out->date_starts[i] = static_cast<std::uint8_t>(hits >> 8);
+    const std::uint32_t hits = PhraseTable::StartHitsOfBoth(numbers, dates, tokens[i]);
+    number_starts[i] = static_cast<std::uint8_t>(hits);
+    date_starts[i] = static_cast<std::uint8_t>(hits >> 8);
   }
 }
 
