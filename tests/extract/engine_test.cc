@@ -179,6 +179,17 @@ TEST_F(EngineTest, AWeaponStoppedIsDisruptedWeaponsUseNotAnAttack) {
   EXPECT_EQ(exploded[0].event_type, "Explosions/Remote violence");
 }
 
+TEST_F(EngineTest, LeaveToUseABaseIsAnAgreement) {
+  // snn-036: ACLED codes basing rights granted as an agreement.
+  const auto allowed = Current(
+      Extract("وأعلن مسؤول عسكري أمريكي أن تركيا سمحت للولايات المتحدة باستخدام قاعدة إنجرليك."));
+  ASSERT_EQ(allowed.size(), 1u);
+  EXPECT_EQ(allowed[0].sub_event_type, "Agreement");
+  // Negated, it is a threat or a refusal, not an event (snn-018).
+  EXPECT_TRUE(
+      Current(Extract("وقال أردوغان إن تركيا لن تسمح بإقامة ممر كردي على حدودها.")).empty());
+}
+
 TEST_F(EngineTest, WhoControlsWhatIsNotAnEvent) {
   // snn-016: a description of control (spec section 1), not a take-over.
   EXPECT_TRUE(Current(Extract("وتخضع مدينة درعا جزئيا لسيطرة المعارضة.")).empty());
