@@ -728,9 +728,10 @@ class LinkRun {
   // them, so a worker's linking rarely calls malloc or free per mention.
   static constexpr std::size_t kMaxSpareStrings = 4096;
 
+  // A string on the heap (longer than a fresh string holds inline) gives its
+  // buffer to the spares.
   static void KeepBuffer(std::string* field, std::vector<std::string>* spare) {
-    constexpr std::size_t kInlineCapacity = std::string().capacity();
-    if (field->capacity() > kInlineCapacity && spare->size() < kMaxSpareStrings) {
+    if (field->capacity() > std::string().capacity() && spare->size() < kMaxSpareStrings) {
       spare->push_back(std::move(*field));
     }
   }
