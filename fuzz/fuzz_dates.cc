@@ -2,6 +2,8 @@
 // none), the rest (cut to its valid UTF-8 prefix) goes through Normalize ->
 // Tokenize -> ReadDates; every mention must be in bounds, ordered, a real day
 // within [kMinYear, kMaxYear], and nothing relative may come without a date.
+// Analyze, which hands ReadDates and ReadNumbers the start hits of both
+// lexicons from one loop, must find the very same dates and numbers.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -9,8 +11,10 @@
 #include <vector>
 
 #include "common/utf8.h"
+#include "text/analyzer.h"
 #include "text/dates.h"
 #include "text/normalizer.h"
+#include "text/numbers.h"
 #include "text/tokenizer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -36,6 +40,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                           m.date.year > rasd::text::kMaxYear;
     if (bad_span || bad_date || (m.relative && !pub)) __builtin_trap();
     previous_end = m.end_token;
+  }
+  rasd::text::AnalyzedText analyzed;
+  rasd::text::Analyze(input, pub, &analyzed);
+  std::vector<rasd::text::NumberMention> numbers;
+  rasd::text::ReadNumbers(norm, tokens, &numbers);
+  if (analyzed.tokens.size() != tokens.size() || analyzed.dates.size() != dates.size() ||
+      analyzed.numbers.size() != numbers.size()) {
+    __builtin_trap();
+  }
+  for (std::size_t k = 0; k < dates.size(); ++k) {
+    const rasd::text::DateMention &a = analyzed.dates[k], &b = dates[k];
+    if (a.first_token != b.first_token || a.end_token != b.end_token ||
+        a.date.ToDays() != b.date.ToDays() || a.precision != b.precision) {
+      __builtin_trap();
+    }
+  }
+  for (std::size_t k = 0; k < numbers.size(); ++k) {
+    const rasd::text::NumberMention &a = analyzed.numbers[k], &b = numbers[k];
+    if (a.first_token != b.first_token || a.end_token != b.end_token || a.value != b.value) {
+      __builtin_trap();
+    }
   }
   return 0;
 }
