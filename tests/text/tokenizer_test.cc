@@ -231,5 +231,38 @@ TEST(TokenizerTest, LongWordsKeepEveryCliticReading) {
   EXPECT_TRUE(word.readings[2].definite());
 }
 
+// The readings table is indexed by what the first four letters are among
+// و ف ب ك ل ا and what the last three are among ا م ن ه ك ي, looked up by
+// letter id. Words from eval/corpus/dev.jsonl whose clitics sit at both
+// ends: each must keep the split a reader of Arabic makes.
+TEST(TokenizerTest, CliticsAtBothEndsOfCorpusWords) {
+  const Tokenized t =
+      TokenizeText("من جنودها وقواتها الخاصة ، تعرضت القوات التركية لمواقعنا الدفاعية بينهما");
+  const auto has_reading = [&](std::size_t i, std::string_view proclitic, std::string_view stem,
+                               std::string_view enclitic) {
+    const Token& token = t.tokens[i];
+    const std::string_view word = t.norm.View(token.norm);
+    for (std::size_t r = 0; r < token.reading_count; ++r) {
+      const CliticReading& reading = token.readings[r];
+      if (word.substr(0, reading.proclitic_bytes) == proclitic &&
+          StemOf(t.norm, token, reading) == stem &&
+          word.substr(word.size() - reading.enclitic_bytes) == enclitic) {
+        return true;
+      }
+    }
+    return false;
+  };
+  ASSERT_EQ(t.tokens.size(), 11u);
+  EXPECT_TRUE(has_reading(1, "", "جنود", "ها"));
+  EXPECT_TRUE(has_reading(2, "و", "قوات", "ها"));  // conjunction and pronoun
+  EXPECT_TRUE(has_reading(2, "و", "قواتها", ""));  // the surface after و
+  EXPECT_FALSE(has_reading(2, "", "قوات", "ها"));  // no stem keeps the و as a letter
+  EXPECT_TRUE(has_reading(8, "ل", "مواقع", "نا"));
+  EXPECT_TRUE(has_reading(9, "", "دفاعيه", ""));
+  EXPECT_TRUE(t.tokens[9].readings[1].definite());  // ال + دفاعيه
+  EXPECT_TRUE(has_reading(10, "", "بين", "هما"));   // the longest pronoun, not ها
+  EXPECT_FALSE(has_reading(10, "", "بينه", "ما"));
+}
+
 }  // namespace
 }  // namespace rasd::text
