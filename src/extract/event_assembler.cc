@@ -475,6 +475,9 @@ void FillDate(const DocIndex& ix, const text::Sentence& sentence, std::uint32_t 
     if (d.first_token >= sentence.end_token) break;
     if (d.first_token < floor) continue;
     const bool same = d.first_token >= sentence.first_token;
+    // A year told before is the background of the story, not the date of
+    // the reports that follow it.
+    if (!same && d.precision == text::DatePrecision::kYear) continue;
     const std::uint32_t distance =
         same ? (d.first_token > trigger ? d.first_token - trigger : trigger - d.first_token)
              : UINT32_MAX - 1 - (d.first_token - floor);

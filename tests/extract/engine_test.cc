@@ -187,6 +187,18 @@ TEST_F(EngineTest, LeaveToUseABaseIsAnAgreement) {
   EXPECT_EQ(allowed[0].sub_event_type, "Agreement");
 }
 
+TEST_F(EngineTest, AYearToldBeforeIsTheBackgroundNotTheDateOfTheNextReport) {
+  // snn-032: the story's history, then today's news with no date of its own.
+  const auto events = Extract(
+      "وتحاصر قوات النظام المدينة منذ عام 2013. وقصفت الطائرات الحربية مدينة داريا بالبراميل "
+      "المتفجرة.",
+      "2015-07-22");
+  const auto current = Current(events);
+  ASSERT_EQ(current.size(), 1u);
+  EXPECT_EQ(current[0].sub_event_type, "Air/drone strike");
+  EXPECT_EQ(current[0].date, "2015-07-22");
+}
+
 TEST_F(EngineTest, WhoControlsWhatIsNotAnEvent) {
   // snn-016: a description of control (spec section 1), not a take-over.
   EXPECT_TRUE(Current(Extract("وتخضع مدينة درعا جزئيا لسيطرة المعارضة.")).empty());
