@@ -44,6 +44,8 @@ constexpr std::uint32_t kContinuationBytes = 600;
 // How many sentences back a village the gazetteer lacks looks for the known
 // place of the region being reported.
 constexpr std::uint32_t kAreaReach = 3;
+// The registry's id for protesters, whose names are also protest words.
+constexpr std::string_view kProtestersId = "PROTESTERS";
 // The spec's id and ACLED inter code for civilians.
 constexpr std::string_view kCiviliansId = "CIVILIANS";
 constexpr int kCiviliansInter = 7;
@@ -187,14 +189,18 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
   lexicon.triggers().FindAll(ix.text->norm, ix.text->tokens, begin, end, &matches);
   std::vector<TriggerHit> hits;
   for (const PhraseMatch& m : matches) {
+    const Trigger& row = lexicon.trigger(m.payload);
+    // A protest names its actor by the same word (التظاهر، الاحتجاجات are
+    // PROTESTERS), and gathering to protest is the protest (تجمعوا للتظاهر).
+    const bool protest = EventTypeKey(row) == EventTypeOf(SubEventType::kPeacefulProtest);
     bool inside_name = false;
     for (std::uint32_t t = m.first_token; t < m.end_token; ++t) {
-      inside_name = inside_name || ix.mention_at[t] != kNone;
+      inside_name = inside_name || (ix.mention_at[t] != kNone &&
+                                    !(protest && ix.mention(ix.mention_at[t]).id == kProtestersId));
     }
     if (inside_name) continue;
     if (m.first_token > begin && ix.Cue(m.first_token - 1, CueClass::kNegation)) continue;
-    const Trigger& row = lexicon.trigger(m.payload);
-    if (!row.verb && PurposeClause(ix, m, begin)) continue;
+    if (!row.verb && !protest && PurposeClause(ix, m, begin)) continue;
     if (row.indefinite_only && Definite(ix, m)) continue;
     if (PreventedBefore(ix, m.first_token, begin)) continue;
     if (!row.verb && DescribedBefore(ix, m, begin)) continue;

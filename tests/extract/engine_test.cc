@@ -199,6 +199,15 @@ TEST_F(EngineTest, AYearToldBeforeIsTheBackgroundNotTheDateOfTheNextReport) {
   EXPECT_EQ(current[0].date, "2015-07-22");
 }
 
+TEST_F(EngineTest, WhatAProtestIsAgainstIsNotAnEvent) {
+  // snn-007: the protest against the bombing is the event; the bombing was told before.
+  const auto events =
+      Current(Extract("وفي وقت لاحق أمس، أطلقت الشرطة التركية الغاز المسيل للدموع على عدة آلاف من "
+                      "الأشخاص تجمعوا في إسطنبول للتظاهر احتجاجًا على التفجير الدامي."));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].event_type, "Protests");
+}
+
 TEST_F(EngineTest, WhoControlsWhatIsNotAnEvent) {
   // snn-016: a description of control (spec section 1), not a take-over.
   EXPECT_TRUE(Current(Extract("وتخضع مدينة درعا جزئيا لسيطرة المعارضة.")).empty());
