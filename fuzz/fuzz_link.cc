@@ -25,12 +25,11 @@ const rasd::link::Linker& TheLinker() {
 bool SameMention(const rasd::link::Mention& a, const rasd::link::Mention& b) {
   return a.kind == b.kind && a.first_token == b.first_token && a.end_token == b.end_token &&
          a.original == b.original && a.name_span == b.name_span && a.id == b.id &&
-         a.surface == b.surface && a.confidence == b.confidence &&
-         a.alias_index == b.alias_index && a.inter == b.inter && a.lineage == b.lineage &&
-         a.relation == b.relation && a.lat == b.lat && a.lon == b.lon &&
-         a.place_kind == b.place_kind && a.admin1 == b.admin1 && a.admin2 == b.admin2 &&
-         a.admin3 == b.admin3 && a.pcode == b.pcode && a.country == b.country &&
-         a.dateline == b.dateline;
+         a.surface == b.surface && a.confidence == b.confidence && a.alias_index == b.alias_index &&
+         a.inter == b.inter && a.lineage == b.lineage && a.relation == b.relation &&
+         a.lat == b.lat && a.lon == b.lon && a.place_kind == b.place_kind && a.admin1 == b.admin1 &&
+         a.admin2 == b.admin2 && a.admin3 == b.admin3 && a.pcode == b.pcode &&
+         a.country == b.country && a.dateline == b.dateline;
 }
 
 }  // namespace
