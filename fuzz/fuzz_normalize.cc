@@ -1,8 +1,9 @@
 // Differential fuzzer for Normalize: the table-driven normaliser against a
 // reference written here for clarity, not speed (decode one code point, map
 // it by a plain switch, NFKC through ICU for presentation forms). Also
-// checks the offset map (size, range, monotonic) and that every span between
-// original-character boundaries re-normalises to the same text.
+// checks the offset map (size, range, monotonic), that every span between
+// original-character boundaries re-normalises to the same text, and that
+// the 16-byte block path and the portable table path agree byte for byte.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -106,6 +107,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   NormalizedText n;
   rasd::text::Normalize(in, &n);
   Check(n.text == Reference(in));
+  NormalizedText portable;
+  rasd::text::NormalizePortable(in, &portable);
+  Check(portable.text == n.text && portable.to_original == n.to_original);
   Check(n.to_original.size() == n.text.size() + 1);
   Check(n.to_original.back() == size);
   for (std::size_t i = 0; i < n.text.size(); ++i) {

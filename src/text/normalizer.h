@@ -41,6 +41,12 @@ struct NormalizedText {
 // Normalises `original` (valid UTF-8) into *out, reusing its buffers.
 void Normalize(std::string_view original, NormalizedText* out);
 
+// The same as Normalize without its SSE2 fast path (runs of characters the
+// folding keeps, copied 16 bytes at a time): every character goes through
+// the fold tables, as on a machine without SSE2. For tests and fuzzers,
+// which check that both give the same text and offset map.
+void NormalizePortable(std::string_view original, NormalizedText* out);
+
 // Normalises a short string with no offset map: for lexicon and registry
 // entries, so that data and text are folded by the very same rules.
 std::string NormalizeForMatch(std::string_view s);

@@ -160,5 +160,58 @@ TEST(NormalizerTest, RandomSpansRenormaliseToTheSameText) {
   EXPECT_GT(checked, 1000);
 }
 
+// Normalize (16-byte blocks where SSE2 is there) and NormalizePortable (the
+// fold tables alone) must agree on the text and on every map entry.
+void ExpectSameAsPortable(std::string_view in) {
+  NormalizedText fast, portable;
+  Normalize(in, &fast);
+  NormalizePortable(in, &portable);
+  ASSERT_EQ(fast.text, portable.text) << "input of " << in.size() << " bytes";
+  ASSERT_EQ(fast.to_original, portable.to_original) << "input of " << in.size() << " bytes";
+}
+
+TEST(NormalizerTest, BlocksAndTablesAgreeOnTheCorpus) {
+  // Every document, and every sentence-sized slice of it at every byte
+  // offset of a 16-byte block, so that each letter also straddles a block.
+  for (const std::string& doc : AllCorpusTexts()) {
+    ExpectSameAsPortable(doc);
+    for (std::size_t start = 0; start + 120 < doc.size() && start < 2000; start += 37) {
+      for (std::size_t shift = 0; shift < 16; ++shift) {
+        ExpectSameAsPortable(std::string_view(doc).substr(start + shift, 100));
+      }
+    }
+  }
+}
+
+TEST(NormalizerTest, BlocksAndTablesAgreeOnEveryLengthAroundTheBlockSize) {
+  // A real sentence (eval/corpus/dev.jsonl) with the letters the blocks
+  // replace (أ إ ة ى ئ), tanween and a comma, and a CR LF and Latin upper
+  // case added; every slice of up to 40 bytes from each of 48 starts.
+  const std::string sentence =
+      "Reuters\r\nوأوضحت أن «تشكيل غرفة عمليات خاصة بالمعركة، هدفه الوصول إلى أفضل النتائج "
+      "المرجوة، وسعيًا من كل الأطراف نحو مزيد من التنسيق وحسن الإدارة وتأدية المهام";
+  for (std::size_t start = 0; start < 48; ++start) {
+    for (std::size_t length = 0; length <= 40 && start + length <= sentence.size(); ++length) {
+      ExpectSameAsPortable(std::string_view(sentence).substr(start, length));
+    }
+  }
+}
+
+TEST(NormalizerTest, BlocksAndTablesAgreeOnRandomBytes) {
+  // Bytes drawn mostly from what the blocks decide on (ASCII, D8/D9 leads,
+  // trail bytes), so that invalid and cut sequences sit at every position.
+  std::mt19937 rng(16);
+  const std::string alphabet =
+      "aZ \n\r\t\x01\xD8\xD9\xDA\xC2\xA0\xA2\xA4\xA6\xA7\xA9"
+      "\x80\x81\x89\x8A\x8B\xBF\xE2\xEF\xFF";
+  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+  for (int round = 0; round < 3000; ++round) {
+    std::string in;
+    const std::size_t length = static_cast<std::size_t>(round % 80);
+    for (std::size_t k = 0; k < length; ++k) in.push_back(alphabet[pick(rng)]);
+    ExpectSameAsPortable(in);
+  }
+}
+
 }  // namespace
 }  // namespace rasd::text
