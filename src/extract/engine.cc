@@ -4,6 +4,7 @@
 // thread brings a Workspace with its reusable buffers.
 #include "rasd/engine.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -40,13 +41,25 @@ void ApplyAirArms(const extract::Lexicon& lexicon, std::vector<Event>* events) {
   }
 }
 
+// True when the article names the actor id, and it is of the given lineage.
+bool NamedInLineage(const link::LinkedText& linked, const std::string& id,
+                    const std::string& lineage) {
+  return std::any_of(linked.mentions.begin(), linked.mentions.end(), [&](const link::Mention& m) {
+    return m.kind == link::MentionKind::kActor && m.id == id && m.lineage == lineage;
+  });
+}
+
 // Names resolve as of the event's date, not the article's (spec section 3):
 // a 2018 article recalling the Nusra Front in 2015 means Jabhat al-Nusra.
 // Linking used the publication date; events dated more than a month apart
-// are resolved again.
+// are resolved again. A weak alias (التنظيم، الجبهة) or a near spelling stands
+// only for a group the article names, so it moves only along the lineage it
+// was linked to: التنظيم for the Islamic State stays the Islamic State a month
+// back, though the word also meant the Nusra Front then and the article names it.
 void ResolveActorsAtEventDates(const link::Linker& linker, const link::LinkedText& linked,
                                std::optional<text::CivilDate> pub, std::vector<Event>* events) {
   constexpr std::int64_t kSameEraDays = 31;
+  constexpr double kExactAlias = 1.0;
   for (Event& e : *events) {
     const auto date = text::CivilDate::FromIso(e.date);
     if (!date || (pub && std::llabs(pub->ToDays() - date->ToDays()) <= kSameEraDays)) continue;
@@ -56,7 +69,9 @@ void ResolveActorsAtEventDates(const link::Linker& linker, const link::LinkedTex
       for (const link::Mention& m : linked.mentions) {
         if (m.kind == link::MentionKind::kActor && m.original == *span) {
           const std::string resolved = linker.ResolveAt(m, *date);
-          if (!resolved.empty()) *id = resolved;
+          const bool weak = m.confidence < kExactAlias;  // weak alias or fuzzy match
+          if (!resolved.empty() && (!weak || NamedInLineage(linked, resolved, m.lineage)))
+            *id = resolved;
           break;
         }
       }
