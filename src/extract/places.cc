@@ -4,6 +4,7 @@
 #include "extract/places.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string_view>
 
 namespace rasd::extract {
@@ -56,6 +57,9 @@ namespace {
 
 // At most this many events from one coordinated place list.
 constexpr std::size_t kMaxPlacesPerFrame = 8;
+// Known places of a list closer than this are one location (a town's twin,
+// its suburb): about the spread of one Syrian town.
+constexpr double kSameLocalityKm = 4.0;
 
 // U+0628 (ba), the preposition ب, as it appears in normalised text.
 constexpr std::string_view kBa = "\xD8\xA8";
@@ -168,6 +172,18 @@ bool Restates(const DocIndex& ix, const Mention& a, const Mention& b) {
   return holds_a && !IsPunct(ix, b.first_token - 1, ",");
 }
 
+// True when a and b are known places so close that ACLED would code them as
+// one location (الفوعة وكفريا، نبل والزهراء: twin towns a few km apart).
+bool SameLocality(const Mention& a, const Mention& b) {
+  if (!a.lat || !a.lon || !b.lat || !b.lon) return false;
+  constexpr double kEarthRadiusKm = 6371.0;
+  constexpr double kRadiansPerDegree = 3.14159265358979323846 / 180.0;
+  const double lat = (*a.lat + *b.lat) / 2 * kRadiansPerDegree;
+  const double dy = (*a.lat - *b.lat) * kRadiansPerDegree;
+  const double dx = (*a.lon - *b.lon) * kRadiansPerDegree * std::cos(lat);
+  return kEarthRadiusKm * std::sqrt(dx * dx + dy * dy) < kSameLocalityKm;
+}
+
 }  // namespace
 
 std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, std::uint32_t end,
@@ -199,7 +215,10 @@ std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, 
       continue;
     }
     if (!Coordinated(ix, *last, next)) break;
-    chosen.push_back(all[k]);
+    const bool same_locality = std::any_of(chosen.begin(), chosen.end(), [&](std::int32_t c) {
+      return SameLocality(ix.mention(c), next);
+    });
+    if (!same_locality) chosen.push_back(all[k]);
     last = &next;
   }
   return chosen;

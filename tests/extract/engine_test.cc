@@ -62,6 +62,23 @@ TEST_F(EngineTest, ACoordinatedPlaceListIsOneEventPerPlace) {
   EXPECT_TRUE(events[0].location->lat.has_value());
 }
 
+TEST_F(EngineTest, TwinTownsAFewKilometresApartAreOneLocation) {
+  // الفوعة and كفريا lie 2.4 km apart, نبل and الزهراء 2.7 km: one location
+  // each, as ACLED codes them; حلب and الحسكة stay two events.
+  const auto twins =
+      Current(Extract("وافاد المرصد السوري لحقوق الانسان أمس عن مقتل سبعة اشخاص بسبب اكثر من 300 "
+                      "قذيفة محلية الصنع سقطت على بلدتي الفوعة وكفريا في محافظة ادلب."));
+  ASSERT_EQ(twins.size(), 1u);
+  ASSERT_TRUE(twins[0].location.has_value());
+  EXPECT_EQ(twins[0].location->name, "الفوعة");
+  const auto pair = Current(Extract("كما قصفت قوات المعارضة في ريف حلب قريتي نبل والزهراء."));
+  ASSERT_EQ(pair.size(), 1u);
+  EXPECT_EQ(pair[0].location->name, "نبل");
+  const auto apart =
+      Current(Extract("وأفاد البيان أن الغارات استهدفت مواقع داعش في حلب والحسكة في سوريا."));
+  EXPECT_EQ(apart.size(), 2u);
+}
+
 TEST_F(EngineTest, AListGoesOnOverPlaceWordsAndSkipsWhatOnlyRestatesAPlace) {
   // snn-016: the items carry their own place words (وبلدتي، ومدينة).
   const auto shelled = Current(
