@@ -676,6 +676,12 @@ void ReadDatesWith(const NormalizedText& norm, const std::vector<Token>& tokens,
   const auto n = static_cast<std::uint32_t>(tokens.size());
   std::uint32_t i = 0;
   while (i < n) {
+    // A word no date entry starts with opens no date: most tokens are
+    // passed over here, without the reader's call.
+    if (start_hits != nullptr && start_hits[i] == 0 && tokens[i].kind != TokenKind::kNumber) {
+      ++i;
+      continue;
+    }
     if (auto m = reader.ReadAt(i)) {
       out->push_back(*m);
       i = m->end_token;

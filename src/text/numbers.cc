@@ -488,6 +488,12 @@ void ReadNumbersWith(const NormalizedText& norm, const std::vector<Token>& token
       MaskOf({WordKind::kAtLeast, WordKind::kAbout, WordKind::kAtMost});
   while (i < n) {
     const bool digits = tokens[i].kind == TokenKind::kNumber;
+    // A word no number entry starts with opens no number: most tokens are
+    // passed over here, before the lexicon is asked for their kinds.
+    if (start_hits != nullptr && start_hits[i] == 0 && !digits) {
+      ++i;
+      continue;
+    }
     const std::uint32_t hits =
         start_hits != nullptr ? start_hits[i] : lex.table().StartHits(tokens[i]);
     const std::uint32_t kinds = digits ? 0 : lex.KindsAt(norm, tokens[i], hits);

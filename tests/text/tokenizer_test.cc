@@ -3,6 +3,7 @@
 // readings of each word in tests/cases/text_clitics.tsv.
 #include "text/tokenizer.h"
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -262,6 +263,70 @@ TEST(TokenizerTest, CliticsAtBothEndsOfCorpusWords) {
   EXPECT_TRUE(t.tokens[9].readings[1].definite());  // ال + دفاعيه
   EXPECT_TRUE(has_reading(10, "", "بين", "هما"));   // the longest pronoun, not ها
   EXPECT_FALSE(has_reading(10, "", "بينه", "ما"));
+}
+
+// A word is the longest run of Arabic letters and marks, whether the
+// 16-byte scan of the common letters (U+0620..U+065F) or the class tables
+// read it: a rare letter (گ U+06AF, پ U+067E) or a mark that survives
+// normalisation (U+08F0) at any position of a real word (والاشتباكات,
+// eval/corpus/dev.jsonl), repeated past a block, leaves it one token.
+TEST(TokenizerTest, RareLettersAnywhereInALongWordKeepItOneToken) {
+  const std::string word = "والاشتباكات";
+  const std::string long_word = word + word;  // 44 bytes: three blocks
+  for (const std::string rare : {"\xDA\xAF", "\xD9\xBE", "\xE0\xA3\xB0"}) {
+    for (std::size_t at = 2; at <= long_word.size(); at += 2) {  // a mark cannot open a word
+      const std::string text =
+          "قتلى " + long_word.substr(0, at) + rare + long_word.substr(at) + " في";
+      const Tokenized t = TokenizeText(text);
+      ASSERT_EQ(t.tokens.size(), 3u) << "at " << at;
+      EXPECT_EQ(t.tokens[1].kind, TokenKind::kArabicWord);
+      EXPECT_EQ(t.Text(1), long_word.substr(0, at) + rare + long_word.substr(at)) << "at " << at;
+    }
+  }
+}
+
+// Whether the code point at s[i] continues an Arabic word, by the ranges of
+// the tokenizer's contract (letters and combining marks), decoded plainly.
+bool ContinuesArabicWord(std::string_view s, std::size_t i, std::size_t* len) {
+  const char32_t c = utf8::Decode(s, i, len);
+  const auto in = [c](char32_t a, char32_t b) { return c >= a && c <= b; };
+  return in(0x0620, 0x064A) || in(0x066E, 0x066F) || in(0x0671, 0x06D3) || c == 0x06D5 ||
+         in(0x06E5, 0x06E6) || in(0x06EE, 0x06EF) || in(0x06FA, 0x06FC) || c == 0x06FF ||
+         in(0x0750, 0x077F) || in(0x08A0, 0x08C9) || in(0x0300, 0x036F) || in(0x0610, 0x061A) ||
+         in(0x064B, 0x065F) || c == 0x0670 || in(0x06D6, 0x06ED) || in(0x08CA, 0x08FF);
+}
+
+// Every Arabic word token of the corpus, and of the corpus with bytes of
+// rare letters, marks and punctuation spliced in at random, holds only
+// letters and marks and ends where they do (or at the token limit).
+TEST(TokenizerTest, ArabicWordsEndWhereTheLettersEnd) {
+  const std::vector<std::string> splices = {"\xDA\xAF", "\xD9\xBE", "\xE0\xA3\xB0", "\xD8\x8C",
+                                            "\xD9\xAD", ".",        "\xDB\x94",     "\xD8\x9B"};
+  std::mt19937 rng(3);
+  std::size_t words = 0;
+  for (std::string doc : AllCorpusTexts()) {
+    std::uniform_int_distribution<std::size_t> where(0, doc.size());
+    for (int k = 0; k < 200; ++k) {
+      std::size_t at = where(rng);
+      while (at < doc.size() && (static_cast<unsigned char>(doc[at]) & 0xC0) == 0x80) ++at;
+      doc.insert(at, splices[static_cast<std::size_t>(k) % splices.size()]);
+    }
+    const Tokenized t = TokenizeText(doc);
+    const std::string_view text = t.norm.text;
+    for (const Token& token : t.tokens) {
+      if (token.kind != TokenKind::kArabicWord) continue;
+      ++words;
+      std::size_t len = 0;
+      for (std::size_t i = token.norm.begin.value; i < token.norm.end.value; i += len) {
+        ASSERT_TRUE(ContinuesArabicWord(text, i, &len)) << t.norm.View(token.norm);
+      }
+      if (token.norm.size() + 3 < limits::kMaxTokenBytes && token.norm.end.value < text.size()) {
+        ASSERT_FALSE(ContinuesArabicWord(text, token.norm.end.value, &len))
+            << t.norm.View(token.norm);
+      }
+    }
+  }
+  EXPECT_GT(words, 30000u);
 }
 
 }  // namespace
