@@ -180,14 +180,18 @@ class LinkRun {
   // One lookup per reading of every word. Readings with a pronoun suffix only
   // contribute the stop bit (سيطرته ends a name like سيطرة); names, cues and
   // lexicon words are matched without a suffix (حمصي is not حمص).
+  // Each token's facts are reset in this loop, not by an assign before it:
+  // a long document's facts outgrow the cache, and a fill before the loop
+  // would write them all once more.
   void ComputeFacts() {
-    facts_.assign(tokens_.size(), TokenFacts{});
+    facts_.resize(tokens_.size());
     if (shapes_.size() < tokens_.size() * TokenFacts::kReadings) {
       shapes_.resize(tokens_.size() * TokenFacts::kReadings);
     }
     for (std::uint32_t i = 0; i < tokens_.size(); ++i) {
       const Token& tok = tokens_[i];
       TokenFacts& f = facts_[i];
+      f = TokenFacts{};
       if (tok.kind == TokenKind::kLatinWord) {
         AddStem(&f, t_.StemOf(Surface(i), tok.stem_hash[0]), kWholeSurface);
         continue;
