@@ -121,6 +121,7 @@ constexpr std::uint32_t kAnyWord = 0xFFFFFFFEu;
 constexpr std::uint8_t kWholeSurface = 0xFF;   // TokenFacts::reading of a Latin word
 constexpr std::uint8_t kShapesUnknown = 0xFF;  // TokenFacts::shape_count before ShapesOf
 static_assert(TokenFacts::kReadings == text::kMaxReadings);
+constexpr TokenFacts kFreshFacts{};
 static_assert((kStemFuzzyAt0 << (kMaxFuzzyWords - 1)) != 0, "fuzzy position bits fit in 32");
 
 // A candidate found at one position before resolution.
@@ -182,7 +183,9 @@ class LinkRun {
   // lexicon words are matched without a suffix (حمصي is not حمص).
   // Each token's facts are reset in this loop, not by an assign before it:
   // a long document's facts outgrow the cache, and a fill before the loop
-  // would write them all once more.
+  // would write them all once more. They are copied from a constant: a
+  // TokenFacts{} built on the stack (a byte of it 0xFF) and read back at
+  // once stalls on store forwarding.
   void ComputeFacts() {
     facts_.resize(tokens_.size());
     if (shapes_.size() < tokens_.size() * TokenFacts::kReadings) {
@@ -191,7 +194,7 @@ class LinkRun {
     for (std::uint32_t i = 0; i < tokens_.size(); ++i) {
       const Token& tok = tokens_[i];
       TokenFacts& f = facts_[i];
-      f = TokenFacts{};
+      f = kFreshFacts;
       if (tok.kind == TokenKind::kLatinWord) {
         AddStem(&f, t_.StemOf(Surface(i), tok.stem_hash[0]), kWholeSurface);
         continue;
