@@ -191,17 +191,24 @@ class LinkRun {
     if (shapes_.size() < tokens_.size() * TokenFacts::kReadings) {
       shapes_.resize(tokens_.size() * TokenFacts::kReadings);
     }
-    for (std::uint32_t i = 0; i < tokens_.size(); ++i) {
-      const Token& tok = tokens_[i];
-      TokenFacts& f = facts_[i];
+    // Locals: a byte stored into the facts may alias anything, and would
+    // make the compiler reload the vectors' pointers and sizes per token.
+    const Token* tokens = tokens_.data();
+    TokenFacts* facts = facts_.data();
+    const auto n = static_cast<std::uint32_t>(tokens_.size());
+    const text::StemMap<std::uint32_t>& stem_index = t_.stem_index;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const Token& tok = tokens[i];
+      TokenFacts& f = facts[i];
       f = kFreshFacts;
       if (tok.kind == TokenKind::kLatinWord) {
         AddStem(&f, t_.StemOf(Surface(i), tok.stem_hash[0]), kWholeSurface);
         continue;
       }
       if (tok.kind != TokenKind::kArabicWord) continue;
-      for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
-        if (!t_.stem_index.MayContain(tok.stem_hash[r])) continue;
+      const std::uint8_t readings = tok.reading_count;
+      for (std::uint8_t r = 0; r < readings; ++r) {
+        if (!stem_index.MayContain(tok.stem_hash[r])) continue;
         const text::CliticReading& rd = tok.readings[r];
         const std::uint32_t id = t_.StemOf(text::StemOf(a_.norm, tok, rd), tok.stem_hash[r]);
         if (id == kNoStem) continue;
