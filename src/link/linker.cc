@@ -15,6 +15,7 @@
 #include <bit>
 #include <cstdlib>
 #include <cstring>
+#include <span>
 
 #include "common/utf8.h"
 #include "kb/knowledge_base.h"
@@ -144,7 +145,7 @@ class LinkRun {
         tokens_(a.tokens),
         original_(original),
         out_(out),
-        facts_(out->scratch.tokens),
+        fact_store_(out->scratch.tokens),
         shapes_(out->scratch.shapes),
         pending_weak_(out->scratch.pending_weak) {
     if (date) date_ = DayKeyOf(*date);
@@ -187,7 +188,8 @@ class LinkRun {
   // TokenFacts{} built on the stack (a byte of it 0xFF) and read back at
   // once stalls on store forwarding.
   void ComputeFacts() {
-    facts_.resize(tokens_.size());
+    fact_store_.resize(tokens_.size());
+    facts_ = fact_store_;
     if (shapes_.size() < tokens_.size() * TokenFacts::kReadings) {
       shapes_.resize(tokens_.size() * TokenFacts::kReadings);
     }
@@ -1422,10 +1424,13 @@ class LinkRun {
 
   const LinkerTables& t_;
   const text::AnalyzedText& a_;
-  const std::vector<Token>& tokens_;
+  // Spans, not the vectors: an access then loads the data pointer from
+  // here instead of through a reference to the vector, and the size is kept.
+  std::span<const Token> tokens_;
   std::string_view original_;
   LinkedText* out_;
-  std::vector<TokenFacts>& facts_;
+  std::vector<TokenFacts>& fact_store_;
+  std::span<TokenFacts> facts_;  // fact_store_, once ComputeFacts has sized it
   std::vector<WordShape>& shapes_;
   std::vector<std::size_t>& pending_weak_;
   std::optional<kb::DayKey> date_;
