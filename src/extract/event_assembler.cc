@@ -62,6 +62,9 @@ struct Frame {
   std::vector<TriggerHit> hits;
   std::uint32_t window_begin = 0;
   std::uint32_t window_end = 0;
+  // A definite event noun with nothing named around it (الاشتباكات أسفرت عن
+  // ...): it refers back to a reported event and may only add its toll.
+  bool refers_back = false;
   const TriggerHit& head() const { return hits.front(); }
 };
 
@@ -90,6 +93,7 @@ struct Context {
   std::uint32_t subject_sentence = 0;
   std::string bombardment;  // sub-type of the last air or ground bombardment
   std::uint32_t bombardment_sentence = 0;
+  std::uint32_t event_sentence = 0;  // the sentence of the last event recorded
 };
 
 std::string_view EventTypeKey(const Trigger& t) { return EventTypeOf(t.fixed); }
@@ -277,13 +281,17 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
   // A weak frame with no actor or place in its window is talk, not an event;
   // a weak bombardment word (استهدف، الضربات) needs a weapon: an air or ground
   // cue, or a bombardment just reported that it goes on describing.
-  std::erase_if(frames, [&](const Frame& fr) {
+  std::erase_if(frames, [&](Frame& fr) {
     const bool strong = std::any_of(fr.hits.begin(), fr.hits.end(),
                                     [](const TriggerHit& h) { return h.row->strong; });
     const bool has_argument = HasMentionIn(ix, fr.window_begin, fr.window_end);
     // A definite event noun with nothing named around it (الاشتباكات، المعركة)
     // refers back to an event the article already reported.
-    if (!has_argument && (DefiniteNoun(ix, fr.head()) || !strong)) return true;
+    if (!has_argument && DefiniteNoun(ix, fr.head())) {
+      fr.refers_back = true;
+      return false;
+    }
+    if (!has_argument && !strong) return true;
     if (strong) return false;
     const bool bombardment = std::all_of(fr.hits.begin(), fr.hits.end(), [](const TriggerHit& h) {
       return h.row->cls == TriggerClass::kExplosion;
@@ -402,8 +410,7 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   }
   if (roles.actor2 == kNone && OpposedFrame(frame)) {
     for (const std::int32_t a : free_actors) {
-      if (a != roles.actor1 &&
-          ix.mention(a).id != ix.mention(roles.actor1 == kNone ? a : roles.actor1).id) {
+      if (roles.actor1 == kNone || ix.mention(a).id != ix.mention(roles.actor1).id) {
         roles.actor2 = a;
         break;
       }
@@ -566,6 +573,11 @@ void SetActor(const DocIndex& ix, std::int32_t m, std::string* id, int* inter,
   *span = ix.mention(m).original;
 }
 
+// Deaths belong to violence; a deal or a protest reported beside them does not own them.
+bool Violent(const Event& e) {
+  return e.event_type != "Strategic developments" && e.event_type != "Protests";
+}
+
 class AssemblyRun {
  public:
   AssemblyRun(const Lexicon& lexicon, const DocIndex& ix, std::vector<Event>* out)
@@ -585,11 +597,38 @@ class AssemblyRun {
     const std::vector<Frame> frames =
         BuildFrames(ix_, TriggersOf(s), begin, end, follows_bombardment);
     for (const Frame& frame : frames) Emit(s, sentence, frame);
-    if (frames.empty()) RememberPlace(s, begin, end);
+    const bool reports =
+        std::any_of(frames.begin(), frames.end(), [](const Frame& f) { return !f.refers_back; });
+    if (!reports) RememberPlace(s, begin, end);
   }
 
  private:
+  // True when the frame retells the event recorded just before: a definite
+  // noun of the same event type in the next sentence, naming no place of its
+  // own (... الاشتباكات أسفرت عن استشهاد 6 مقاتلين). It adds its toll to that
+  // event instead of making a second one.
+  bool Retold(std::uint32_t s, const Frame& frame) {
+    if (out_->empty() || s > context_.event_sentence + 1 || !DefiniteNoun(ix_, frame.head())) {
+      return false;
+    }
+    Event& told = out_->back();
+    if (told.event_type != EventTypeKey(*frame.head().row) || !Violent(told)) return false;
+    if (!MentionsIn(ix_, MentionKind::kPlace, frame.window_begin, frame.window_end).empty()) {
+      return false;
+    }
+    const FatalityFigure fig = Fatalities(ix_, frame.window_begin, frame.window_end);
+    if (fig.value && *fig.value > 0 && (!told.fatalities || *told.fatalities == 0)) {
+      told.fatalities = fig.value;
+      told.fatalities_span = fig.span;
+      told.fatalities_vague = fig.vague;
+      told.fatalities_text =
+          std::string(ix_.doc->text.substr(fig.span.begin.value, fig.span.size()));
+    }
+    return true;
+  }
+
   void Emit(std::uint32_t s, const text::Sentence& sentence, const Frame& frame) {
+    if (Retold(s, frame) || frame.refers_back) return;
     const Roles roles = AssignActors(ix_, frame);
     SubEventType sub = ResolveFrame(ix_, frame, roles);
     if (!context_.bombardment.empty() && s <= context_.bombardment_sentence + 2 &&
@@ -662,9 +701,7 @@ class AssemblyRun {
       }
       e.evidence = ix_.Original(ev_begin, ev_end);
       const FatalityFigure fig = k == 0 ? FrameFatalities(s, frame) : FatalityFigure{};
-      // Deaths belong to violence; a deal or a protest reported beside them does not own them.
-      const bool violent = e.event_type != "Strategic developments" && e.event_type != "Protests";
-      if (fig.value && violent) {
+      if (fig.value && Violent(e)) {
         e.fatalities = fig.value;
         e.fatalities_span = fig.span;
         e.fatalities_vague = fig.vague;
@@ -677,6 +714,7 @@ class AssemblyRun {
       }
       if (!Codable(e, frame, scene_only)) continue;
       out_->push_back(std::move(e));
+      context_.event_sentence = s;
     }
     if (sub == SubEventType::kAirDroneStrike ||
         sub == SubEventType::kShellingArtilleryMissileAttack) {

@@ -52,7 +52,9 @@ bool NamesPeople(const DocIndex& ix, std::uint32_t t, std::uint32_t end) {
 // Counts of further groups joined to a toll by و or by "as well as" (مقتل 25
 // جهاديا وسبعة من المقاتلين = 32، امرأة وثلاثة أطفال = 4، 17 مقاتلا بالإضافة إلى
 // ستة مدنيين = 23): ACLED records the event's total. A count followed by a
-// wounded word (ومئة جريح) is not a death count and ends the toll.
+// wounded word (ومئة جريح) is not a death count and ends the toll, and so does
+// "among them" (6 مقاتلين بينهم عقيد منشق واثنان من القادة = 6): what follows
+// it is part of the toll, not more.
 std::int64_t CountsJoinedAfter(const DocIndex& ix, std::uint32_t from, std::uint32_t end,
                                std::uint32_t* toll_end) {
   std::int64_t sum = 0;
@@ -62,7 +64,10 @@ std::int64_t CountsJoinedAfter(const DocIndex& ix, std::uint32_t from, std::uint
     bool joiner = false;
     while (next < end && next < t + kJoinedCountReach && ix.number_at[next] == kNone &&
            !(ix.count_at[next] != 0 && StartsWithConjunction(ix, next))) {
-      if (ix.Cue(next, CueClass::kWounded) || ix.Cue(next, CueClass::kDeath)) return sum;
+      if (ix.Cue(next, CueClass::kWounded) || ix.Cue(next, CueClass::kDeath) ||
+          ix.Cue(next, CueClass::kAmong)) {
+        return sum;
+      }
       joiner = joiner || ix.Cue(next, CueClass::kJoiner);
       ++next;
     }

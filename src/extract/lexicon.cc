@@ -94,6 +94,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"descriptor", CueClass::kDescriptor},
     {"demonstrative", CueClass::kDemonstrative},
     {"opinion", CueClass::kOpinion},
+    {"among", CueClass::kAmong},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

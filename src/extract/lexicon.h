@@ -60,8 +60,9 @@ enum class CueClass : std::uint8_t {
   kDescriptor,
   kDemonstrative,
   kOpinion,
+  kAmong,
 };
-inline constexpr int kCueClassCount = 25;
+inline constexpr int kCueClassCount = 26;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -335,6 +335,22 @@ TEST_F(EngineTest, FatalityFiguresFollowTheConservativeRules) {
   EXPECT_GE(cases, 9);
 }
 
+TEST_F(EngineTest, ADefiniteNounInTheNextSentenceRetellsTheEventAndGivesItsToll) {
+  // snn-003: الاشتباكات in the next sentence are the clashes just reported;
+  // their toll is that event's, and they are no second event.
+  const auto events = Current(Extract(
+      "وتجددت المعارك العنيفة الخميس بين قوات النظام ومقاتلي المعارضة في مدينة درعا. واضاف ان "
+      "\"الاشتباكات اسفرت حتى الآن عن استشهاد 6 مقاتلين بينهم عقيد منشق\"."));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].event_type, "Battles");
+  EXPECT_EQ(events[0].fatalities, 6);
+  // A place of its own makes it a report of its own.
+  const auto two = Current(Extract(
+      "وتجددت المعارك العنيفة الخميس بين قوات النظام ومقاتلي المعارضة في مدينة درعا. وأسفرت "
+      "الاشتباكات في مدينة إنخل عن مقتل 3 مقاتلين."));
+  EXPECT_EQ(two.size(), 2u);
+}
+
 TEST_F(EngineTest, MoreThanFortyIsForty) {
   const auto events = Current(Extract(
       "وقالت الجبهة إنها سيطرت على حاجز في بلدة خناصر وقتلت أكثر من 40 عنصرا من قوات النظام."));
