@@ -450,14 +450,15 @@ void NormalizeWith(std::string_view original, NormalizedText* out) {
   std::size_t i = 0;
   while (i < n) {
     writer.Reserve();
-    std::size_t short_limit = i + writer.Room() - 2;
 #if defined(__SSE2__)
     if constexpr (kSimd) {
       i = writer.FoldBlocks(p, i, n - 1);
-      // Blocks go on after one character; near the end the table folds the rest.
-      if (i + 17 <= n) short_limit = i + 1;
+      writer.Reserve();  // the blocks may have used the room the table's writes count on
     }
 #endif
+    std::size_t short_limit = i + writer.Room() - 2;
+    // Blocks go on after one character; near the end the table folds the rest.
+    if (kSimd && i + 17 <= n) short_limit = i + 1;
     // ShortIndex reads two bytes: the last byte of the text goes the slow way.
     if (i + 1 < n) {
       const std::size_t folded = writer.FoldShort(tables, p, i, std::min(n - 1, short_limit));

@@ -197,6 +197,25 @@ TEST(NormalizerTest, BlocksAndTablesAgreeOnEveryLengthAroundTheBlockSize) {
   }
 }
 
+TEST(NormalizerTest, BlocksAndTablesAgreeWhenLigaturesFillTheBuffer) {
+  // Ligatures (U+FDF2, 3 bytes that fold to 8) make the text outgrow the
+  // buffer sized for the input; a real sentence (eval/corpus/dev.jsonl),
+  // twice, after them is folded by blocks to the last bytes of the room,
+  // and the character that stops a block must still find room for its
+  // bytes (fuzz_sentences found a block run that left it none).
+  const std::string sentence =
+      "أعلنت مصادر بالمعارضة السورية أن الفصائل المقاتلة تخوض معارك مستمرة مع قوات النظام من "
+      "أجل السيطرة على بلدتي الفوعة وكفرية المواليتين للنظام بريف إدلب";
+  for (int ligatures = 52; ligatures < 110; ligatures += 3) {
+    for (int spaces = 0; spaces < 32; ++spaces) {
+      std::string in;
+      for (int k = 0; k < ligatures; ++k) in += "\xEF\xB7\xB2";
+      in += std::string(static_cast<std::size_t>(spaces), ' ') + sentence + " " + sentence;
+      ExpectSameAsPortable(in);
+    }
+  }
+}
+
 TEST(NormalizerTest, BlocksAndTablesAgreeOnRandomBytes) {
   // Bytes drawn mostly from what the blocks decide on (ASCII, D8/D9 leads,
   // trail bytes), so that invalid and cut sequences sit at every position.
