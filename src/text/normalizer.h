@@ -15,20 +15,45 @@
 #define RASD_TEXT_NORMALIZER_H_
 
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rasd/span.h"
 
 namespace rasd::text {
 
+// std::allocator, except that resize() leaves new elements of a trivial type
+// uninitialised: Normalize writes every map entry it keeps, so zeroing the
+// map first (four bytes per byte of text) would only write it twice.
+template <typename T>
+struct UninitializedAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  UninitializedAllocator() = default;
+  template <typename U>
+  explicit UninitializedAllocator(const UninitializedAllocator<U>&) noexcept {}
+  template <typename U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
 struct NormalizedText {
   std::string text;  // normalised UTF-8
   // to_original[i] is the original byte offset of the character that produced
   // normalised byte i; to_original[text.size()] is the original length.
   // Characters removed by normalisation therefore belong to the span before them.
-  std::vector<std::uint32_t> to_original;
+  std::vector<std::uint32_t, UninitializedAllocator<std::uint32_t>> to_original;
 
   ByteOffset ToOriginal(NormOffset n) const { return ByteOffset(to_original[n.value]); }
   ByteSpan ToOriginal(NormSpan s) const { return {ToOriginal(s.begin), ToOriginal(s.end)}; }
