@@ -443,6 +443,11 @@ SubEventType ResolveHit(const DocIndex& ix, const Frame& frame, const TriggerHit
   const std::uint32_t e = std::min(frame.window_end, hit.end + kWeaponReach);
   switch (hit.row->cls) {
     case TriggerClass::kFixed:
+      // Violence on civilians by aircraft is an air strike (ACLED codes the
+      // remote weapon: مجزرة نفذتها طائرات النظام المروحية).
+      if (hit.row->fixed == SubEventType::kAttack && CueInRange(ix, CueClass::kAir, b, e)) {
+        return SubEventType::kAirDroneStrike;
+      }
       return hit.row->fixed;
     case TriggerClass::kExplosion:
       if (CueInRange(ix, CueClass::kAir, b, e)) return SubEventType::kAirDroneStrike;

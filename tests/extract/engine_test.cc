@@ -351,6 +351,18 @@ TEST_F(EngineTest, ADefiniteNounInTheNextSentenceRetellsTheEventAndGivesItsToll)
   EXPECT_EQ(two.size(), 2u);
 }
 
+TEST_F(EngineTest, AMassacreByAircraftIsAnAirStrikeAndOneByGunmenAnAttack) {
+  const auto air = Current(
+      Extract("وقتل 13 شخصا في مجزرة نفذتها طائرات نظام بشار الأسد المروحية بالبراميل المتفجرة "
+              "في بلدة الغارية الغربية بريف درعا."));
+  ASSERT_FALSE(air.empty());
+  EXPECT_EQ(air[0].sub_event_type, "Air/drone strike");
+  const auto ground =
+      Current(Extract("وارتكب مسلحو تنظيم داعش مجزرة بحق المدنيين في بلدة القريتين بريف حمص."));
+  ASSERT_FALSE(ground.empty());
+  EXPECT_EQ(ground[0].sub_event_type, "Attack");
+}
+
 TEST_F(EngineTest, MoreThanFortyIsForty) {
   const auto events = Current(Extract(
       "وقالت الجبهة إنها سيطرت على حاجز في بلدة خناصر وقتلت أكثر من 40 عنصرا من قوات النظام."));
