@@ -558,22 +558,23 @@ class ReadingTable {
   IndexTerms terms_ = MakeIndexTerms();
 };
 
-// HashStem(text.substr(begin, size)), computed with loads and selects
+// HashStem(p, size), computed with loads and selects
 // instead of HashStem's branches on the size when the stem is shorter than
 // 16 bytes and the text has 16 bytes from `begin` (nearly every stem): the
 // sizes of successive stems follow no pattern a branch predictor could learn.
-[[gnu::always_inline]] inline std::uint32_t HashStemAt(std::string_view text, std::size_t begin,
-                                                       std::size_t size) {
-  constexpr std::size_t kWords = 16;
-  if (size >= kWords || begin + kWords > text.size()) return HashStem(text.substr(begin, size));
+constexpr std::size_t kShortStem = 16;
+
+// HashStemAt for a stem of fewer than kShortStem bytes with kShortStem
+// bytes of text from p: the caller has checked both.
+[[gnu::always_inline]] inline std::uint32_t HashShortStem(const char* p, std::size_t size) {
   constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
   const auto mix = [](std::uint64_t h, std::uint64_t w) {
     h = (h ^ w) * kMul;
     return h ^ (h >> 29);
   };
   std::uint64_t first = 0, second = 0;
-  std::memcpy(&first, text.data() + begin, 8);
-  std::memcpy(&second, text.data() + begin + 8, 8);
+  std::memcpy(&first, p, 8);
+  std::memcpy(&second, p + 8, 8);
   std::uint64_t h = (size + 1) * kMul;
   const bool whole_first = size >= 8;  // HashStem mixes a whole first word
   h = whole_first ? mix(h, first) : h;
@@ -584,17 +585,35 @@ class ReadingTable {
   return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
 
+[[gnu::always_inline]] inline std::uint32_t HashStemAt(std::string_view text, std::size_t begin,
+                                                       std::size_t size) {
+  if (size >= kShortStem || begin + kShortStem > text.size()) {
+    return HashStem(text.substr(begin, size));
+  }
+  return HashShortStem(text.data() + begin, size);
+}
+
 void HashStems(const NormalizedText& norm, Token* t) {
   const std::string_view text = norm.text;
   if (t->kind != TokenKind::kArabicWord) {
     t->stem_hash[0] = HashStemAt(text, t->norm.begin.value, t->norm.size());
     return;
   }
-  for (std::uint8_t r = 0; r < t->reading_count; ++r) {
+  const std::uint32_t begin = t->norm.begin.value, end = t->norm.end.value;
+  const std::uint8_t count = t->reading_count;
+  if (end - begin < kShortStem && end + kShortStem <= text.size()) {
+    // Every stem is short and has its 16 bytes: checked once for the word.
+    for (std::uint8_t r = 0; r < count; ++r) {
+      const CliticReading& reading = t->readings[r];
+      const std::uint32_t stem = begin + reading.proclitic_bytes + reading.article_bytes;
+      t->stem_hash[r] = HashShortStem(text.data() + stem, end - reading.enclitic_bytes - stem);
+    }
+    return;
+  }
+  for (std::uint8_t r = 0; r < count; ++r) {
     const CliticReading& reading = t->readings[r];
-    const std::uint32_t begin =
-        t->norm.begin.value + reading.proclitic_bytes + reading.article_bytes;
-    t->stem_hash[r] = HashStemAt(text, begin, t->norm.end.value - reading.enclitic_bytes - begin);
+    const std::uint32_t stem = begin + reading.proclitic_bytes + reading.article_bytes;
+    t->stem_hash[r] = HashStemAt(text, stem, end - reading.enclitic_bytes - stem);
   }
 }
 
