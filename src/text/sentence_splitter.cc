@@ -6,6 +6,7 @@
 #include "text/sentence_splitter.h"
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -52,7 +53,7 @@ const std::string& ReportedSpeechOpener() {
 class Splitter {
  public:
   Splitter(const NormalizedText& norm, const std::vector<Token>& tokens, std::vector<Sentence>* out)
-      : norm_(norm), tokens_(tokens), out_(out) {}
+      : norm_(norm), text_(norm.text.data()), tokens_(tokens), out_(out) {}
 
   void Run() {
     const auto n = static_cast<std::uint32_t>(tokens_.size());
@@ -78,7 +79,7 @@ class Splitter {
  private:
   bool IsChar(std::uint32_t i, char c) const {
     const Token& t = tokens_[i];
-    return t.kind == TokenKind::kPunct && t.norm.size() == 1 && norm_.text[t.norm.begin.value] == c;
+    return t.kind == TokenKind::kPunct && t.norm.size() == 1 && text_[t.norm.begin.value] == c;
   }
   bool IsTerminal(std::uint32_t i) const {
     return IsChar(i, '.') || IsChar(i, '?') || IsChar(i, '!') || IsChar(i, ';');
@@ -94,7 +95,7 @@ class Splitter {
     if (i == 0) return 0;
     const std::uint32_t from = tokens_[i - 1].norm.end.value;
     const std::uint32_t to = tokens_[i].norm.begin.value;
-    const char* text = norm_.text.data();
+    const char* text = text_;
     if (to - from <= 1) return to == from ? 0 : static_cast<int>(text[from] == '\n');
     return static_cast<int>(std::count(text + from, text + to, '\n'));
   }
@@ -211,7 +212,10 @@ class Splitter {
   }
 
   const NormalizedText& norm_;
-  const std::vector<Token>& tokens_;
+  // The text and the tokens as pointers and sizes kept here: a reference to
+  // the vector would cost a load more at every token.
+  const char* text_;
+  std::span<const Token> tokens_;
   std::vector<Sentence>* out_;
   std::uint32_t first_ = 0;
   bool next_line_start_ = true;
