@@ -110,6 +110,26 @@ inline std::uint32_t HashStem(std::string_view s) {
   return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
 
+// a == b, inline: stems are short, and a call to memcmp costs more than
+// comparing them with two overlapping loads from each end.
+inline bool SameStem(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const auto load = [](std::string_view s, std::size_t at, auto word) {
+    std::memcpy(&word, s.data() + at, sizeof word);
+    return word;
+  };
+  if (n >= 8 && n <= 16) {
+    return load(a, 0, std::uint64_t{}) == load(b, 0, std::uint64_t{}) &&
+           load(a, n - 8, std::uint64_t{}) == load(b, n - 8, std::uint64_t{});
+  }
+  if (n >= 4 && n < 8) {
+    return load(a, 0, std::uint32_t{}) == load(b, 0, std::uint32_t{}) &&
+           load(a, n - 4, std::uint32_t{}) == load(b, n - 4, std::uint32_t{});
+  }
+  return a == b;
+}
+
 // A read-mostly map from stems to V, probed with a hash the caller already
 // has (Token::stem_hash): open addressing over (hash, entry) slots kept at
 // most a quarter full, and a bit filter of four bits per slot that answers
@@ -160,7 +180,7 @@ class StemMap {
     for (std::size_t pos = hash & mask;; pos = (pos + 1) & mask) {
       const Slot& slot = slots_[pos];
       if (slot.entry == 0) return 0;
-      if (slot.hash == hash && entries_[slot.entry - 1].first == key) return slot.entry;
+      if (slot.hash == hash && SameStem(entries_[slot.entry - 1].first, key)) return slot.entry;
     }
   }
 

@@ -329,5 +329,49 @@ TEST(TokenizerTest, ArabicWordsEndWhereTheLettersEnd) {
   EXPECT_GT(words, 30000u);
 }
 
+// SameStem compares with overlapping loads from both ends for 4..16 bytes:
+// prefixes of a real word (والاشتباكات, eval/corpus/dev.jsonl) of every
+// length equal themselves and differ from a copy with any one byte changed.
+TEST(TokenizerTest, SameStemTellsEveryByteAtEveryLength) {
+  const std::string word = "والاشتباكات";
+  for (std::size_t n = 0; n <= word.size(); ++n) {
+    const std::string stem = word.substr(0, n);
+    const std::string copy = stem;  // another buffer
+    EXPECT_TRUE(SameStem(stem, copy)) << n;
+    if (n > 0) {
+      EXPECT_FALSE(SameStem(stem, word.substr(0, n - 1))) << n;
+    }
+    for (std::size_t at = 0; at < n; ++at) {
+      std::string changed = stem;
+      changed[at] = static_cast<char>(changed[at] ^ 0x01);
+      EXPECT_FALSE(SameStem(stem, changed)) << n << " at " << at;
+    }
+  }
+}
+
+// A StemMap finds every stem it holds, by the hash the tokenizer gives.
+TEST(TokenizerTest, StemMapFindsCorpusStems) {
+  StemMap<std::uint32_t> map;
+  std::vector<std::string> stems;
+  const Tokenized t = TokenizeText(
+      "وأوضحت أن «تشكيل غرفة عمليات خاصة بالمعركة، هدفه الوصول إلى أفضل النتائج المرجوة، وسعيًا "
+      "من كل الأطراف نحو مزيد من التنسيق وحسن الإدارة وتأدية المهام الموكلة بهم»");
+  for (const Token& token : t.tokens) {
+    if (token.kind != TokenKind::kArabicWord) continue;
+    for (std::size_t r = 0; r < token.reading_count; ++r) {
+      const std::string stem(StemOf(t.norm, token, token.readings[r]));
+      if (map.Find(stem) == nullptr) {
+        map[stem] = static_cast<std::uint32_t>(stems.size());
+        stems.push_back(stem);
+      }
+      const std::uint32_t* found = map.Find(stem, token.stem_hash[r]);
+      ASSERT_NE(found, nullptr) << stem;
+      EXPECT_EQ(stems[*found], stem);
+    }
+  }
+  EXPECT_GT(stems.size(), 30u);
+  EXPECT_EQ(map.Find("\xD8\xA7"), nullptr);  // one letter: no stem of the sentence
+}
+
 }  // namespace
 }  // namespace rasd::text
