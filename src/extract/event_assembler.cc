@@ -654,6 +654,7 @@ class AssemblyRun {
       }
     }
     InheritSubject(s, frame, &base);
+    InheritRetoldSides(s, frame, &base);
     ContinueDyad(s, &base);
     CiviliansAsTarget(frame, &base);
     RetypeTerritory(&base);
@@ -846,6 +847,20 @@ class AssemblyRun {
     if (s > context_.subject_sentence + 1 || context_.subject == e->actor2) return;
     e->actor1 = context_.subject;
     e->inter1 = context_.subject_inter;
+  }
+
+  // A definite event noun with no side named (الضربات التي وجهت في سوريا،
+  // وامتد القصف الجوي إلى عين لاروز) goes on with the report just made: it
+  // takes that event's sides, and its own places make it events of their own.
+  void InheritRetoldSides(std::uint32_t s, const Frame& frame, Event* e) const {
+    if (!e->actor1.empty() || !e->actor2.empty() || !DefiniteNoun(ix_, frame.head())) return;
+    if (out_->empty() || s > context_.event_sentence + 1) return;
+    const Event& told = out_->back();
+    if (told.event_type != e->event_type) return;
+    e->actor1 = told.actor1;
+    e->inter1 = told.inter1;
+    e->actor2 = told.actor2;
+    e->inter2 = told.inter2;
   }
 
   // One side named: the other is the side this one fought in the previous

@@ -363,6 +363,23 @@ TEST_F(EngineTest, AMassacreByAircraftIsAnAirStrikeAndOneByGunmenAnAttack) {
   EXPECT_EQ(ground[0].sub_event_type, "Attack");
 }
 
+TEST_F(EngineTest, ADefiniteNounWithPlacesGoesOnWithTheSidesOfTheReportJustMade) {
+  // snn-015: the statement's الضربات are the coalition's strikes on the
+  // Islamic State just reported; the towns it names are events of their own.
+  const auto events = Current(Extract(
+      "نفذت قوات التحالف الدولي ضد تنظيم داعش تسع ضربات جوية على مواقع للتنظيم في سوريا. وقالت "
+      "قوة المهام المشتركة في بيان: \"إن الضربات التي وجهت في سوريا أصابت وحدات تكتيكية ومواقع "
+      "قتالية بالقرب من مدن حلب والحسكة\"."));
+  std::vector<std::string> places;
+  for (const Event& e : events) {
+    if (!e.location) continue;
+    EXPECT_EQ(e.actor1, "INTL_COALITION") << e.location->name;
+    EXPECT_EQ(e.actor2, "ISLAMIC_STATE") << e.location->name;
+    places.push_back(e.location->name);
+  }
+  EXPECT_EQ(places, (std::vector<std::string>{"حلب", "الحسكة"}));
+}
+
 TEST_F(EngineTest, MoreThanFortyIsForty) {
   const auto events = Current(Extract(
       "وقالت الجبهة إنها سيطرت على حاجز في بلدة خناصر وقتلت أكثر من 40 عنصرا من قوات النظام."));
