@@ -153,8 +153,9 @@ bool Definite(const DocIndex& ix, const PhraseMatch& m) {
   return tok.reading_count > 0 && tok.readings[m.first_reading].definite();
 }
 
-// True when the word before a noun trigger makes it a description of a place
-// or a state, not a report (مناطق سيطرة النظام، مكان الاحتجاز).
+// True when the word before a trigger makes it a description of a place or a
+// state, not a report (مناطق سيطرة النظام، مكان الاحتجاز). Verb rows too: a
+// folded noun can read as a verb with a pronoun (الخاضع لسيطرة: سيطر + ه).
 bool DescribedBefore(const DocIndex& ix, const PhraseMatch& m, std::uint32_t begin) {
   return m.first_token > begin && ix.Cue(m.first_token - 1, CueClass::kDescriptor);
 }
@@ -207,7 +208,7 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     if (!row.verb && !protest && PurposeClause(ix, m, begin)) continue;
     if (row.indefinite_only && Definite(ix, m)) continue;
     if (PreventedBefore(ix, m.first_token, begin)) continue;
-    if (!row.verb && DescribedBefore(ix, m, begin)) continue;
+    if (DescribedBefore(ix, m, begin)) continue;
     // A view, a wish or an analysis (برأي الناشط، يجب، قال خبير): spec section 2.
     if (CueInRange(ix, CueClass::kOpinion, begin, m.first_token)) continue;
     hits.push_back({m.first_token, m.end_token, &lexicon.trigger(m.payload),
