@@ -744,7 +744,7 @@ class AssemblyRun {
 
   // An event an ACLED coder could record: with a place, or at least a named
   // side for a word that is an event by itself (غارات، اشتباكات); a weak
-  // word (هجوم، استهدف) needs a side and a place. A place carried from a
+  // word (هجوم، استهدف) needs a place, and a side or someone killed. A place carried from a
   // sentence that reported nothing does not count.
   static bool Codable(const Event& e, const Frame& frame, bool scene_only) {
     const bool strong = std::any_of(frame.hits.begin(), frame.hits.end(),
@@ -752,7 +752,10 @@ class AssemblyRun {
     const bool side = !e.actor1.empty() || !e.actor2.empty();
     const bool place = e.location.has_value() && !scene_only;
     if (strong) return side || place;
-    return side && place;
+    // Someone killed there makes the word an event without a named side
+    // (قتل شرطي ... في هجوم وقع في أحد أحياء دياربكر).
+    const bool dead = e.fatalities.value_or(0) > 0;
+    return (side || dead) && place;
   }
 
   // The triggers of sentence s (after its dateline), found once per sentence.

@@ -384,6 +384,15 @@ TEST_F(EngineTest, ADefiniteNounWithPlacesGoesOnWithTheSidesOfTheReportJustMade)
   EXPECT_EQ(places, (std::vector<std::string>{"حلب", "الحسكة"}));
 }
 
+TEST_F(EngineTest, AWeakWordWithAPlaceAndSomeoneKilledIsAnEvent) {
+  // snn-060, shortened: هجوم names no side, but a policeman was killed there.
+  const auto killed = Current(Extract("قتل شرطي أمس في هجوم في دياربكر."));
+  ASSERT_EQ(killed.size(), 1u);
+  EXPECT_EQ(killed[0].fatalities, 1);
+  // With no one killed and no side, the word alone is no event.
+  EXPECT_TRUE(Current(Extract("وتحدث المسؤول عن هجوم في دياربكر.")).empty());
+}
+
 TEST_F(EngineTest, MoreThanFortyIsForty) {
   const auto events = Current(Extract(
       "وقالت الجبهة إنها سيطرت على حاجز في بلدة خناصر وقتلت أكثر من 40 عنصرا من قوات النظام."));
