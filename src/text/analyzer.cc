@@ -10,8 +10,7 @@ namespace rasd::text {
 namespace {
 
 void FindPhraseStarts(AnalyzedText* out) {
-  const PhraseTable& numbers = NumberPhrases();
-  const PhraseTable& dates = DatePhrases();
+  static const PhraseTable::StartFilterPair filters(NumberPhrases(), DatePhrases());
   const std::size_t n = out->tokens.size();
   out->number_starts.resize(n);
   out->date_starts.resize(n);
@@ -21,7 +20,7 @@ void FindPhraseStarts(AnalyzedText* out) {
   std::uint8_t* number_starts = out->number_starts.data();
   std::uint8_t* date_starts = out->date_starts.data();
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t hits = PhraseTable::StartHitsOfBoth(numbers, dates, tokens[i]);
+    const std::uint32_t hits = filters.HitsOf(tokens[i]);
     number_starts[i] = static_cast<std::uint8_t>(hits);
     date_starts[i] = static_cast<std::uint8_t>(hits >> 8);
   }

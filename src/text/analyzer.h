@@ -23,7 +23,7 @@ struct AnalyzedText {
   std::vector<NumberMention> numbers;
   std::vector<DateMention> dates;
   // NumberPhrases().StartHits and DatePhrases().StartHits of every token,
-  // found in one pass (PhraseTable::StartHitsOfBoth) for the two readers.
+  // found in one pass (PhraseTable::StartFilterPair) for the two readers.
   std::vector<std::uint8_t> number_starts;
   std::vector<std::uint8_t> date_starts;
 };

@@ -136,26 +136,43 @@ class PhraseTable {
     return hits;
   }
 
-  // StartHits(token) of `first` in bits 0-7 and of `second` in bits 8-15,
-  // from one loop over the readings: the loop's exit, after one to six
-  // readings, is mispredicted on most words, and the number and the date
-  // readers would each pay for it at every token.
-  static std::uint32_t StartHitsOfBoth(const PhraseTable& first, const PhraseTable& second,
-                                       const Token& token) {
-    const std::uint32_t count = token.kind == TokenKind::kArabicWord ? token.reading_count : 0;
-    std::uint32_t hits = 0;
-    for (std::uint32_t r = 0; r < count; ++r) {
-      const CliticReading& reading = token.readings[r];
-      const std::uint32_t bit = StartBit(token.stem_hash[r], reading.definite());
-      const auto in_first = static_cast<std::uint32_t>(first.start_filter_[bit / 64] >> (bit % 64));
-      const auto in_second =
-          static_cast<std::uint32_t>(second.start_filter_[bit / 64] >> (bit % 64));
-      const auto pass = ((in_first & 1) | ((in_second & 1) << 8)) *
-                        static_cast<std::uint32_t>(reading.enclitic_bytes == 0);
-      hits |= pass << r;
+ private:
+  // Eight times the bits of a StemMap's filter for a table of a few hundred
+  // words: true for one reading in thirty that starts nothing, where
+  // MayContain says true for one in sixteen.
+  static constexpr std::uint32_t kStartFilterBits = 8192;
+
+ public:
+  // StartHits(token) of two tables at once, `first` in bits 0-7 and
+  // `second` in bits 8-15, from one loop over the readings (the loop's
+  // exit, after one to six readings, is mispredicted on most words, and the
+  // number and the date readers would each pay for it at every token) and
+  // one byte load per reading: the two start filters are kept side by side,
+  // a byte per filter bit, built once from the tables.
+  class StartFilterPair {
+   public:
+    StartFilterPair(const PhraseTable& first, const PhraseTable& second) {
+      for (std::uint32_t bit = 0; bit < kStartFilterBits; ++bit) {
+        both_[bit] =
+            static_cast<std::uint8_t>((first.start_filter_[bit / 64] >> (bit % 64) & 1) |
+                                      (second.start_filter_[bit / 64] >> (bit % 64) & 1) << 1);
+      }
     }
-    return hits;
-  }
+    std::uint32_t HitsOf(const Token& token) const {
+      const std::uint32_t count = token.kind == TokenKind::kArabicWord ? token.reading_count : 0;
+      std::uint32_t hits = 0;
+      for (std::uint32_t r = 0; r < count; ++r) {
+        const CliticReading& reading = token.readings[r];
+        const std::uint32_t in_both = both_[StartBit(token.stem_hash[r], reading.definite())] *
+                                      static_cast<std::uint32_t>(reading.enclitic_bytes == 0);
+        hits |= ((in_both & 1) | (in_both & 2) << 7) << r;
+      }
+      return hits;
+    }
+
+   private:
+    std::array<std::uint8_t, kStartFilterBits> both_{};
+  };
 
  private:
   // Entries whose first word is the form of reading r of `token` (see
@@ -166,12 +183,9 @@ class PhraseTable {
   bool RestMatches(const NormalizedText& norm, const std::vector<Token>& tokens, std::uint32_t i,
                    const PhraseEntry& entry, std::uint32_t* end) const;
 
-  // The start filter: one bit per (stem hash, definite) of the first words,
-  // in a fixed array, so that a reading is rejected with one load and no
-  // test of an empty table. Eight times the bits of a StemMap's filter for
-  // a table of a few hundred words: true for one reading in thirty that
-  // starts nothing, where MayContain says true for one in sixteen.
-  static constexpr std::uint32_t kStartFilterBits = 8192;
+  // The start filter (kStartFilterBits, above): one bit per (stem hash,
+  // definite) of the first words, in a fixed array, so that a reading is
+  // rejected with one load and no test of an empty table.
   static std::uint32_t StartBit(std::uint32_t stem_hash, bool definite) {
     return ((stem_hash >> 19) ^ (definite ? kStartFilterBits / 2 : 0)) & (kStartFilterBits - 1);
   }

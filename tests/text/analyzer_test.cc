@@ -73,7 +73,7 @@ TEST(AnalyzerTest, WholeCorpusHasConsistentMentions) {
 }
 
 // Analyze finds where number and date words may start for both readers in
-// one loop (PhraseTable::StartHitsOfBoth): every corpus token must get the
+// one loop (PhraseTable::StartFilterPair): every corpus token must get the
 // hits each lexicon gives it alone, and the readers must find with them
 // exactly what they find without. Half of every text is analysed again, so
 // that the reused vectors are checked on a shorter document too.
