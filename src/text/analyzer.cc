@@ -19,11 +19,18 @@ void FindPhraseStarts(AnalyzedText* out) {
   const Token* tokens = out->tokens.data();
   std::uint8_t* number_starts = out->number_starts.data();
   std::uint8_t* date_starts = out->date_starts.data();
+  out->start_tokens.resize(n);
+  std::uint32_t* starts = out->start_tokens.data();
+  std::size_t count = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint32_t hits = filters.HitsOf(tokens[i]);
     number_starts[i] = static_cast<std::uint8_t>(hits);
     date_starts[i] = static_cast<std::uint8_t>(hits >> 8);
+    // Written always, kept when it counts: which tokens do is unpredictable.
+    starts[count] = static_cast<std::uint32_t>(i);
+    count += static_cast<std::size_t>((hits != 0) | (tokens[i].kind == TokenKind::kNumber));
   }
+  out->start_tokens.resize(count);
 }
 
 }  // namespace
@@ -33,8 +40,8 @@ void Analyze(std::string_view original, std::optional<CivilDate> pub_date, Analy
   Tokenize(out->norm, &out->tokens);
   SplitSentences(out->norm, out->tokens, &out->sentences);
   FindPhraseStarts(out);
-  ReadNumbers(out->norm, out->tokens, out->number_starts, &out->numbers);
-  ReadDates(out->norm, out->tokens, out->date_starts, pub_date, &out->dates);
+  ReadNumbers(out->norm, out->tokens, out->number_starts, out->start_tokens, &out->numbers);
+  ReadDates(out->norm, out->tokens, out->date_starts, out->start_tokens, pub_date, &out->dates);
 }
 
 }  // namespace rasd::text

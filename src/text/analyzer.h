@@ -26,6 +26,10 @@ struct AnalyzedText {
   // found in one pass (PhraseTable::StartFilterPair) for the two readers.
   std::vector<std::uint8_t> number_starts;
   std::vector<std::uint8_t> date_starts;
+  // The tokens, ascending, with a number or date start hit or made of
+  // digits: the only ones where the readers can find anything, so that they
+  // pass over the rest without looking at them.
+  std::vector<std::uint32_t> start_tokens;
 };
 
 void Analyze(std::string_view original, std::optional<CivilDate> pub_date, AnalyzedText* out);

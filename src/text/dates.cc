@@ -668,14 +668,20 @@ class DateReader {
 namespace {
 
 void ReadDatesWith(const NormalizedText& norm, const std::vector<Token>& tokens,
-                   const std::uint8_t* start_hits, std::optional<CivilDate> pub_date,
-                   std::vector<DateMention>* out) {
+                   const std::uint8_t* start_hits, const std::vector<std::uint32_t>* start_tokens,
+                   std::optional<CivilDate> pub_date, std::vector<DateMention>* out) {
   out->clear();
   if (pub_date && !pub_date->IsValid()) pub_date.reset();
   const DateReader reader(norm, tokens, start_hits, pub_date);
   const auto n = static_cast<std::uint32_t>(tokens.size());
   std::uint32_t i = 0;
+  std::size_t next_start = 0;
   while (i < n) {
+    if (start_tokens != nullptr) {  // every token passed over is one the test below skips
+      while (next_start < start_tokens->size() && (*start_tokens)[next_start] < i) ++next_start;
+      if (next_start == start_tokens->size()) break;
+      i = (*start_tokens)[next_start];
+    }
     // A word no date entry starts with opens no date: most tokens are
     // passed over here, without the reader's call.
     if (start_hits != nullptr && start_hits[i] == 0 && tokens[i].kind != TokenKind::kNumber) {
@@ -697,7 +703,7 @@ const PhraseTable& DatePhrases() { return DateLexicon::Get().table(); }
 
 void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
                std::optional<CivilDate> pub_date, std::vector<DateMention>* out) {
-  ReadDatesWith(norm, tokens, nullptr, pub_date, out);
+  ReadDatesWith(norm, tokens, nullptr, nullptr, pub_date, out);
 }
 
 void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
@@ -705,7 +711,16 @@ void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
                std::vector<DateMention>* out) {
   // Hits for some other token vector are not used.
   const bool fits = start_hits.size() == tokens.size();
-  ReadDatesWith(norm, tokens, fits ? start_hits.data() : nullptr, pub_date, out);
+  ReadDatesWith(norm, tokens, fits ? start_hits.data() : nullptr, nullptr, pub_date, out);
+}
+
+void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
+               const std::vector<std::uint8_t>& start_hits,
+               const std::vector<std::uint32_t>& start_tokens, std::optional<CivilDate> pub_date,
+               std::vector<DateMention>* out) {
+  const bool fits = start_hits.size() == tokens.size();
+  ReadDatesWith(norm, tokens, fits ? start_hits.data() : nullptr, fits ? &start_tokens : nullptr,
+                pub_date, out);
 }
 
 }  // namespace rasd::text

@@ -64,6 +64,13 @@ const PhraseTable& DatePhrases();
 void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
                const std::vector<std::uint8_t>& start_hits, std::optional<CivilDate> pub_date,
                std::vector<DateMention>* out);
+// The same, reading only at start_tokens (ascending): at least every token
+// whose start_hits is not 0 and every number token, the only tokens where
+// a date may start (AnalyzedText::start_tokens).
+void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
+               const std::vector<std::uint8_t>& start_hits,
+               const std::vector<std::uint32_t>& start_tokens, std::optional<CivilDate> pub_date,
+               std::vector<DateMention>* out);
 
 }  // namespace rasd::text
 

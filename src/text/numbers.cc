@@ -470,9 +470,11 @@ std::optional<NumberMention> ReadNumberAt(const NormalizedText& norm,
 
 namespace {
 
-// ReadNumbers; start_hits is null or holds the StartHits of every token.
+// ReadNumbers; start_hits is null or holds the StartHits of every token,
+// and start_tokens null or the tokens, ascending, where a number may start.
 void ReadNumbersWith(const NormalizedText& norm, const std::vector<Token>& tokens,
-                     const std::uint8_t* start_hits, std::vector<NumberMention>* out) {
+                     const std::uint8_t* start_hits, const std::vector<std::uint32_t>* start_tokens,
+                     std::vector<NumberMention>* out) {
   out->clear();
   const auto n = static_cast<std::uint32_t>(tokens.size());
   std::uint32_t i = 0;
@@ -486,7 +488,13 @@ void ReadNumbersWith(const NormalizedText& norm, const std::vector<Token>& token
               WordKind::kVague, WordKind::kSeveral});
   constexpr std::uint32_t kQualifiersBefore =
       MaskOf({WordKind::kAtLeast, WordKind::kAbout, WordKind::kAtMost});
+  std::size_t next_start = 0;
   while (i < n) {
+    if (start_tokens != nullptr) {  // every token passed over is one the test below skips
+      while (next_start < start_tokens->size() && (*start_tokens)[next_start] < i) ++next_start;
+      if (next_start == start_tokens->size()) break;
+      i = (*start_tokens)[next_start];
+    }
     const bool digits = tokens[i].kind == TokenKind::kNumber;
     // A word no number entry starts with opens no number: most tokens are
     // passed over here, before the lexicon is asked for their kinds.
@@ -542,14 +550,22 @@ const PhraseTable& NumberPhrases() { return NumberLexicon::Get().table(); }
 
 void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
                  std::vector<NumberMention>* out) {
-  ReadNumbersWith(norm, tokens, nullptr, out);
+  ReadNumbersWith(norm, tokens, nullptr, nullptr, out);
 }
 
 void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
                  const std::vector<std::uint8_t>& start_hits, std::vector<NumberMention>* out) {
   // Hits for some other token vector are not used.
   const bool fits = start_hits.size() == tokens.size();
-  ReadNumbersWith(norm, tokens, fits ? start_hits.data() : nullptr, out);
+  ReadNumbersWith(norm, tokens, fits ? start_hits.data() : nullptr, nullptr, out);
+}
+
+void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
+                 const std::vector<std::uint8_t>& start_hits,
+                 const std::vector<std::uint32_t>& start_tokens, std::vector<NumberMention>* out) {
+  const bool fits = start_hits.size() == tokens.size();
+  ReadNumbersWith(norm, tokens, fits ? start_hits.data() : nullptr, fits ? &start_tokens : nullptr,
+                  out);
 }
 
 }  // namespace rasd::text

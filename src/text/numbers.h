@@ -49,6 +49,12 @@ const PhraseTable& NumberPhrases();
 // loop over each token's readings).
 void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
                  const std::vector<std::uint8_t>& start_hits, std::vector<NumberMention>* out);
+// The same, reading only at start_tokens (ascending): at least every token
+// whose start_hits is not 0 and every number token, the only tokens where
+// a number may start (AnalyzedText::start_tokens).
+void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
+                 const std::vector<std::uint8_t>& start_hits,
+                 const std::vector<std::uint32_t>& start_tokens, std::vector<NumberMention>* out);
 
 // The number (digits or words, no qualifier) that starts at tokens[i], if
 // any: for readers of "قبل 3 أيام" and the like.
