@@ -593,9 +593,8 @@ constexpr std::size_t kShortStem = 16;
   return HashShortStem(text.data() + begin, size);
 }
 
-void HashStems(const NormalizedText& norm, Token* t) {
-  const std::string_view text = norm.text;
-  if (t->kind != TokenKind::kArabicWord) {
+void HashStems(std::string_view text, bool arabic_word, Token* t) {
+  if (!arabic_word) {
     t->stem_hash[0] = HashStemAt(text, t->norm.begin.value, t->norm.size());
     return;
   }
@@ -748,7 +747,10 @@ std::uint32_t DetachedProcliticOf(const std::vector<Token>& tokens, std::uint32_
 void Tokenize(const NormalizedText& norm, std::vector<Token>* out) {
   out->clear();
   const ReadingTable& readings = ReadingTable::Get();
+  // Locals: the token's byte fields may alias anything, and stores to them
+  // would make the compiler reload what it reads through `norm`.
   const std::string_view text = norm.text;
+  const std::uint32_t* to_original = norm.to_original.data();
   const std::size_t n = text.size();
   bool space_before = true;
   std::size_t i = 0;
@@ -775,11 +777,12 @@ void Tokenize(const NormalizedText& norm, std::vector<Token>* out) {
     Token& t = out->emplace_back();
     t.norm = {NormOffset(static_cast<std::uint32_t>(i)),
               NormOffset(static_cast<std::uint32_t>(end))};
-    t.original = norm.ToOriginal(t.norm);
+    t.original = {ByteOffset(to_original[i]), ByteOffset(to_original[end])};
     t.kind = KindOf(ch.cls);
     t.space_before = space_before;
-    if (t.kind == TokenKind::kArabicWord) readings.Analyze(text, chars, &t);
-    HashStems(norm, &t);
+    const bool arabic_word = ch.cls == CharClass::kArabic;
+    if (arabic_word) readings.Analyze(text, chars, &t);
+    HashStems(text, arabic_word, &t);
     space_before = false;
     i = end;
   }
