@@ -584,6 +584,16 @@ bool Violent(const Event& e) {
   return e.event_type != "Strategic developments" && e.event_type != "Protests";
 }
 
+std::string LocationKey(const Event& e);
+void Complete(const Event& later, Event* kept);
+
+// Events that happen once, so that "the" one told again is the one already
+// reported: a suicide bombing, a kidnapping.
+bool OneOff(const Event& e) {
+  return e.sub_event_type == SubEventTypeName(SubEventType::kSuicideBomb) ||
+         e.sub_event_type == SubEventTypeName(SubEventType::kAbductionForcedDisappearance);
+}
+
 class AssemblyRun {
  public:
   AssemblyRun(const Lexicon& lexicon, const DocIndex& ix, std::vector<Event>* out)
@@ -720,6 +730,15 @@ class AssemblyRun {
         context_.location_sentence = s;
       }
       if (!Codable(e, frame, scene_only)) continue;
+      if (Event* told = OneOffTold(frame, e)) {
+        // The report that places it is the fuller record of the two. A
+        // retelling may name who did it, but its other names are who speaks
+        // of it (رئيس الحكومة التركية), not whom it hit.
+        e.actor2.clear();
+        if (!told->location && e.location) std::swap(*told, e);
+        Complete(e, told);
+        continue;
+      }
       out_->push_back(std::move(e));
       context_.event_sentence = s;
     }
@@ -851,6 +870,17 @@ class AssemblyRun {
     if (s > context_.subject_sentence + 1 || context_.subject == e->actor2) return;
     e->actor1 = context_.subject;
     e->inter1 = context_.subject_inter;
+  }
+
+  // The earlier report of a one-off event that a definite noun tells again
+  // (… الهجوم الانتحاري الذي أوقع 32 قتيلا): same sub-type, and no other place.
+  Event* OneOffTold(const Frame& frame, const Event& e) const {
+    if (!OneOff(e) || !DefiniteNoun(ix_, frame.head())) return nullptr;
+    for (Event& told : *out_) {
+      if (told.sub_event_type != e.sub_event_type || told.status != e.status) continue;
+      if (!e.location || !told.location || LocationKey(told) == LocationKey(e)) return &told;
+    }
+    return nullptr;
   }
 
   // A definite event noun with no side named (الضربات التي وجهت في سوريا،

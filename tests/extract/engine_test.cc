@@ -393,6 +393,27 @@ TEST_F(EngineTest, AWeakWordWithAPlaceAndSomeoneKilledIsAnEvent) {
   EXPECT_TRUE(Current(Extract("وتحدث المسؤول عن هجوم في دياربكر.")).empty());
 }
 
+TEST_F(EngineTest, TheSuicideBombingToldAgainIsTheOneReported) {
+  // snn-058: the Suruç bombing, then "the suicide attack" of the inquiry.
+  // snn-007: the first report gives "tens" dead, the retelling 30.
+  const std::string report =
+      "شن تنظيم داعش أول هجوم انتحاري داخل الأراضي التركية، بعد استهدافه تجمعًا في مركز "
+      "ثقافي بمدينة سوروتش قرب الحدود السورية؛ مما أسفر عن سقوط عشرات القتلى والجرحى. ";
+  const auto once = Current(
+      Extract(report + "من جانبه، أعلن رئيس الحكومة التركية، أحمد داود أوغلو، أن العناصر الأولى "
+                       "للتحقيق تفيد بأن «داعش» يقف وراء الاعتداء الانتحاري الذي أوقع 30 قتيلاً على "
+                       "الأقل."));
+  ASSERT_EQ(once.size(), 1u);
+  EXPECT_EQ(once[0].sub_event_type, "Suicide bomb");
+  EXPECT_EQ(once[0].fatalities, 30);
+  EXPECT_EQ(once[0].actor1, "ISLAMIC_STATE");
+  EXPECT_EQ(once[0].actor2, "CIVILIANS");
+  // Told at another place, it is another bombing.
+  const auto twice = Current(
+      Extract(report + "وقتل ثلاثة مقاتلين أكراد في الهجوم الانتحاري على حاجز في مدينة كوباني."));
+  EXPECT_EQ(twice.size(), 2u);
+}
+
 TEST_F(EngineTest, MoreThanFortyIsForty) {
   const auto events = Current(Extract(
       "وقالت الجبهة إنها سيطرت على حاجز في بلدة خناصر وقتلت أكثر من 40 عنصرا من قوات النظام."));
