@@ -791,11 +791,20 @@ class AssemblyRun {
   // The toll in the frame's window, else in the next sentence when that one
   // only reports the outcome (وأسفر القصف عن مقتل 7 مدنيين) and has no event of its own.
   FatalityFigure FrameFatalities(std::uint32_t s, const Frame& frame) {
-    FatalityFigure fig = Fatalities(ix_, frame.window_begin, frame.window_end);
+    const text::Sentence& sentence = ix_.text->sentences[s];
+    FatalityFigure fig;
+    if (frame.window_begin > std::max(sentence.first_token, sentence.dateline_end_token)) {
+      // A frame after another: the deaths told between the two triggers are
+      // the earlier report's (قصف ... ما أدى لمقتل ضابط، كما قصفت ... ولم ترد
+      // أنباء عن إصابات); this one's toll follows its own trigger.
+      fig = Fatalities(ix_, frame.head().first, frame.window_end);
+      if (!fig.value) fig = Fatalities(ix_, frame.window_begin, frame.head().first);
+    } else {
+      fig = Fatalities(ix_, frame.window_begin, frame.window_end);
+    }
     if (!fig.value) {
       // The toll of the sentence's report may stand past the next trigger
       // (سيطرت على التل بعد مواجهات ... وقتلت وأسرت جنودا): the sentence's words.
-      const text::Sentence& sentence = ix_.text->sentences[s];
       fig = Fatalities(ix_, frame.window_end, sentence.end_token);
     }
     if (fig.value && *fig.value > 0) return fig;

@@ -414,6 +414,19 @@ TEST_F(EngineTest, TheSuicideBombingToldAgainIsTheOneReported) {
   EXPECT_EQ(twice.size(), 2u);
 }
 
+TEST_F(EngineTest, TheDeathsBetweenTwoTriggersBelongToTheFirst) {
+  // snn-047: the officer died in the Zabadani shelling; Daraya had no casualties.
+  const auto events = Current(Extract(
+      "واستمرت الاشتباكات في مدينة الزبداني بالتزامن مع قصف من قبل قوات النظام على مناطق في "
+      "المدينة، ما أدى لمقتل ضابط برتبة رائد من قوات النظام، كما قصفت قوات النظام بعد منتصف "
+      "ليل أمس مناطق في مدينة داريا بالغوطة الغربية، ولم ترد انباء عن اصابات."));
+  const auto daraya = std::find_if(events.begin(), events.end(), [](const Event& e) {
+    return e.location && e.location->name == "داريا";
+  });
+  ASSERT_NE(daraya, events.end());
+  EXPECT_EQ(daraya->fatalities, 0);
+}
+
 TEST_F(EngineTest, MoreThanFortyIsForty) {
   const auto events = Current(Extract(
       "وقالت الجبهة إنها سيطرت على حاجز في بلدة خناصر وقتلت أكثر من 40 عنصرا من قوات النظام."));
