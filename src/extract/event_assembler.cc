@@ -587,6 +587,26 @@ bool Violent(const Event& e) {
 std::string LocationKey(const Event& e);
 void Complete(const Event& later, Event* kept);
 
+// True when a trigger of this row could have made event e: its fixed
+// sub-type, or one its class decides between.
+bool CanBe(const Trigger& row, const Event& e) {
+  const auto is = [&](SubEventType t) { return e.sub_event_type == SubEventTypeName(t); };
+  switch (row.cls) {
+    case TriggerClass::kFixed:
+      return is(row.fixed);
+    case TriggerClass::kExplosion:
+      return is(SubEventType::kAirDroneStrike) || is(SubEventType::kShellingArtilleryMissileAttack);
+    case TriggerClass::kBlast:
+      return is(SubEventType::kSuicideBomb) || is(SubEventType::kRemoteExplosiveLandmineIed);
+    case TriggerClass::kTerritory:
+      return is(SubEventType::kGovernmentRegainsTerritory) ||
+             is(SubEventType::kNonStateActorOvertakesTerritory);
+    case TriggerClass::kKilling:
+      return is(SubEventType::kAttack) || is(SubEventType::kArmedClash);
+  }
+  return false;
+}
+
 // Events that happen once, so that "the" one told again is the one already
 // reported: a suicide bombing, a kidnapping.
 bool OneOff(const Event& e) {
@@ -613,12 +633,43 @@ class AssemblyRun {
     const std::vector<Frame> frames =
         BuildFrames(ix_, TriggersOf(s), begin, end, follows_bombardment);
     for (const Frame& frame : frames) Emit(s, sentence, frame);
+    TollOfPointedEvents(s, frames);
     const bool reports =
         std::any_of(frames.begin(), frames.end(), [](const Frame& f) { return !f.refers_back; });
     if (!reports) RememberPlace(s, begin, end);
   }
 
  private:
+  // A word that points back and makes no frame (قدرت خسائره في هذا التفجير
+  // بأكثر من مائة قتيل) tells the toll of the last event of its type.
+  void TollOfPointedEvents(std::uint32_t s, const std::vector<Frame>& frames) {
+    for (const TriggerHit& h : TriggersOf(s)) {
+      if (!h.anaphoric) continue;
+      const bool framed = std::any_of(frames.begin(), frames.end(), [&](const Frame& f) {
+        return std::any_of(f.hits.begin(), f.hits.end(),
+                           [&](const TriggerHit& g) { return g.first == h.first; });
+      });
+      if (framed) continue;
+      const ByteOffset sentence_begin =
+          ix_.text->tokens[ix_.text->sentences[s].first_token].original.begin;
+      auto told = std::find_if(out_->rbegin(), out_->rend(), [&](const Event& e) {
+        return e.evidence.end.value <= sentence_begin.value && CanBe(*h.row, e);
+      });
+      if (told == out_->rend() || !Violent(*told)) continue;
+      GiveToll(Fatalities(ix_, h.first, ix_.text->sentences[s].end_token), &*told);
+    }
+  }
+
+  // Sets a toll an event lacks (none, or deaths without a count).
+  void GiveToll(const FatalityFigure& fig, Event* told) const {
+    if (!fig.value || *fig.value == 0 || (told->fatalities && *told->fatalities > 0)) return;
+    told->fatalities = fig.value;
+    told->fatalities_span = fig.span;
+    told->fatalities_vague = fig.vague;
+    told->fatalities_text =
+        std::string(ix_.doc->text.substr(fig.span.begin.value, fig.span.size()));
+  }
+
   // True when the frame retells the event recorded just before: a definite
   // noun of the same event type in the next sentence, naming no place of its
   // own (... الاشتباكات أسفرت عن استشهاد 6 مقاتلين). It adds its toll to that
@@ -632,14 +683,7 @@ class AssemblyRun {
     if (!MentionsIn(ix_, MentionKind::kPlace, frame.window_begin, frame.window_end).empty()) {
       return false;
     }
-    const FatalityFigure fig = Fatalities(ix_, frame.window_begin, frame.window_end);
-    if (fig.value && *fig.value > 0 && (!told.fatalities || *told.fatalities == 0)) {
-      told.fatalities = fig.value;
-      told.fatalities_span = fig.span;
-      told.fatalities_vague = fig.vague;
-      told.fatalities_text =
-          std::string(ix_.doc->text.substr(fig.span.begin.value, fig.span.size()));
-    }
+    GiveToll(Fatalities(ix_, frame.window_begin, frame.window_end), &told);
     return true;
   }
 

@@ -427,6 +427,17 @@ TEST_F(EngineTest, TheDeathsBetweenTwoTriggersBelongToTheFirst) {
   EXPECT_EQ(daraya->fatalities, 0);
 }
 
+TEST_F(EngineTest, AWordThatPointsBackGivesItsTollToTheEventItNames) {
+  // snn-054: "these barrels" killed 368 people; the barrels' strikes were told before.
+  const auto events = Extract(
+      "وثقت الشبكة السورية لحقوق الإنسان إلقاء مروحيات النظام السوري ما لا يقل عن 2000 برميل "
+      "متفجر في ريف دمشق. وبحسب الشبكة، فقد تسببت هذه البراميل بمقتل 368 شخصا، بينهم 38 "
+      "طفلاً و29 سيدة.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Air/drone strike");
+  EXPECT_EQ(events[0].fatalities, 368);
+}
+
 TEST_F(EngineTest, MoreThanFortyIsForty) {
   const auto events = Current(Extract(
       "وقالت الجبهة إنها سيطرت على حاجز في بلدة خناصر وقتلت أكثر من 40 عنصرا من قوات النظام."));
