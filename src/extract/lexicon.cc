@@ -95,6 +95,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"demonstrative", CueClass::kDemonstrative},
     {"opinion", CueClass::kOpinion},
     {"among", CueClass::kAmong},
+    {"near", CueClass::kNear},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

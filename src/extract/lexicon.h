@@ -61,8 +61,9 @@ enum class CueClass : std::uint8_t {
   kDemonstrative,
   kOpinion,
   kAmong,
+  kNear,
 };
-inline constexpr int kCueClassCount = 26;
+inline constexpr int kCueClassCount = 27;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

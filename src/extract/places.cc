@@ -60,6 +60,9 @@ constexpr std::size_t kMaxPlacesPerFrame = 8;
 // Known places of a list closer than this are one location (a town's twin,
 // its suburb): about the spread of one Syrian town.
 constexpr double kSameLocalityKm = 4.0;
+// At most this many words between list items when the later is a thing near
+// a place (وحقول ألغام قريبة من الرقة).
+constexpr std::uint32_t kNearItemGap = 6;
 
 // U+0628 (ba), the preposition ب, as it appears in normalised text.
 constexpr std::string_view kBa = "\xD8\xA8";
@@ -157,6 +160,22 @@ bool Coordinated(const DocIndex& ix, const Mention& a, const Mention& b) {
   return joined;
 }
 
+// True when b goes on the list after a through a thing near it (حلب والحسكة
+// وعين العرب (كوباني) وحقول ألغام قريبة من الرقة): a conjunction right after a,
+// a near cue before b, and no name or punctuation between.
+bool NearItem(const DocIndex& ix, const Mention& a, const Mention& b) {
+  if (b.first_token <= a.end_token || b.first_token - a.end_token > kNearItemGap) return false;
+  std::uint32_t t = a.end_token;
+  if (IsPunct(ix, t, ")")) ++t;
+  if (t >= b.first_token || !StartsWithConjunction(ix, t)) return false;
+  for (std::uint32_t k = t; k < b.first_token; ++k) {
+    if (ix.mention_at[k] != kNone || ix.text->tokens[k].kind == text::TokenKind::kPunct) {
+      return false;
+    }
+  }
+  return CueInRange(ix, CueClass::kNear, t, b.first_token);
+}
+
 // True when b only restates where list item a is: another name for it in
 // brackets (عين العرب (كوباني)), the area that holds it (X ومحيطها بريف حلب;
 // الحسكة والرقة في سوريا، وقرب الحديثة) or the town an unnamed item is in
@@ -214,7 +233,7 @@ std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, 
       last = &next;
       continue;
     }
-    if (!Coordinated(ix, *last, next)) break;
+    if (!Coordinated(ix, *last, next) && !NearItem(ix, *last, next)) break;
     const bool same_locality = std::any_of(chosen.begin(), chosen.end(), [&](std::int32_t c) {
       return SameLocality(ix.mention(c), next);
     });

@@ -79,6 +79,16 @@ TEST_F(EngineTest, TwinTownsAFewKilometresApartAreOneLocation) {
   EXPECT_EQ(apart.size(), 2u);
 }
 
+TEST_F(EngineTest, AListGoesOnThroughAThingNearAPlace) {
+  // snn-050: the minefields near Raqqa are the list's fourth place.
+  const auto events = Current(Extract(
+      "وقالت قوة المهام المشتركة إن الغارات الجوية في سوريا أصابت وحدات تكتيكية ومواقع قتالية "
+      "بالقرب من حلب والحسكة وعين العرب (كوباني) وحقول ألغام قريبة من الرقة."));
+  std::vector<std::string> places;
+  for (const Event& e : events) places.push_back(e.location ? e.location->name : "");
+  EXPECT_EQ(places, (std::vector<std::string>{"حلب", "الحسكة", "عين العرب", "الرقة"}));
+}
+
 TEST_F(EngineTest, AListGoesOnOverPlaceWordsAndSkipsWhatOnlyRestatesAPlace) {
   // snn-016: the items carry their own place words (وبلدتي، ومدينة).
   const auto shelled = Current(
