@@ -720,7 +720,7 @@ class AssemblyRun {
     base.confidence = frame.head().row->strong ? 0.8 : 0.6;
 
     std::vector<std::int32_t> places =
-        ChoosePlaces(ix_, frame.window_begin, frame.window_end, frame.head().first,
+        ChoosePlaces(ix_, PlacesBegin(sentence, frame), frame.window_end, frame.head().first,
                      base.event_type != "Strategic developments");
     // ACLED splits violence by place; a statement or a deal is one event.
     if (base.event_type == "Strategic developments" && places.size() > 1) {
@@ -934,6 +934,18 @@ class AssemblyRun {
       if (!e.location || !told.location || LocationKey(told) == LocationKey(e)) return &told;
     }
     return nullptr;
+  }
+
+  // Where a frame's places start. A frame after another in its sentence
+  // shares the words between the two triggers with it: when it names a place
+  // after its own trigger, those before are the earlier report's (قصف … في
+  // بلدة تل الضمان، كما قصفت … مناطق في قرية عبطين → عبطين).
+  std::uint32_t PlacesBegin(const text::Sentence& sentence, const Frame& frame) const {
+    const std::uint32_t first = std::max(sentence.first_token, sentence.dateline_end_token);
+    if (frame.window_begin <= first) return frame.window_begin;
+    const bool own_place =
+        !MentionsIn(ix_, MentionKind::kPlace, frame.head().first, frame.window_end).empty();
+    return own_place ? frame.head().first : frame.window_begin;
   }
 
   // A definite event noun with no side named (الضربات التي وجهت في سوريا،

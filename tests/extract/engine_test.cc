@@ -79,6 +79,19 @@ TEST_F(EngineTest, TwinTownsAFewKilometresApartAreOneLocation) {
   EXPECT_EQ(apart.size(), 2u);
 }
 
+TEST_F(EngineTest, AFrameAfterAnotherTakesThePlaceAfterItsOwnTrigger) {
+  // snn-032: the barrels fell on Tal al-Daman, the shells on Abtin.
+  const auto events = Current(Extract(
+      "وأشار إلى أن الطيران المروحي قصف بالبراميل المتفجرة مناطق في بلدة تل الضمان بريف حلب "
+      "الجنوبي، كما قصفت قوات النظام بعدد من القذائف مناطق في قرية عبطين بريف حلب الجنوبي."));
+  const auto shells = std::find_if(events.begin(), events.end(), [](const Event& e) {
+    return e.sub_event_type == "Shelling/artillery/missile attack";
+  });
+  ASSERT_NE(shells, events.end());
+  ASSERT_TRUE(shells->location.has_value());
+  EXPECT_EQ(shells->location->name, "عبطين");
+}
+
 TEST_F(EngineTest, AListGoesOnThroughAThingNearAPlace) {
   // snn-050: the minefields near Raqqa are the list's fourth place.
   const auto events = Current(Extract(
