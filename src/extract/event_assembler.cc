@@ -858,9 +858,24 @@ class AssemblyRun {
     const bool only_killing = std::all_of(hits.begin(), hits.end(), [](const TriggerHit& h) {
       return h.row->cls == TriggerClass::kKilling;
     });
-    if (!only_killing) return fig;
+    if (!only_killing || TellsHistory(next)) return fig;
     const FatalityFigure later = Fatalities(ix_, next.first_token, next.end_token);
     return later.value && *later.value > 0 ? later : fig;
+  }
+
+  // True when a sentence recalls the war's past, not today's report: a
+  // background cue or an earlier year (تشهد سوريا منذ منتصف آذار/مارس 2011
+  // نزاعا داميا تسبب بمقتل اكثر من 230 الف شخص).
+  bool TellsHistory(const text::Sentence& sentence) const {
+    if (CueInRange(ix_, CueClass::kBackground, sentence.first_token, sentence.end_token)) {
+      return true;
+    }
+    return ix_.pub_date && std::any_of(ix_.text->dates.begin(), ix_.text->dates.end(),
+                                       [&](const text::DateMention& d) {
+                                         return d.first_token >= sentence.first_token &&
+                                                d.first_token < sentence.end_token &&
+                                                d.date.year < ix_.pub_date->year;
+                                       });
   }
 
   // The article's headline: its first sentence, alone on its line and without

@@ -461,6 +461,15 @@ TEST_F(EngineTest, AWordThatPointsBackGivesItsTollToTheEventItNames) {
   EXPECT_EQ(events[0].fatalities, 368);
 }
 
+TEST_F(EngineTest, TheWarsTollIsNotTheTollOfTheReportBeforeIt) {
+  // snn-037: the sentence after the report recalls the war since 2011.
+  const auto events = Current(
+      Extract("وسيطر مقاتلو المعارضة أمس على بلدة البحصة في سهل الغاب. وتشهد سوريا منذ منتصف "
+              "آذار/مارس 2011 نزاعا داميا تسبب بمقتل اكثر من 230 الف شخص."));
+  ASSERT_FALSE(events.empty());
+  EXPECT_FALSE(events[0].fatalities.has_value());
+}
+
 TEST_F(EngineTest, MoreThanFortyIsForty) {
   const auto events = Current(Extract(
       "وقالت الجبهة إنها سيطرت على حاجز في بلدة خناصر وقتلت أكثر من 40 عنصرا من قوات النظام."));
