@@ -34,6 +34,9 @@ constexpr std::uint32_t kExposedReach = 8;
 // How many words may stand between a verb that stops a weapon and the weapon
 // (دمرت أربع سيارات مفخخة).
 constexpr std::uint32_t kDisruptReach = 2;
+// How many words from إنشاء or إقامة the base it establishes may be named
+// (أقامت القوات التركية نقاط مراقبة، مراكز للمراقبة تم إنشاؤها).
+constexpr std::uint32_t kBaseReach = 3;
 // Triggers of one event type closer than this share a frame (قصف ... بالبراميل).
 constexpr std::uint32_t kFrameJoinGap = 10;
 // An event dated more than this before publication is recalled history.
@@ -168,6 +171,20 @@ bool PointsBack(const DocIndex& ix, const PhraseMatch& m, std::uint32_t begin) {
          Definite(ix, m);
 }
 
+// True unless the trigger establishes something that is no base: إنشاء،
+// إقامة، بناء make a Headquarters or base established event only with a base
+// word beside them (إقامة قاعدة، بناء معسكرات، 12 مركزا … تم إنشاؤها), not
+// إنشاء منطقة آمنة.
+bool NamesABase(const DocIndex& ix, const Trigger& row, const PhraseMatch& m) {
+  if (row.cls != TriggerClass::kFixed ||
+      row.fixed != SubEventType::kHeadquartersOrBaseEstablished) {
+    return true;
+  }
+  const std::uint32_t size = static_cast<std::uint32_t>(ix.text->tokens.size());
+  const std::uint32_t from = m.first_token > kBaseReach ? m.first_token - kBaseReach : 0;
+  return CueInRange(ix, CueClass::kBase, from, std::min(m.end_token + kBaseReach, size));
+}
+
 // A weapon named right after a verb that stops it (دمرت أربع سيارات مفخخة،
 // فككت عبوة ناسفة، أسقطت طائرة) is the object of its disruption, not an
 // attack: the two words are one Disrupted weapons use trigger.
@@ -209,6 +226,7 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     if (row.indefinite_only && Definite(ix, m)) continue;
     if (PreventedBefore(ix, m.first_token, begin)) continue;
     if (DescribedBefore(ix, m, begin)) continue;
+    if (!NamesABase(ix, row, m)) continue;
     // A view, a wish or an analysis (برأي الناشط، يجب، قال خبير): spec section 2.
     if (CueInRange(ix, CueClass::kOpinion, begin, m.first_token)) continue;
     hits.push_back({m.first_token, m.end_token, &lexicon.trigger(m.payload),

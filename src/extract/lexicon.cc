@@ -96,6 +96,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"opinion", CueClass::kOpinion},
     {"among", CueClass::kAmong},
     {"near", CueClass::kNear},
+    {"base", CueClass::kBase},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

@@ -62,8 +62,9 @@ enum class CueClass : std::uint8_t {
   kOpinion,
   kAmong,
   kNear,
+  kBase,
 };
-inline constexpr int kCueClassCount = 27;
+inline constexpr int kCueClassCount = 28;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -470,6 +470,20 @@ TEST_F(EngineTest, TheWarsTollIsNotTheTollOfTheReportBeforeIt) {
   EXPECT_FALSE(events[0].fatalities.has_value());
 }
 
+TEST_F(EngineTest, ABaseEstablishedNamesABase) {
+  // snn-018: a safe zone agreed on is no base; snn-034: new camps are.
+  EXPECT_TRUE(Current(Extract("وينص ابرز بنود الاتفاق التركي الامريكي الجديد على انشاء منطقة "
+                              "خالية من تنظيم داعش في شمال سوريا."))
+                  .empty());
+  const auto camps =
+      Current(Extract("وبدأت القوات التركية أمس بناء معسكرات جديدة في ريف إدلب الشمالي."));
+  ASSERT_EQ(camps.size(), 1u);
+  EXPECT_EQ(camps[0].sub_event_type, "Headquarters or base established");
+  EXPECT_TRUE(Current(Extract("وبدأت القوات التركية أمس بناء جدار على الحدود في ريف إدلب "
+                              "الشمالي."))
+                  .empty());
+}
+
 TEST_F(EngineTest, MoreThanFortyIsForty) {
   const auto events = Current(Extract(
       "وقالت الجبهة إنها سيطرت على حاجز في بلدة خناصر وقتلت أكثر من 40 عنصرا من قوات النظام."));
