@@ -57,13 +57,14 @@ class Splitter {
 
   void Run() {
     const auto n = static_cast<std::uint32_t>(tokens_.size());
+    if (n == 0) return;
+    // Only a token that starts past the next line break in the text looks
+    // at the gap before it: most tokens cost one comparison.
+    std::uint32_t next_break = LineBreakFrom(tokens_[0].norm.end.value);
     for (std::uint32_t i = 0; i < n; ++i) {
-      const int breaks = LineBreaksBefore(i);
-      if (breaks > 0) {
-        Close(i);
-        quote_open_ = false;
-        next_line_start_ = true;
-        next_paragraph_start_ = next_paragraph_start_ || breaks >= 2;
+      if (tokens_[i].norm.begin.value > next_break) {
+        next_break = LineBreakFrom(tokens_[i].norm.end.value);
+        StartLineIfBroken(i);
       }
       if (i - first_ >= limits::kMaxSentenceTokens) Close(i);
       if (tokens_[i].kind != TokenKind::kPunct) continue;  // most tokens: one test
@@ -88,6 +89,23 @@ class Splitter {
     return tokens_[i].kind == TokenKind::kArabicWord || tokens_[i].kind == TokenKind::kLatinWord;
   }
   bool Glued(std::uint32_t i) const { return i < tokens_.size() && !tokens_[i].space_before; }
+
+  // A token after one or more line breaks closes the sentence before it.
+  void StartLineIfBroken(std::uint32_t i) {
+    const int breaks = LineBreaksBefore(i);
+    if (breaks == 0) return;
+    Close(i);
+    quote_open_ = false;
+    next_line_start_ = true;
+    next_paragraph_start_ = next_paragraph_start_ || breaks >= 2;
+  }
+
+  // The offset of the first line break at or after `from`, or the text's
+  // size when there is none.
+  std::uint32_t LineBreakFrom(std::uint32_t from) const {
+    const std::string_view text = norm_.text;
+    return static_cast<std::uint32_t>(std::min(text.find('\n', from), text.size()));
+  }
 
   // Line breaks in the gap before token i (none before the first token).
   // Most gaps are one space or nothing, which need no call to count.
