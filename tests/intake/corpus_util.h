@@ -10,9 +10,21 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
 #include <unicode/ucnv.h>
+#include <unistd.h>
 
 namespace rasd::intake::testing {
+
+// A path in the temporary folder that no other test process uses: ctest runs
+// each test as its own process, in parallel, and other builds may run the
+// same tests at the same time.
+inline std::filesystem::path UniqueTempPath(const std::string& name) {
+  const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string unique = "rasd-" + std::to_string(getpid()) + "-";
+  if (test != nullptr) unique += std::string(test->name()) + "-";
+  return std::filesystem::path(::testing::TempDir()) / (unique + name);  // keeps the extension
+}
 
 inline std::string CorpusPath(const std::string& relative) {
   return std::string(RASD_SOURCE_DIR) + "/eval/corpus/" + relative;

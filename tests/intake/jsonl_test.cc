@@ -192,11 +192,12 @@ TEST_F(MixedJsonlTest, StreamReaderGivesTheSameResult) {
 }
 
 TEST_F(MixedJsonlTest, FileOnDiskIsNamedByItsPath) {
-  const std::string path = ::testing::TempDir() + "mixed.jsonl";
+  const std::string path = testing::UniqueTempPath("mixed.jsonl").string();
   std::ofstream(path, std::ios::binary) << content_;
   Collected got;
   ASSERT_TRUE(ReadInput(path, InputFormat::kAuto, got.OnDocument(), got.OnReject()).ok());
   ExpectMixedResult(got, path);
+  std::remove(path.c_str());
 }
 
 TEST(JsonlTest, StreamReadsAcrossChunkBoundaries) {

@@ -67,7 +67,7 @@ std::string Encoded(const std::string& utf8, const char* charset) {
 class CorpusDirTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / "intake_dir";
+    dir_ = testing::UniqueTempPath("intake_dir");
     fs::remove_all(dir_);
     for (const std::string& p : SeedArticlePaths()) seeds_.push_back(ReadBytes(p));
     const std::vector<std::string> dev_lines = DevLines();
@@ -86,6 +86,7 @@ class CorpusDirTest : public ::testing::Test {
     bad_ += seeds_[4].substr(cut);
     Write(dir_ / "z_bad.txt", bad_);
   }
+  void TearDown() override { fs::remove_all(dir_); }
 
   static std::vector<std::string> DevLines() {
     std::vector<std::string> lines;
@@ -152,7 +153,7 @@ TEST(ReaderTest, MissingPathIsNotFound) {
 }
 
 TEST(ReaderTest, OversizedTextFileIsRejectedNotFatal) {
-  const fs::path path = fs::path(::testing::TempDir()) / "huge.txt";
+  const fs::path path = testing::UniqueTempPath("huge.txt");
   Write(path, std::string(limits::kMaxDocumentBytes + 1, 'a'));
   Collected got;
   ASSERT_TRUE(got.Read(path.string(), InputFormat::kAuto).ok());
