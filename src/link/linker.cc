@@ -198,7 +198,7 @@ class LinkRun {
     const Token* tokens = tokens_.data();
     TokenFacts* facts = facts_.data();
     const auto n = static_cast<std::uint32_t>(tokens_.size());
-    const text::StemMap<std::uint32_t>& stem_index = t_.stem_index;
+    const text::StemMap<std::uint32_t>::Filter stem_filter(t_.stem_index);
     for (std::uint32_t i = 0; i < n; ++i) {
       const Token& tok = tokens[i];
       TokenFacts& f = facts[i];
@@ -210,7 +210,7 @@ class LinkRun {
       if (tok.kind != TokenKind::kArabicWord) continue;
       const std::uint8_t readings = tok.reading_count;
       for (std::uint8_t r = 0; r < readings; ++r) {
-        if (!stem_index.MayContain(tok.stem_hash[r])) continue;
+        if (!stem_filter.MayContain(tok.stem_hash[r])) continue;
         const text::CliticReading& rd = tok.readings[r];
         const std::uint32_t id = t_.StemOf(text::StemOf(a_.norm, tok, rd), tok.stem_hash[r]);
         if (id == kNoStem) continue;

@@ -156,6 +156,25 @@ class StemMap {
     return (filter_[bit / 64] >> (bit % 64) & 1) != 0;
   }
 
+  // MayContain over the filter as it is now, held in two locals: a loop
+  // that tests many hashes and stores bytes (which may alias anything)
+  // between tests would otherwise reload the filter's fields at each test.
+  class Filter {
+   public:
+    explicit Filter(const StemMap& map)
+        : bits_(map.filter_.empty() ? &kNoBits : map.filter_.data()),
+          bit_mask_(map.filter_.empty() ? 0 : map.filter_bit_mask_) {}
+    bool MayContain(std::uint32_t hash) const {
+      const std::uint32_t bit = FilterBit(hash, bit_mask_);
+      return (bits_[bit / 64] >> (bit % 64) & 1) != 0;
+    }
+
+   private:
+    static constexpr std::uint64_t kNoBits = 0;  // the filter of an empty map
+    const std::uint64_t* bits_;
+    std::uint32_t bit_mask_;
+  };
+
   // The value of `key`, whose HashStem is `hash`, or nullptr.
   const V* Find(std::string_view key, std::uint32_t hash) const {
     const std::uint32_t entry = EntryOf(key, hash);
@@ -186,9 +205,10 @@ class StemMap {
 
   // Bits of the hash the slot index does not use, so that the filter and
   // the probe sequence fail independently.
-  std::uint32_t FilterBit(std::uint32_t hash) const {
-    return ((hash >> 16) | (hash << 16)) & filter_bit_mask_;
+  static std::uint32_t FilterBit(std::uint32_t hash, std::uint32_t bit_mask) {
+    return ((hash >> 16) | (hash << 16)) & bit_mask;
   }
+  std::uint32_t FilterBit(std::uint32_t hash) const { return FilterBit(hash, filter_bit_mask_); }
 
   void Place(std::uint32_t hash, std::uint32_t entry) {
     const std::size_t mask = slots_.size() - 1;

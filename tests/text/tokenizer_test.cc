@@ -373,5 +373,37 @@ TEST(TokenizerTest, StemMapFindsCorpusStems) {
   EXPECT_EQ(map.Find("\xD8\xA7"), nullptr);  // one letter: no stem of the sentence
 }
 
+// A StemMap's Filter answers as the map's own MayContain does, before the
+// map holds anything and after: true for every stem held, false for most
+// others (the filter keeps four bits per slot and the map is a quarter full).
+TEST(TokenizerTest, StemMapFilterAgreesWithMayContain) {
+  StemMap<std::uint32_t> map;
+  const Tokenized t = TokenizeText(
+      "وأورد المرصد السوري لحقوق الإنسان من جهته حصيلة القتلى ذاتها، مشيرا إلى وجود عدد من "
+      "الجرحى في حالات حرجة");
+  const StemMap<std::uint32_t>::Filter empty_filter(map);
+  std::size_t held = 0, passed = 0, tested = 0;
+  for (const Token& token : t.tokens) {
+    if (token.kind != TokenKind::kArabicWord) continue;
+    EXPECT_FALSE(empty_filter.MayContain(token.stem_hash[0]));
+    // The surface form of every other word goes into the map.
+    if (tested++ % 2 == 0) map[std::string(StemOf(t.norm, token, token.readings[0]))] = 1;
+  }
+  const StemMap<std::uint32_t>::Filter filter(map);
+  for (const Token& token : t.tokens) {
+    if (token.kind != TokenKind::kArabicWord) continue;
+    for (std::size_t r = 0; r < token.reading_count; ++r) {
+      const std::uint32_t hash = token.stem_hash[r];
+      EXPECT_EQ(filter.MayContain(hash), map.MayContain(hash));
+      const bool in_map = map.Find(StemOf(t.norm, token, token.readings[r]), hash) != nullptr;
+      EXPECT_TRUE(!in_map || filter.MayContain(hash));
+      held += in_map;
+      passed += filter.MayContain(hash);
+    }
+  }
+  EXPECT_GT(held, 5u);
+  EXPECT_LT(passed, 2 * held);  // most stems not held are turned away
+}
+
 }  // namespace
 }  // namespace rasd::text
