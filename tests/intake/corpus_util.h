@@ -16,14 +16,17 @@
 
 namespace rasd::intake::testing {
 
-// A path in the temporary folder that no other test process uses: ctest runs
-// each test as its own process, in parallel, and other builds may run the
-// same tests at the same time.
+// A path named `name` in a temporary folder that no other test process uses
+// (ctest runs each test as its own process, in parallel, and other builds
+// may run the same tests at the same time). The folder is created; remove
+// the path's parent_path() when done.
 inline std::filesystem::path UniqueTempPath(const std::string& name) {
   const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
-  std::string unique = "rasd-" + std::to_string(getpid()) + "-";
-  if (test != nullptr) unique += std::string(test->name()) + "-";
-  return std::filesystem::path(::testing::TempDir()) / (unique + name);  // keeps the extension
+  std::string folder = "rasd-" + std::to_string(getpid());
+  if (test != nullptr) folder += std::string("-") + test->name();
+  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / folder;
+  std::filesystem::create_directories(dir);
+  return dir / name;
 }
 
 inline std::string CorpusPath(const std::string& relative) {

@@ -4,6 +4,7 @@
 #include "intake/jsonl.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -192,12 +193,13 @@ TEST_F(MixedJsonlTest, StreamReaderGivesTheSameResult) {
 }
 
 TEST_F(MixedJsonlTest, FileOnDiskIsNamedByItsPath) {
-  const std::string path = testing::UniqueTempPath("mixed.jsonl").string();
+  const std::filesystem::path file = testing::UniqueTempPath("mixed.jsonl");
+  const std::string path = file.string();
   std::ofstream(path, std::ios::binary) << content_;
   Collected got;
   ASSERT_TRUE(ReadInput(path, InputFormat::kAuto, got.OnDocument(), got.OnReject()).ok());
   ExpectMixedResult(got, path);
-  std::remove(path.c_str());
+  std::filesystem::remove_all(file.parent_path());
 }
 
 TEST(JsonlTest, StreamReadsAcrossChunkBoundaries) {

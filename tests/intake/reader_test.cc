@@ -86,7 +86,7 @@ class CorpusDirTest : public ::testing::Test {
     bad_ += seeds_[4].substr(cut);
     Write(dir_ / "z_bad.txt", bad_);
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  void TearDown() override { fs::remove_all(dir_.parent_path()); }
 
   static std::vector<std::string> DevLines() {
     std::vector<std::string> lines;
@@ -160,7 +160,7 @@ TEST(ReaderTest, OversizedTextFileIsRejectedNotFatal) {
   EXPECT_TRUE(got.documents.empty());
   ASSERT_EQ(got.rejections.size(), 1u);
   EXPECT_THAT(got.rejections[0].reason, HasSubstr("kMaxDocumentBytes"));
-  fs::remove(path);
+  fs::remove_all(path.parent_path());
 }
 
 TEST(ReaderTest, StreamStartingWithBraceIsJsonl) {
