@@ -34,6 +34,9 @@ constexpr std::uint32_t kExposedReach = 8;
 // How many words may stand between a verb that stops a weapon and the weapon
 // (دمرت أربع سيارات مفخخة).
 constexpr std::uint32_t kDisruptReach = 2;
+// How many words before a date its "since" may stand (منذ 25 من شهر يونيو:
+// the date reader may take only شهر يونيو).
+constexpr std::uint32_t kSinceReach = 3;
 // How many words from إنشاء or إقامة the base it establishes may be named
 // (أقامت القوات التركية نقاط مراقبة، مراكز للمراقبة تم إنشاؤها).
 constexpr std::uint32_t kBaseReach = 3;
@@ -515,6 +518,10 @@ void FillDate(const DocIndex& ix, const text::Sentence& sentence, std::uint32_t 
     // A year told before is the background of the story, not the date of
     // the reports that follow it.
     if (!same && d.precision == text::DatePrecision::kYear) continue;
+    // "Since June 25" starts what goes on (تشهد منذ 25 حزيران اشتباكات): the
+    // report is of today, not of that day.
+    const std::uint32_t lead = d.first_token > kSinceReach ? d.first_token - kSinceReach : 0;
+    if (CueInRange(ix, CueClass::kSince, lead, d.first_token)) continue;
     const std::uint32_t distance =
         same ? (d.first_token > trigger ? d.first_token - trigger : trigger - d.first_token)
              : UINT32_MAX - 1 - (d.first_token - floor);

@@ -97,6 +97,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"among", CueClass::kAmong},
     {"near", CueClass::kNear},
     {"base", CueClass::kBase},
+    {"since", CueClass::kSince},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

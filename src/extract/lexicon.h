@@ -63,8 +63,9 @@ enum class CueClass : std::uint8_t {
   kAmong,
   kNear,
   kBase,
+  kSince,
 };
-inline constexpr int kCueClassCount = 28;
+inline constexpr int kCueClassCount = 29;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -484,6 +484,19 @@ TEST_F(EngineTest, ABaseEstablishedNamesABase) {
                   .empty());
 }
 
+TEST_F(EngineTest, SinceADateIsAStateThatGoesOnNotTheDateOfTheReport) {
+  // snn-032, published 2015-07-22: the clashes in Hasakah go on "since June 25".
+  const auto events = Extract(
+      "وقال المرصد إن 13 عنصرًا من تنظيم داعش قتلوا جراء قصف للطيران الحربي على حي النشوة "
+      "بجنوب مدينة الحسكة التي تشهد منذ 25 من شهر يونيو (حزيران) الماضي، اشتباكات عنيفة.",
+      "2015-07-22");
+  ASSERT_FALSE(events.empty());
+  for (const Event& e : events) {
+    EXPECT_EQ(e.status, EventStatus::kCurrent) << e.sub_event_type;
+    EXPECT_GE(e.date, "2015-07-15") << e.sub_event_type;
+  }
+}
+
 TEST_F(EngineTest, MoreThanFortyIsForty) {
   const auto events = Current(Extract(
       "وقالت الجبهة إنها سيطرت على حاجز في بلدة خناصر وقتلت أكثر من 40 عنصرا من قوات النظام."));
