@@ -668,6 +668,8 @@ class AssemblyRun {
   // A word that points back and makes no frame (قدرت خسائره في هذا التفجير
   // بأكثر من مائة قتيل) tells the toll of the last event of its type.
   void TollOfPointedEvents(std::uint32_t s, const std::vector<Frame>& frames) {
+    const text::Sentence& sentence = ix_.text->sentences[s];
+    const ByteOffset sentence_begin = ix_.text->tokens[sentence.first_token].original.begin;
     for (const TriggerHit& h : TriggersOf(s)) {
       if (!h.anaphoric) continue;
       const bool framed = std::any_of(frames.begin(), frames.end(), [&](const Frame& f) {
@@ -675,13 +677,11 @@ class AssemblyRun {
                            [&](const TriggerHit& g) { return g.first == h.first; });
       });
       if (framed) continue;
-      const ByteOffset sentence_begin =
-          ix_.text->tokens[ix_.text->sentences[s].first_token].original.begin;
       auto told = std::find_if(out_->rbegin(), out_->rend(), [&](const Event& e) {
         return e.evidence.end.value <= sentence_begin.value && CanBe(*h.row, e);
       });
       if (told == out_->rend() || !Violent(*told)) continue;
-      GiveToll(Fatalities(ix_, h.first, ix_.text->sentences[s].end_token), &*told);
+      GiveToll(Fatalities(ix_, h.first, sentence.end_token), &*told);
     }
   }
 

@@ -471,7 +471,7 @@ TEST_F(EngineTest, TheWarsTollIsNotTheTollOfTheReportBeforeIt) {
 }
 
 TEST_F(EngineTest, ABaseEstablishedNamesABase) {
-  // snn-018: a safe zone agreed on is no base; snn-034: new camps are.
+  // snn-018: a safe zone agreed on is no base; new camps (snn-034) are, a wall is not.
   EXPECT_TRUE(Current(Extract("وينص ابرز بنود الاتفاق التركي الامريكي الجديد على انشاء منطقة "
                               "خالية من تنظيم داعش في شمال سوريا."))
                   .empty());
