@@ -27,6 +27,9 @@ using text::Token;
 // of a verb from the verb: Arabic news puts them next to each other.
 constexpr std::uint32_t kCueReach = 2;
 constexpr std::uint32_t kSubjectReach = 4;
+// How many words may stand between a subject and its verb in SVO order (the
+// subject's own apposition: الولايات المتحدة وحلفاؤها استهدفوا).
+constexpr std::uint32_t kSvoGap = 2;
 // How far from a trigger its weapon is named (قصفت قوات النظام بالطيران الحربي).
 constexpr std::uint32_t kWeaponReach = 12;
 // "تعرضت X لـ": the place or group subjected to it may take several words.
@@ -71,6 +74,9 @@ struct Frame {
   // A definite event noun with nothing named around it (الاشتباكات أسفرت عن
   // ...): it refers back to a reported event and may only add its toll.
   bool refers_back = false;
+  // Every trigger verb of the window, also those a stronger word made no
+  // frame of: they show the word order around the frame's names.
+  std::vector<TriggerHit> verbs;
   const TriggerHit& head() const { return hits.front(); }
 };
 
@@ -299,6 +305,11 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
   for (std::size_t f = 0; f < frames.size(); ++f) {
     frames[f].window_begin = f == 0 ? begin : frames[f - 1].hits.back().end;
     frames[f].window_end = f + 1 == frames.size() ? end : frames[f + 1].head().first;
+    for (const TriggerHit& h : hits) {
+      if (h.row->verb && h.first >= frames[f].window_begin && h.end <= frames[f].window_end) {
+        frames[f].verbs.push_back(h);
+      }
+    }
   }
   // A weak frame with no actor or place in its window is talk, not an event;
   // a weak bombardment word (استهدف، الضربات) needs a weapon: an air or ground
@@ -334,20 +345,54 @@ bool CueBefore(const DocIndex& ix, std::uint32_t token, std::uint32_t floor, Cue
   return false;
 }
 
+struct SubjectObject {
+  std::int32_t subject = kNone;
+  std::int32_t object = kNone;  // set only when word order shows it
+};
+
+// The sides of a verb of the frame's own event type that stands between two
+// names before a noun trigger (X استهدفوا Y بضربات): the name just before the
+// verb is its subject and the name just after it the object (SVO). With no
+// name before, the name after may be the verb's subject or, after a verbal
+// noun (لمهاجمة الدواعش), its object: word order alone does not tell.
+SubjectObject SidesOfVerb(const DocIndex& ix, const Frame& frame,
+                          const std::vector<std::int32_t>& free_actors) {
+  const TriggerHit& head = frame.head();
+  for (const TriggerHit& v : frame.verbs) {
+    if (v.end > head.first || EventTypeKey(*v.row) != EventTypeKey(*head.row)) continue;
+    std::int32_t before = kNone, after = kNone;
+    for (const std::int32_t a : free_actors) {
+      const Mention& m = ix.mention(a);
+      if (m.end_token <= v.first && v.first - m.end_token <= kSvoGap) before = a;
+      if (after == kNone && m.first_token >= v.end && m.first_token - v.end <= 1 &&
+          m.end_token <= head.first) {
+        after = a;
+      }
+    }
+    if (before != kNone && after != kNone && ix.mention(before).id != ix.mention(after).id) {
+      return {before, after};
+    }
+  }
+  return {};
+}
+
 // The subject by word order: after a verb (VSO) or as the genitive agent of a
-// verbal noun (قصف قوات النظام), else the nearest name before the trigger (SVO).
-std::int32_t SubjectOf(const DocIndex& ix, const Frame& frame,
-                       const std::vector<std::int32_t>& free_actors) {
+// verbal noun (قصف قوات النظام), else the subject of a verb of the same event
+// before the trigger, else the nearest name before the trigger (SVO).
+SubjectObject SubjectOf(const DocIndex& ix, const Frame& frame,
+                        const std::vector<std::int32_t>& free_actors) {
   const TriggerHit& head = frame.head();
   for (const std::int32_t a : free_actors) {
     const std::uint32_t first = ix.mention(a).first_token;
-    if (first >= head.end && first < head.end + kSubjectReach) return a;
+    if (first >= head.end && first < head.end + kSubjectReach) return {a, kNone};
   }
+  const SubjectObject sides = SidesOfVerb(ix, frame, free_actors);
+  if (sides.subject != kNone) return sides;
   std::int32_t before = kNone;
   for (const std::int32_t a : free_actors) {
     if (ix.mention(a).end_token <= head.first) before = a;
   }
-  return before;
+  return {before, kNone};
 }
 
 // A frame whose event has a second party by nature (an attack, a clash, an
@@ -422,7 +467,9 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   } else if (between_first != kNone) {
     roles.actor1 = between_first;
   } else {
-    roles.actor1 = SubjectOf(ix, frame, free_actors);
+    const SubjectObject so = SubjectOf(ix, frame, free_actors);
+    roles.actor1 = so.subject;
+    if (target == kNone) target = so.object;
   }
   for (const std::int32_t candidate : {between_second, target, victim}) {
     if (candidate != kNone && candidate != roles.actor1) {

@@ -407,6 +407,21 @@ TEST_F(EngineTest, ADefiniteNounWithPlacesGoesOnWithTheSidesOfTheReportJustMade)
   EXPECT_EQ(places, (std::vector<std::string>{"حلب", "الحسكة"}));
 }
 
+TEST_F(EngineTest, TheNameBeforeAVerbOfTheEventIsItsSubjectAndTheNameAfterItsTarget) {
+  // snn-050: X استهدفوا Y بضربات جوية. The nearest name before the trigger is
+  // the target; the verb's plural says its subject stands before it. "The US
+  // and its allies" striking in Syria since 2014 is the coalition.
+  const auto events = Current(
+      Extract("فيما قال الجيش الأميركي إن الولايات المتحدة وحلفاءها استهدفوا مسلحي تنظيم داعش "
+              "بتسع ضربات جوية في سوريا أصابت وحدات تكتيكية بالقرب من الحسكة.",
+              "2015-07-25"));
+  ASSERT_FALSE(events.empty());
+  for (const Event& e : events) {
+    EXPECT_EQ(e.actor1, "INTL_COALITION");
+    EXPECT_EQ(e.actor2, "ISLAMIC_STATE");
+  }
+}
+
 TEST_F(EngineTest, AWeakWordWithAPlaceAndSomeoneKilledIsAnEvent) {
   // snn-060, shortened: هجوم names no side, but a policeman was killed there.
   const auto killed = Current(Extract("قتل شرطي أمس في هجوم في دياربكر."));
