@@ -1,21 +1,67 @@
 // JSON text output: escaping and number formatting. Numbers go through
-// std::to_chars, which writes what printf would ("%.*f" for doubles) without
-// the locale and format-string work: records carry thousands of numbers.
+// std::to_chars, or for doubles the exact integer path of FormatFixed,
+// which writes what printf would ("%.*f") without the locale and
+// format-string work: records carry thousands of numbers.
 #include "common/json_writer.h"
 
-#include <charconv>
+#include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace rasd {
 
 namespace {
 
+#if defined(__SSE2__)
+
+// Bit i is set when byte i of the sixteen must be escaped: a control
+// character (below 0x20: the saturated c - 0x1F is zero), '"' or '\\'.
+unsigned EscapeMask(__m128i bytes) {
+  const __m128i quote = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('"'));
+  const __m128i backslash = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'));
+  const __m128i control =
+      _mm_cmpeq_epi8(_mm_subs_epu8(bytes, _mm_set1_epi8(0x1F)), _mm_setzero_si128());
+  return static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), control)));
+}
+
 // The index of the first byte at or after `from` that a JSON string must
-// escape (a control character, '"' or '\\'), or s.size(). Eight bytes at a
-// time: records are mostly Arabic text, where no byte needs escaping. Each
-// test below is exact as a yes/no for the word: some byte is below 0x20,
-// equal to '"', or equal to '\\' (bytes >= 0x80 never count).
+// escape, or s.size(). Sixteen bytes at a time: records are mostly Arabic
+// text, where no byte needs escaping. The last partial block is read again
+// from the end of s (or, in a string shorter than a block, from a copy), so
+// no byte is tested one at a time.
+std::size_t NextToEscape(std::string_view s, std::size_t from) {
+  constexpr std::size_t kBlock = 16;
+  const char* const p = s.data();
+  const std::size_t n = s.size();
+  std::size_t i = from;
+  for (; i + kBlock <= n; i += kBlock) {
+    const unsigned mask = EscapeMask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)));
+    if (mask != 0) return i + static_cast<std::size_t>(std::countr_zero(mask));
+  }
+  if (i >= n) return n;
+  const std::size_t left = n - i;  // 1..15 bytes not yet tested
+  unsigned mask = 0;
+  if (n >= kBlock) {
+    mask = EscapeMask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - kBlock))) >>
+           (kBlock - left);
+  } else {
+    alignas(kBlock) char copy[kBlock] = {};
+    std::memcpy(copy, p + i, left);
+    mask = EscapeMask(_mm_load_si128(reinterpret_cast<const __m128i*>(copy))) & ((1u << left) - 1);
+  }
+  return mask == 0 ? n : i + static_cast<std::size_t>(std::countr_zero(mask));
+}
+
+#else  // no SSE2: eight bytes at a time in a 64-bit word
+
+// Each test below is exact as a yes/no for the word: some byte is below
+// 0x20, equal to '"', or equal to '\\' (bytes >= 0x80 never count).
 std::size_t NextToEscape(std::string_view s, std::size_t from) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
@@ -34,7 +80,60 @@ std::size_t NextToEscape(std::string_view s, std::size_t from) {
   return s.size();
 }
 
+#endif
+
 }  // namespace
+
+// v = m / 2^shift with a 53-bit m; for |v| < 2^30 and d <= 9 decimals, m * 10^d
+// has at most 83 bits, so one 128-bit product and shift give the digits and
+// the exact remainder: ties go to the even digit, as std::to_chars (which
+// rounds the exact binary value) does.
+std::to_chars_result FormatFixed(char* first, char* last, double v, int decimals) {
+  __extension__ typedef unsigned __int128 Uint128;
+  static constexpr std::uint64_t kPow10[] = {1,      10,      100,      1000,      10000,
+                                             100000, 1000000, 10000000, 100000000, 1000000000};
+  constexpr int kExponentBias = 1075;  // 1023 + the 52 bits of the fraction
+  constexpr int kMaxBiasedExponent = 1023 + 30;
+  constexpr int kZeroShift = 84;  // m * 10^d < 2^83 < half of 2^84: rounds to zero
+  const auto bits = std::bit_cast<std::uint64_t>(v);
+  const int biased = static_cast<int>((bits >> 52) & 0x7FF);
+  const std::uint64_t fraction = bits & ((std::uint64_t{1} << 52) - 1);
+  if (decimals < 0 || decimals > 9 || biased >= kMaxBiasedExponent ||
+      (biased == 0 && fraction != 0)) {  // large, subnormal, NaN or infinite
+    return std::to_chars(first, last, v, std::chars_format::fixed, decimals);
+  }
+  std::uint64_t scaled = 0;  // |v| * 10^decimals, rounded
+  const int shift = kExponentBias - biased;
+  if (biased != 0 && shift < kZeroShift) {
+    const Uint128 product =
+        static_cast<Uint128>(fraction | (std::uint64_t{1} << 52)) * kPow10[decimals];
+    scaled = static_cast<std::uint64_t>(product >> shift);
+    const Uint128 rest = product - (static_cast<Uint128>(scaled) << shift);
+    const Uint128 half = static_cast<Uint128>(1) << (shift - 1);
+    if (rest > half || (rest == half && (scaled & 1) != 0)) ++scaled;
+  }
+  const std::uint64_t whole = scaled / kPow10[decimals];
+  std::uint64_t part = scaled % kPow10[decimals];
+  const bool negative = (bits >> 63) != 0;
+  char digits[12];
+  char* const digits_end = std::to_chars(digits, digits + sizeof digits, whole).ptr;
+  const auto whole_size = static_cast<std::size_t>(digits_end - digits);
+  const std::size_t size =
+      (negative ? 1 : 0) + whole_size + (decimals > 0 ? 1 + static_cast<std::size_t>(decimals) : 0);
+  if (static_cast<std::size_t>(last - first) < size) return {last, std::errc::value_too_large};
+  char* p = first;
+  if (negative) *p++ = '-';
+  p = std::copy(digits, digits_end, p);
+  if (decimals > 0) {
+    *p++ = '.';
+    for (int k = decimals - 1; k >= 0; --k) {
+      p[k] = static_cast<char>('0' + part % 10);
+      part /= 10;
+    }
+    p += decimals;
+  }
+  return {p, std::errc()};
+}
 
 void AppendJsonString(std::string_view s, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -69,13 +168,6 @@ void AppendJsonString(std::string_view s, std::string* out) {
   out->append(s.data() + run, s.size() - run);
   out->push_back('"');
 }
-
-namespace {
-
-// Keys are short ASCII names, seldom with anything to escape.
-bool NeedsNoEscape(std::string_view s) { return NextToEscape(s, 0) == s.size(); }
-
-}  // namespace
 
 void JsonWriter::Separate() {
   if (after_key_) {
@@ -112,18 +204,8 @@ void JsonWriter::EndArray() {
 
 void JsonWriter::Key(std::string_view key) {
   Separate();
-  constexpr std::size_t kShortKey = 60;
-  if (key.size() <= kShortKey && NeedsNoEscape(key)) {  // every key rasd writes: one append
-    char buf[kShortKey + 3];
-    buf[0] = '"';
-    std::memcpy(buf + 1, key.data(), key.size());
-    buf[key.size() + 1] = '"';
-    buf[key.size() + 2] = ':';
-    out_->append(buf, key.size() + 3);
-  } else {
-    AppendJsonString(key, out_);
-    out_->push_back(':');
-  }
+  AppendJsonString(key, out_);
+  out_->push_back(':');
   after_key_ = true;
 }
 
@@ -153,15 +235,13 @@ void JsonWriter::Double(double v, int decimals) {
   // A finite double has at most 309 integer digits in fixed notation.
   constexpr std::size_t kIntegerDigits = 312;
   char buf[kIntegerDigits + 64];
-  const std::to_chars_result r =
-      std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  const std::to_chars_result r = FormatFixed(buf, buf + sizeof buf, v, decimals);
   if (r.ec == std::errc()) {
     out_->append(buf, r.ptr);
     return;
   }
   std::string wide(kIntegerDigits + static_cast<std::size_t>(decimals), '\0');  // many decimals
-  const std::to_chars_result w =
-      std::to_chars(wide.data(), wide.data() + wide.size(), v, std::chars_format::fixed, decimals);
+  const std::to_chars_result w = FormatFixed(wide.data(), wide.data() + wide.size(), v, decimals);
   out_->append(wide.data(), w.ptr);
 }
 
@@ -173,15 +253,6 @@ void JsonWriter::Bool(bool v) {
 void JsonWriter::Null() {
   Separate();
   out_->append("null");
-}
-
-void JsonWriter::FieldOrNull(std::string_view key, std::string_view s) {
-  Key(key);
-  if (s.empty()) {
-    Null();
-  } else {
-    String(s);
-  }
 }
 
 }  // namespace rasd

@@ -1,19 +1,77 @@
 // Writes a DocumentResult as the JSON record of spec/events.md, converting
-// every byte span to code points with one CharIndex per document.
+// every byte span to code points with one index per document. Keys are
+// JsonKey literals, quoted when compiled.
 #include "export/record_json.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
-#include <utility>
+#include <cstring>
+#include <vector>
 
 #include "common/json_writer.h"
-#include "common/utf8.h"
 
 namespace rasd {
 namespace {
 
+// Code points before each byte offset of a document, with a checkpoint every
+// eight bytes: a record converts hundreds of offsets, and so close a
+// checkpoint leaves one word to count (utf8::CharIndex keeps one per 64
+// bytes and counts up to 63 bytes per offset).
+class CodePointIndex {
+ public:
+  explicit CodePointIndex(std::string_view text) : text_(text) {
+    const std::size_t words = text.size() / kWord;
+    before_word_.resize(words + 1);
+    std::uint32_t count = 0;
+    for (std::size_t k = 0; k < words; ++k) {
+      before_word_[k] = count;
+      std::uint64_t w = 0;
+      std::memcpy(&w, text.data() + k * kWord, kWord);
+      count += static_cast<std::uint32_t>(kWord - ContinuationBytes(w));
+    }
+    before_word_[words] = count;
+  }
+
+  CharOffset ToChar(ByteOffset b) const {
+    const std::size_t pos = std::min<std::size_t>(b.value, text_.size());
+    const std::size_t k = pos / kWord;
+    const std::size_t in_word = pos % kWord;
+    std::uint32_t count = before_word_[k];
+    if (in_word != 0) {
+      // The first in_word bytes of word k; zero bytes count as no continuation.
+      std::uint64_t w = 0;
+      if (std::endian::native == std::endian::little && (k + 1) * kWord <= text_.size()) {
+        std::memcpy(&w, text_.data() + k * kWord, kWord);
+        w &= ~std::uint64_t{0} >> (64 - 8 * in_word);
+      } else {
+        std::memcpy(&w, text_.data() + k * kWord, in_word);
+      }
+      count += static_cast<std::uint32_t>(in_word - ContinuationBytes(w));
+    }
+    return CharOffset(count);
+  }
+  CharSpan ToChar(ByteSpan s) const { return {ToChar(s.begin), ToChar(s.end)}; }
+
+ private:
+  static constexpr std::size_t kWord = 8;
+
+  // Continuation bytes (10xxxxxx: bit 7 set, bit 6, shifted up to bit 7,
+  // clear) among the eight bytes of w; the multiply adds the eight 0/1
+  // bytes into the top byte.
+  static std::size_t ContinuationBytes(std::uint64_t w) {
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    const std::uint64_t marks = (w & ~(w << 1) & kHighBits) >> 7;
+    return static_cast<std::size_t>((marks * kOnes) >> 56);
+  }
+
+  std::string_view text_;
+  std::vector<std::uint32_t> before_word_;  // code points before byte kWord * k
+};
+
 // {"start":S,"end":E}, formatted in one buffer: records hold thousands of spans.
-void WriteSpan(JsonWriter& w, const utf8::CharIndex& index, ByteSpan span) {
+void WriteSpan(JsonWriter& w, const CodePointIndex& index, ByteSpan span) {
   const CharSpan c = index.ToChar(span);
   constexpr std::string_view kStart = "{\"start\":";
   constexpr std::string_view kEnd = ",\"end\":";
@@ -29,8 +87,7 @@ void WriteSpan(JsonWriter& w, const utf8::CharIndex& index, ByteSpan span) {
   w.Raw(std::string_view(buf, static_cast<std::size_t>(p - buf)));
 }
 
-void WriteSpanList(JsonWriter& w, const utf8::CharIndex& index,
-                   const std::vector<ByteSpan>& spans) {
+void WriteSpanList(JsonWriter& w, const CodePointIndex& index, const std::vector<ByteSpan>& spans) {
   w.BeginArray();
   for (const ByteSpan& s : spans) {  // [start,end], formatted in one buffer
     const CharSpan c = index.ToChar(s);
@@ -47,7 +104,17 @@ void WriteSpanList(JsonWriter& w, const utf8::CharIndex& index,
   w.EndArray();
 }
 
-void WriteOptionalDouble(JsonWriter& w, std::string_view key, std::optional<double> v) {
+// "key": span, left out when there is no span.
+template <std::size_t N>
+void WriteOptionalSpan(JsonWriter& w, const CodePointIndex& index, const JsonKey<N>& key,
+                       const std::optional<ByteSpan>& span) {
+  if (!span) return;
+  w.Key(key);
+  WriteSpan(w, index, *span);
+}
+
+template <std::size_t N>
+void WriteOptionalDouble(JsonWriter& w, const JsonKey<N>& key, std::optional<double> v) {
   w.Key(key);
   if (v) {
     w.Double(*v);
@@ -56,127 +123,127 @@ void WriteOptionalDouble(JsonWriter& w, std::string_view key, std::optional<doub
   }
 }
 
-void WriteIdList(JsonWriter& w, std::string_view key, const std::vector<std::string>& ids) {
+template <std::size_t N>
+void WriteIdList(JsonWriter& w, const JsonKey<N>& key, const std::vector<std::string>& ids) {
   w.Key(key);
   w.BeginArray();
   for (const auto& id : ids) w.String(id);
   w.EndArray();
 }
 
-void WriteLocation(JsonWriter& w, const utf8::CharIndex& index, const Location& loc) {
+void WriteLocation(JsonWriter& w, const CodePointIndex& index, const Location& loc) {
   w.BeginObject();
-  w.Field("name", loc.name);
-  WriteOptionalDouble(w, "lat", loc.lat);
-  WriteOptionalDouble(w, "lon", loc.lon);
-  w.FieldOrNull("place_id", loc.place_id);
-  w.Field("geo_precision", loc.geo_precision);
-  w.FieldOrNull("admin1", loc.admin1);
-  w.FieldOrNull("pcode", loc.pcode);
-  w.Field("country", loc.country);
-  w.Key("span");
+  w.Field(JsonKey("name"), loc.name);
+  WriteOptionalDouble(w, JsonKey("lat"), loc.lat);
+  WriteOptionalDouble(w, JsonKey("lon"), loc.lon);
+  w.FieldOrNull(JsonKey("place_id"), loc.place_id);
+  w.Field(JsonKey("geo_precision"), loc.geo_precision);
+  w.FieldOrNull(JsonKey("admin1"), loc.admin1);
+  w.FieldOrNull(JsonKey("pcode"), loc.pcode);
+  w.Field(JsonKey("country"), loc.country);
+  w.Key(JsonKey("span"));
   WriteSpan(w, index, loc.span);
   w.EndObject();
 }
 
-void WriteEvent(JsonWriter& w, const utf8::CharIndex& index, const std::string& text,
+void WriteEvent(JsonWriter& w, const CodePointIndex& index, const std::string& text,
                 const Event& e) {
   w.BeginObject();
-  w.Field("event_type", e.event_type);
-  w.Field("sub_event_type", e.sub_event_type);
-  w.FieldOrNull("actor1", e.actor1);
-  w.FieldOrNull("actor2", e.actor2);
-  WriteIdList(w, "assoc_actor_1", e.assoc_actor_1);
-  WriteIdList(w, "assoc_actor_2", e.assoc_actor_2);
-  w.Field("inter1", e.inter1);
-  w.Field("inter2", e.inter2);
-  w.Key("location");
+  w.Field(JsonKey("event_type"), e.event_type);
+  w.Field(JsonKey("sub_event_type"), e.sub_event_type);
+  w.FieldOrNull(JsonKey("actor1"), e.actor1);
+  w.FieldOrNull(JsonKey("actor2"), e.actor2);
+  WriteIdList(w, JsonKey("assoc_actor_1"), e.assoc_actor_1);
+  WriteIdList(w, JsonKey("assoc_actor_2"), e.assoc_actor_2);
+  w.Field(JsonKey("inter1"), e.inter1);
+  w.Field(JsonKey("inter2"), e.inter2);
+  w.Key(JsonKey("location"));
   if (e.location) {
     WriteLocation(w, index, *e.location);
   } else {
     w.Null();
   }
-  w.FieldOrNull("date", e.date);
-  w.Key("time_precision");
+  w.FieldOrNull(JsonKey("date"), e.date);
+  w.Key(JsonKey("time_precision"));
   if (e.time_precision > 0) {
     w.Int(e.time_precision);
   } else {
     w.Null();
   }
-  w.Key("fatalities");
+  w.Key(JsonKey("fatalities"));
   if (e.fatalities) {
     w.Int(*e.fatalities);
   } else {
     w.Null();
   }
-  w.FieldOrNull("fatalities_text", e.fatalities_text);
-  w.Field("status", EventStatusName(e.status));
-  w.Key("claims");
+  w.FieldOrNull(JsonKey("fatalities_text"), e.fatalities_text);
+  w.Field(JsonKey("status"), EventStatusName(e.status));
+  w.Key(JsonKey("claims"));
   w.BeginArray();
   for (const Claim& c : e.claims) {
     w.BeginObject();
-    w.Field("source", c.source);
-    w.Field("stance", ClaimStanceName(c.stance));
-    w.Field("cue", c.cue);
-    w.Key("span");
+    w.Field(JsonKey("source"), c.source);
+    w.Field(JsonKey("stance"), ClaimStanceName(c.stance));
+    w.Field(JsonKey("cue"), c.cue);
+    w.Key(JsonKey("span"));
     WriteSpan(w, index, c.span);
     w.EndObject();
   }
   w.EndArray();
   // Where each argument stands in the text (the location's span is in "location").
-  w.Key("argument_spans");
+  w.Key(JsonKey("argument_spans"));
   w.BeginObject();
-  for (const auto& [name, span] :
-       {std::pair{"actor1", e.actor1_span}, std::pair{"actor2", e.actor2_span},
-        std::pair{"date", e.date_span}, std::pair{"fatalities", e.fatalities_span}}) {
-    if (!span) continue;
-    w.Key(name);
-    WriteSpan(w, index, *span);
-  }
+  WriteOptionalSpan(w, index, JsonKey("actor1"), e.actor1_span);
+  WriteOptionalSpan(w, index, JsonKey("actor2"), e.actor2_span);
+  WriteOptionalSpan(w, index, JsonKey("date"), e.date_span);
+  WriteOptionalSpan(w, index, JsonKey("fatalities"), e.fatalities_span);
   w.EndObject();
-  w.Key("evidence");
+  w.Key(JsonKey("evidence"));
   WriteSpan(w, index, e.evidence);
-  w.Key("trigger");
+  w.Key(JsonKey("trigger"));
   WriteSpan(w, index, e.trigger);
-  w.Field("trigger_text", std::string_view(text).substr(e.trigger.begin.value, e.trigger.size()));
-  w.Key("confidence");
+  w.Field(JsonKey("trigger_text"),
+          std::string_view(text).substr(e.trigger.begin.value, e.trigger.size()));
+  w.Key(JsonKey("confidence"));
   w.Double(e.confidence, 2);
   w.EndObject();
 }
 
-void WriteActors(JsonWriter& w, const utf8::CharIndex& index, std::string_view key,
+template <std::size_t N>
+void WriteActors(JsonWriter& w, const CodePointIndex& index, const JsonKey<N>& key,
                  const std::vector<ActorMention>& actors) {
   w.Key(key);
   w.BeginArray();
   for (const ActorMention& a : actors) {
     w.BeginObject();
-    w.Field("id", a.id);
-    w.Field("text", a.text);
-    w.Key("spans");
+    w.Field(JsonKey("id"), a.id);
+    w.Field(JsonKey("text"), a.text);
+    w.Key(JsonKey("spans"));
     WriteSpanList(w, index, a.spans);
-    w.Key("confidence");
+    w.Key(JsonKey("confidence"));
     w.Double(a.confidence, 2);
     w.EndObject();
   }
   w.EndArray();
 }
 
-void WritePlaces(JsonWriter& w, const utf8::CharIndex& index,
+void WritePlaces(JsonWriter& w, const CodePointIndex& index,
                  const std::vector<PlaceMention>& places) {
-  w.Key("places");
+  w.Key(JsonKey("places"));
   w.BeginArray();
   for (const PlaceMention& p : places) {
     w.BeginObject();
-    w.Field("name", p.name);
-    w.FieldOrNull("place_id", p.place_id);
-    WriteOptionalDouble(w, "lat", p.lat);
-    WriteOptionalDouble(w, "lon", p.lon);
-    w.FieldOrNull("admin1", p.admin1);
-    w.FieldOrNull("pcode", p.pcode);
-    w.Key("spans");
+    w.Field(JsonKey("name"), p.name);
+    w.FieldOrNull(JsonKey("place_id"), p.place_id);
+    WriteOptionalDouble(w, JsonKey("lat"), p.lat);
+    WriteOptionalDouble(w, JsonKey("lon"), p.lon);
+    w.FieldOrNull(JsonKey("admin1"), p.admin1);
+    w.FieldOrNull(JsonKey("pcode"), p.pcode);
+    w.Key(JsonKey("spans"));
     WriteSpanList(w, index, p.spans);
-    w.Key("confidence");
+    w.Key(JsonKey("confidence"));
     w.Double(p.confidence, 2);
-    w.Field("dateline_only", p.dateline_only);
+    w.Field(JsonKey("dateline_only"), p.dateline_only);
     w.EndObject();
   }
   w.EndArray();
@@ -201,24 +268,24 @@ std::size_t ExpectedRecordBytes(const Document& doc, const DocumentResult& resul
 void AppendDocumentRecord(const Document& doc, const DocumentResult& result,
                           const RecordJsonOptions& options, std::string* out) {
   out->reserve(out->size() + ExpectedRecordBytes(doc, result, options));
-  const utf8::CharIndex index(doc.text);
+  const CodePointIndex index(doc.text);
   JsonWriter w(out);
   w.BeginObject();
-  w.Field("doc_id", doc.doc_id);
-  w.FieldOrNull("pub_date", doc.pub_date);
-  w.FieldOrNull("source", doc.source);
-  w.Key("events");
+  w.Field(JsonKey("doc_id"), doc.doc_id);
+  w.FieldOrNull(JsonKey("pub_date"), doc.pub_date);
+  w.FieldOrNull(JsonKey("source"), doc.source);
+  w.Key(JsonKey("events"));
   w.BeginArray();
   for (const Event& e : result.events) WriteEvent(w, index, doc.text, e);
   w.EndArray();
-  WriteActors(w, index, "actors", result.actors);
+  WriteActors(w, index, JsonKey("actors"), result.actors);
   WritePlaces(w, index, result.places);
-  WriteActors(w, index, "sources", result.sources);
-  w.Field("sentences", static_cast<std::int64_t>(result.sentence_count));
-  w.Field("tokens", static_cast<std::int64_t>(result.token_count));
+  WriteActors(w, index, JsonKey("sources"), result.sources);
+  w.Field(JsonKey("sentences"), static_cast<std::int64_t>(result.sentence_count));
+  w.Field(JsonKey("tokens"), static_cast<std::int64_t>(result.token_count));
   if (options.with_text) {
-    w.Field("origin", doc.origin);
-    w.Field("text", doc.text);
+    w.Field(JsonKey("origin"), doc.origin);
+    w.Field(JsonKey("text"), doc.text);
   }
   w.EndObject();
   out->push_back('\n');
