@@ -9,8 +9,9 @@ namespace rasd::text {
 
 namespace {
 
+// The start hits Tokenize found, split per lexicon, and the tokens where a
+// number or a date may start.
 void FindPhraseStarts(AnalyzedText* out) {
-  static const PhraseTable::StartFilterPair filters(NumberPhrases(), DatePhrases());
   const std::size_t n = out->tokens.size();
   out->number_starts.resize(n);
   out->date_starts.resize(n);
@@ -23,7 +24,7 @@ void FindPhraseStarts(AnalyzedText* out) {
   std::uint32_t* starts = out->start_tokens.data();
   std::size_t count = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t hits = filters.HitsOf(tokens[i]);
+    const std::uint32_t hits = tokens[i].start_hits;
     number_starts[i] = static_cast<std::uint8_t>(hits);
     date_starts[i] = static_cast<std::uint8_t>(hits >> 8);
     // Written always, kept when it counts: which tokens do is unpredictable.
@@ -37,7 +38,8 @@ void FindPhraseStarts(AnalyzedText* out) {
 
 void Analyze(std::string_view original, std::optional<CivilDate> pub_date, AnalyzedText* out) {
   Normalize(original, &out->norm);
-  Tokenize(out->norm, &out->tokens);
+  static const PhraseTable::StartFilterPair filters(NumberPhrases(), DatePhrases());
+  Tokenize(out->norm, &out->tokens, filters.words());
   SplitSentences(out->norm, out->tokens, &out->sentences);
   FindPhraseStarts(out);
   ReadNumbers(out->norm, out->tokens, out->number_starts, out->start_tokens, &out->numbers);

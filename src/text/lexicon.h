@@ -140,22 +140,23 @@ class PhraseTable {
   // Eight times the bits of a StemMap's filter for a table of a few hundred
   // words: true for one reading in thirty that starts nothing, where
   // MayContain says true for one in sixteen.
-  static constexpr std::uint32_t kStartFilterBits = 8192;
+  static constexpr std::uint32_t kStartFilterBits = text::kStartFilterBits;
 
  public:
   // StartHits(token) of two tables at once, `first` in bits 0-7 and
   // `second` in bits 8-15, from one loop over the readings (the loop's
   // exit, after one to six readings, is mispredicted on most words, and the
   // number and the date readers would each pay for it at every token) and
-  // one byte load per reading: the two start filters are kept side by side,
-  // a byte per filter bit, built once from the tables.
+  // one load per reading: the two start filters are kept side by side, a
+  // 16-bit word per filter bit holding the first filter's bit at bit 0 and
+  // the second's at bit 8, built once from the tables.
   class StartFilterPair {
    public:
     StartFilterPair(const PhraseTable& first, const PhraseTable& second) {
       for (std::uint32_t bit = 0; bit < kStartFilterBits; ++bit) {
         both_[bit] =
-            static_cast<std::uint8_t>((first.start_filter_[bit / 64] >> (bit % 64) & 1) |
-                                      (second.start_filter_[bit / 64] >> (bit % 64) & 1) << 1);
+            static_cast<std::uint16_t>((first.start_filter_[bit / 64] >> (bit % 64) & 1) |
+                                       (second.start_filter_[bit / 64] >> (bit % 64) & 1) << 8);
       }
     }
     std::uint32_t HitsOf(const Token& token) const {
@@ -165,13 +166,15 @@ class PhraseTable {
         const CliticReading& reading = token.readings[r];
         const std::uint32_t in_both = both_[StartBit(token.stem_hash[r], reading.definite())] *
                                       static_cast<std::uint32_t>(reading.enclitic_bytes == 0);
-        hits |= ((in_both & 1) | (in_both & 2) << 7) << r;
+        hits |= in_both << r;
       }
       return hits;
     }
+    // The filters as Tokenize takes them: Token::start_hits is then HitsOf.
+    const std::uint16_t* words() const { return both_.data(); }
 
    private:
-    std::array<std::uint8_t, kStartFilterBits> both_{};
+    std::array<std::uint16_t, kStartFilterBits> both_{};
   };
 
  private:
@@ -187,7 +190,7 @@ class PhraseTable {
   // definite) of the first words, in a fixed array, so that a reading is
   // rejected with one load and no test of an empty table.
   static std::uint32_t StartBit(std::uint32_t stem_hash, bool definite) {
-    return ((stem_hash >> 19) ^ (definite ? kStartFilterBits / 2 : 0)) & (kStartFilterBits - 1);
+    return StartFilterBit(stem_hash, definite);
   }
   bool MayStartWith(std::uint32_t stem_hash, bool definite) const {
     const std::uint32_t bit = StartBit(stem_hash, definite);

@@ -172,6 +172,10 @@ class Word {
   Word(std::string_view text, NormSpan span, std::uint32_t letters)
       : size_(span.size()), letters_(letters) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + span.begin.value;
+    if (size_ >= sizeof(std::uint64_t)) {
+      ReadLongWord(p);
+      return;
+    }
     for (std::uint32_t k = 0; k < kHeadLetters; ++k) head_[k] = ReadLetter(p, k * kLetterBytes);
     for (std::uint32_t k = 0; k < kTailLetters; ++k) {
       const std::uint32_t bytes = (k + 1) * kLetterBytes;
@@ -198,6 +202,18 @@ class Word {
 
   Letter ReadLetter(const unsigned char* p, std::uint32_t off) const {
     return off + 1 < size_ ? PairAt(p + off) : 0;
+  }
+
+  // A word of eight bytes or more (four letters or more: most words) has
+  // all four head pairs and all three tail pairs: they are read with two
+  // eight-byte loads and no test per pair, whose outcome would follow the
+  // word's length.
+  void ReadLongWord(const unsigned char* p) {
+    static_assert(kHeadLetters * kLetterBytes == sizeof(std::uint64_t));
+    std::memcpy(head_.data(), p, sizeof(std::uint64_t));
+    std::uint64_t last = 0;  // the last four pairs, the last one highest
+    std::memcpy(&last, p + size_ - sizeof last, sizeof last);
+    tail_ = (last >> 48) | (last >> 16 & 0xFFFF0000ULL) | (last << 16 & 0xFFFF00000000ULL);
   }
 
   std::uint32_t size_;
@@ -421,8 +437,11 @@ class ReadingTable {
     return table;
   }
 
-  // Sets the readings and detached_proclitic of `t`, an Arabic word.
-  void Analyze(std::string_view text, std::uint32_t letters, Token* t) const {
+  struct Entry;  // the readings of a combination (below)
+
+  // Sets the readings and detached_proclitic of `t`, an Arabic word, and
+  // returns its entry.
+  const Entry& Analyze(std::string_view text, std::uint32_t letters, Token* t) const {
     const Word w(text, t->norm, letters);
     const std::uint64_t tail = w.Tail();
     const std::uint32_t suffix = (IdOf(static_cast<Letter>(tail >> 32)) * kLetterIdCount +
@@ -437,6 +456,7 @@ class ReadingTable {
     t->reading_count = e.reading_count;
     t->readings = e.readings;
     t->detached_proclitic = e.detached_proclitic;
+    return e;
   }
 
  private:
@@ -451,10 +471,19 @@ class ReadingTable {
   static constexpr std::uint32_t kEntries =
       kFirstRoles * kSecondRoles * kThirdRoles * kFourthRoles * kSuffixLengths * (kLongWord + 1);
 
+ public:
+  // The readings of the words of one combination, and how they meet the
+  // start filters.
   struct Entry {
     std::uint8_t reading_count = 0;
     bool detached_proclitic = false;
     std::array<CliticReading, kMaxReadings> readings{};
+    // Per reading, what StartFilterBit adds for a definite one (xor-ed with
+    // the hash's bits), and the bits of both filters (0x0101) when it may
+    // start a phrase (no pronoun suffix), else 0: HashArabicStems tests the
+    // start filters with no look at the reading.
+    std::array<std::uint16_t, kMaxReadings> start_flip{};
+    std::array<std::uint16_t, kMaxReadings> start_keep{};
     bool operator==(const Entry& o) const {
       if (reading_count != o.reading_count || detached_proclitic != o.detached_proclitic) {
         return false;
@@ -470,6 +499,7 @@ class ReadingTable {
     }
   };
 
+ private:
   static constexpr std::uint32_t Index(std::uint32_t first, std::uint32_t second,
                                        std::uint32_t third, std::uint32_t fourth,
                                        std::uint32_t enclitic, std::uint32_t letters) {
@@ -548,6 +578,10 @@ class ReadingTable {
     e.reading_count = t.reading_count;
     e.readings = t.readings;
     e.detached_proclitic = IsProcliticOnly(w);
+    for (std::size_t r = 0; r < e.reading_count; ++r) {
+      e.start_flip[r] = static_cast<std::uint16_t>(StartFilterBit(0, e.readings[r].definite()));
+      e.start_keep[r] = e.readings[r].enclitic_bytes == 0 ? 0x0101 : 0;
+    }
     return e;
   }
 
@@ -593,27 +627,42 @@ constexpr std::size_t kShortStem = 16;
   return HashShortStem(text.data() + begin, size);
 }
 
-void HashStems(std::string_view text, bool arabic_word, Token* t) {
-  if (!arabic_word) {
-    t->stem_hash[0] = HashStemAt(text, t->norm.begin.value, t->norm.size());
-    return;
-  }
+// Token::start_hits of reading r, whose stem hashes to `hash`, given its
+// entry's start_flip and start_keep: bit r of the first filter, bit 8 + r of
+// the second. No branch: nearly every reading fails both filters.
+[[gnu::always_inline]] inline std::uint32_t StartHitsOf(const std::uint16_t* filters,
+                                                        std::uint32_t hash, std::uint32_t flip,
+                                                        std::uint32_t keep, std::uint32_t r) {
+  return (filters[StartFilterBit(hash, false) ^ flip] & keep) << r;
+}
+
+// The stem hash of every reading of `t`, an Arabic word of table entry `e`,
+// and its start hits in `filters`.
+void HashArabicStems(std::string_view text, const ReadingTable::Entry& e,
+                     const std::uint16_t* filters, Token* t) {
   const std::uint32_t begin = t->norm.begin.value, end = t->norm.end.value;
-  const std::uint8_t count = t->reading_count;
+  const std::uint8_t count = e.reading_count;
+  std::uint32_t hits = 0;
   if (end - begin < kShortStem && end + kShortStem <= text.size()) {
     // Every stem is short and has its 16 bytes: checked once for the word.
     for (std::uint8_t r = 0; r < count; ++r) {
-      const CliticReading& reading = t->readings[r];
+      const CliticReading& reading = e.readings[r];
       const std::uint32_t stem = begin + reading.proclitic_bytes + reading.article_bytes;
-      t->stem_hash[r] = HashShortStem(text.data() + stem, end - reading.enclitic_bytes - stem);
+      const std::uint32_t hash =
+          HashShortStem(text.data() + stem, end - reading.enclitic_bytes - stem);
+      t->stem_hash[r] = hash;
+      hits |= StartHitsOf(filters, hash, e.start_flip[r], e.start_keep[r], r);
     }
-    return;
+  } else {
+    for (std::uint8_t r = 0; r < count; ++r) {
+      const CliticReading& reading = e.readings[r];
+      const std::uint32_t stem = begin + reading.proclitic_bytes + reading.article_bytes;
+      const std::uint32_t hash = HashStemAt(text, stem, end - reading.enclitic_bytes - stem);
+      t->stem_hash[r] = hash;
+      hits |= StartHitsOf(filters, hash, e.start_flip[r], e.start_keep[r], r);
+    }
   }
-  for (std::uint8_t r = 0; r < count; ++r) {
-    const CliticReading& reading = t->readings[r];
-    const std::uint32_t stem = begin + reading.proclitic_bytes + reading.article_bytes;
-    t->stem_hash[r] = HashStemAt(text, stem, end - reading.enclitic_bytes - stem);
-  }
+  t->start_hits = static_cast<std::uint16_t>(hits);
 }
 
 // ---- Token boundaries ------------------------------------------------------
@@ -718,7 +767,7 @@ std::size_t WordEnd(std::string_view text, std::size_t i, std::size_t limit, Cha
   return i;
 }
 
-TokenKind KindOf(CharClass cls) {
+constexpr TokenKind KindOfClass(CharClass cls) {
   switch (cls) {
     case CharClass::kArabic:
       return TokenKind::kArabicWord;
@@ -733,6 +782,16 @@ TokenKind KindOf(CharClass cls) {
   }
 }
 
+// KindOfClass as a table: one load per token instead of a chain of tests.
+constexpr std::array<TokenKind, 7> kKindOfClass = {
+    KindOfClass(CharClass::kSpace), KindOfClass(CharClass::kArabic),
+    KindOfClass(CharClass::kLatin), KindOfClass(CharClass::kDigit),
+    KindOfClass(CharClass::kPunct), KindOfClass(CharClass::kSymbol),
+    KindOfClass(CharClass::kMark)};
+static_assert(static_cast<int>(CharClass::kMark) == 6, "kKindOfClass lists every class in order");
+
+TokenKind KindOf(CharClass cls) { return kKindOfClass[static_cast<std::size_t>(cls)]; }
+
 }  // namespace
 
 std::uint32_t DetachedProcliticOf(const std::vector<Token>& tokens, std::uint32_t i) {
@@ -744,8 +803,13 @@ std::uint32_t DetachedProcliticOf(const std::vector<Token>& tokens, std::uint32_
   return tokens[prev].detached_proclitic ? prev : kNoToken;
 }
 
-void Tokenize(const NormalizedText& norm, std::vector<Token>* out) {
+void Tokenize(const NormalizedText& norm, std::vector<Token>* out,
+              const std::uint16_t* start_filters) {
   out->clear();
+  // No filters pass nothing: a table of zeros costs one load per reading,
+  // a test of the pointer per reading would cost more.
+  static constexpr std::array<std::uint16_t, kStartFilterBits> kNoFilters{};
+  const std::uint16_t* filters = start_filters != nullptr ? start_filters : kNoFilters.data();
   const ReadingTable& readings = ReadingTable::Get();
   // Locals: the token's byte fields may alias anything, and stores to them
   // would make the compiler reload what it reads through `norm`.
@@ -780,9 +844,11 @@ void Tokenize(const NormalizedText& norm, std::vector<Token>* out) {
     t.original = {ByteOffset(to_original[i]), ByteOffset(to_original[end])};
     t.kind = KindOf(ch.cls);
     t.space_before = space_before;
-    const bool arabic_word = ch.cls == CharClass::kArabic;
-    if (arabic_word) readings.Analyze(text, chars, &t);
-    HashStems(text, arabic_word, &t);
+    if (ch.cls == CharClass::kArabic) {
+      HashArabicStems(text, readings.Analyze(text, chars, &t), filters, &t);
+    } else {
+      t.stem_hash[0] = HashStemAt(text, i, end - i);
+    }
     space_before = false;
     i = end;
   }

@@ -57,12 +57,25 @@ struct Token {
   // Matchers find it with DetachedProcliticOf, so a name in quotes or after
   // a tatweel still carries its preposition.
   bool detached_proclitic = false;
+  // Bit r, and bit 8 + r, for each reading r without a pronoun suffix whose
+  // stem passes the first, and the second, phrase start filter Tokenize was
+  // given (StartFilterBit; Analyze gives the number and the date lexicons'
+  // filters side by side); 0 when it was given none. Found while the
+  // readings are hashed, so that no later pass reads them all again.
+  std::uint16_t start_hits = 0;
   // HashStem(StemOf(readings[r])) for an Arabic word; for any other token,
   // stem_hash[0] is HashStem of its whole text.
   std::array<std::uint32_t, kMaxReadings> stem_hash{};
 };
 
 inline constexpr std::uint32_t kNoToken = 0xFFFFFFFF;
+
+// Phrase start filters (PhraseTable) have this many bits, one per
+// (stem hash, definite): the bit of a reading is StartFilterBit.
+inline constexpr std::uint32_t kStartFilterBits = 8192;
+inline std::uint32_t StartFilterBit(std::uint32_t stem_hash, bool definite) {
+  return ((stem_hash >> 19) ^ (definite ? kStartFilterBits / 2 : 0)) & (kStartFilterBits - 1);
+}
 
 // The stem of `token` under `reading`: normalised text with clitics and article cut.
 inline std::string_view StemOf(const NormalizedText& norm, const Token& token,
@@ -237,8 +250,12 @@ class StemMap {
 // kNoToken. For ل"داعش": DetachedProcliticOf(tokens, index of داعش) is the ل.
 std::uint32_t DetachedProcliticOf(const std::vector<Token>& tokens, std::uint32_t i);
 
-// Appends the tokens of `norm` to *out (cleared first).
-void Tokenize(const NormalizedText& norm, std::vector<Token>* out);
+// Appends the tokens of `norm` to *out (cleared first). `start_filters`,
+// when given, is two start filters side by side, kStartFilterBits words
+// (PhraseTable::StartFilterPair::words: bit 0 of word StartFilterBit the
+// first filter's bit, bit 8 the second's), which set Token::start_hits.
+void Tokenize(const NormalizedText& norm, std::vector<Token>* out,
+              const std::uint16_t* start_filters = nullptr);
 
 }  // namespace rasd::text
 

@@ -10,6 +10,9 @@
 #include <gtest/gtest.h>
 
 #include "common/limits.h"
+#include "text/dates.h"
+#include "text/lexicon.h"
+#include "text/numbers.h"
 #include "text_test_util.h"
 
 namespace rasd::text {
@@ -403,6 +406,59 @@ TEST(TokenizerTest, StemMapFilterAgreesWithMayContain) {
   }
   EXPECT_GT(held, 5u);
   EXPECT_LT(passed, 2 * held);  // most stems not held are turned away
+}
+
+// Tokenize finds the start hits of two phrase tables while it hashes the
+// readings: every corpus token must get what StartFilterPair::HitsOf finds
+// from its readings afterwards, also at the end of a text (where stems lack
+// the 16 bytes the short hash reads), so every text is cut at each of its
+// last 40 bytes too. Without filters, no token has hits.
+TEST(TokenizerTest, StartHitsAreThoseOfTheFilterPair) {
+  const PhraseTable::StartFilterPair filters(NumberPhrases(), DatePhrases());
+  NormalizedText norm;
+  std::vector<Token> tokens;
+  std::size_t with_hits = 0, checked = 0;
+  for (const std::string& doc : AllCorpusTexts()) {
+    std::vector<std::string_view> texts = {doc};
+    for (std::size_t cut = 1; cut <= 40 && cut < doc.size(); ++cut) {
+      texts.push_back(std::string_view(doc).substr(0, doc.size() - cut));
+    }
+    for (const std::string_view text : texts) {
+      Normalize(text, &norm);
+      Tokenize(norm, &tokens, filters.words());
+      for (const Token& t : tokens) {
+        ASSERT_EQ(t.start_hits, filters.HitsOf(t)) << norm.View(t.norm);
+        with_hits += t.start_hits != 0;
+        ++checked;
+      }
+      Tokenize(norm, &tokens);
+      for (const Token& t : tokens) ASSERT_EQ(t.start_hits, 0) << norm.View(t.norm);
+    }
+  }
+  EXPECT_GT(checked, 100000u);
+  EXPECT_GT(with_hits, 1000u);
+}
+
+// On sentences of the corpus: أكثر starts a number qualifier (أكثر من 50)
+// and حزيران a date; digits have no readings and no hits.
+TEST(TokenizerTest, StartHitsMarkNumberAndDateWords) {
+  const PhraseTable::StartFilterPair filters(NumberPhrases(), DatePhrases());
+  NormalizedText norm;
+  Normalize("اندماج أكثر من 50 لواءً وفصيلاً مسلحا، اجتماع لحزب الشعب في 5 حزيران/يونيو", &norm);
+  std::vector<Token> tokens;
+  Tokenize(norm, &tokens, filters.words());
+  const auto hits_of = [&](std::string_view word) {
+    for (const Token& t : tokens) {
+      if (norm.View(t.norm) == word) return static_cast<std::uint32_t>(t.start_hits);
+    }
+    return 0xFFFFFFFFu;
+  };
+  NormalizedText word;
+  Normalize("أكثر", &word);
+  EXPECT_NE(hits_of(word.text) & 0xFF, 0u);  // a number qualifier
+  Normalize("حزيران", &word);
+  EXPECT_NE(hits_of(word.text) >> 8, 0u);  // a month
+  EXPECT_EQ(hits_of("50"), 0u);            // digits: no readings, no hits
 }
 
 }  // namespace
