@@ -150,6 +150,7 @@ class DateLexicon {
     for (const PhraseEntry& e : table_.entries()) {
       kinds_.push_back(WordFromName(e.kind));
       needs_context_.push_back(e.HasFlag("ctx"));
+      if (kinds_.back() == DateWord::kYearCue && e.words.size() != 1) one_word_year_cues_ = false;
     }
   }
   static const DateLexicon& Get() {
@@ -159,6 +160,9 @@ class DateLexicon {
   DateWord KindOf(const PhraseEntry& e) const { return kinds_[IndexOf(e)]; }
   bool NeedsContext(const PhraseEntry& e) const { return needs_context_[IndexOf(e)] != 0; }
   const PhraseTable& table() const { return table_; }
+  // Every year cue is one word (عام، في): a date read from a cue ends with
+  // the year right after it.
+  bool OneWordYearCues() const { return one_word_year_cues_; }
 
  private:
   std::size_t IndexOf(const PhraseEntry& e) const {
@@ -169,6 +173,7 @@ class DateLexicon {
   // Per entry, read once from the row: the kind and the flag "ctx".
   std::vector<DateWord> kinds_;
   std::vector<std::uint8_t> needs_context_;
+  bool one_word_year_cues_ = true;
 };
 
 struct Word {
@@ -213,8 +218,15 @@ class DateReader {
         n_(static_cast<std::uint32_t>(tokens.size())) {}
 
   std::optional<DateMention> ReadAt(std::uint32_t i) const {
-    if (tokens_[i].kind != TokenKind::kNumber && (StartKindsAt(i) & kOpeningKinds) == 0) {
-      return std::nullopt;
+    if (tokens_[i].kind != TokenKind::kNumber) {
+      const std::uint32_t opening = StartKindsAt(i) & kOpeningKinds;
+      if (opening == 0) return std::nullopt;
+      // A word that opens nothing but a year cue (في، خلال: thousands of
+      // tokens, a few dates) reads a date only with a year after it.
+      if (opening == MaskOf(DateWord::kYearCue) && DateLexicon::Get().OneWordYearCues() &&
+          !YearAt(i + 1)) {
+        return std::nullopt;
+      }
     }
     std::uint32_t j = i;
     Cues cues;

@@ -86,6 +86,30 @@ TEST(DatesTest, CaseFile) {
   }
 }
 
+// A word that opens nothing but a year cue (في، خلال) is read past at once
+// unless a year follows it: the year after it still makes a date, and a
+// day and month after it are read from the number on. Clauses of the corpus.
+TEST(DatesTest, YearCueWordsReadOnlyAYearAfterThem) {
+  struct Case {
+    std::string_view sentence;
+    std::string_view expected;
+  };
+  const Case cases[] = {
+      {"تهدد بنسف عملية السلام التي أطلقت مع أنقرة في 2012 تأتي في حين", "2012-01-01 year في 2012"},
+      {"فيما زادت حدة هذه الانتهاكات بعد اندلاع الثورة السورية في 2011", "2011-01-01 year في 2011"},
+      {"وعشرات الجرحى خلال اجتماع لحزب الشعب الديموقراطي في 5 حزيران/يونيو في ديار بكر",
+       "2015-06-05 day 5 حزيران/يونيو"},
+      {"وعشرات الجرحى خلال اجتماع لحزب الشعب الديموقراطي في ديار بكر", "-"},
+  };
+  AnalyzedText a;
+  for (const Case& c : cases) {
+    Analyze(c.sentence, CivilDate{2015, 8, 6}, &a);
+    const std::vector<std::string> items =
+        c.expected == "-" ? std::vector<std::string>{} : SplitItems(std::string(c.expected));
+    EXPECT_EQ(Describe(c.sentence, a, items), c.expected) << c.sentence;
+  }
+}
+
 TEST(DatesTest, LexiconRowsAreWellFormed) {
   const PhraseTable table = PhraseTable::FromTsv(embedded::text_dates);
   EXPECT_TRUE(table.errors().empty()) << table.errors().front();
