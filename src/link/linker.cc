@@ -155,8 +155,9 @@ class LinkRun {
     RecycleMentions();
     pending_weak_.clear();
     ComputeFacts();
+    const auto n = static_cast<std::uint32_t>(tokens_.size());
     std::uint32_t i = 0;
-    while (i < tokens_.size()) i = Step(i);
+    while (i < n) i = Quiet(i) ? i + 1 : Step(i);
     ResolveWeak();
     ResolveAbroadNames();
     // Mentions are emitted left to right, so they are usually in order already:
@@ -1231,6 +1232,16 @@ class LinkRun {
   // ---- the pass ---------------------------------------------------------------
   // One position, and whether a list of places opened by a plural cue goes
   // on after what was found there.
+  // StepAt(i) would find nothing and return i + 1: token i has none of the
+  // bits its rules start from, anchors no fuzzy name and continues no list.
+  // Most tokens are quiet, and are passed over with this test alone.
+  bool Quiet(std::uint32_t i) const {
+    constexpr std::uint32_t kStartBits =
+        kStemNames | kStemForceHead | kStemForeign | kStemForeignMulti | kStemGroupPattern;
+    const TokenFacts& f = facts_[i];
+    return (f.flags & kStartBits) == 0 && f.cue == 0 && f.fuzzy_anchors == 0 && i != list_next_;
+  }
+
   std::uint32_t Step(std::uint32_t i) {
     const std::size_t mentions_before = out_->mentions.size();
     const std::uint32_t next = StepAt(i);
