@@ -60,6 +60,9 @@ constexpr std::size_t kMaxPlacesPerFrame = 8;
 // Known places of a list closer than this are one location (a town's twin,
 // its suburb): about the spread of one Syrian town.
 constexpr double kSameLocalityKm = 4.0;
+// How far from a city's point its quarters and streets may lie (Damascus,
+// Aleppo and Homs are about 10 km across).
+constexpr double kTownRadiusKm = 8.0;
 // At most this many words between list items when the later is a thing near
 // a place (وحقول ألغام قريبة من الرقة).
 constexpr std::uint32_t kNearItemGap = 6;
@@ -191,16 +194,65 @@ bool Restates(const DocIndex& ix, const Mention& a, const Mention& b) {
   return holds_a && !IsPunct(ix, b.first_token - 1, ",");
 }
 
-// True when a and b are known places so close that ACLED would code them as
-// one location (الفوعة وكفريا، نبل والزهراء: twin towns a few km apart).
-bool SameLocality(const Mention& a, const Mention& b) {
-  if (!a.lat || !a.lon || !b.lat || !b.lon) return false;
+double DistanceKm(const Mention& a, const Mention& b) {
   constexpr double kEarthRadiusKm = 6371.0;
   constexpr double kRadiansPerDegree = 3.14159265358979323846 / 180.0;
   const double lat = (*a.lat + *b.lat) / 2 * kRadiansPerDegree;
   const double dy = (*a.lat - *b.lat) * kRadiansPerDegree;
   const double dx = (*a.lon - *b.lon) * kRadiansPerDegree * std::cos(lat);
-  return kEarthRadiusKm * std::sqrt(dx * dx + dy * dy) < kSameLocalityKm;
+  return kEarthRadiusKm * std::sqrt(dx * dx + dy * dy);
+}
+
+bool Known(const Mention& m) { return m.lat.has_value() && m.lon.has_value(); }
+
+// True when a and b are known places so close that ACLED would code them as
+// one location (الفوعة وكفريا، نبل والزهراء: twin towns a few km apart).
+bool SameLocality(const Mention& a, const Mention& b) {
+  return Known(a) && Known(b) && DistanceKm(a, b) < kSameLocalityKm;
+}
+
+// True when town b, after في, holds the list that ends with a (شارعي الثورة
+// وبغداد وحي باب توما في دمشق): every item is a part of that town.
+bool HoldsList(const DocIndex& ix, const Mention& a, const Mention& b) {
+  if (!Known(b) || IsArea(b) || b.country != "Syria" || b.first_token <= a.end_token ||
+      b.first_token - a.end_token > 2) {
+    return false;
+  }
+  return ix.text->norm.View(ix.text->tokens[b.first_token - 1].norm) == kIn;
+}
+
+// True when list item `item` cannot lie in `town`: the gazetteer puts it in
+// another governorate or country, so the text names a street or quarter that
+// shares a town's name (شارعي الثورة وبغداد ... في دمشق).
+bool Elsewhere(const Mention& item, const Mention& town) {
+  if (item.country != town.country) return true;
+  return Known(item) && !item.admin1.empty() && item.admin1 != town.admin1;
+}
+
+// The list's items in town `town`: an item named like a place elsewhere is a
+// street or quarter of the town, so the event is in the town, and so are the
+// items the gazetteer puts inside it.
+void PlaceInTown(const DocIndex& ix, std::int32_t town, std::size_t from,
+                 std::vector<std::int32_t>* chosen) {
+  const Mention& t = ix.mention(town);
+  const bool moves = std::any_of(chosen->begin() + static_cast<std::ptrdiff_t>(from), chosen->end(),
+                                 [&](std::int32_t c) { return Elsewhere(ix.mention(c), t); });
+  if (!moves) return;
+  std::vector<std::int32_t> kept(chosen->begin(),
+                                 chosen->begin() + static_cast<std::ptrdiff_t>(from));
+  bool town_kept = false;
+  for (std::size_t i = from; i < chosen->size(); ++i) {
+    const Mention& item = ix.mention((*chosen)[i]);
+    const bool in_town =
+        Elsewhere(item, t) || (Known(item) && DistanceKm(item, t) <= kTownRadiusKm);
+    if (!in_town) {
+      kept.push_back((*chosen)[i]);
+    } else if (!town_kept) {
+      kept.push_back(town);
+      town_kept = true;
+    }
+  }
+  *chosen = std::move(kept);
 }
 
 }  // namespace
@@ -225,11 +277,22 @@ std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, 
     return std::vector<std::int32_t>(1, nearest);
   }
   std::vector<std::int32_t> chosen = {places[start]};
+  const auto after_in = [&](const Mention& m) {
+    return m.first_token > 0 && ix.text->norm.View(ix.text->tokens[m.first_token - 1].norm) == kIn;
+  };
   std::size_t k = std::find(all.begin(), all.end(), places[start]) - all.begin();
   const Mention* last = &ix.mention(places[start]);
+  std::int32_t town = kNone;  // the town the list is said to be in
+  // X في A وY في B: B holds only the items after A.
+  std::size_t town_holds_from = 0, held_from = after_in(ix.mention(places[start])) ? 1 : 0;
   for (++k; k < all.size() && chosen.size() < kMaxPlacesPerFrame; ++k) {
     const Mention& next = ix.mention(all[k]);
     if (Restates(ix, *last, next)) {
+      if (HoldsList(ix, *last, next)) {
+        town = all[k];
+        town_holds_from = held_from;
+      }
+      if (after_in(next)) held_from = chosen.size();
       last = &next;
       continue;
     }
@@ -238,8 +301,10 @@ std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, 
       return SameLocality(ix.mention(c), next);
     });
     if (!same_locality) chosen.push_back(all[k]);
+    if (after_in(next)) held_from = chosen.size();
     last = &next;
   }
+  if (town != kNone) PlaceInTown(ix, town, town_holds_from, &chosen);
   return chosen;
 }
 

@@ -422,6 +422,28 @@ TEST_F(EngineTest, TheNameBeforeAVerbOfTheEventIsItsSubjectAndTheNameAfterItsTar
   }
 }
 
+TEST_F(EngineTest, StreetsNamedLikeOtherTownsAreInTheTownThatHoldsTheList) {
+  // snn-054: the streets al-Thawra and Baghdad and the quarter Bab Touma are
+  // in Damascus, not in Raqqa governorate and Iraq: one event, in Damascus.
+  const auto streets = Current(
+      Extract("قتل خمسة أشخاص وأصيب 37 آخرون بجروح جراء سقوط قذائف صاروخية على شارعي الثورة "
+              "وبغداد وحي باب توما في دمشق، مصدرها مواقع الفصائل المقاتلة.",
+              "2015-08-02"));
+  ASSERT_EQ(streets.size(), 1u);
+  ASSERT_TRUE(streets[0].location.has_value());
+  EXPECT_EQ(streets[0].location->name, "دمشق");
+  EXPECT_EQ(streets[0].fatalities, 5);
+  // seed-001: X في A وY في B. Idlib holds only the checkpoint; al-Ramousa in
+  // Aleppo keeps its event.
+  const auto apart = Current(Extract(
+      "كذلك تم تفجير معمل الغاز في الراموسة وحاجز المعصرة في إدلب ونسف مبنى للقنص.", "2016-08-10"));
+  std::vector<std::string> places;
+  for (const Event& e : apart) {
+    if (e.location) places.push_back(e.location->name);
+  }
+  EXPECT_NE(std::find(places.begin(), places.end(), "الراموسة"), places.end());
+}
+
 TEST_F(EngineTest, AWeakWordWithAPlaceAndSomeoneKilledIsAnEvent) {
   // snn-060, shortened: هجوم names no side, but a policeman was killed there.
   const auto killed = Current(Extract("قتل شرطي أمس في هجوم في دياربكر."));
