@@ -592,31 +592,17 @@ class ReadingTable {
   IndexTerms terms_ = MakeIndexTerms();
 };
 
-// HashStem(p, size), computed with loads and selects
-// instead of HashStem's branches on the size when the stem is shorter than
-// 16 bytes and the text has 16 bytes from `begin` (nearly every stem): the
-// sizes of successive stems follow no pattern a branch predictor could learn.
-constexpr std::size_t kShortStem = 16;
+// Stems shorter than this with this many bytes of text from their start
+// (nearly every stem) are hashed from two loads, with no copy.
+constexpr std::size_t kShortStem = kShortStemBytes;
 
-// HashStemAt for a stem of fewer than kShortStem bytes with kShortStem
-// bytes of text from p: the caller has checked both.
+// HashStem for a stem of fewer than kShortStem bytes with kShortStem bytes
+// of text from p: the caller has checked both.
 [[gnu::always_inline]] inline std::uint32_t HashShortStem(const char* p, std::size_t size) {
-  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
-  const auto mix = [](std::uint64_t h, std::uint64_t w) {
-    h = (h ^ w) * kMul;
-    return h ^ (h >> 29);
-  };
   std::uint64_t first = 0, second = 0;
   std::memcpy(&first, p, 8);
   std::memcpy(&second, p + 8, 8);
-  std::uint64_t h = (size + 1) * kMul;
-  const bool whole_first = size >= 8;  // HashStem mixes a whole first word
-  h = whole_first ? mix(h, first) : h;
-  const std::size_t rest = size % 8;  // then the 1..7 bytes after it, if any
-  const std::uint64_t tail =
-      (whole_first ? second : first) & ((std::uint64_t{1} << (8 * rest)) - 1);
-  h = rest != 0 ? mix(h, tail) : h;
-  return static_cast<std::uint32_t>(h ^ (h >> 32));
+  return HashShortStemWords(first, second, size);
 }
 
 [[gnu::always_inline]] inline std::uint32_t HashStemAt(std::string_view text, std::size_t begin,

@@ -87,15 +87,49 @@ inline std::string_view StemOf(const NormalizedText& norm, const Token& token,
   return all.substr(begin, end - begin);
 }
 
-// A hash of a short word for StemMap. Stems are a few bytes long, so the
-// word is read eight bytes at a time; a multiply and a shift per step mix
-// well enough for tables of a few thousand stems. The last 1..7 bytes are
-// gathered with two overlapping loads instead of a loop over bytes: every
-// reading of every token is hashed, so this runs millions of times a second.
+// The masks that keep the first n bytes of a stem of n < 16 bytes read as
+// two little-endian words: `first` keeps min(n, 8) bytes, `second` n - 8.
+struct ShortStemMask {
+  std::uint64_t first = 0;
+  std::uint64_t second = 0;
+};
+inline constexpr std::size_t kShortStemBytes = 16;
+constexpr std::array<ShortStemMask, kShortStemBytes> MakeShortStemMasks() {
+  std::array<ShortStemMask, kShortStemBytes> masks{};
+  for (std::size_t n = 0; n < kShortStemBytes; ++n) {
+    masks[n].first = n >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
+    masks[n].second = n <= 8 ? 0 : (std::uint64_t{1} << (8 * (n - 8))) - 1;
+  }
+  return masks;
+}
+inline constexpr std::array<ShortStemMask, kShortStemBytes> kShortStemMasks = MakeShortStemMasks();
+
+// HashStem of a stem of n < 16 bytes, given its bytes read as two words
+// (anything past the stem is masked off): two multiplies, and no branch on
+// the size, which follows no pattern from one reading to the next.
+inline std::uint32_t HashShortStemWords(std::uint64_t first, std::uint64_t second, std::size_t n) {
+  const ShortStemMask& mask = kShortStemMasks[n];
+  std::uint64_t h = ((first & mask.first) + n) * 0x9E3779B97F4A7C15ULL ^
+                    (second & mask.second) * 0xC2B2AE3D27D4EB4FULL;
+  h ^= h >> 29;  // the low bits of a product see only the low bits of the stem
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
+
+// A hash of a short word for StemMap. Stems are a few bytes long: one of
+// fewer than 16 bytes is HashShortStemWords of its bytes; a longer one is
+// read eight bytes at a time, a multiply and a shift per step, which mixes
+// well enough for tables of a few thousand stems. Every reading of every
+// token is hashed (the tokenizer reads the short ones without a copy).
 inline std::uint32_t HashStem(std::string_view s) {
-  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
+  if (n < kShortStemBytes) {
+    std::uint64_t first = 0, second = 0;
+    std::memcpy(&first, p, n < 8 ? n : 8);
+    if (n > 8) std::memcpy(&second, p + 8, n - 8);
+    return HashShortStemWords(first, second, n);
+  }
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
   std::uint64_t h = (n + 1) * kMul;
   std::size_t i = 0;
   for (; i + 8 <= n; i += 8) {
@@ -106,18 +140,8 @@ inline std::uint32_t HashStem(std::string_view s) {
   }
   const std::size_t rest = n - i;
   if (rest == 0) return static_cast<std::uint32_t>(h ^ (h >> 32));
-  // The tail as a little-endian number, byte k at bits 8k..8k+7; the two
-  // loads overlap on equal bytes, so or-ing them is exact.
   std::uint64_t w = 0;
-  if (rest >= 4) {
-    std::uint32_t lo = 0, hi = 0;
-    std::memcpy(&lo, p + i, 4);
-    std::memcpy(&hi, p + i + rest - 4, 4);
-    w = std::uint64_t{lo} | (std::uint64_t{hi} << (8 * (rest - 4)));
-  } else {
-    w = std::uint64_t{p[i]} | (std::uint64_t{p[i + rest / 2]} << (8 * (rest / 2))) |
-        (std::uint64_t{p[i + rest - 1]} << (8 * (rest - 1)));
-  }
+  std::memcpy(&w, p + i, rest);
   h = (h ^ w) * kMul;
   h ^= h >> 29;
   return static_cast<std::uint32_t>(h ^ (h >> 32));

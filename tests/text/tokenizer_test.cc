@@ -4,6 +4,7 @@
 #include "text/tokenizer.h"
 
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -216,6 +217,37 @@ TEST(TokenizerTest, CorpusStemHashesAreHashStemOfEveryStem) {
     }
   }
   EXPECT_GT(readings, 50000u);
+}
+
+// StemMap and the phrase start filters take bits from the whole of a stem
+// hash (the slot from the low bits, the filters from the high ones), and a
+// short stem is hashed with two multiplies: the distinct stems of the
+// corpus (every reading of every word) must keep distinct hashes, in the
+// low 16 bits and in the high 16 bits alike, but for a few.
+TEST(TokenizerTest, ShortStemHashesSpreadCorpusStems) {
+  std::set<std::string> stems;
+  for (const std::string& doc : AllCorpusTexts()) {
+    const Tokenized t = TokenizeText(doc);
+    for (const Token& token : t.tokens) {
+      for (std::size_t r = 0; r < token.reading_count; ++r) {
+        stems.emplace(StemOf(t.norm, token, token.readings[r]));
+      }
+    }
+  }
+  std::set<std::uint32_t> hashes, low, high;
+  for (const std::string& stem : stems) {
+    const std::uint32_t h = HashStem(stem);
+    hashes.insert(h);
+    low.insert(h & 0xFFFF);
+    high.insert(h >> 16);
+  }
+  ASSERT_GT(stems.size(), 10000u);
+  EXPECT_GE(hashes.size() * 1000, stems.size() * 999);  // collisions under 0.1 %
+  // 16 bits for ~n stems: a random function leaves about n * n / 2^17 pairs.
+  const double expected_pairs =
+      static_cast<double>(stems.size()) * static_cast<double>(stems.size()) / 131072.0;
+  EXPECT_LE(static_cast<double>(stems.size() - low.size()), 1.5 * expected_pairs);
+  EXPECT_LE(static_cast<double>(stems.size() - high.size()), 1.5 * expected_pairs);
 }
 
 TEST(TokenizerTest, LongWordsKeepEveryCliticReading) {
