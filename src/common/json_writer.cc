@@ -135,35 +135,62 @@ std::to_chars_result FormatFixed(char* first, char* last, double v, int decimals
   return {p, std::errc()};
 }
 
-void AppendJsonString(std::string_view s, std::string* out) {
+namespace {
+
+// The escape sequence of a byte that JSON strings may not hold as is, at out.
+char* WriteEscape(unsigned char c, char* out) {
   static constexpr char kHex[] = "0123456789abcdef";
+  *out++ = '\\';
+  switch (c) {
+    case '"':
+    case '\\':
+      *out++ = static_cast<char>(c);
+      break;
+    case '\n':
+      *out++ = 'n';
+      break;
+    case '\r':
+      *out++ = 'r';
+      break;
+    case '\t':
+      *out++ = 't';
+      break;
+    default:
+      *out++ = 'u';
+      *out++ = '0';
+      *out++ = '0';
+      *out++ = kHex[c >> 4];
+      *out++ = kHex[c & 0xF];
+  }
+  return out;
+}
+
+}  // namespace
+
+char* WriteJsonString(std::string_view s, char* out) {
+  *out++ = '"';
+  std::size_t run = 0;  // start of the current run of bytes needing no escape
+  for (std::size_t i = NextToEscape(s, 0); i < s.size(); i = NextToEscape(s, i + 1)) {
+    std::memcpy(out, s.data() + run, i - run);
+    out = WriteEscape(static_cast<unsigned char>(s[i]), out + (i - run));
+    run = i + 1;
+  }
+  if (s.size() > run) {  // (an empty view may have no data to copy from)
+    std::memcpy(out, s.data() + run, s.size() - run);
+    out += s.size() - run;
+  }
+  *out++ = '"';
+  return out;
+}
+
+void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
   std::size_t run = 0;  // start of the current run of bytes needing no escape
   for (std::size_t i = NextToEscape(s, 0); i < s.size(); i = NextToEscape(s, i + 1)) {
-    const auto c = static_cast<unsigned char>(s[i]);
     out->append(s.data() + run, i - run);
     run = i + 1;
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        out->append("\\u00");
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 0xF]);
-    }
+    char escape[6];
+    out->append(escape, WriteEscape(static_cast<unsigned char>(s[i]), escape));
   }
   out->append(s.data() + run, s.size() - run);
   out->push_back('"');

@@ -112,6 +112,15 @@ class JsonWriter {
 // Appends s as a JSON string literal, quotes included.
 void AppendJsonString(std::string_view s, std::string* out);
 
+// The most bytes WriteJsonString writes for a string of `bytes` bytes: each
+// byte as \u00XX, and the quotes.
+constexpr std::size_t MaxJsonStringBytes(std::size_t bytes) { return 6 * bytes + 2; }
+
+// Writes s as a JSON string literal, quotes included, at `out`, which has
+// room for MaxJsonStringBytes(s.size()) bytes; returns the end of what it
+// wrote. For writers that format into a buffer of their own.
+char* WriteJsonString(std::string_view s, char* out);
+
 // std::to_chars(first, last, v, std::chars_format::fixed, decimals), the
 // same characters and result, many times faster for the values records hold
 // (|v| < 2^30 with at most 9 decimals: coordinates, confidences), which are

@@ -78,7 +78,8 @@ TEST(RecordJson, WritesTheCodePointOffsetOfEveryByteOffsetOfAnArticle) {
 TEST(RecordJson, TextFieldsComeBackAsTheyWentIn) {
   Document doc;
   doc.doc_id = "snn-\"035\"";
-  doc.text = FirstSeedArticle();
+  // Three copies: a text longer than the record's reserve, written apart.
+  doc.text = FirstSeedArticle() + "\n" + FirstSeedArticle() + "\n" + FirstSeedArticle();
   doc.source = "شبكة \"شام\"\tالإخبارية\n\x01";
   DocumentResult result;
   Event e;
