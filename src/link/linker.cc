@@ -209,9 +209,16 @@ class LinkRun {
         continue;
       }
       if (tok.kind != TokenKind::kArabicWord) continue;
+      // The filter is tested for every reading before any branch on its
+      // answer (which readings pass is unpredictable), then only the
+      // readings that pass are looked up, in order.
       const std::uint8_t readings = tok.reading_count;
+      std::uint32_t pass = 0;
       for (std::uint8_t r = 0; r < readings; ++r) {
-        if (!stem_filter.MayContain(tok.stem_hash[r])) continue;
+        pass |= static_cast<std::uint32_t>(stem_filter.MayContain(tok.stem_hash[r])) << r;
+      }
+      for (; pass != 0; pass &= pass - 1) {
+        const auto r = static_cast<std::uint8_t>(__builtin_ctz(pass));
         const text::CliticReading& rd = tok.readings[r];
         const std::uint32_t id = t_.StemOf(text::StemOf(a_.norm, tok, rd), tok.stem_hash[r]);
         if (id == kNoStem) continue;
