@@ -1,9 +1,11 @@
 // Phrase lookup over clitic readings. A phrase is indexed by its first word;
-// at each token every reading's stem is looked up, then the remaining words
-// are checked against the following tokens the same way.
+// at each token every reading's stem hash is tested in the start filter, the
+// stems that pass are looked up, then the remaining words are checked
+// against the following tokens the same way.
 #include "extract/phrase_matcher.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace rasd::extract {
 namespace {
@@ -58,6 +60,8 @@ void PhraseMatcher::Add(std::string_view phrase, std::uint32_t payload) {
     w = BareWord(w);
     hashes.push_back(text::HashStem(w));
   }
+  const std::uint32_t start = hashes.front() >> (32 - kStartBits);
+  start_bits_[start / 64] |= std::uint64_t{1} << (start % 64);
   std::vector<Candidate>& list = by_first_word_[words.front()];
   const Candidate added{static_cast<std::uint32_t>(phrases_.size()),
                         static_cast<std::uint32_t>(words.size())};
@@ -82,28 +86,35 @@ bool PhraseMatcher::WordMatches(const text::NormalizedText& norm, const text::To
   return false;
 }
 
-bool PhraseMatcher::MayStartAt(const text::Token& token) const {
+std::uint32_t PhraseMatcher::StartReadings(const text::Token& token) const {
   if (token.kind != text::TokenKind::kArabicWord && token.kind != text::TokenKind::kLatinWord) {
-    return false;
+    return 0;
   }
-  const std::uint8_t readings = token.reading_count == 0 ? 1 : token.reading_count;
-  for (std::uint8_t r = 0; r < readings; ++r) {
-    if (by_first_word_.MayContain(token.stem_hash[r])) return true;
+  const std::uint64_t* const bits = start_bits_.data();
+  const std::uint32_t readings = token.reading_count == 0 ? 1 : token.reading_count;
+  std::uint32_t found = 0;
+  for (std::uint32_t r = 0; r < readings; ++r) {
+    found |= static_cast<std::uint32_t>(StartBit(bits, token.stem_hash[r])) << r;
   }
-  return false;
+  return found;
 }
 
 bool PhraseMatcher::MatchAt(const text::NormalizedText& norm,
                             const std::vector<text::Token>& tokens, std::uint32_t i,
                             std::uint32_t end, PhraseMatch* match) const {
+  const std::uint32_t readings = StartReadings(tokens[i]);
+  return readings != 0 && MatchFrom(norm, tokens, i, end, readings, match);
+}
+
+bool PhraseMatcher::MatchFrom(const text::NormalizedText& norm,
+                              const std::vector<text::Token>& tokens, std::uint32_t i,
+                              std::uint32_t end, std::uint32_t readings, PhraseMatch* match) const {
   const text::Token& first = tokens[i];
-  if (!MayStartAt(first)) return false;
   std::size_t best_len = 0;
   std::uint32_t best_payload = 0;
   std::uint8_t best_reading = 0;
-  const std::uint8_t readings = first.reading_count == 0 ? 1 : first.reading_count;
-  for (std::uint8_t r = 0; r < readings; ++r) {
-    if (!by_first_word_.MayContain(first.stem_hash[r])) continue;
+  for (; readings != 0; readings &= readings - 1) {
+    const auto r = static_cast<std::uint8_t>(std::countr_zero(readings));
     const std::string_view key = first.reading_count == 0
                                      ? norm.View(first.norm)
                                      : text::StemOf(norm, first, first.readings[r]);
@@ -137,8 +148,8 @@ void PhraseMatcher::FindAll(const text::NormalizedText& norm,
   out->clear();
   PhraseMatch m;
   for (std::uint32_t i = begin; i < end;) {
-    // Most tokens start no phrase; the filter says so without a call.
-    if (MayStartAt(tokens[i]) && MatchAt(norm, tokens, i, end, &m)) {
+    const std::uint32_t readings = StartReadings(tokens[i]);
+    if (readings != 0 && MatchFrom(norm, tokens, i, end, readings, &m)) {
       out->push_back(m);
       i = m.end_token;
     } else {

@@ -4,6 +4,8 @@
 // equals, the first listed. Built once, immutable, shared by all threads.
 // Words are compared by the stem hashes the tokenizer computed for each
 // reading (text::Token::stem_hash), the text only when the hashes agree.
+// A bit filter of the first words' hashes, sparse enough that most tokens
+// are passed over after one bit test per reading, says where to look.
 #ifndef RASD_EXTRACT_PHRASE_MATCHER_H_
 #define RASD_EXTRACT_PHRASE_MATCHER_H_
 
@@ -30,9 +32,18 @@ class PhraseMatcher {
   // A leading article on a word is dropped: the readings supply it.
   void Add(std::string_view phrase, std::uint32_t payload);
 
-  // The longest phrase starting at token i, if any.
+  // The longest phrase starting at token i and ending by `end`, if any.
   bool MatchAt(const text::NormalizedText& norm, const std::vector<text::Token>& tokens,
                std::uint32_t i, std::uint32_t end, PhraseMatch* match) const;
+
+  // The readings of `token` (bit r for reading r; bit 0 for a token without
+  // readings) whose stem may be the first word of a phrase. Zero for most
+  // tokens, and always for tokens other than words.
+  std::uint32_t StartReadings(const text::Token& token) const;
+  // MatchAt given StartReadings(tokens[i]), when it is not zero.
+  bool MatchFrom(const text::NormalizedText& norm, const std::vector<text::Token>& tokens,
+                 std::uint32_t i, std::uint32_t end, std::uint32_t readings,
+                 PhraseMatch* match) const;
 
   // Every non-overlapping longest match in [begin, end), left to right.
   void FindAll(const text::NormalizedText& norm, const std::vector<text::Token>& tokens,
@@ -53,13 +64,22 @@ class PhraseMatcher {
     std::uint32_t phrase;
     std::uint32_t words;
   };
-  // False when no reading of `token` can be the first word of a phrase.
-  bool MayStartAt(const text::Token& token) const;
   static bool WordMatches(const text::NormalizedText& norm, const text::Token& token,
                           std::string_view word, std::uint32_t hash);
 
+  // One bit per value of the top kStartBits bits of a stem hash, set for
+  // each first word: at 2^15 bits for a few hundred words, about one
+  // reading in a hundred that starts no phrase gets past it (the first-word
+  // map's own filter lets one in sixteen through).
+  static constexpr int kStartBits = 15;
+  static bool StartBit(const std::uint64_t* bits, std::uint32_t hash) {
+    const std::uint32_t bit = hash >> (32 - kStartBits);
+    return (bits[bit / 64] >> (bit % 64) & 1) != 0;
+  }
+
   std::vector<Phrase> phrases_;
   text::StemMap<std::vector<Candidate>> by_first_word_;
+  std::vector<std::uint64_t> start_bits_ = std::vector<std::uint64_t>((1u << kStartBits) / 64, 0);
 };
 
 // False for a clitic reading that cannot stand for a lexicon form.
