@@ -153,6 +153,7 @@ class LinkRun {
 
   void Run() {
     RecycleMentions();
+    out_->scratch.actor_records.clear();
     pending_weak_.clear();
     ComputeFacts();
     const auto n = static_cast<std::uint32_t>(tokens_.size());
@@ -606,6 +607,10 @@ class LinkRun {
   }
 
   void FillActor(Mention* m, std::uint32_t record) const {
+    std::vector<std::uint32_t>& records = out_->scratch.actor_records;
+    const auto index = static_cast<std::size_t>(m - out_->mentions.data());
+    if (records.size() <= index) records.resize(index + 1, LinkScratch::kNoActorRecord);
+    records[index] = record;
     const kb::Actor& a = t_.kb.actors[record];
     Set(&m->id, a.id);
     m->inter = a.inter;
@@ -1302,8 +1307,15 @@ class LinkRun {
     // Where each actor is named: sorted by (record, token) for binary search.
     auto& named = out_->scratch.named;
     named.clear();
-    for (const Mention& m : out_->mentions) {
+    const std::vector<std::uint32_t>& records = out_->scratch.actor_records;
+    for (std::size_t k = 0; k < out_->mentions.size(); ++k) {
+      const Mention& m = out_->mentions[k];
       if (m.kind != MentionKind::kActor || m.id.empty()) continue;
+      // FillActor gave most their record; the others (new: ids) are looked up.
+      if (k < records.size() && records[k] != LinkScratch::kNoActorRecord) {
+        named.emplace_back(records[k], m.first_token);
+        continue;
+      }
       auto it = t_.actor_by_id.find(m.id);
       if (it != t_.actor_by_id.end()) named.emplace_back(it->second, m.first_token);
     }

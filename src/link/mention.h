@@ -94,6 +94,10 @@ struct LinkScratch {
       shapes;  // TokenFacts::kReadings per token, filled when fuzzy matching asks
   std::vector<std::size_t> pending_weak;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> named;  // (token, actor record)
+  // Per mention, the knowledge-base actor record FillActor gave it, or
+  // kNoActorRecord: ResolveWeak then needs no lookup of the id.
+  static constexpr std::uint32_t kNoActorRecord = 0xFFFFFFFFu;
+  std::vector<std::uint32_t> actor_records;
   std::vector<std::size_t> drop;
   std::vector<std::string> spare_strings;  // heap buffers of the last document's mentions
 };

@@ -493,5 +493,47 @@ TEST(TokenizerTest, StartHitsMarkNumberAndDateWords) {
   EXPECT_EQ(hits_of("50"), 0u);            // digits: no readings, no hits
 }
 
+// A token's first two bytes are told an Arabic letter by a pair table
+// before the general classification: every code point of U+0600..U+07FF
+// written between spaces (and glued to a following alef) must open an
+// Arabic word exactly when it is one of the letters the tokenizer's header
+// lists, and anything else must not become one.
+TEST(TokenizerTest, OnlyArabicLettersOpenArabicWords) {
+  const auto in = [](char32_t cp, char32_t first, char32_t last) {
+    return cp >= first && cp <= last;
+  };
+  const auto letter = [&](char32_t cp) {
+    return in(cp, 0x0620, 0x064A) || in(cp, 0x066E, 0x066F) || in(cp, 0x0671, 0x06D3) ||
+           cp == 0x06D5 || in(cp, 0x06E5, 0x06E6) || in(cp, 0x06EE, 0x06EF) ||
+           in(cp, 0x06FA, 0x06FC) || cp == 0x06FF || in(cp, 0x0750, 0x077F);
+  };
+  std::size_t letters = 0;
+  for (char32_t cp = 0x0600; cp < 0x0800; ++cp) {
+    for (const bool glued : {false, true}) {
+      NormalizedText norm;
+      norm.text = " ";
+      norm.text.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      norm.text.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+      if (glued) norm.text.append("\xD8\xA7");  // U+0627
+      norm.text.push_back(' ');
+      for (std::uint32_t k = 0; k <= norm.text.size(); ++k) norm.to_original.push_back(k);
+      std::vector<Token> tokens;
+      Tokenize(norm, &tokens);
+      ASSERT_FALSE(tokens.empty()) << std::hex << static_cast<std::uint32_t>(cp);
+      EXPECT_EQ(tokens[0].norm.begin.value, 1u) << std::hex << static_cast<std::uint32_t>(cp);
+      EXPECT_EQ(tokens[0].kind == TokenKind::kArabicWord, letter(cp))
+          << std::hex << static_cast<std::uint32_t>(cp);
+      if (letter(cp)) {
+        EXPECT_EQ(tokens.size(), 1u) << std::hex << static_cast<std::uint32_t>(cp);
+        EXPECT_EQ(tokens[0].norm.end.value, glued ? 5u : 3u)
+            << std::hex << static_cast<std::uint32_t>(cp);
+        EXPECT_GE(tokens[0].reading_count, 1) << std::hex << static_cast<std::uint32_t>(cp);
+      }
+    }
+    letters += letter(cp);
+  }
+  EXPECT_GT(letters, 200u);
+}
+
 }  // namespace
 }  // namespace rasd::text
