@@ -29,7 +29,9 @@ DocIndex BuildIndex(const Document& doc, const text::AnalyzedText& at,
   }
   ix.cue_at.assign(n, kNoCue);
   std::vector<PhraseMatch> cues;
-  lexicon.cues().FindAll(at.norm, at.tokens, 0, static_cast<std::uint32_t>(n), &cues);
+  std::vector<PhraseMatch> counts;
+  PhraseMatcher::FindAllOfBoth(lexicon.cues(), lexicon.count_nouns(), at.norm, at.tokens, 0,
+                               static_cast<std::uint32_t>(n), &cues, &counts);
   for (const PhraseMatch& c : cues) {
     for (std::uint32_t t = c.first_token; t < c.end_token; ++t) {
       ix.cue_at[t] = static_cast<std::uint8_t>(c.payload);
@@ -43,8 +45,6 @@ DocIndex BuildIndex(const Document& doc, const text::AnalyzedText& at,
     }
   }
   ix.count_at.assign(n, 0);
-  std::vector<PhraseMatch> counts;
-  lexicon.count_nouns().FindAll(at.norm, at.tokens, 0, static_cast<std::uint32_t>(n), &counts);
   for (const PhraseMatch& c : counts)
     ix.count_at[c.first_token] = static_cast<std::uint8_t>(c.payload);
   // A year or a day of the month is not a count.

@@ -62,13 +62,18 @@ void PhraseMatcher::Add(std::string_view phrase, std::uint32_t payload) {
   }
   const std::uint32_t start = hashes.front() >> (32 - kStartBits);
   start_bits_[start / 64] |= std::uint64_t{1} << (start % 64);
-  std::vector<Candidate>& list = by_first_word_[words.front()];
+  FirstWord& first = by_first_word_[words.front()];
+  std::vector<Candidate>& list = first.candidates;
   const Candidate added{static_cast<std::uint32_t>(phrases_.size()),
                         static_cast<std::uint32_t>(words.size())};
   list.insert(
       std::upper_bound(list.begin(), list.end(), added,
                        [](const Candidate& a, const Candidate& b) { return a.words > b.words; }),
       added);
+  if (words.size() > 1) first.second_words |= SecondBit(hashes[1]);
+  first.one_word = static_cast<std::uint32_t>(
+      std::find_if(list.begin(), list.end(), [](const Candidate& c) { return c.words == 1; }) -
+      list.begin());
   phrases_.push_back({std::move(words), std::move(hashes), payload});
 }
 
@@ -99,6 +104,13 @@ std::uint32_t PhraseMatcher::StartReadings(const text::Token& token) const {
   return found;
 }
 
+std::uint64_t PhraseMatcher::SecondBits(const text::Token& token) {
+  const std::uint32_t readings = token.reading_count == 0 ? 1 : token.reading_count;
+  std::uint64_t bits = 0;
+  for (std::uint32_t r = 0; r < readings; ++r) bits |= SecondBit(token.stem_hash[r]);
+  return bits;
+}
+
 bool PhraseMatcher::MatchAt(const text::NormalizedText& norm,
                             const std::vector<text::Token>& tokens, std::uint32_t i,
                             std::uint32_t end, PhraseMatch* match) const {
@@ -113,24 +125,30 @@ bool PhraseMatcher::MatchFrom(const text::NormalizedText& norm,
   std::size_t best_len = 0;
   std::uint32_t best_payload = 0;
   std::uint8_t best_reading = 0;
+  // SecondBits of the next token, read at the first first word found.
+  constexpr std::uint64_t kUnknown = ~std::uint64_t{0};
+  std::uint64_t next_bits = kUnknown;
   for (; readings != 0; readings &= readings - 1) {
     const auto r = static_cast<std::uint8_t>(std::countr_zero(readings));
     const std::string_view key = first.reading_count == 0
                                      ? norm.View(first.norm)
                                      : text::StemOf(norm, first, first.readings[r]);
-    const std::vector<Candidate>* candidates = by_first_word_.Find(key, first.stem_hash[r]);
-    if (candidates == nullptr) continue;
+    const FirstWord* word = by_first_word_.Find(key, first.stem_hash[r]);
+    if (word == nullptr) continue;
     if (first.reading_count != 0 && !UsableReading(norm, first, first.readings[r])) continue;
-    for (const Candidate& c : *candidates) {
-      if (c.words <= best_len) break;  // the rest are no longer
-      if (i + c.words > end) continue;
-      const Phrase& p = phrases_[c.phrase];
+    if (next_bits == kUnknown) next_bits = i + 1 < end ? SecondBits(tokens[i + 1]) : 0;
+    const std::size_t from = (word->second_words & next_bits) != 0 ? 0 : word->one_word;
+    for (auto c = word->candidates.begin() + static_cast<std::ptrdiff_t>(from);
+         c != word->candidates.end(); ++c) {
+      if (c->words <= best_len) break;  // the rest are no longer
+      if (i + c->words > end) continue;
+      const Phrase& p = phrases_[c->phrase];
       bool ok = true;
-      for (std::size_t k = 1; k < c.words && ok; ++k) {
+      for (std::size_t k = 1; k < c->words && ok; ++k) {
         ok = WordMatches(norm, tokens[i + k], p.words[k], p.hashes[k]);
       }
       if (ok) {
-        best_len = c.words;
+        best_len = c->words;
         best_payload = p.payload;
         best_reading = r;
         break;
@@ -154,6 +172,42 @@ void PhraseMatcher::FindAll(const text::NormalizedText& norm,
       i = m.end_token;
     } else {
       ++i;
+    }
+  }
+}
+
+void PhraseMatcher::FindAllOfBoth(const PhraseMatcher& a, const PhraseMatcher& b,
+                                  const text::NormalizedText& norm,
+                                  const std::vector<text::Token>& tokens, std::uint32_t begin,
+                                  std::uint32_t end, std::vector<PhraseMatch>* a_out,
+                                  std::vector<PhraseMatch>* b_out) {
+  a_out->clear();
+  b_out->clear();
+  const std::uint64_t* const a_bits = a.start_bits_.data();
+  const std::uint64_t* const b_bits = b.start_bits_.data();
+  std::uint32_t a_free = begin;  // the first token past a's last match
+  std::uint32_t b_free = begin;
+  PhraseMatch m;
+  for (std::uint32_t i = begin; i < end; ++i) {
+    const text::Token& token = tokens[i];
+    if (token.kind != text::TokenKind::kArabicWord && token.kind != text::TokenKind::kLatinWord) {
+      continue;
+    }
+    const std::uint32_t readings = token.reading_count == 0 ? 1 : token.reading_count;
+    std::uint32_t a_readings = 0;
+    std::uint32_t b_readings = 0;
+    for (std::uint32_t r = 0; r < readings; ++r) {
+      const std::uint32_t hash = token.stem_hash[r];
+      a_readings |= static_cast<std::uint32_t>(StartBit(a_bits, hash)) << r;
+      b_readings |= static_cast<std::uint32_t>(StartBit(b_bits, hash)) << r;
+    }
+    if (a_readings != 0 && i >= a_free && a.MatchFrom(norm, tokens, i, end, a_readings, &m)) {
+      a_out->push_back(m);
+      a_free = m.end_token;
+    }
+    if (b_readings != 0 && i >= b_free && b.MatchFrom(norm, tokens, i, end, b_readings, &m)) {
+      b_out->push_back(m);
+      b_free = m.end_token;
     }
   }
 }

@@ -49,6 +49,15 @@ class PhraseMatcher {
   void FindAll(const text::NormalizedText& norm, const std::vector<text::Token>& tokens,
                std::uint32_t begin, std::uint32_t end, std::vector<PhraseMatch>* out) const;
 
+  // a.FindAll and b.FindAll over the same tokens in one pass, which reads
+  // each token's kind, readings and stem hashes once for both (the document
+  // index finds cues and count nouns in every token).
+  static void FindAllOfBoth(const PhraseMatcher& a, const PhraseMatcher& b,
+                            const text::NormalizedText& norm,
+                            const std::vector<text::Token>& tokens, std::uint32_t begin,
+                            std::uint32_t end, std::vector<PhraseMatch>* a_out,
+                            std::vector<PhraseMatch>* b_out);
+
   std::size_t size() const { return phrases_.size(); }
 
  private:
@@ -64,6 +73,18 @@ class PhraseMatcher {
     std::uint32_t phrase;
     std::uint32_t words;
   };
+  // The phrases under one first word, and a bit per second word (SecondBit
+  // of its hash): when no reading of the next token has one of those bits,
+  // only the one-word phrases, from `one_word` on, can match. Common first
+  // words (من، على، في) head many longer phrases that seldom follow.
+  struct FirstWord {
+    std::vector<Candidate> candidates;
+    std::uint64_t second_words = 0;
+    std::uint32_t one_word = 0;  // index of the first one-word candidate
+  };
+  static std::uint64_t SecondBit(std::uint32_t hash) { return std::uint64_t{1} << (hash >> 26); }
+  // SecondBit of every reading of `token`.
+  static std::uint64_t SecondBits(const text::Token& token);
   static bool WordMatches(const text::NormalizedText& norm, const text::Token& token,
                           std::string_view word, std::uint32_t hash);
 
@@ -78,7 +99,7 @@ class PhraseMatcher {
   }
 
   std::vector<Phrase> phrases_;
-  text::StemMap<std::vector<Candidate>> by_first_word_;
+  text::StemMap<FirstWord> by_first_word_;
   std::vector<std::uint64_t> start_bits_ = std::vector<std::uint64_t>((1u << kStartBits) / 64, 0);
 };
 

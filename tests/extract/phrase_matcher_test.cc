@@ -195,6 +195,33 @@ TEST_P(PhraseMatcherTest, StartFilterLetsThroughEveryReadingThatIsAFirstWord) {
   EXPECT_GT(first_word_readings, 500u);
 }
 
+TEST(PhraseMatcherPairTest, FindAllOfBothFindsWhatEachFindAllFinds) {
+  const Listing cues = ListingOf("cues.tsv");
+  const Listing triggers = ListingOf("triggers.tsv");
+  text::AnalyzedText at;
+  std::vector<PhraseMatch> cues_alone;
+  std::vector<PhraseMatch> triggers_alone;
+  std::vector<PhraseMatch> cues_both;
+  std::vector<PhraseMatch> triggers_both;
+  std::size_t matches = 0;
+  for (const std::string& t : text::testing::AllCorpusTexts()) {
+    text::Analyze(t, std::nullopt, &at);
+    for (const text::Sentence& s : at.sentences) {
+      // A sentence, and from it to the end of the text.
+      for (const std::uint32_t end : {s.end_token, static_cast<std::uint32_t>(at.tokens.size())}) {
+        cues.matcher.FindAll(at.norm, at.tokens, s.first_token, end, &cues_alone);
+        triggers.matcher.FindAll(at.norm, at.tokens, s.first_token, end, &triggers_alone);
+        PhraseMatcher::FindAllOfBoth(cues.matcher, triggers.matcher, at.norm, at.tokens,
+                                     s.first_token, end, &cues_both, &triggers_both);
+        ExpectSameMatches(cues_both, cues_alone, "cues");
+        ExpectSameMatches(triggers_both, triggers_alone, "triggers");
+        matches += cues_both.size() + triggers_both.size();
+      }
+    }
+  }
+  EXPECT_GT(matches, 1000u);
+}
+
 INSTANTIATE_TEST_SUITE_P(DataFiles, PhraseMatcherTest,
                          ::testing::Values("triggers.tsv", "cues.tsv"));
 
