@@ -10,6 +10,24 @@ using link::Mention;
 using link::MentionKind;
 using text::Token;
 
+namespace {
+
+// Lists the tokens of each cue class (DocIndex::cue_tokens) by counting
+// sort over the matches, which come in text order and do not overlap.
+void IndexCueTokens(const std::vector<PhraseMatch>& cues, DocIndex* ix) {
+  std::array<std::uint32_t, kCueClassCount + 1> next{};
+  for (const PhraseMatch& c : cues) next[c.payload + 1] += c.end_token - c.first_token;
+  for (int k = 0; k < kCueClassCount; ++k) next[k + 1] += next[k];
+  ix->cue_from = next;
+  ix->cue_tokens.resize(next[kCueClassCount]);
+  for (const PhraseMatch& c : cues) {
+    for (std::uint32_t t = c.first_token; t < c.end_token; ++t)
+      ix->cue_tokens[next[c.payload]++] = t;
+  }
+}
+
+}  // namespace
+
 DocIndex BuildIndex(const Document& doc, const text::AnalyzedText& at,
                     const link::LinkedText& linked, std::optional<text::CivilDate> pub,
                     const Lexicon& lexicon) {
@@ -37,6 +55,7 @@ DocIndex BuildIndex(const Document& doc, const text::AnalyzedText& at,
       ix.cue_at[t] = static_cast<std::uint8_t>(c.payload);
     }
   }
+  IndexCueTokens(cues, &ix);
   ix.number_at.assign(n, kNone);
   for (std::size_t k = 0; k < at.numbers.size(); ++k) {
     const text::NumberMention& num = at.numbers[k];
@@ -55,10 +74,11 @@ DocIndex BuildIndex(const Document& doc, const text::AnalyzedText& at,
 }
 
 bool CueInRange(const DocIndex& ix, CueClass c, std::uint32_t begin, std::uint32_t end) {
-  for (std::uint32_t t = begin; t < end; ++t) {
-    if (ix.Cue(t, c)) return true;
-  }
-  return false;
+  const auto k = static_cast<std::size_t>(c);
+  const std::uint32_t* const first = ix.cue_tokens.data() + ix.cue_from[k];
+  const std::uint32_t* const last = ix.cue_tokens.data() + ix.cue_from[k + 1];
+  const std::uint32_t* const at = std::lower_bound(first, last, begin);
+  return at != last && *at < end;
 }
 
 bool HasMentionIn(const DocIndex& ix, std::uint32_t begin, std::uint32_t end) {

@@ -4,6 +4,7 @@
 #ifndef RASD_EXTRACT_DOC_INDEX_H_
 #define RASD_EXTRACT_DOC_INDEX_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -34,6 +35,11 @@ struct DocIndex {
   std::vector<std::uint8_t> cue_at;      // token -> CueClass
   std::vector<std::int32_t> number_at;   // token -> index into text->numbers
   std::vector<std::uint8_t> count_at;    // token -> 1 or 2 for a singular or dual person noun
+  // The tokens of each cue class in text order, for CueInRange: class c's
+  // are cue_tokens[cue_from[c], cue_from[c + 1]). Rules ask whether a cue
+  // stands anywhere in a window or a sentence thousands of times a document.
+  std::vector<std::uint32_t> cue_tokens;
+  std::array<std::uint32_t, kCueClassCount + 1> cue_from{};
 
   const link::Mention& mention(std::int32_t i) const { return linked->mentions[i]; }
   bool Cue(std::uint32_t token, CueClass c) const {
