@@ -47,6 +47,9 @@ constexpr std::uint32_t kBaseReach = 3;
 constexpr std::uint32_t kFrameJoinGap = 10;
 // An event dated more than this before publication is recalled history.
 constexpr std::int64_t kBackgroundDays = 31;
+// A report told again at a wider place may date it a day apart (أمس in a
+// statement, فجر الجمعة in the observatory's words).
+constexpr std::int64_t kRetellingDays = 1;
 // A report without a place repeats one at most this far before it (about
 // three sentences of Arabic news).
 constexpr std::uint32_t kContinuationBytes = 600;
@@ -1158,28 +1161,72 @@ void Complete(const Event& later, Event* kept) {
   }
 }
 
+// A battle has two sides by nature; a bombardment of a place often names no
+// target (قصفت قوات النظام مناطق في داريا), and ACLED then codes none.
+bool IsBattle(const Event& e) { return e.event_type == "Battles"; }
+
+// Days between two ISO dates, or none when either is missing or malformed.
+std::optional<std::int64_t> DaysApart(const std::string& a, const std::string& b) {
+  const auto da = text::CivilDate::FromIso(a), db = text::CivilDate::FromIso(b);
+  if (!da || !db) return std::nullopt;
+  const std::int64_t d = da->ToDays() - db->ToDays();
+  return d < 0 ? -d : d;
+}
+
+// True when `wide` places a report only at a governorate or region that holds
+// `exact`'s town: the same strikes told again less precisely (غارات على مواقع
+// في ريف حلب الشمالي الشرقي ... قرب بلدة الراعي).
+bool HeldArea(const Event& wide, const Event& exact) {
+  // A village the gazetteer lacks carries its area's point and precision but
+  // no id of its own: it is not the area.
+  return wide.location && exact.location && wide.location->geo_precision >= 3 &&
+         !wide.location->place_id.empty() && exact.location->geo_precision < 3 &&
+         !wide.location->admin1.empty() && wide.location->admin1 == exact.location->admin1;
+}
+
+// One report told at two precisions: the same type and both sides named alike,
+// close by in the text and within a day, one at the area that holds the
+// other's town.
+bool SameReportWider(const Event& k, const Event& e) {
+  if (k.actor1.empty() || k.actor2.empty() || k.actor1 != e.actor1 || k.actor2 != e.actor2) {
+    return false;
+  }
+  // Battles at a town and across its region are often two: fronts move.
+  if (IsBattle(k)) return false;
+  // Told again close by, in another clause: far apart, the same sides may
+  // meet twice; in one clause, the places are items of a list.
+  if (e.evidence.begin.value < k.evidence.end.value ||
+      e.evidence.begin.value - k.evidence.end.value >= kContinuationBytes) {
+    return false;
+  }
+  const auto days = DaysApart(k.date, e.date);
+  return days && *days <= kRetellingDays && (HeldArea(k, e) || HeldArea(e, k));
+}
+
 // One event per type, place, day and dyad (ACLED's unit): a report repeated
 // in the headline, the lead and the body is one event. The first mention
-// stays, completed by what the later ones add; the lowest figure wins.
+// stays, completed by what the later ones add; the lowest figure wins; of a
+// report told at an area and at a town of it, the town is the place.
 void MergeRepeats(std::vector<Event>* events) {
   std::vector<Event> kept;
   for (Event& e : *events) {
+    bool wider = false;
     auto same = std::find_if(kept.begin(), kept.end(), [&](const Event& k) {
       if (k.sub_event_type != e.sub_event_type || k.status != e.status) return false;
-      return k.date == e.date && SamePlace(k, e) && SameActors(k, e);
+      if (k.date == e.date && SamePlace(k, e) && SameActors(k, e)) return true;
+      wider = SameReportWider(k, e);
+      return wider;
     });
     if (same == kept.end()) {
       kept.push_back(std::move(e));
       continue;
     }
+    // The first mention stays the record; the town is the more exact place.
+    if (wider && HeldArea(*same, e)) same->location = e.location;
     Complete(e, &*same);
   }
   *events = std::move(kept);
 }
-
-// A battle has two sides by nature; a bombardment of a place often names no
-// target (قصفت قوات النظام مناطق في داريا), and ACLED then codes none.
-bool IsBattle(const Event& e) { return e.event_type == "Battles"; }
 
 // A battle that names one side only: the other side is the article's
 // most-named actor of an opposing camp, when the article names one at least twice.

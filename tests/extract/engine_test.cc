@@ -444,6 +444,31 @@ TEST_F(EngineTest, StreetsNamedLikeOtherTownsAreInTheTownThatHoldsTheList) {
   EXPECT_NE(std::find(places.begin(), places.end(), "الراموسة"), places.end());
 }
 
+TEST_F(EngineTest, StrikesToldAtTheirGovernorateAndThenAtATownAreOneEventAtTheTown) {
+  // snn-013: the observatory places the Turkish strikes in Aleppo's
+  // countryside, then names the towns they hit: the first report is the
+  // strikes at al-Rai, with its toll.
+  const auto events = Current(Extract(
+      "وقال مدير المرصد السوري لحقوق الإنسان \"نفذت الطائرات التركية فجرا ثلاث ضربات على مواقع "
+      "لتنظيم داعش في الريف الشمالي الشرقي لمحافظة حلب، ما تسبب في مقتل تسعة عناصر من "
+      "التنظيم\". وذكر المرصد أن الغارات استهدفت بالتحديد مناطق تقع بين شرق بلدة الراعي وغرب "
+      "جرابلس.",
+      "2015-07-25"));
+  std::vector<std::string> places;
+  for (const Event& e : events) {
+    ASSERT_TRUE(e.location.has_value());
+    places.push_back(e.location->name);
+    if (e.location->name == "الراعي") EXPECT_EQ(e.fatalities, 9);
+  }
+  EXPECT_EQ(places, (std::vector<std::string>{"الراعي", "جرابلس"}));
+  // Two clashes of the same sides at a town and in its governorate are two.
+  const auto battles = Current(
+      Extract("واندلعت اشتباكات بين قوات النظام وفصائل المعارضة في ريف درعا. وتجددت الاشتباكات "
+              "بين قوات النظام وفصائل المعارضة في بلدة بصرى الشام.",
+              "2015-07-25"));
+  EXPECT_EQ(battles.size(), 2u);
+}
+
 TEST_F(EngineTest, AWeakWordWithAPlaceAndSomeoneKilledIsAnEvent) {
   // snn-060, shortened: هجوم names no side, but a policeman was killed there.
   const auto killed = Current(Extract("قتل شرطي أمس في هجوم في دياربكر."));
