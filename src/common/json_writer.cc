@@ -167,20 +167,48 @@ char* WriteEscape(unsigned char c, char* out) {
 
 }  // namespace
 
-char* WriteJsonString(std::string_view s, char* out) {
-  *out++ = '"';
-  std::size_t run = 0;  // start of the current run of bytes needing no escape
-  for (std::size_t i = NextToEscape(s, 0); i < s.size(); i = NextToEscape(s, i + 1)) {
+namespace {
+
+// WriteJsonString from s[first], the first byte to escape, on: out holds
+// the opening quote and s[0, first).
+char* WriteJsonStringFrom(std::string_view s, std::size_t first, char* out) {
+  std::size_t run = first;  // start of the current run of bytes needing no escape
+  for (std::size_t i = first; i < s.size(); i = NextToEscape(s, i + 1)) {
     std::memcpy(out, s.data() + run, i - run);
     out = WriteEscape(static_cast<unsigned char>(s[i]), out + (i - run));
     run = i + 1;
   }
-  if (s.size() > run) {  // (an empty view may have no data to copy from)
+  if (s.size() > run) {
     std::memcpy(out, s.data() + run, s.size() - run);
     out += s.size() - run;
   }
   *out++ = '"';
   return out;
+}
+
+}  // namespace
+
+char* WriteJsonString(std::string_view s, char* out) {
+  *out++ = '"';
+#if defined(__SSE2__)
+  constexpr std::size_t kBlock = 16;
+  const std::size_t n = s.size();
+  if (n > 0) std::memcpy(out, s.data(), n);  // (an empty view may have no data)
+  for (std::size_t i = 0; i < n; i += kBlock) {
+    unsigned mask = EscapeMask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(out + i)));
+    if (n - i < kBlock) mask &= (1u << (n - i)) - 1;  // the room past the copy
+    if (mask != 0) {
+      const std::size_t first = i + static_cast<std::size_t>(std::countr_zero(mask));
+      return WriteJsonStringFrom(s, first, out + first);
+    }
+  }
+  out[n] = '"';
+  return out + n + 1;
+#else
+  const std::size_t first = NextToEscape(s, 0);
+  if (first > 0) std::memcpy(out, s.data(), first);
+  return WriteJsonStringFrom(s, first, out + first);
+#endif
 }
 
 void AppendJsonString(std::string_view s, std::string* out) {

@@ -112,13 +112,16 @@ class JsonWriter {
 // Appends s as a JSON string literal, quotes included.
 void AppendJsonString(std::string_view s, std::string* out);
 
-// The most bytes WriteJsonString writes for a string of `bytes` bytes: each
-// byte as \u00XX, and the quotes.
-constexpr std::size_t MaxJsonStringBytes(std::size_t bytes) { return 6 * bytes + 2; }
+// The room WriteJsonString needs for a string of `bytes` bytes: each byte
+// as \u00XX, the quotes, and sixteen bytes it may read past its copy.
+constexpr std::size_t MaxJsonStringBytes(std::size_t bytes) { return 6 * bytes + 18; }
 
 // Writes s as a JSON string literal, quotes included, at `out`, which has
-// room for MaxJsonStringBytes(s.size()) bytes; returns the end of what it
-// wrote. For writers that format into a buffer of their own.
+// MaxJsonStringBytes(s.size()) bytes of room that may be read as well as
+// written; returns the end of what it wrote. For writers that format into
+// a buffer of their own: s is copied first and the copy scanned sixteen
+// bytes at a time for a byte to escape, so a string with none (nearly
+// every one) costs one copy and a compare per sixteen bytes.
 char* WriteJsonString(std::string_view s, char* out);
 
 // std::to_chars(first, last, v, std::chars_format::fixed, decimals), the

@@ -20,39 +20,38 @@ namespace rasd {
 namespace {
 
 // Code points before each byte offset of a document, with a checkpoint every
-// eight bytes: a record converts hundreds of offsets, and so close a
-// checkpoint leaves one word to count (utf8::CharIndex keeps one per 64
-// bytes and counts up to 63 bytes per offset).
+// sixteen bytes: a record converts hundreds of offsets, and so close a
+// checkpoint leaves at most two words to count (utf8::CharIndex keeps one
+// per 64 bytes and counts up to 63 bytes per offset). Bytes are counted
+// eight at a time in 64-bit words.
 class CodePointIndex {
  public:
   explicit CodePointIndex(std::string_view text) : text_(text) {
-    const std::size_t words = text.size() / kWord;
-    before_word_.resize(words + 1);
+    const std::size_t blocks = text.size() / kBlock;
+    before_block_.resize(blocks + 1);
     std::uint32_t count = 0;
-    for (std::size_t k = 0; k < words; ++k) {
-      before_word_[k] = count;
-      std::uint64_t w = 0;
-      std::memcpy(&w, text.data() + k * kWord, kWord);
-      count += static_cast<std::uint32_t>(kWord - ContinuationBytes(w));
+    for (std::size_t k = 0; k < blocks; ++k) {
+      before_block_[k] = count;
+      count += static_cast<std::uint32_t>(kBlock - ContinuationBytes(Word(k, 0), Word(k, 1)));
     }
-    before_word_[words] = count;
+    before_block_[blocks] = count;
   }
 
   CharOffset ToChar(ByteOffset b) const {
     const std::size_t pos = std::min<std::size_t>(b.value, text_.size());
-    const std::size_t k = pos / kWord;
-    const std::size_t in_word = pos % kWord;
-    std::uint32_t count = before_word_[k];
-    if (in_word != 0) {
-      // The first in_word bytes of word k; zero bytes count as no continuation.
-      std::uint64_t w = 0;
-      if (std::endian::native == std::endian::little && (k + 1) * kWord <= text_.size()) {
-        std::memcpy(&w, text_.data() + k * kWord, kWord);
-        w &= ~std::uint64_t{0} >> (64 - 8 * in_word);
+    const std::size_t k = pos / kBlock;
+    const std::size_t in_block = pos % kBlock;
+    std::uint32_t count = before_block_[k];
+    if (in_block != 0) {
+      // The first in_block bytes of block k; zero bytes count as none.
+      std::uint64_t w[2] = {0, 0};
+      if (std::endian::native == std::endian::little && (k + 1) * kBlock <= text_.size()) {
+        w[0] = Word(k, 0) & FirstBytes(std::min(in_block, kWord));
+        w[1] = in_block > kWord ? Word(k, 1) & FirstBytes(in_block - kWord) : 0;
       } else {
-        std::memcpy(&w, text_.data() + k * kWord, in_word);
+        std::memcpy(w, text_.data() + k * kBlock, in_block);
       }
-      count += static_cast<std::uint32_t>(in_word - ContinuationBytes(w));
+      count += static_cast<std::uint32_t>(in_block - ContinuationBytes(w[0], w[1]));
     }
     return CharOffset(count);
   }
@@ -60,19 +59,30 @@ class CodePointIndex {
 
  private:
   static constexpr std::size_t kWord = 8;
+  static constexpr std::size_t kBlock = 2 * kWord;
+
+  // Word `half` (0 or 1) of block k, which lies inside the text.
+  std::uint64_t Word(std::size_t k, std::size_t half) const {
+    std::uint64_t w = 0;
+    std::memcpy(&w, text_.data() + k * kBlock + half * kWord, kWord);
+    return w;
+  }
+  // The mask of the first n (1..8) bytes of a little-endian word.
+  static std::uint64_t FirstBytes(std::size_t n) { return ~std::uint64_t{0} >> (64 - 8 * n); }
 
   // Continuation bytes (10xxxxxx: bit 7 set, bit 6, shifted up to bit 7,
-  // clear) among the eight bytes of w; the multiply adds the eight 0/1
-  // bytes into the top byte.
-  static std::size_t ContinuationBytes(std::uint64_t w) {
+  // clear) among the sixteen bytes of a and b: each byte of the summed
+  // marks is 0..2, and the multiply adds the eight bytes into the top one.
+  static std::size_t ContinuationBytes(std::uint64_t a, std::uint64_t b) {
     constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
     constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-    const std::uint64_t marks = (w & ~(w << 1) & kHighBits) >> 7;
+    const std::uint64_t marks =
+        ((a & ~(a << 1) & kHighBits) >> 7) + ((b & ~(b << 1) & kHighBits) >> 7);
     return static_cast<std::size_t>((marks * kOnes) >> 56);
   }
 
   std::string_view text_;
-  std::vector<std::uint32_t> before_word_;  // code points before byte kWord * k
+  std::vector<std::uint32_t> before_block_;  // code points before byte kBlock * k
 };
 
 // The text of one record, written through a cursor into *out. *out is
@@ -119,7 +129,7 @@ class RecordText {
     }
   }
   void Int(std::int64_t v) {
-    constexpr std::size_t kDigits = 20;  // and a sign
+    constexpr std::size_t kDigits = 20;    // and a sign
     char* const room = Room(kDigits + 1);  // before reading end_, which Room may move
     cursor_ = std::to_chars(room, end_, v).ptr;
   }
@@ -155,25 +165,37 @@ class RecordText {
       Put("null");
     }
   }
-  // {"start":S,"end":E}
+  // {"start":S,"end":E}, in one piece of room: records hold thousands of spans.
   void Span(CharSpan span) {
-    Put("{\"start\":");
-    Int(span.begin.value);
-    Put(",\"end\":");
-    Int(span.end.value);
-    Put('}');
+    char* p = Room(kSpanBytes);
+    p = Copy("{\"start\":", p);
+    p = std::to_chars(p, end_, span.begin.value).ptr;
+    p = Copy(",\"end\":", p);
+    p = std::to_chars(p, end_, span.end.value).ptr;
+    *p++ = '}';
+    cursor_ = p;
   }
   // [S,E]
   void Pair(CharSpan span) {
-    Put('[');
-    Int(span.begin.value);
-    Put(',');
-    Int(span.end.value);
-    Put(']');
+    char* p = Room(kSpanBytes);
+    *p++ = '[';
+    p = std::to_chars(p, end_, span.begin.value).ptr;
+    *p++ = ',';
+    p = std::to_chars(p, end_, span.end.value).ptr;
+    *p++ = ']';
+    cursor_ = p;
   }
 
  private:
   static constexpr std::size_t kLongString = 4096;
+  // {"start":4294967295,"end":4294967295}
+  static constexpr std::size_t kSpanBytes = 40;
+
+  template <std::size_t N>
+  static char* Copy(const char (&text)[N], char* p) {
+    std::memcpy(p, text, N - 1);
+    return p + N - 1;
+  }
 
   // At least n bytes free at the cursor, which is returned.
   char* Room(std::size_t n) {

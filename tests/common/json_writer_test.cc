@@ -97,6 +97,42 @@ TEST(JsonString, FindsEveryByteToEscapeAtEveryPositionOfShortAndLongStrings) {
   }
 }
 
+// WriteJsonString into exactly the room it asks for, filled beforehand with
+// bytes that would need escaping: it reads past its copy, and must not
+// take what it finds there for part of the string.
+std::string WrittenInRoom(std::string_view s, std::string_view filler) {
+  std::vector<char> room(MaxJsonStringBytes(s.size()));
+  for (std::size_t k = 0; k < room.size(); ++k) room[k] = filler[k % filler.size()];
+  char* const end = WriteJsonString(s, room.data());
+  EXPECT_LE(end, room.data() + room.size());
+  return std::string(room.data(), end);
+}
+
+TEST(JsonString, WritesIntoItsRoomWhatTheByteByByteEscaperWrites) {
+  const std::string arabic = "قصفت قوات النظام بالطيران الحربي مدينة دوما";
+  const std::string specials = std::string("\"\\\n\x01", 4) + std::string(1, '\0');
+  // Fillers whose first byte past the copy needs escaping, or only a later one.
+  for (const std::string_view filler : {std::string_view("\0", 1), std::string_view("\""),
+                                        std::string_view("a\""), std::string_view("ab\n")}) {
+    EXPECT_EQ(WrittenInRoom("", filler), "\"\"");
+    for (std::size_t len = 1; len <= 40; ++len) {
+      const std::string base = arabic.substr(0, len);
+      ASSERT_EQ(WrittenInRoom(base, filler), EscapedByteByByte(base)) << len;
+      for (std::size_t pos = 0; pos < len; ++pos) {
+        for (const char special : specials) {
+          std::string s = base;
+          s[pos] = special;
+          ASSERT_EQ(WrittenInRoom(s, filler), EscapedByteByByte(s))
+              << "length " << len << " position " << pos;
+        }
+      }
+    }
+  }
+  for (const std::string& text : SeedArticles()) {
+    EXPECT_EQ(WrittenInRoom(text, "x\\"), EscapedByteByByte(text));
+  }
+}
+
 TEST(JsonString, PassesBytesOfInvalidUtf8ThroughAndEscapesOnlyWhatJsonNeeds) {
   // A lone continuation byte, a truncated letter, 0xFF and DEL: not escaped.
   const std::string s = "\x80\xD9 \xFF\x7F\"\x1b";
