@@ -83,7 +83,8 @@ bool PhraseMatcher::WordMatches(const text::NormalizedText& norm, const text::To
     return token.stem_hash[0] == hash && norm.View(token.norm) == word;
   }
   for (std::uint8_t r = 0; r < token.reading_count; ++r) {
-    if (token.stem_hash[r] == hash && UsableReading(norm, token, token.readings[r]) &&
+    if (token.stem_hash[r] == hash &&
+        (token.readings[r].enclitic_bytes == 0 || UsableReading(norm, token, token.readings[r])) &&
         text::StemOf(norm, token, token.readings[r]) == word) {
       return true;
     }
@@ -135,7 +136,11 @@ bool PhraseMatcher::MatchFrom(const text::NormalizedText& norm,
                                      : text::StemOf(norm, first, first.readings[r]);
     const FirstWord* word = by_first_word_.Find(key, first.stem_hash[r]);
     if (word == nullptr) continue;
-    if (first.reading_count != 0 && !UsableReading(norm, first, first.readings[r])) continue;
+    // (Only a reading with a pronoun cut off can be unusable: tested inline.)
+    if (first.reading_count != 0 && first.readings[r].enclitic_bytes != 0 &&
+        !UsableReading(norm, first, first.readings[r])) {
+      continue;
+    }
     if (next_bits == kUnknown) next_bits = i + 1 < end ? SecondBits(tokens[i + 1]) : 0;
     const std::size_t from = (word->second_words & next_bits) != 0 ? 0 : word->one_word;
     for (auto c = word->candidates.begin() + static_cast<std::ptrdiff_t>(from);
@@ -193,7 +198,15 @@ void PhraseMatcher::FindAllOfBoth(const PhraseMatcher& a, const PhraseMatcher& b
     if (token.kind != text::TokenKind::kArabicWord && token.kind != text::TokenKind::kLatinWord) {
       continue;
     }
+    // The two filters share their bit positions: one test of their union
+    // turns most tokens away, and only the rest are tested in each.
     const std::uint32_t readings = token.reading_count == 0 ? 1 : token.reading_count;
+    bool either = false;
+    for (std::uint32_t r = 0; r < readings; ++r) {
+      const std::uint32_t bit = token.stem_hash[r] >> (32 - kStartBits);
+      either |= ((a_bits[bit / 64] | b_bits[bit / 64]) >> (bit % 64) & 1) != 0;
+    }
+    if (!either) continue;
     std::uint32_t a_readings = 0;
     std::uint32_t b_readings = 0;
     for (std::uint32_t r = 0; r < readings; ++r) {
