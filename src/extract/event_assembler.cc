@@ -277,15 +277,20 @@ bool DefiniteNoun(const DocIndex& ix, const TriggerHit& head) {
 std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
                                std::uint32_t begin, std::uint32_t end, bool follows_bombardment) {
   const bool has_strong = std::any_of(hits.begin(), hits.end(), [](const TriggerHit& h) {
-    return h.row->strong && h.row->cls != TriggerClass::kKilling;
+    return h.row->strong && h.row->cls != TriggerClass::kKilling && !h.anaphoric;
   });
-  const bool has_non_killing = std::any_of(hits.begin(), hits.end(), [](const TriggerHit& h) {
-    return h.row->cls != TriggerClass::kKilling;
-  });
+  // A killing is the outcome of the other triggers when there are any. A word
+  // that points back to an event told before is its cause only before it
+  // (هذه البراميل بمقتل 368); after it, the event is what the killing answers
+  // (قتل شرطيين ... ردا على الهجوم الانتحاري).
+  const auto outcome = [&](const TriggerHit& killing) {
+    return std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& h) {
+      return h.row->cls != TriggerClass::kKilling && (!h.anaphoric || h.first < killing.first);
+    });
+  };
   std::vector<Frame> frames;
   for (const TriggerHit& h : hits) {
-    // A killing is the outcome of the other triggers when there are any.
-    if (h.row->cls == TriggerClass::kKilling && has_non_killing) continue;
+    if (h.row->cls == TriggerClass::kKilling && outcome(h)) continue;
     if (!frames.empty()) {
       Frame& last = frames.back();
       const TriggerHit& prev = last.hits.back();

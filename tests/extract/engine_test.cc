@@ -469,6 +469,17 @@ TEST_F(EngineTest, StrikesToldAtTheirGovernorateAndThenAtATownAreOneEventAtTheTo
   EXPECT_EQ(battles.size(), 2u);
 }
 
+TEST_F(EngineTest, TheAttackAKillingAnswersIsNotReportedAgain) {
+  // snn-011: the PKK killed two policemen "in response to the suicide
+  // attack" told the day before: that attack is no new event of this
+  // sentence, and the killing is not its outcome.
+  const auto events = Current(
+      Extract("تبنى متمردو حزب العمال الكردستاني قتل شرطيين تركيين عثر على جثتيهما قرب الحدود "
+              "السورية ردا على الهجوم الانتحاري الدموي الذي نسب إلى تنظيم داعش.",
+              "2015-07-23"));
+  for (const Event& e : events) EXPECT_NE(e.sub_event_type, "Suicide bomb");
+}
+
 TEST_F(EngineTest, AWeakWordWithAPlaceAndSomeoneKilledIsAnEvent) {
   // snn-060, shortened: هجوم names no side, but a policeman was killed there.
   const auto killed = Current(Extract("قتل شرطي أمس في هجوم في دياربكر."));
