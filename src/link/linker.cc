@@ -72,12 +72,23 @@ WordShape ShapeOf(std::string_view word) {
   if constexpr (std::endian::native == std::endian::little) {
     constexpr std::uint64_t kPattern = 0xC0E0C0E0C0E0C0E0ULL;  // lead 110xxxxx, then 10xxxxxx
     constexpr std::uint64_t kLetters = 0x80C080C080C080C0ULL;
-    for (; i + 8 <= word.size(); i += 8) {
+    // Adds the four letters at p + at to the mask; false when they are not
+    // four two-byte letters.
+    const auto four_letters = [p, &mask](std::size_t at) {
       std::uint64_t eight = 0;
-      std::memcpy(&eight, p + i, 8);
-      if ((eight & kPattern) != kLetters) return other();
+      std::memcpy(&eight, p + at, 8);
       mask |= std::uint64_t{1} << (eight >> 8 & 63) | std::uint64_t{1} << (eight >> 24 & 63) |
               std::uint64_t{1} << (eight >> 40 & 63) | std::uint64_t{1} << (eight >> 56 & 63);
+      return (eight & kPattern) == kLetters;
+    };
+    if (word.size() >= 8) {
+      for (; i + 8 <= word.size(); i += 8) {
+        if (!four_letters(i)) return other();
+      }
+      // The last letters, as the last eight bytes: a letter read twice
+      // sets its bit twice, and the loop over them is gone.
+      if (i < word.size() && !four_letters(word.size() - 8)) return other();
+      return {mask, static_cast<std::uint32_t>(word.size() / 2)};
     }
   }
   for (; i < word.size(); i += 2) {
@@ -239,9 +250,9 @@ class LinkRun {
   // almost nothing per token.
   void MarkFuzzyStarts(std::uint32_t i) {
     const std::uint32_t anchors = facts_[i].flags / kStemFuzzyAt0 & ((1u << kMaxFuzzyWords) - 1);
-    if (anchors == 0) return;
-    for (std::uint32_t k = 0; k < kMaxFuzzyWords && k <= i; ++k) {
-      if ((anchors >> k & 1) != 0) facts_[i - k].fuzzy_anchors |= 1u << k;
+    for (std::uint32_t rest = anchors; rest != 0; rest &= rest - 1) {
+      const auto k = static_cast<std::uint32_t>(__builtin_ctz(rest));
+      if (k <= i) facts_[i - k].fuzzy_anchors |= 1u << k;
     }
   }
 
@@ -465,9 +476,9 @@ class LinkRun {
   // best, so one that cannot end later is not verified at all.
   std::optional<Found> FuzzyAt(std::uint32_t i) const {
     std::optional<Found> best;
-    const std::uint32_t anchors = facts_[i].fuzzy_anchors;
-    for (std::uint32_t k = 0; k < kMaxFuzzyWords; ++k) {
-      if ((anchors >> k & 1) == 0) continue;  // token i + k anchors nothing at word k
+    // Only the words k at which token i + k anchors a name, ascending.
+    for (std::uint32_t anchors = facts_[i].fuzzy_anchors; anchors != 0; anchors &= anchors - 1) {
+      const auto k = static_cast<std::uint32_t>(__builtin_ctz(anchors));
       ForStems(i + k, kStemFuzzyAt0 << k, [&](const StemInfo& info, bool, std::uint8_t proclitic) {
         // Every candidate here has its probe word, the first that is not
         // the anchor, at token `probe`: most differ from it by more letters
