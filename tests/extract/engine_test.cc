@@ -608,6 +608,14 @@ TEST_F(EngineTest, APurposeIsNotAnEvent) {
   const auto events = Current(Extract(
       "واستعانت هيئة تحرير الشام بمقاتلي الحزب الإسلامي التركستاني لصد تقدم الجيش السوري."));
   for (const Event& e : events) EXPECT_EQ(e.event_type, "Strategic developments") << Evidence(e);
+  // snn-025: the offensive is a clash; the battle "that aims to take" the rest
+  // of Daraa has not taken it.
+  const auto aim = Current(
+      Extract("ميدانيا بدأت تشكيلات الجبهة الجنوبية هجوماً واسعاً على مراكز قوات النظام في "
+              "مدينة درعا، ضمن معركة عاصفة الجنوب التي تهدف إلى السيطرة على أحياء درعا المتبقية "
+              "بيد النظام."));
+  ASSERT_FALSE(aim.empty());
+  for (const Event& e : aim) EXPECT_EQ(e.sub_event_type, "Armed clash") << Evidence(e);
 }
 
 TEST_F(EngineTest, NegatedAndPlannedActionsAreNotCurrentEvents) {
