@@ -273,6 +273,15 @@ bool DefiniteNoun(const DocIndex& ix, const TriggerHit& head) {
                      [](const text::CliticReading& r) { return r.definite(); });
 }
 
+// True when a place is named between weak trigger h and every strong one.
+bool PlaceApart(const DocIndex& ix, const TriggerHit& h, const std::vector<TriggerHit>& hits) {
+  return std::all_of(hits.begin(), hits.end(), [&](const TriggerHit& g) {
+    if (!g.row->strong || g.row->cls == TriggerClass::kKilling || g.anaphoric) return true;
+    const std::uint32_t from = std::min(h.end, g.end), to = std::max(h.first, g.first);
+    return from < to && !MentionsIn(ix, MentionKind::kPlace, from, to).empty();
+  });
+}
+
 // Groups triggers into frames and gives each frame its window of the sentence.
 std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
                                std::uint32_t begin, std::uint32_t end, bool follows_bombardment) {
@@ -300,8 +309,10 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
       }
     }
     // A weak trigger (هجوم، معارك) counts only in a sentence without a strong one:
-    // beside a strong report it names the same or a related event again.
-    if (!h.row->strong && has_strong) continue;
+    // beside a strong report it names the same or a related event again,
+    // unless a place stands between them: then it reports another place
+    // (استهدفت ... في مدينة اللاذقية بصواريخ، في حين تعرضت مدينة الباب لغارات).
+    if (!h.row->strong && has_strong && !(h.row->verb && PlaceApart(ix, h, hits))) continue;
     frames.push_back({{h}, 0, 0});
   }
   // A frame only of words that point back (هذا الانفجار) adds no event; its

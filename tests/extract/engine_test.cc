@@ -480,6 +480,26 @@ TEST_F(EngineTest, TheAttackAKillingAnswersIsNotReportedAgain) {
   for (const Event& e : events) EXPECT_NE(e.sub_event_type, "Suicide bomb");
 }
 
+TEST_F(EngineTest, AWeakVerbBeyondAPlaceFromTheStrongTriggerReportsAnotherAttack) {
+  // snn-025: استهدفت ... في مدينة اللاذقية بصواريخ is its own attack, though
+  // the sentence goes on to air strikes (غارات جوية) on another town.
+  const auto events = Current(
+      Extract("كما استهدفت الفرقة الأولى الساحلية التابعة للجيش السوري الحر مراكز عسكرية في "
+              "مدينة اللاذقية بصواريخ من طراز جراد، في حين تعرضت مدينة الباب بريف حلب لغارات "
+              "جوية عنيفة من قبل طيران الأسد.",
+              "2015-06-27"));
+  const auto latakia = std::find_if(events.begin(), events.end(), [](const Event& e) {
+    return e.location && e.location->name == "اللاذقية";
+  });
+  ASSERT_NE(latakia, events.end());
+  EXPECT_EQ(latakia->sub_event_type, "Shelling/artillery/missile attack");
+  EXPECT_EQ(latakia->actor1, "new:الفرقة الأولى الساحلية");
+  // With no place between them, the weak word names the strong report again.
+  const auto one = Current(Extract(
+      "واستهدفت طائرات التحالف مواقع لتنظيم داعش بغارات جوية في مدينة الحسكة.", "2015-06-27"));
+  EXPECT_EQ(one.size(), 1u);
+}
+
 TEST_F(EngineTest, AWeakWordWithAPlaceAndSomeoneKilledIsAnEvent) {
   // snn-060, shortened: هجوم names no side, but a policeman was killed there.
   const auto killed = Current(Extract("قتل شرطي أمس في هجوم في دياربكر."));
