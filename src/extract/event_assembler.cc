@@ -241,8 +241,8 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     if (!NamesABase(ix, row, m)) continue;
     // A view, a wish or an analysis (برأي الناشط، يجب، قال خبير): spec section 2.
     if (CueInRange(ix, CueClass::kOpinion, begin, m.first_token)) continue;
-    hits.push_back({m.first_token, m.end_token, &lexicon.trigger(m.payload),
-                    !row.verb && PointsBack(ix, m, begin)});
+    hits.push_back(
+        {m.first_token, m.end_token, &lexicon.trigger(m.payload), PointsBack(ix, m, begin)});
   }
   AbsorbDisruptedWeapons(&hits);
   return hits;
@@ -928,12 +928,21 @@ class AssemblyRun {
   FatalityFigure FrameFatalities(std::uint32_t s, const Frame& frame) {
     const text::Sentence& sentence = ix_.text->sentences[s];
     FatalityFigure fig;
-    if (frame.window_begin > std::max(sentence.first_token, sentence.dateline_end_token)) {
+    // A word pointing back before the trigger (قدرت خسائره في هذا التفجير
+    // بأكثر من مائة قتيل، كذلك تم تفجير …) tells the earlier event's toll.
+    const std::vector<TriggerHit>& hits = TriggersOf(s);
+    const bool pointed_before = std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& h) {
+      return h.anaphoric && h.first >= frame.window_begin && h.end <= frame.head().first;
+    });
+    if (pointed_before ||
+        frame.window_begin > std::max(sentence.first_token, sentence.dateline_end_token)) {
       // A frame after another: the deaths told between the two triggers are
       // the earlier report's (قصف ... ما أدى لمقتل ضابط، كما قصفت ... ولم ترد
       // أنباء عن إصابات); this one's toll follows its own trigger.
       fig = Fatalities(ix_, frame.head().first, frame.window_end);
-      if (!fig.value) fig = Fatalities(ix_, frame.window_begin, frame.head().first);
+      if (!fig.value && !pointed_before) {
+        fig = Fatalities(ix_, frame.window_begin, frame.head().first);
+      }
     } else {
       fig = Fatalities(ix_, frame.window_begin, frame.window_end);
     }
@@ -945,10 +954,10 @@ class AssemblyRun {
     if (fig.value && *fig.value > 0) return fig;
     if (s + 1 >= ix_.text->sentences.size()) return fig;
     const text::Sentence& next = ix_.text->sentences[s + 1];
-    const std::vector<TriggerHit>& hits = TriggersOf(s + 1);
-    const bool only_killing = std::all_of(hits.begin(), hits.end(), [](const TriggerHit& h) {
-      return h.row->cls == TriggerClass::kKilling;
-    });
+    const std::vector<TriggerHit>& next_hits = TriggersOf(s + 1);
+    const bool only_killing =
+        std::all_of(next_hits.begin(), next_hits.end(),
+                    [](const TriggerHit& h) { return h.row->cls == TriggerClass::kKilling; });
     if (!only_killing || TellsHistory(next)) return fig;
     const FatalityFigure later = Fatalities(ix_, next.first_token, next.end_token);
     return later.value && *later.value > 0 ? later : fig;

@@ -554,6 +554,17 @@ TEST_F(EngineTest, AWordThatPointsBackGivesItsTollToTheEventItNames) {
   EXPECT_EQ(events[0].fatalities, 368);
 }
 
+TEST_F(EngineTest, TheTollAfterAWordThatPointsBackIsNotTheNextTriggersToll) {
+  // seed-001: "more than a hundred dead in this bombing" is the toll of the
+  // bombing told before; the gas plant blown up next has no toll of its own.
+  const auto events = Current(
+      Extract("حيث قدرت خسائره في هذا التفجير بأكثر من مائة قتيل بين ضباط وجنود، كذلك تم تفجير "
+              "معمل الغاز في الراموسة.",
+              "2016-08-10"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_FALSE(events[0].fatalities.has_value()) << *events[0].fatalities;
+}
+
 TEST_F(EngineTest, TheWarsTollIsNotTheTollOfTheReportBeforeIt) {
   // snn-037: the sentence after the report recalls the war since 2011.
   const auto events = Current(
