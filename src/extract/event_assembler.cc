@@ -313,7 +313,7 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     // unless a place stands between them: then it reports another place
     // (استهدفت ... في مدينة اللاذقية بصواريخ، في حين تعرضت مدينة الباب لغارات).
     if (!h.row->strong && has_strong && !(h.row->verb && PlaceApart(ix, h, hits))) continue;
-    frames.push_back({{h}, 0, 0});
+    frames.push_back({{h}, 0, 0, false, {}});
   }
   // A frame only of words that point back (هذا الانفجار) adds no event; its
   // words stay in the windows of the frames around it.
@@ -942,6 +942,12 @@ class AssemblyRun {
       fig = Fatalities(ix_, frame.head().first, frame.window_end);
       if (!fig.value && !pointed_before) {
         fig = Fatalities(ix_, frame.window_begin, frame.head().first);
+      }
+      const std::uint32_t sentence_begin =
+          std::max(sentence.first_token, sentence.dateline_end_token);
+      if (!fig.value && CueInRange(ix_, CueClass::kDeath, sentence_begin, frame.window_begin)) {
+        // The clause before told who was killed; this one leaves the verb out.
+        fig = GappedToll(ix_, frame.window_begin, frame.head().first);
       }
     } else {
       fig = Fatalities(ix_, frame.window_begin, frame.window_end);

@@ -186,4 +186,22 @@ FatalityFigure Fatalities(const DocIndex& ix, std::uint32_t begin, std::uint32_t
   return fig;
 }
 
+FatalityFigure GappedToll(const DocIndex& ix, std::uint32_t begin, std::uint32_t end) {
+  FatalityFigure fig;
+  // The count opens the clause: after its last comma, on the word with و.
+  std::uint32_t t = begin;
+  for (std::uint32_t k = begin; k < end; ++k) {
+    if (ix.text->tokens[k].kind == text::TokenKind::kPunct) t = k + 1;
+  }
+  if (t >= end || !StartsWithConjunction(ix, t)) return fig;
+  const auto count = CountAt(ix, t);
+  if (!count || (ix.number_at[t] != kNone && !NamesPeople(ix, count->end, end))) return fig;
+  if (count->end < end && ix.Cue(count->end, CueClass::kWounded)) return fig;
+  std::uint32_t toll_end = count->end;
+  fig.value = count->value + CountsJoinedAfter(ix, count->end, end, &toll_end);
+  fig.span = ix.Original(count->first, toll_end);
+  fig.vague = count->vague;
+  return fig;
+}
+
 }  // namespace rasd::extract

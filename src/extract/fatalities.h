@@ -25,6 +25,12 @@ struct FatalityFigure {
 // reports of one event differ, MergeRepeats keeps the lowest.
 FatalityFigure Fatalities(const DocIndex& ix, std::uint32_t begin, std::uint32_t end);
 
+// The toll of a clause that leaves out the death verb of the clause before
+// it (وقُتل طفلان في غارة على معرة النعمان، وامرأة وطفلها في قصف على جوزف
+// = 2): a count of people opening [begin, end) with و, with the counts joined
+// to it. The caller checks that a death word came before.
+FatalityFigure GappedToll(const DocIndex& ix, std::uint32_t begin, std::uint32_t end);
+
 }  // namespace rasd::extract
 
 #endif  // RASD_EXTRACT_FATALITIES_H_

@@ -458,7 +458,9 @@ TEST_F(EngineTest, StrikesToldAtTheirGovernorateAndThenAtATownAreOneEventAtTheTo
   for (const Event& e : events) {
     ASSERT_TRUE(e.location.has_value());
     places.push_back(e.location->name);
-    if (e.location->name == "الراعي") EXPECT_EQ(e.fatalities, 9);
+    if (e.location->name == "الراعي") {
+      EXPECT_EQ(e.fatalities, 9);
+    }
   }
   EXPECT_EQ(places, (std::vector<std::string>{"الراعي", "جرابلس"}));
   // Two clashes of the same sides at a town and in its governorate are two.
@@ -563,6 +565,24 @@ TEST_F(EngineTest, TheTollAfterAWordThatPointsBackIsNotTheNextTriggersToll) {
               "2016-08-10"));
   ASSERT_EQ(events.size(), 1u);
   EXPECT_FALSE(events[0].fatalities.has_value()) << *events[0].fatalities;
+}
+
+TEST_F(EngineTest, AClauseThatLeavesOutTheDeathVerbCountsItsDead) {
+  // snn-051: "two brothers were killed in a raid on Maarat al-Numan, and a
+  // woman and her child in an air strike on Jouzef".
+  const auto events = Current(
+      Extract("وقُتل طفلان شقيقان في غارة من طائرات حربية على مدينة معرة النعمان، وامرأة وطفلها "
+              "في قصف جوي على قرية جوزف في منطقة جبل الزاوية.",
+              "2015-07-31"));
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].fatalities, 2);
+  EXPECT_EQ(events[1].fatalities, 2);
+  EXPECT_EQ(events[1].fatalities_text, "وامرأة وطفلها");
+  // With no death word before, a count opening a clause is no toll.
+  const auto alive = Current(
+      Extract("وقصفت طائرات حربية مدينة معرة النعمان، وثلاثة مبان في قصف جوي على قرية جوزف.",
+              "2015-07-31"));
+  for (const Event& e : alive) EXPECT_FALSE(e.fatalities.value_or(0) > 0) << Evidence(e);
 }
 
 TEST_F(EngineTest, TheWarsTollIsNotTheTollOfTheReportBeforeIt) {
