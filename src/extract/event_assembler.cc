@@ -1026,6 +1026,15 @@ class AssemblyRun {
   // A bombing or an attack whose victims are people with no side named (32
   // شخصا، مدنيين، أطفال) targets civilians (spec: civilians are CIVILIANS).
   void CiviliansAsTarget(const Frame& frame, Event* e) const {
+    // Civilians suffer violence; they do not carry it out (ACLED codes them
+    // as actor2 only): a count of dead people before the trigger (وامرأة
+    // وطفلها في قصف جوي) is no attacker.
+    if (e->actor1 == kCiviliansId && Violent(*e) && e->event_type != "Battles") {
+      std::swap(e->actor1, e->actor2);
+      std::swap(e->inter1, e->inter2);
+      std::swap(e->actor1_span, e->actor2_span);
+      return;
+    }
     if (!e->actor2.empty() || e->actor1 == kCiviliansId) return;
     if (e->event_type != "Explosions/Remote violence" &&
         e->event_type != "Violence against civilians") {

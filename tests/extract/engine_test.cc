@@ -585,6 +585,17 @@ TEST_F(EngineTest, AClauseThatLeavesOutTheDeathVerbCountsItsDead) {
   for (const Event& e : alive) EXPECT_FALSE(e.fatalities.value_or(0) > 0) << Evidence(e);
 }
 
+TEST_F(EngineTest, CiviliansKilledAreTheTargetNotTheAttacker) {
+  // snn-037: "five civilians were killed by shelling from the factions'
+  // positions": the civilians are killed, the shelling is not theirs.
+  const auto events = Current(Extract(
+      "كما قتل خمسة مدنيين نتيجة قصف مدفعي مصدره مواقع الفصائل في بلدة جورين.", "2015-08-06"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_NE(events[0].actor1, "CIVILIANS");
+  EXPECT_EQ(events[0].actor2, "CIVILIANS");
+  EXPECT_EQ(events[0].fatalities, 5);
+}
+
 TEST_F(EngineTest, TheWarsTollIsNotTheTollOfTheReportBeforeIt) {
   // snn-037: the sentence after the report recalls the war since 2011.
   const auto events = Current(
