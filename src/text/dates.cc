@@ -23,9 +23,24 @@ namespace rasd::text {
 // --- CivilDate ---------------------------------------------------------------
 
 std::string CivilDate::ToIso() const {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
+  // Every event's date goes through here: digits by hand, not snprintf
+  // (about 1,700 instructions a call); odd values keep the general path.
+  if (year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+  }
+  std::string iso(10, '-');
+  const auto put = [&](std::size_t at, int value, int digits) {
+    for (int k = digits - 1; k >= 0; --k) {
+      iso[at + static_cast<std::size_t>(k)] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    }
+  };
+  put(0, year, 4);
+  put(5, month, 2);
+  put(8, day, 2);
+  return iso;
 }
 
 std::optional<CivilDate> CivilDate::FromIso(std::string_view iso) {

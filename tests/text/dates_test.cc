@@ -3,6 +3,7 @@
 // invariants over every text of eval/corpus.
 #include "text/dates.h"
 
+#include <cstdio>
 #include <set>
 #include <string>
 #include <string_view>
@@ -206,6 +207,18 @@ TEST(CivilDateTest, DaysRoundTripAndWeekdays) {
 
 TEST(CivilDateTest, IsoAndValidity) {
   EXPECT_EQ((CivilDate{2016, 2, 5}).ToIso(), "2016-02-05");
+  // Every day written by hand reads back, and matches the printf form.
+  for (std::int64_t d = -800000; d <= 800000; d += 997) {
+    const CivilDate c = CivilDate::FromDays(d);
+    char expected[32];
+    std::snprintf(expected, sizeof expected, "%04d-%02d-%02d", c.year, c.month, c.day);
+    ASSERT_EQ(c.ToIso(), expected);
+    if (c.year >= 0 && c.year <= 9999) {
+      EXPECT_EQ(CivilDate::FromIso(c.ToIso()), c);
+    }
+  }
+  EXPECT_EQ((CivilDate{-5, 1, 2}).ToIso(), "-005-01-02");
+  EXPECT_EQ((CivilDate{12345, 1, 2}).ToIso(), "12345-01-02");
   EXPECT_EQ(CivilDate::FromIso("2016-02-29"), (CivilDate{2016, 2, 29}));
   EXPECT_FALSE(CivilDate::FromIso("2015-02-29").has_value());
   EXPECT_FALSE(CivilDate::FromIso("2015-13-01").has_value());
