@@ -422,6 +422,18 @@ bool OpposedFrame(const Frame& frame) {
          t != SubEventType::kHeadquartersOrBaseEstablished && t != SubEventType::kOther;
 }
 
+// True when the actor named at token `first` is the body a group just named
+// belongs to (الفرقة الأولى الساحلية التابعة للجيش السوري الحر): its parent
+// takes no side. After a place or people (أحياء تابعة لقوات النظام) the same
+// word names whose they are, a side.
+bool ParentOfNamedGroup(const DocIndex& ix, std::uint32_t first) {
+  std::uint32_t t = first;
+  while (t > 0 && ix.Cue(t - 1, CueClass::kAffiliation)) --t;
+  if (t == first || t == 0) return false;
+  const std::int32_t before = ix.mention_at[t - 1];
+  return before != kNone && ix.mention(before).kind == MentionKind::kActor;
+}
+
 // True when actor mention b follows a joined by و alone (مقاتلو المعارضة
 // وجبهة النصرة): one side of the event, named twice.
 bool Coordinated(const DocIndex& ix, std::int32_t a, std::int32_t b) {
@@ -440,7 +452,8 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   for (std::size_t k = 0; k < actors.size(); ++k) {
     const std::int32_t a = actors[k];
     const std::uint32_t first = ix.mention(a).first_token;
-    if (CueBefore(ix, first, frame.window_begin, CueClass::kWith)) {
+    if (CueBefore(ix, first, frame.window_begin, CueClass::kWith) ||
+        ParentOfNamedGroup(ix, first)) {
       roles.assoc.push_back(a);
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kAgent)) {
       if (agent == kNone) agent = a;

@@ -98,6 +98,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"near", CueClass::kNear},
     {"base", CueClass::kBase},
     {"since", CueClass::kSince},
+    {"affiliation", CueClass::kAffiliation},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

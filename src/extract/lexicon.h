@@ -64,8 +64,9 @@ enum class CueClass : std::uint8_t {
   kNear,
   kBase,
   kSince,
+  kAffiliation,
 };
-inline constexpr int kCueClassCount = 29;
+inline constexpr int kCueClassCount = 30;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

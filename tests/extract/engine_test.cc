@@ -596,6 +596,25 @@ TEST_F(EngineTest, CiviliansKilledAreTheTargetNotTheAttacker) {
   EXPECT_EQ(events[0].fatalities, 5);
 }
 
+TEST_F(EngineTest, TheBodyAGroupBelongsToTakesNoSide) {
+  // snn-025: the coastal division "of the Free Syrian Army" shelled Latakia;
+  // the FSA is its parent, not its target.
+  const auto events = Current(
+      Extract("كما استهدفت الفرقة الأولى الساحلية التابعة للجيش السوري الحر مراكز عسكرية في "
+              "مدينة اللاذقية بصواريخ من طراز جراد.",
+              "2015-06-27"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].actor1, "new:الفرقة الأولى الساحلية");
+  EXPECT_NE(events[0].actor2, "FREE_SYRIAN_ARMY");
+  // snn-016: quarters "belonging to" the regime's forces make them the target.
+  const auto quarters = Current(
+      Extract("وتجددت المعارك العنيفة في مدينة درعا إثر هجوم شنه مقاتلو المعارضة وجبهة النصرة "
+              "على أحياء تابعة لقوات النظام.",
+              "2015-06-27"));
+  ASSERT_EQ(quarters.size(), 1u);
+  EXPECT_EQ(quarters[0].actor2, "SYRIAN_GOV_FORCES");
+}
+
 TEST_F(EngineTest, TheWarsTollIsNotTheTollOfTheReportBeforeIt) {
   // snn-037: the sentence after the report recalls the war since 2011.
   const auto events = Current(
