@@ -704,6 +704,13 @@ TEST_F(EngineTest, NegatedAndPlannedActionsAreNotCurrentEvents) {
   const auto planned = Extract("وقال المسؤول إن الطائرات ستشن غارات على مواقع داعش في الرقة.");
   ASSERT_FALSE(planned.empty());
   EXPECT_EQ(planned[0].status, EventStatus::kPlanned);
+  // snn-019: "the Americans do not rule out the possibility of a clash".
+  const auto possible = Extract(
+      "قال مسؤولون أمريكيون إن الولايات المتحدة قررت حماية مقاتلي المعارضة. ومع ذلك لا يستبعد "
+      "الأمريكيون احتمال نشوب اشتباك مع قوات النظام في محافظة إدلب.",
+      "2015-08-03");
+  ASSERT_FALSE(possible.empty());
+  EXPECT_TRUE(Current(possible).empty()) << Evidence(possible[0]);
 }
 
 TEST_F(EngineTest, SubjectedToNamesTheAttackerAfterTheTrigger) {
