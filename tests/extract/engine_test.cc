@@ -181,6 +181,10 @@ TEST_F(EngineTest, AViewAWishOrAnAnalysisIsNotAReport) {
   EXPECT_TRUE(Current(Extract("ويقول الحاج، وهو خبير في التنظيمات المتشددة، إن النصرة صعدت "
                               "هجماتها على الفرقة 30 في ريف حلب."))
                   .empty());
+  // snn-018: what analysts consider.
+  EXPECT_TRUE(Current(Extract("لكن محللين يعتبرون ان هذا التحالف محفوف بتناقضات نابعة من "
+                              "الغارات على قواعد حزب العمال الكردستاني في الحسكة."))
+                  .empty());
   // The same words reported by a monitor are an event.
   EXPECT_EQ(
       Current(Extract("وقال المرصد إن النصرة شنت هجوما على مقر الفرقة 30 في ريف حلب.")).size(), 1u);
