@@ -715,6 +715,10 @@ TEST_F(EngineTest, NegatedAndPlannedActionsAreNotCurrentEvents) {
       "2015-08-03");
   ASSERT_FALSE(possible.empty());
   EXPECT_TRUE(Current(possible).empty()) << Evidence(possible[0]);
+  // snn-058: "the possibility that a woman was the suicide bomber".
+  EXPECT_TRUE(Current(Extract("واشارت وسائل اعلام تركية عدة الى امكانية ان تكون امرأة «انتحارية» "
+                              "تناهز العشرين من العمر هي التي نفذت الهجوم في سوروتش."))
+                  .empty());
 }
 
 TEST_F(EngineTest, SubjectedToNamesTheAttackerAfterTheTrigger) {
