@@ -40,6 +40,8 @@ constexpr std::uint32_t kDisruptReach = 2;
 // How many words before a date its "since" may stand (منذ 25 من شهر يونيو:
 // the date reader may take only شهر يونيو).
 constexpr std::uint32_t kSinceReach = 3;
+// How many words a purpose or condition cue reaches into its clause.
+constexpr std::uint32_t kPreventReach = 6;
 // How many words from إنشاء or إقامة the base it establishes may be named
 // (أقامت القوات التركية نقاط مراقبة، مراكز للمراقبة تم إنشاؤها).
 constexpr std::uint32_t kBaseReach = 3;
@@ -153,11 +155,14 @@ bool PurposeClause(const DocIndex& ix, const PhraseMatch& m, std::uint32_t sente
   return true;
 }
 
-// True when a prevent cue (لصد، لوقف، بهدف) governs the trigger: the clause is
-// about stopping or aiming at the action, not reporting it.
+// True when a prevent cue (لصد، لوقف، بهدف، في حال) governs the trigger: the
+// clause is about stopping, aiming at or supposing the action, not reporting
+// it. The cue governs the rest of its clause (في حال تمكنت الفصائل المقاتلة
+// من السيطرة على جورين), up to a comma.
 bool PreventedBefore(const DocIndex& ix, std::uint32_t token, std::uint32_t begin) {
-  for (std::uint32_t k = 1; k <= 2 && token >= begin + k; ++k) {
+  for (std::uint32_t k = 1; k <= kPreventReach && token >= begin + k; ++k) {
     if (ix.Cue(token - k, CueClass::kPrevent)) return true;
+    if (ix.text->tokens[token - k].kind == text::TokenKind::kPunct) return false;
   }
   return false;
 }

@@ -693,6 +693,11 @@ TEST_F(EngineTest, APurposeIsNotAnEvent) {
   const auto events = Current(Extract(
       "واستعانت هيئة تحرير الشام بمقاتلي الحزب الإسلامي التركستاني لصد تقدم الجيش السوري."));
   for (const Event& e : events) EXPECT_EQ(e.event_type, "Strategic developments") << Evidence(e);
+  // snn-031: the purpose governs its clause: "to stop the regime's forces
+  // from shelling the town" reports no shelling.
+  EXPECT_TRUE(Current(Extract("وأضاف: «قد يكون الهدف من ذلك استخدامهم كدروع بشرية» لمنع قوات "
+                              "النظام من قصف مدينة القريتين."))
+                  .empty());
   // snn-025: the offensive is a clash; the battle "that aims to take" the rest
   // of Daraa has not taken it.
   const auto aim = Current(
