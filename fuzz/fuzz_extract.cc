@@ -4,25 +4,13 @@
 // the spec's evidence rule needs.
 #include <cstdint>
 #include <cstdlib>
-#include <memory>
 #include <optional>
-#include <string>
-#include <string_view>
 
 #include "rasd/engine.h"
 
-#include "common/utf8.h"
+#include "engine_input.h"
 
 namespace {
-
-const rasd::Engine& TheEngine() {
-  static const std::unique_ptr<rasd::Engine> engine = [] {
-    auto made = rasd::Engine::Create({RASD_SOURCE_DIR "/data"});
-    if (!made.ok()) std::abort();
-    return std::move(made).value();
-  }();
-  return *engine;
-}
 
 void CheckInside(const rasd::ByteSpan& span, std::size_t size) {
   if (span.begin.value > span.end.value || span.end.value > size) std::abort();
@@ -35,14 +23,10 @@ void CheckInside(const std::optional<rasd::ByteSpan>& span, std::size_t size) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
-  if (rasd::utf8::FirstInvalid(text) != text.size()) return 0;  // intake guarantees UTF-8
-  rasd::Document doc;
-  doc.doc_id = "fuzz";
-  doc.text = std::string(text);
-  doc.pub_date = "2015-08-01";
+  const std::optional<rasd::Document> doc = rasd::fuzz::DocumentOf(data, size);
+  if (!doc) return 0;
   rasd::Workspace workspace;
-  const rasd::DocumentResult result = TheEngine().Process(doc, &workspace);
+  const rasd::DocumentResult result = rasd::fuzz::TheEngine().Process(*doc, &workspace);
   for (const rasd::Event& e : result.events) {
     CheckInside(e.evidence, size);
     CheckInside(e.trigger, size);

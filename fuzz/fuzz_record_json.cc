@@ -5,7 +5,6 @@
 // within the document's code points.
 #include <cstdint>
 #include <cstdlib>
-#include <memory>
 #include <string>
 #include <string_view>
 
@@ -14,18 +13,10 @@
 #include "rasd/engine.h"
 
 #include "common/utf8.h"
+#include "engine_input.h"
 #include "export/record_json.h"
 
 namespace {
-
-const rasd::Engine& TheEngine() {
-  static const std::unique_ptr<rasd::Engine> engine = [] {
-    auto made = rasd::Engine::Create({RASD_SOURCE_DIR "/data"});
-    if (!made.ok()) std::abort();
-    return std::move(made).value();
-  }();
-  return *engine;
-}
 
 void Check(bool ok) {
   if (!ok) std::abort();
@@ -70,16 +61,12 @@ void CheckRecord(const std::string& line, const std::string& text) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
-  if (rasd::utf8::FirstInvalid(text) != text.size()) return 0;  // intake guarantees UTF-8
-  rasd::Document doc;
-  doc.doc_id = "fuzz";
-  doc.text = std::string(text);
-  doc.pub_date = "2015-08-01";
+  const std::optional<rasd::Document> doc = rasd::fuzz::DocumentOf(data, size);
+  if (!doc) return 0;
   rasd::Workspace workspace;
-  const rasd::DocumentResult result = TheEngine().Process(doc, &workspace);
+  const rasd::DocumentResult result = rasd::fuzz::TheEngine().Process(*doc, &workspace);
   std::string line;
-  rasd::AppendDocumentRecord(doc, result, {.with_text = true}, &line);
-  CheckRecord(line, doc.text);
+  rasd::AppendDocumentRecord(*doc, result, {.with_text = true}, &line);
+  CheckRecord(line, doc->text);
   return 0;
 }

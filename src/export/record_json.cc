@@ -228,6 +228,9 @@ void WriteIdList(RecordText& w, const std::vector<std::string>& ids) {
   w.Put(']');
 }
 
+// Coordinates to five decimals: about a metre, finer than any gazetteer.
+constexpr int kDegreeDecimals = 5;
+
 void WriteSpanList(RecordText& w, const CodePointIndex& index, const std::vector<ByteSpan>& spans) {
   w.Put('[');
   for (std::size_t k = 0; k < spans.size(); ++k) {
@@ -238,7 +241,6 @@ void WriteSpanList(RecordText& w, const CodePointIndex& index, const std::vector
 }
 
 void WriteLocation(RecordText& w, const CodePointIndex& index, const Location& loc) {
-  constexpr int kDegreeDecimals = 5;
   w.Put("{\"name\":");
   w.String(loc.name);
   w.Put(",\"lat\":");
@@ -368,7 +370,6 @@ void WriteActors(RecordText& w, const CodePointIndex& index,
 
 void WritePlaces(RecordText& w, const CodePointIndex& index,
                  const std::vector<PlaceMention>& places) {
-  constexpr int kDegreeDecimals = 5;
   w.Put('[');
   for (std::size_t k = 0; k < places.size(); ++k) {
     const PlaceMention& p = places[k];

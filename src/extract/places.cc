@@ -4,8 +4,9 @@
 #include "extract/places.h"
 
 #include <algorithm>
-#include <cmath>
 #include <string_view>
+
+#include "common/geo.h"
 
 namespace rasd::extract {
 
@@ -71,6 +72,11 @@ constexpr std::uint32_t kNearItemGap = 6;
 constexpr std::string_view kBa = "\xD8\xA8";
 // U+0641 U+064A, the preposition في, as it appears in normalised text.
 constexpr std::string_view kIn = "\xD9\x81\xD9\x8A";
+
+// True when the preposition في stands right before mention m (في دمشق).
+bool AfterIn(const DocIndex& ix, const Mention& m) {
+  return m.first_token > 0 && ix.text->norm.View(ix.text->tokens[m.first_token - 1].norm) == kIn;
+}
 
 // True when token t carries the preposition ب (بمدينة، وبريف).
 bool LocativeProclitic(const DocIndex& ix, std::uint32_t t) {
@@ -187,20 +193,14 @@ bool Restates(const DocIndex& ix, const Mention& a, const Mention& b) {
   if (b.first_token < a.end_token || b.first_token - a.end_token > 2) return false;
   if (b.first_token == a.end_token + 1 && IsPunct(ix, a.end_token, "(")) return true;
   if (StartsWithConjunction(ix, b.first_token)) return false;
-  const Token& before = ix.text->tokens[b.first_token - 1];
-  if (b.first_token > a.end_token && ix.text->norm.View(before.norm) == kIn) return true;
+  if (b.first_token > a.end_token && AfterIn(ix, b)) return true;
   const bool holds_a =
       IsArea(b) && (b.place_kind == "country" ? b.country == a.country : b.admin1 == a.admin1);
   return holds_a && !IsPunct(ix, b.first_token - 1, ",");
 }
 
 double DistanceKm(const Mention& a, const Mention& b) {
-  constexpr double kEarthRadiusKm = 6371.0;
-  constexpr double kRadiansPerDegree = 3.14159265358979323846 / 180.0;
-  const double lat = (*a.lat + *b.lat) / 2 * kRadiansPerDegree;
-  const double dy = (*a.lat - *b.lat) * kRadiansPerDegree;
-  const double dx = (*a.lon - *b.lon) * kRadiansPerDegree * std::cos(lat);
-  return kEarthRadiusKm * std::sqrt(dx * dx + dy * dy);
+  return rasd::DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon);
 }
 
 bool Known(const Mention& m) { return m.lat.has_value() && m.lon.has_value(); }
@@ -218,7 +218,7 @@ bool HoldsList(const DocIndex& ix, const Mention& a, const Mention& b) {
       b.first_token - a.end_token > 2) {
     return false;
   }
-  return ix.text->norm.View(ix.text->tokens[b.first_token - 1].norm) == kIn;
+  return AfterIn(ix, b);
 }
 
 // True when list item `item` cannot lie in `town`: the gazetteer puts it in
@@ -277,14 +277,11 @@ std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, 
     return std::vector<std::int32_t>(1, nearest);
   }
   std::vector<std::int32_t> chosen = {places[start]};
-  const auto after_in = [&](const Mention& m) {
-    return m.first_token > 0 && ix.text->norm.View(ix.text->tokens[m.first_token - 1].norm) == kIn;
-  };
   std::size_t k = std::find(all.begin(), all.end(), places[start]) - all.begin();
   const Mention* last = &ix.mention(places[start]);
   std::int32_t town = kNone;  // the town the list is said to be in
   // X في A وY في B: B holds only the items after A.
-  std::size_t town_holds_from = 0, held_from = after_in(ix.mention(places[start])) ? 1 : 0;
+  std::size_t town_holds_from = 0, held_from = AfterIn(ix, ix.mention(places[start])) ? 1 : 0;
   for (++k; k < all.size() && chosen.size() < kMaxPlacesPerFrame; ++k) {
     const Mention& next = ix.mention(all[k]);
     if (Restates(ix, *last, next)) {
@@ -292,7 +289,7 @@ std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, 
         town = all[k];
         town_holds_from = held_from;
       }
-      if (after_in(next)) held_from = chosen.size();
+      if (AfterIn(ix, next)) held_from = chosen.size();
       last = &next;
       continue;
     }
@@ -301,7 +298,7 @@ std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, 
       return SameLocality(ix.mention(c), next);
     });
     if (!same_locality) chosen.push_back(all[k]);
-    if (after_in(next)) held_from = chosen.size();
+    if (AfterIn(ix, next)) held_from = chosen.size();
     last = &next;
   }
   if (town != kNone) PlaceInTown(ix, town, town_holds_from, &chosen);

@@ -4,11 +4,9 @@
 #include "store/dedup.h"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
-#include <numbers>
 
 #include "common/utf8.h"
 #include "store/fts_tokenizer.h"
@@ -16,7 +14,6 @@
 namespace rasd::store {
 namespace {
 
-constexpr double kEarthRadiusKm = 6371.0;
 constexpr std::size_t kMinStemCodePoints = 3;
 
 // Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (H. Hinnant's algorithm).
@@ -90,16 +87,6 @@ std::string IsoDate(std::int64_t z) {
   char buf[48];
   std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y + (m <= 2)), m, d);
   return buf;
-}
-
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRad = std::numbers::pi / 180.0;
-  const double dlat = (lat2 - lat1) * kRad;
-  const double dlon = (lon2 - lon1) * kRad;
-  const double h =
-      std::sin(dlat / 2) * std::sin(dlat / 2) +
-      std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
 std::vector<std::string> EvidenceStems(std::string_view evidence) {

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/geo.h"
 #include "store/fts_tokenizer.h"
 
 namespace rasd::store {
@@ -47,8 +48,8 @@ std::optional<std::int64_t> DayNumber(std::string_view iso);
 // The ISO date of a day number.
 std::string IsoDate(std::int64_t day);
 
-// Great-circle distance in kilometres.
-double DistanceKm(double lat1, double lon1, double lat2, double lon2);
+// Great-circle distance in kilometres (common/geo.h, shared with extraction).
+using rasd::DistanceKm;
 
 // Sorted unique stems of an evidence text (the FTS tokenizer's query terms),
 // without one- and two-letter words, which are mostly particles.
