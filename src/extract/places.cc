@@ -115,8 +115,8 @@ std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const std::vector<std:
     const bool contains_other =
         IsArea(mp) && std::any_of(places.begin(), places.end(), [&](std::int32_t q) {
           const Mention& mq = ix.mention(q);
-          return q != p && !IsArea(mq) &&
-                 (mq.admin1 == mp.admin1 || mq.country != mp.country || mp.place_kind == "country");
+          return q != p && !IsArea(mq) && mq.country == mp.country &&
+                 (mq.admin1 == mp.admin1 || mp.place_kind == "country");
         });
     if (!contains_other) kept.push_back(p);
   }
@@ -314,13 +314,16 @@ bool PlaceInArea(const DocIndex& ix, std::int32_t site, std::uint32_t begin, std
   };
   const std::uint32_t at = ix.mention(site).first_token;
   std::int32_t area = kNone;
-  // An area after the site holds it (قرية X بريف حلب); a town after it is
+  // An area after the site holds it (قرية X بريف حلب), and so does a town
+  // right after it and في (حاجز المعصرة في إدلب); a town after it otherwise is
   // the next item of a list, and the nearest place before is the scene.
+  const std::uint32_t site_end = ix.mention(site).end_token;
   for (const std::int32_t p : all) {
     if (!holder(p)) continue;
-    if (ix.mention(p).first_token < at) {
+    const Mention& m = ix.mention(p);
+    if (m.first_token < at) {
       area = p;
-    } else if (IsArea(ix.mention(p))) {
+    } else if (IsArea(m) || (m.first_token == site_end + 1 && AfterIn(ix, m))) {
       area = p;
       break;
     }
