@@ -142,6 +142,8 @@ class Splitter {
     if (end >= tokens_.size()) return true;
     if (IsChar(end, ',')) return false;  // "?»، قال" continues
     if (end == i + 1 && IsChar(i, '.') && IsNonFinalDot(i)) return false;
+    // "(...)" marks words left out of a quotation, which goes on after it.
+    if (i > first_ && IsChar(i - 1, '(') && Glued(i)) return false;
     const bool question_or_exclamation = !IsChar(i, '.') && !IsChar(i, ';');
     // «هل انتهت الحرب؟» تساءل الكاتب: the reporting clause follows on the same line.
     return !(closed_quote && question_or_exclamation && IsWord(end) && LineBreaksBefore(end) == 0);

@@ -109,6 +109,18 @@ TEST(SentenceSplitterTest, ClosingQuoteStaysWithItsSentence) {
   EXPECT_EQ(s.Original(1), "وأضاف أن");
 }
 
+TEST(SentenceSplitterTest, AnElisionInAQuotationDoesNotEndTheSentence) {
+  // dev.jsonl: the observatory's quote leaves words out with "(...)" and goes on.
+  const Split s = SplitText(
+      "تحدث المرصد عن مقتل \"12 من عناصر قوات النظام والمسلحين الموالين لها (...) وقيادي\" في "
+      "تنظيم داعش في اشتباكات بين الجانبين. وأضاف المرصد");
+  ASSERT_EQ(s.sentences.size(), 2u);
+  EXPECT_EQ(s.Original(1), "وأضاف المرصد");
+  // Three dots with no bracket still end one.
+  const Split dots = SplitText("لا تزال المعارك مستمرة... وأضاف المرصد");
+  EXPECT_EQ(dots.sentences.size(), 2u);
+}
+
 TEST(SentenceSplitterTest, LineBreaksSplitAndBlankLinesOpenParagraphs) {
   const Split s =
       SplitText("رابط الخبر بصحيفة الوئام\nوقال المرصد في بيان\n\n وأضاف: إن المخطوفين");
