@@ -253,11 +253,26 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
   return hits;
 }
 
+// True when one trigger names a massacre and the other the bombardment or
+// blast that made it (مجزرة نفذتها طائرات النظام إثر استهدافها بالبراميل): one
+// event, which ACLED codes by its weapon.
+bool MassacreByWeapon(const TriggerHit& a, const TriggerHit& b) {
+  const auto massacre = [](const Trigger& t) {
+    return t.cls == TriggerClass::kFixed && t.fixed == SubEventType::kAttack;
+  };
+  const auto weapon = [](const Trigger& t) {
+    return EventTypeKey(t) == EventTypeOf(SubEventType::kAirDroneStrike);
+  };
+  return (massacre(*a.row) && weapon(*b.row)) || (weapon(*a.row) && massacre(*b.row));
+}
+
 // Two triggers describe one event when they are close, of one event type,
 // not two different fixed sub-types (قذائف ... غارات are two attacks), and no
 // place stands between them (تفجير ... في الراموسة ونسف ... في الساحل).
 bool Joinable(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& next) {
-  if (EventTypeKey(*prev.row) != EventTypeKey(*next.row)) return false;
+  if (EventTypeKey(*prev.row) != EventTypeKey(*next.row) && !MassacreByWeapon(prev, next)) {
+    return false;
+  }
   if (next.first - prev.end >= kFrameJoinGap) return false;
   const bool both_fixed =
       prev.row->cls == TriggerClass::kFixed && next.row->cls == TriggerClass::kFixed;

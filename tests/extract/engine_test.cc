@@ -782,5 +782,55 @@ TEST_F(EngineTest, AnActorIsResolvedAsOfTheEventDate) {
   EXPECT_EQ(then[0].actor1, "JABHAT_AL_NUSRA");
 }
 
+TEST_F(EngineTest, ASyrianTownBesideAForeignCountryIsTheScene) {
+  // dev.jsonl: كوباني (a subdistrict in the gazetteer) "on the border with
+  // Turkey" holds no Turkish place, so it stays the event's place.
+  const auto events = Current(
+      Extract("فجر انتحاري نفسه امس في سيارة مفخخة في جنوب مدينة كوباني السورية الحدودية مع "
+              "تركيا.",
+              "2015-07-21"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Suicide bomb");
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->name, "كوباني");
+  EXPECT_TRUE(events[0].location->lat.has_value());
+}
+
+TEST_F(EngineTest, ASiteAfterItsTownAndInIsPlacedAtTheTown) {
+  // seed-001: حاجز المعصرة is not in the gazetteer; "في إدلب" right after it
+  // names the town that holds it, whatever was named before.
+  const auto town = Current(Extract("تم تفجير مبنى في إدلب.", "2015-03-04"));
+  ASSERT_EQ(town.size(), 1u);
+  ASSERT_TRUE(town[0].location.has_value() && town[0].location->lat.has_value());
+  const auto site =
+      Current(Extract("كذلك تم تفجير معمل الغاز في الراموسة وحاجز المعصرة في إدلب.", "2015-03-04"));
+  const auto at = std::find_if(site.begin(), site.end(), [](const Event& e) {
+    return e.location && e.location->name == "حاجز المعصرة";
+  });
+  ASSERT_NE(at, site.end());
+  EXPECT_TRUE(at->location->place_id.empty());
+  EXPECT_EQ(at->location->lat, town[0].location->lat);
+  EXPECT_EQ(at->location->lon, town[0].location->lon);
+  EXPECT_EQ(at->location->geo_precision, 2);
+}
+
+TEST_F(EngineTest, AMassacreAndTheStrikeThatMadeItAreOneEvent) {
+  // dev.jsonl (snn-003): the killing, the massacre and the barrel bombs are
+  // one air strike, with its toll and its village.
+  const auto events = Current(
+      Extract("ومساء الخميس قتل 13 شخصا على الاقل بينهم \"أم وطفلاها، وسيدة حامل و4 أخريات "
+              "(...) في مجزرة نفذتها طائرات نظام بشار الأسد المروحية إثر استهدافها بالبراميل "
+              "المتفجرة لمناطق في بلدة الغارية الغربية بالريف الشمالي الشرقي لمدينة درعا\"، "
+              "بحسب المرصد.",
+              "2015-07-25"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Air/drone strike");
+  EXPECT_EQ(events[0].actor1, "SYRIAN_AIR_FORCE");
+  EXPECT_EQ(events[0].actor2, "CIVILIANS");
+  EXPECT_EQ(events[0].fatalities, 13);
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->name.rfind("الغارية", 0), 0u);
+}
+
 }  // namespace
 }  // namespace rasd
