@@ -837,6 +837,7 @@ class AssemblyRun {
     ContinueDyad(s, &base);
     CiviliansAsTarget(frame, &base);
     RetypeTerritory(&base);
+    DetaineesAreNoSide(&base);
     base.trigger = ix_.Original(frame.head().first, frame.hits.back().end);
     FillDate(ix_, sentence, s, frame.head().first, &base);
     base.status = DecideStatus(ix_, sentence, frame, base);
@@ -1058,6 +1059,26 @@ class AssemblyRun {
 
   // A bombing or an attack whose victims are people with no side named (32
   // شخصا، مدنيين، أطفال) targets civilians (spec: civilians are CIVILIANS).
+  // People arrested are suspects (أوقفت الشرطة 251 شخصا لانتمائهم إلى جماعات
+  // إرهابية), not civilians attacked: an arrest names the force that made it
+  // and the group the detainees are said to belong to, if any.
+  static void DetaineesAreNoSide(Event* e) {
+    if (e->sub_event_type != SubEventTypeName(SubEventType::kArrests)) return;
+    if (e->actor1 == kCiviliansId) {
+      e->actor1 = std::move(e->actor2);
+      e->inter1 = e->inter2;
+      e->actor1_span = e->actor2_span;
+      e->actor2.clear();
+      e->inter2 = 0;
+      e->actor2_span = {};
+    }
+    if (e->actor2 == kCiviliansId) {
+      e->actor2.clear();
+      e->inter2 = 0;
+      e->actor2_span = {};
+    }
+  }
+
   void CiviliansAsTarget(const Frame& frame, Event* e) const {
     // Civilians suffer violence; they do not carry it out (ACLED codes them
     // as actor2 only): a count of dead people before the trigger (وامرأة
@@ -1176,6 +1197,11 @@ class AssemblyRun {
 };
 
 bool SameActors(const Event& a, const Event& b) {
+  // A battle's sides are a pair; a one-sided attack has one initiator, and
+  // the side it hit answering in kind (كما أطلق المسلحون صواريخ) is another event.
+  if (a.event_type != "Battles" && !a.actor1.empty() && !b.actor1.empty() && a.actor1 != b.actor1) {
+    return false;
+  }
   const auto covers = [](const Event& x, const Event& y) {
     return (y.actor1.empty() || y.actor1 == x.actor1 || y.actor1 == x.actor2) &&
            (y.actor2.empty() || y.actor2 == x.actor1 || y.actor2 == x.actor2);

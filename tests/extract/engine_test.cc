@@ -832,5 +832,32 @@ TEST_F(EngineTest, AMassacreAndTheStrikeThatMadeItAreOneEvent) {
   EXPECT_EQ(events[0].location->name.rfind("الغارية", 0), 0u);
 }
 
+TEST_F(EngineTest, AnAttackAnsweredInKindAtThePlaceIsASecondEvent) {
+  // seed-003: the army fires rockets at the gunmen in Aleppo, and they fire
+  // rockets back: two shellings, each with its own initiator.
+  const auto events =
+      Current(Extract("وقالت سانا إن قوات الجيش السوري تطلق صواريخ على مجموعات مسلحة في حلب. كما "
+                      "أطلق المسلحون صواريخ على الأحياء السكنية في حلب.",
+                      "2020-02-01"));
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].actor1, "SYRIAN_GOV_FORCES");
+  EXPECT_EQ(events[1].actor1, "OPPOSITION_REBELS");
+  // The same attack told twice is still one event.
+  const auto told_twice =
+      Current(Extract("قصفت قوات النظام مواقع المعارضة في حلب. وأكد المرصد قصف قوات النظام مواقع "
+                      "في حلب."));
+  EXPECT_EQ(told_twice.size(), 1u);
+}
+
+TEST_F(EngineTest, PeopleArrestedAreNotCivilianTargets) {
+  // dev.jsonl (snn-028): the detainees counted as people are suspects.
+  const auto events = Current(
+      Extract("وأوقفت قوات الأمن التركية 54 شخصًا، في عمليات أمنية في اسطنبول.", "2015-07-25"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Arrests");
+  EXPECT_EQ(events[0].actor1, "TURKISH_FORCES");
+  EXPECT_EQ(events[0].actor2, "");
+}
+
 }  // namespace
 }  // namespace rasd
