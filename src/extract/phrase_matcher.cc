@@ -28,6 +28,11 @@ std::vector<std::string> SplitWords(std::string_view s) {
 
 // U+062A: ta marbuta is written ta before a pronoun suffix (سيطرة -> سيطرتها).
 constexpr std::string_view kTa = "\xD8\xAA";
+// U+0647: heh, the letter ta marbuta folds to (سيطرة -> سيطره).
+constexpr std::string_view kHeh = "\xD9\x87";
+// A first word shorter than three letters has no construct form worth
+// matching (a pronoun-like ending, not a noun in ة).
+constexpr std::size_t kConstructMinBytes = 4;
 // U+0627 U+062A: the sound feminine plural ending.
 constexpr std::string_view kAlefTa = "\xD8\xA7\xD8\xAA";
 
@@ -60,21 +65,32 @@ void PhraseMatcher::Add(std::string_view phrase, std::uint32_t payload) {
     w = BareWord(w);
     hashes.push_back(text::HashStem(w));
   }
-  const std::uint32_t start = hashes.front() >> (32 - kStartBits);
-  start_bits_[start / 64] |= std::uint64_t{1} << (start % 64);
-  FirstWord& first = by_first_word_[words.front()];
-  std::vector<Candidate>& list = first.candidates;
   const Candidate added{static_cast<std::uint32_t>(phrases_.size()),
                         static_cast<std::uint32_t>(words.size())};
+  const std::uint64_t second = words.size() > 1 ? SecondBit(hashes[1]) : 0;
+  AddUnder(&by_first_word_[words.front()], hashes.front(), added, second);
+  const std::string_view front = words.front();
+  if (front.size() > kConstructMinBytes && front.ends_with(kHeh)) {
+    std::string construct(front.substr(0, front.size() - kHeh.size()));
+    construct += kTa;
+    AddUnder(&by_construct_[construct], text::HashStem(construct), added, second);
+  }
+  phrases_.push_back({std::move(words), std::move(hashes), payload});
+}
+
+void PhraseMatcher::AddUnder(FirstWord* first, std::uint32_t hash, Candidate added,
+                             std::uint64_t second_bit) {
+  const std::uint32_t start = hash >> (32 - kStartBits);
+  start_bits_[start / 64] |= std::uint64_t{1} << (start % 64);
+  std::vector<Candidate>& list = first->candidates;
   list.insert(
       std::upper_bound(list.begin(), list.end(), added,
                        [](const Candidate& a, const Candidate& b) { return a.words > b.words; }),
       added);
-  if (words.size() > 1) first.second_words |= SecondBit(hashes[1]);
-  first.one_word = static_cast<std::uint32_t>(
+  first->second_words |= second_bit;
+  first->one_word = static_cast<std::uint32_t>(
       std::find_if(list.begin(), list.end(), [](const Candidate& c) { return c.words == 1; }) -
       list.begin());
-  phrases_.push_back({std::move(words), std::move(hashes), payload});
 }
 
 bool PhraseMatcher::WordMatches(const text::NormalizedText& norm, const text::Token& token,
@@ -134,13 +150,14 @@ bool PhraseMatcher::MatchFrom(const text::NormalizedText& norm,
     const std::string_view key = first.reading_count == 0
                                      ? norm.View(first.norm)
                                      : text::StemOf(norm, first, first.readings[r]);
-    const FirstWord* word = by_first_word_.Find(key, first.stem_hash[r]);
-    if (word == nullptr) continue;
     // (Only a reading with a pronoun cut off can be unusable: tested inline.)
-    if (first.reading_count != 0 && first.readings[r].enclitic_bytes != 0 &&
-        !UsableReading(norm, first, first.readings[r])) {
-      continue;
-    }
+    // Such a reading is the construct form of a noun in ة (سيطرته على), and
+    // looks among the construct forms of the first words.
+    const bool construct = first.reading_count != 0 && first.readings[r].enclitic_bytes != 0 &&
+                           !UsableReading(norm, first, first.readings[r]);
+    const FirstWord* word =
+        (construct ? by_construct_ : by_first_word_).Find(key, first.stem_hash[r]);
+    if (word == nullptr) continue;
     if (next_bits == kUnknown) next_bits = i + 1 < end ? SecondBits(tokens[i + 1]) : 0;
     const std::size_t from = (word->second_words & next_bits) != 0 ? 0 : word->one_word;
     for (auto c = word->candidates.begin() + static_cast<std::ptrdiff_t>(from);

@@ -82,6 +82,9 @@ class PhraseMatcher {
     std::uint64_t second_words = 0;
     std::uint32_t one_word = 0;  // index of the first one-word candidate
   };
+  // Files `added` under `first` (whose stem hash is `hash`), longest first,
+  // and sets the start bit of that hash.
+  void AddUnder(FirstWord* first, std::uint32_t hash, Candidate added, std::uint64_t second_bit);
   static std::uint64_t SecondBit(std::uint32_t hash) { return std::uint64_t{1} << (hash >> 26); }
   // SecondBit of every reading of `token`.
   static std::uint64_t SecondBits(const text::Token& token);
@@ -100,6 +103,9 @@ class PhraseMatcher {
 
   std::vector<Phrase> phrases_;
   text::StemMap<FirstWord> by_first_word_;
+  // The same phrases under the construct form of a first word in ة (سيطرة ->
+  // سيطرت), which only a reading with a pronoun cut off can have (سيطرتها).
+  text::StemMap<FirstWord> by_construct_;
   std::vector<std::uint64_t> start_bits_ = std::vector<std::uint64_t>((1u << kStartBits) / 64, 0);
 };
 

@@ -91,18 +91,29 @@ bool WordAt(const text::NormalizedText& norm, const Token& t, const std::string&
   return false;
 }
 
+// The construct form of a first word in ة (folded to heh) of three letters
+// or more: heh -> ta (سيطره -> سيطرت); "" for any other word.
+std::string ConstructOf(const std::string& word) {
+  const std::string heh = "\xD9\x87", ta = "\xD8\xAA";
+  if (word.size() <= 4 || !word.ends_with(heh)) return "";
+  return word.substr(0, word.size() - heh.size()) + ta;
+}
+
 // Every phrase tried at token i under every reading: the longest wins, then
-// the lowest reading, then the first listed.
+// the lowest reading, then the first listed. A reading with a pronoun cut
+// off that no lexicon form can be (سيطرت + ه) is a construct form, and
+// meets the construct forms of first words.
 bool PlainMatchAt(const std::vector<ListedPhrase>& phrases, const text::AnalyzedText& at,
                   std::uint32_t i, std::uint32_t end, PhraseMatch* match) {
   const Token& first = at.tokens[i];
   if (!IsWord(first)) return false;
   std::size_t best = 0;
   for (std::uint8_t r = 0; r < ReadingsOf(first); ++r) {
-    if (!UsableAt(at.norm, first, r)) continue;
+    const bool construct = !UsableAt(at.norm, first, r);
     for (const ListedPhrase& p : phrases) {
       if (p.words.size() <= best || i + p.words.size() > end) continue;
-      if (p.words[0] != StemAt(at.norm, first, r)) continue;
+      const std::string head = construct ? ConstructOf(p.words[0]) : p.words[0];
+      if (head != StemAt(at.norm, first, r)) continue;
       bool all = true;
       for (std::size_t k = 1; k < p.words.size() && all; ++k) {
         all = WordAt(at.norm, at.tokens[i + k], p.words[k]);
@@ -193,6 +204,25 @@ TEST_P(PhraseMatcherTest, StartFilterLetsThroughEveryReadingThatIsAFirstWord) {
     }
   }
   EXPECT_GT(first_word_readings, 500u);
+}
+
+TEST(PhraseMatcherConstructTest, ANounInTaMarbutaMatchesBeforeAPronoun) {
+  // seed-004: "بعد سيطرته على بلدتي الشطيب والهوية" is the noun سيطرة على with
+  // "its"; the verb سيطرت does not read into سيطرته.
+  PhraseMatcher m;
+  m.Add("سيطرة على", 1);
+  m.Add("سيطرت", 2);
+  text::AnalyzedText at;
+  text::Analyze("بعد سيطرته على بلدتي الشطيب والهوية", std::nullopt, &at);
+  std::vector<PhraseMatch> got;
+  m.FindAll(at.norm, at.tokens, 0, static_cast<std::uint32_t>(at.tokens.size()), &got);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].payload, 1u);
+  EXPECT_EQ(got[0].first_token, 1u);
+  EXPECT_EQ(got[0].end_token, 3u);
+  text::Analyze("وقد سيطرته القوات", std::nullopt, &at);
+  m.FindAll(at.norm, at.tokens, 0, static_cast<std::uint32_t>(at.tokens.size()), &got);
+  EXPECT_TRUE(got.empty());
 }
 
 TEST(PhraseMatcherPairTest, FindAllOfBothFindsWhatEachFindAllFinds) {
