@@ -143,7 +143,13 @@ std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const std::vector<std:
     return ix.mention(p).lat.has_value() && IsArea(ix.mention(p));
   };
   if (std::any_of(kept.begin(), kept.end(), known_site)) {
-    std::erase_if(kept, cue_only);
+    // Only a town named after the name holds it; one named before is
+    // another place of the clause (عن بلدة سنجار ... بعد سيطرته على بلدتي الشطيب).
+    std::erase_if(kept, [&](std::int32_t p) {
+      return cue_only(p) && std::any_of(kept.begin(), kept.end(), [&](std::int32_t q) {
+               return known_site(q) && ix.mention(q).first_token > ix.mention(p).first_token;
+             });
+    });
   } else if (std::any_of(kept.begin(), kept.end(), cue_only)) {
     std::erase_if(kept, known_area);
   }
@@ -317,12 +323,20 @@ bool PlaceInArea(const DocIndex& ix, std::int32_t site, std::uint32_t begin, std
   // An area after the site holds it (قرية X بريف حلب), and so does a town
   // right after it and في (حاجز المعصرة في إدلب); a town after it otherwise is
   // the next item of a list, and the nearest place before is the scene.
+  // Before it in its clause, the nearest town named as itself, not a
+  // direction from one (عن بلدة سنجار التابعة لمنطقة معرة النعمان جنوب ادلب
+  // ... بلدتي الشطيب: سنجار), else the nearest place; in the sentences
+  // before, the nearest place, the region being reported.
   const std::uint32_t site_end = ix.mention(site).end_token;
+  const bool in_clause = at < end;
+  bool town_before = false;
   for (const std::int32_t p : all) {
     if (!holder(p)) continue;
     const Mention& m = ix.mention(p);
     if (m.first_token < at) {
-      area = p;
+      const bool town = in_clause && !IsArea(m) && m.relation == link::PlaceRelation::kItself;
+      if (town || !town_before) area = p;
+      town_before = town_before || town;
     } else if (IsArea(m) || (m.first_token == site_end + 1 && AfterIn(ix, m))) {
       area = p;
       break;

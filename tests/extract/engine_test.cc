@@ -859,5 +859,25 @@ TEST_F(EngineTest, PeopleArrestedAreNotCivilianTargets) {
   EXPECT_EQ(events[0].actor2, "");
 }
 
+TEST_F(EngineTest, VillagesTakenAfterATownNamedBeforeAreTheScene) {
+  // seed-004: سنجار is named before the trigger as a distance; the villages
+  // taken (not in the gazetteer) are the places, at the point of that town,
+  // not of ادلب which only gives its direction.
+  const auto town = Current(Extract("سيطر الجيش السوري على بلدة سنجار.", "2018-01-05"));
+  ASSERT_EQ(town.size(), 1u);
+  ASSERT_TRUE(town[0].location.has_value() && town[0].location->lat.has_value());
+  const auto events = Current(
+      Extract("وذكرت مصادر ميدانية ان المسافة التي تفصل الجيش السوري عن بلدة سنجار التابعة لمنطقة "
+              "معرة النعمان جنوب ادلب هي 14 كم بعد سيطرته على بلدتي الشطيب والهوية.",
+              "2018-01-05"));
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].sub_event_type, "Government regains territory");
+  EXPECT_EQ(events[0].actor1, "SYRIAN_GOV_FORCES");
+  ASSERT_TRUE(events[0].location.has_value() && events[1].location.has_value());
+  EXPECT_EQ(events[0].location->name, "الشطيب");
+  EXPECT_EQ(events[1].location->name, "الهوية");
+  EXPECT_EQ(events[0].location->lat, town[0].location->lat);
+}
+
 }  // namespace
 }  // namespace rasd
