@@ -32,6 +32,9 @@ constexpr std::uint32_t kSubjectReach = 4;
 constexpr std::uint32_t kSvoGap = 2;
 // How far from a trigger its weapon is named (قصفت قوات النظام بالطيران الحربي).
 constexpr std::uint32_t kWeaponReach = 12;
+// The words right after a trigger that name its own weapon (قصف مدفعي، غارات
+// جوية), when another trigger's words come before it.
+constexpr std::uint32_t kWeaponWordReach = 3;
 // "تعرضت X لـ": the place or group subjected to it may take several words.
 constexpr std::uint32_t kExposedReach = 8;
 // How many words may stand between a verb that stops a weapon and the weapon
@@ -266,6 +269,31 @@ bool MassacreByWeapon(const TriggerHit& a, const TriggerHit& b) {
   return (massacre(*a.row) && weapon(*b.row)) || (weapon(*a.row) && massacre(*b.row));
 }
 
+// The weapon a bombardment trigger names in [from, to): an air strike
+// (غارات، قصف بالطيران الحربي) or a ground one (قصف مدفعي، قصف بالمدفعية), or
+// none when the words do not say.
+enum class Weapon { kUnknown, kAir, kGround };
+Weapon WeaponOf(const DocIndex& ix, const TriggerHit& h, std::uint32_t from, std::uint32_t to) {
+  if (h.row->cls == TriggerClass::kFixed) {
+    if (h.row->fixed == SubEventType::kAirDroneStrike) return Weapon::kAir;
+    if (h.row->fixed == SubEventType::kShellingArtilleryMissileAttack) return Weapon::kGround;
+    return Weapon::kUnknown;
+  }
+  if (h.row->cls != TriggerClass::kExplosion) return Weapon::kUnknown;
+  if (CueInRange(ix, CueClass::kAir, from, to)) return Weapon::kAir;
+  if (CueInRange(ix, CueClass::kGround, from, to)) return Weapon::kGround;
+  return Weapon::kUnknown;
+}
+
+// True when two bombardment triggers name different weapons, each in its own
+// words (قصف المنطقة بالطيران الحربي وقصف مدفعي من قبل كتائب موالية): an air
+// strike and a shelling, two events.
+bool TwoWeapons(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& next) {
+  const Weapon a = WeaponOf(ix, prev, prev.first, next.first);
+  const Weapon b = WeaponOf(ix, next, next.first, next.end + kWeaponWordReach);
+  return a != Weapon::kUnknown && b != Weapon::kUnknown && a != b;
+}
+
 // Two triggers describe one event when they are close, of one event type,
 // not two different fixed sub-types (قذائف ... غارات are two attacks), and no
 // place stands between them (تفجير ... في الراموسة ونسف ... في الساحل).
@@ -277,6 +305,7 @@ bool Joinable(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& next
   const bool both_fixed =
       prev.row->cls == TriggerClass::kFixed && next.row->cls == TriggerClass::kFixed;
   if (both_fixed && prev.row->fixed != next.row->fixed) return false;
+  if (TwoWeapons(ix, prev, next)) return false;
   for (std::uint32_t t = prev.end; t < next.first; ++t) {
     if (ix.mention_at[t] != kNone && ix.mention(ix.mention_at[t]).kind == MentionKind::kPlace) {
       return false;

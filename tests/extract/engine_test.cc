@@ -879,5 +879,22 @@ TEST_F(EngineTest, VillagesTakenAfterATownNamedBeforeAreTheScene) {
   EXPECT_EQ(events[0].location->lat, town[0].location->lat);
 }
 
+TEST_F(EngineTest, AnAirStrikeAndAShellingInOneClauseAreTwoEvents) {
+  // seed-001: the regime's aircraft and the loyalist brigades' artillery.
+  const auto events =
+      Current(Extract("وعمدت قوات النظام الأسد إلى قصف المنطقة بالطيران الحربي وقصف مدفعي "
+                      "من قبل كتائب موالية للنظام على تخوم المنطقة في حلب.",
+                      "2015-03-04"));
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].sub_event_type, "Air/drone strike");
+  EXPECT_EQ(events[0].actor1, "SYRIAN_AIR_FORCE");
+  EXPECT_EQ(events[1].sub_event_type, "Shelling/artillery/missile attack");
+  EXPECT_EQ(events[1].actor1, "PRO_GOV_MILITIAS");
+  // One bombardment by air and artillery together stays one event.
+  const auto together =
+      Current(Extract("وتعرضت بلدة اللطامنة لقصف جوي ومدفعي عنيف من قوات النظام."));
+  EXPECT_EQ(together.size(), 1u);
+}
+
 }  // namespace
 }  // namespace rasd
