@@ -1331,6 +1331,48 @@ bool SameReportWider(const Event& k, const Event& e) {
   return days && *days <= kRetellingDays && (HeldArea(k, e) || HeldArea(e, k));
 }
 
+// The index of the sentence whose original text holds byte `at`.
+std::size_t SentenceAt(const DocIndex& ix, std::uint32_t at) {
+  const auto& sentences = ix.text->sentences;
+  const auto it = std::upper_bound(
+      sentences.begin(), sentences.end(), at,
+      [](std::uint32_t b, const text::Sentence& s) { return b < s.original.begin.value; });
+  return it == sentences.begin() ? 0 : static_cast<std::size_t>(it - sentences.begin() - 1);
+}
+
+bool IsTaking(const Event& e) {
+  return e.sub_event_type == SubEventTypeName(SubEventType::kGovernmentRegainsTerritory) ||
+         e.sub_event_type == SubEventTypeName(SubEventType::kNonStateActorOvertakesTerritory);
+}
+
+// Clashes told in the sentence that reports a town taken, between the same
+// sides and at that town or at no place of their own (سيطرة مقاتلي الفصائل على
+// بلدة البحصة ... خلال اشتباكات عنيفة بين الطرفين في البلدة), are the fighting
+// of the taking: ACLED codes the battle once, by its outcome.
+void AbsorbClashesOfTakings(const DocIndex& ix, std::vector<Event>* events) {
+  std::vector<bool> absorbed(events->size(), false);
+  for (std::size_t c = 0; c < events->size(); ++c) {
+    const Event& clash = (*events)[c];
+    if (clash.sub_event_type != SubEventTypeName(SubEventType::kArmedClash)) continue;
+    const std::size_t sentence = SentenceAt(ix, clash.evidence.begin.value);
+    for (std::size_t t = 0; t < events->size(); ++t) {
+      Event& taking = (*events)[t];
+      if (t == c || absorbed[t] || !IsTaking(taking) || taking.status != clash.status ||
+          SentenceAt(ix, taking.evidence.begin.value) != sentence || !SameActors(taking, clash)) {
+        continue;
+      }
+      if (clash.location && taking.location && LocationKey(clash) != LocationKey(taking)) {
+        continue;
+      }
+      Complete(clash, &taking);
+      absorbed[c] = true;
+      break;
+    }
+  }
+  std::size_t k = 0;
+  std::erase_if(*events, [&](const Event&) { return absorbed[k++]; });
+}
+
 // One event per type, place, day and dyad (ACLED's unit): a report repeated
 // in the headline, the lead and the body is one event. The first mention
 // stays, completed by what the later ones add; the lowest figure wins; of a
@@ -1436,6 +1478,7 @@ void EventAssembler::Assemble(const Document& doc, const text::AnalyzedText& ana
   for (std::uint32_t s = 0; s < analyzed.sentences.size(); ++s) run.Sentence(s);
   FillOpponents(ix, out);
   FillSuicideBombings(out);
+  AbsorbClashesOfTakings(ix, out);
   MergeRepeats(out);
 }
 

@@ -896,5 +896,23 @@ TEST_F(EngineTest, AnAirStrikeAndAShellingInOneClauseAreTwoEvents) {
   EXPECT_EQ(together.size(), 1u);
 }
 
+TEST_F(EngineTest, TheClashesOfATakingAreTheTaking) {
+  // dev.jsonl (snn-037): the town taken and the clashes in it between the two
+  // sides are one battle, coded by its outcome, with the toll of both.
+  const auto events = Current(Extract(
+      "وافاد المرصد عن \"سيطرة مقاتلي الفصائل على بلدة البحصة التي تبعد اقل من كيلومترين عن "
+      "جورين\" مشيرا الى مصرع 17 شخصا في صفوف المسلحين المحليين الموالين مقابل 19 قتيلا في "
+      "صفوف الفصائل بينهم اجانب خلال اشتباكات عنيفة بين الطرفين في البلدة.",
+      "2015-08-03"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Non-state actor overtakes territory");
+  EXPECT_EQ(events[0].fatalities, 36);
+  // Clashes elsewhere in the sentence stay a battle of their own.
+  const auto apart = Current(Extract(
+      "وسيطرت قوات النظام على بلدة اللطامنة، بينما تدور اشتباكات بين الفصائل وتنظيم داعش في "
+      "مدينة الباب."));
+  EXPECT_EQ(apart.size(), 2u);
+}
+
 }  // namespace
 }  // namespace rasd
