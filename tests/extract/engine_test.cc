@@ -914,5 +914,20 @@ TEST_F(EngineTest, TheClashesOfATakingAreTheTaking) {
   EXPECT_EQ(apart.size(), 2u);
 }
 
+TEST_F(EngineTest, ClashesAlongAFrontOfVillagesAreOneBattle) {
+  // dev.jsonl (snn-004): fighting around a row of villages is one engagement;
+  // a bombardment of a list of places (ACoordinatedPlaceListIsOneEventPerPlace)
+  // is one event per place.
+  const auto events = Current(
+      Extract("في حين دارت اشتباكات عنيفة في محيط قرى المشيك والزيارة وتل واسط والمنصورة والبحصة، "
+              "بين قوات النظام و«حزب الله» ومسلحين داعمين لهما، وبين عدد مقاتلين تابعين لعدد من "
+              "الفصائل الإسلامية.",
+              "2015-07-24"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Armed clash");
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->name, "الزيارة");
+}
+
 }  // namespace
 }  // namespace rasd
