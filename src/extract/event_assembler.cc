@@ -491,6 +491,23 @@ bool Coordinated(const DocIndex& ix, std::int32_t a, std::int32_t b) {
          ix.mention(a).id != ix.mention(b).id;
 }
 
+// U+0645 U+0646, the preposition من ("of", partitive), in normalised text.
+constexpr std::string_view kOf = "\xD9\x85\xD9\x86";
+
+// True when a count of some of a group's members stands between trigger head
+// and the group's name at token `first`, with no other name between (إعدام
+// عنصرين من الشرطة، خطف ثمانية مقاتلين من الفرقة 30).
+bool CountedAfterTrigger(const DocIndex& ix, const TriggerHit& head, std::uint32_t first) {
+  if (first <= head.end + 1 || first - head.end > kSubjectReach) return false;
+  if (ix.text->norm.View(ix.text->tokens[first - 1].norm) != kOf) return false;
+  bool counted = false;
+  for (std::uint32_t t = head.end; t + 1 < first; ++t) {
+    if (ix.mention_at[t] != kNone) return false;
+    counted = counted || ix.count_at[t] != 0 || ix.number_at[t] != kNone;
+  }
+  return counted;
+}
+
 Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   Roles roles;
   const std::vector<std::int32_t> actors =
@@ -520,6 +537,10 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
       if (target == kNone) target = a;
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kMembers) &&
                CueInRange(ix, CueClass::kDeath, frame.window_begin, first)) {
+      if (victim == kNone) victim = a;
+    } else if (CountedAfterTrigger(ix, frame.head(), first)) {
+      // إعدام عنصرين من الشرطة، خطف ثمانية مقاتلين من الفرقة: the group whose
+      // members the trigger counts is what it was done to.
       if (victim == kNone) victim = a;
     } else {
       free_actors.push_back(a);
@@ -866,6 +887,7 @@ class AssemblyRun {
     ContinueDyad(s, &base);
     CiviliansAsTarget(frame, &base);
     RetypeTerritory(&base);
+    RetypeAttackOnForces(&base);
     DetaineesAreNoSide(&base);
     base.trigger = ix_.Original(frame.head().first, frame.hits.back().end);
     FillDate(ix_, sentence, s, frame.head().first, &base);
@@ -1086,6 +1108,20 @@ class AssemblyRun {
     e->sub_event_type = std::string(
         SubEventTypeName(e->inter1 == 1 ? SubEventType::kGovernmentRegainsTerritory
                                         : SubEventType::kNonStateActorOvertakesTerritory));
+  }
+
+  // Violence against civilians is done to civilians (spec section 1): a
+  // killing or an execution of a force's members (اعدام عنصرين من الشرطة
+  // التركية) is a clash with that force.
+  static void RetypeAttackOnForces(Event* e) {
+    if (e->sub_event_type != SubEventTypeName(SubEventType::kAttack) || e->actor2.empty() ||
+        e->actor1.empty() || e->actor2 == kCiviliansId) {
+      return;
+    }
+    constexpr int kProtesters = 6;
+    if (e->inter2 == kProtesters || e->inter2 == kCiviliansInter) return;
+    e->sub_event_type = std::string(SubEventTypeName(SubEventType::kArmedClash));
+    e->event_type = std::string(EventTypeOf(SubEventType::kArmedClash));
   }
 
   // A bombing or an attack whose victims are people with no side named (32

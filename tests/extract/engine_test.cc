@@ -929,5 +929,27 @@ TEST_F(EngineTest, ClashesAlongAFrontOfVillagesAreOneBattle) {
   EXPECT_EQ(events[0].location->name, "الزيارة");
 }
 
+TEST_F(EngineTest, ExecutingMembersOfAForceIsAClashWithIt) {
+  // dev.jsonl (snn-041): the PKK claims the execution of two Turkish
+  // policemen: the group counted after the trigger is the target, police are
+  // no civilians, and an execution kills.
+  const auto events = Current(
+      Extract("وكان حزب العمال الكردستاني اعلن الاربعاء مسؤوليته عن اعدام عنصرين من الشرطة التركية "
+              "برصاصة في الراس في مدينة جيلان بينار.",
+              "2015-07-25"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Armed clash");
+  EXPECT_EQ(events[0].actor1, "PKK");
+  EXPECT_EQ(events[0].actor2, "new:الشرطة التركية");
+  EXPECT_EQ(events[0].fatalities, 2);
+  // Executing civilians stays an attack on civilians.
+  const auto civilians =
+      Current(Extract("وأعدم تنظيم داعش ثلاثة مدنيين في مدينة الرقة.", "2015-07-25"));
+  ASSERT_EQ(civilians.size(), 1u);
+  EXPECT_EQ(civilians[0].sub_event_type, "Attack");
+  EXPECT_EQ(civilians[0].actor2, "CIVILIANS");
+  EXPECT_EQ(civilians[0].fatalities, 3);
+}
+
 }  // namespace
 }  // namespace rasd
