@@ -27,6 +27,9 @@ using text::Token;
 // of a verb from the verb: Arabic news puts them next to each other.
 constexpr std::uint32_t kCueReach = 2;
 constexpr std::uint32_t kSubjectReach = 4;
+// How far before the dead group's name its death word stands (مقتل 25 عنصرا
+// من، قتل عناصر من): further on, a death word belongs to another clause.
+constexpr std::uint32_t kVictimReach = 6;
 // How many words may stand between a subject and its verb in SVO order (the
 // subject's own apposition: الولايات المتحدة وحلفاؤها استهدفوا).
 constexpr std::uint32_t kSvoGap = 2;
@@ -536,7 +539,10 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kTarget)) {
       if (target == kNone) target = a;
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kMembers) &&
-               CueInRange(ix, CueClass::kDeath, frame.window_begin, first)) {
+               CueInRange(
+                   ix, CueClass::kDeath,
+                   std::max(frame.window_begin, first > kVictimReach ? first - kVictimReach : 0),
+                   first)) {
       if (victim == kNone) victim = a;
     } else if (CountedAfterTrigger(ix, frame.head(), first)) {
       // إعدام عنصرين من الشرطة، خطف ثمانية مقاتلين من الفرقة: the group whose
