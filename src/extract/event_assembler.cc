@@ -1394,17 +1394,24 @@ bool IsTaking(const Event& e) {
 // بلدة البحصة ... خلال اشتباكات عنيفة بين الطرفين في البلدة), are the fighting
 // of the taking: ACLED codes the battle once, by its outcome.
 void AbsorbClashesOfTakings(const DocIndex& ix, std::vector<Event>* events) {
+  // The takings by sentence, so that each clash looks only at its own.
+  std::vector<std::pair<std::size_t, std::size_t>> takings;
+  for (std::size_t t = 0; t < events->size(); ++t) {
+    if (IsTaking((*events)[t])) {
+      takings.emplace_back(SentenceAt(ix, (*events)[t].evidence.begin.value), t);
+    }
+  }
+  std::sort(takings.begin(), takings.end());
   std::vector<bool> absorbed(events->size(), false);
   for (std::size_t c = 0; c < events->size(); ++c) {
     const Event& clash = (*events)[c];
     if (clash.sub_event_type != SubEventTypeName(SubEventType::kArmedClash)) continue;
     const std::size_t sentence = SentenceAt(ix, clash.evidence.begin.value);
-    for (std::size_t t = 0; t < events->size(); ++t) {
-      Event& taking = (*events)[t];
-      if (t == c || absorbed[t] || !IsTaking(taking) || taking.status != clash.status ||
-          SentenceAt(ix, taking.evidence.begin.value) != sentence || !SameActors(taking, clash)) {
-        continue;
-      }
+    auto it =
+        std::lower_bound(takings.begin(), takings.end(), std::make_pair(sentence, std::size_t{0}));
+    for (; it != takings.end() && it->first == sentence; ++it) {
+      Event& taking = (*events)[it->second];
+      if (taking.status != clash.status || !SameActors(taking, clash)) continue;
       if (clash.location && taking.location && LocationKey(clash) != LocationKey(taking)) {
         continue;
       }
