@@ -313,6 +313,9 @@ bool Joinable(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& next
     if (ix.mention_at[t] != kNone && ix.mention(ix.mention_at[t]).kind == MentionKind::kPlace) {
       return false;
     }
+    // A verb after a comma opens a clause of its own (وترافق ذلك مع قصف
+    // الطيران الحربي على مناطق الاشتباك، فيما قصفت قوات النظام الحولة).
+    if (next.row->verb && IsPunct(ix, t, ",")) return false;
   }
   return true;
 }
@@ -615,8 +618,16 @@ SubEventType ResolveHit(const DocIndex& ix, const Frame& frame, const TriggerHit
                         const Roles& roles) {
   // The weapon is named next to the trigger (قصف الطيران الحربي، قصف مدفعي،
   // بالبراميل): cues further away in a long clause describe other attacks.
-  const std::uint32_t b =
+  std::uint32_t b =
       std::max(frame.window_begin, hit.first > kWeaponReach ? hit.first - kWeaponReach : 0);
+  // Nor before the comma that opens the trigger's clause (قصف الطيران الحربي على
+  // مناطق الاشتباك، فيما قصفت قوات النظام الحولة: no aircraft in the second).
+  for (std::uint32_t t = hit.first; t > b; --t) {
+    if (IsPunct(ix, t - 1, ",")) {
+      b = t;
+      break;
+    }
+  }
   const std::uint32_t e = std::min(frame.window_end, hit.end + kWeaponReach);
   switch (hit.row->cls) {
     case TriggerClass::kFixed:

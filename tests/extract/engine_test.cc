@@ -951,5 +951,18 @@ TEST_F(EngineTest, ExecutingMembersOfAForceIsAClashWithIt) {
   EXPECT_EQ(civilians[0].fatalities, 3);
 }
 
+TEST_F(EngineTest, AVerbAfterACommaOpensAReportWithItsOwnWeapon) {
+  // dev.jsonl (snn-002): the aircraft strike the front, while the regime's
+  // forces shell Talbiseh: the second report names no aircraft.
+  const auto events = Current(Extract(
+      "وترافق ذلك مع قصف الطيران الحربي على مناطق الاشتباك في بريف حمص الشرقي، فيما قصفت قوات "
+      "النظام الحولة وتلبيسة بريف حمص الشمالي.",
+      "2015-08-11"));
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].sub_event_type, "Air/drone strike");
+  EXPECT_EQ(events[1].sub_event_type, "Shelling/artillery/missile attack");
+  EXPECT_EQ(events[1].actor1, "SYRIAN_GOV_FORCES");
+}
+
 }  // namespace
 }  // namespace rasd
