@@ -964,5 +964,19 @@ TEST_F(EngineTest, AVerbAfterACommaOpensAReportWithItsOwnWeapon) {
   EXPECT_EQ(events[1].actor1, "SYRIAN_GOV_FORCES");
 }
 
+TEST_F(EngineTest, DeadWhoHadFallenEarlierRecallABattle) {
+  // dev.jsonl (snn-020): bodies of men killed earlier in clashes are
+  // exchanged; the clashes are recalled, not reported.
+  const auto events = Extract(
+      "وكانت فصائل المعارضة نجحت بإبرام صفقة تبادل، أسفرت عن إطلاق سراح 40 معتقلة في سجون النظام، "
+      "مقابل تسليم جثث 11 عنصرًا من القوات النظامية، كانوا قتلوا في وقت سابق باشتباكات مع الفصائل "
+      "الإسلامية في درعا.",
+      "2015-07-26");
+  const auto clash = std::find_if(events.begin(), events.end(),
+                                  [](const Event& e) { return e.sub_event_type == "Armed clash"; });
+  ASSERT_NE(clash, events.end());
+  EXPECT_EQ(clash->status, EventStatus::kBackground);
+}
+
 }  // namespace
 }  // namespace rasd
