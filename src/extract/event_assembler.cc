@@ -27,6 +27,9 @@ using text::Token;
 // of a verb from the verb: Arabic news puts them next to each other.
 constexpr std::uint32_t kCueReach = 2;
 constexpr std::uint32_t kSubjectReach = 4;
+// "By" may stand a description away from the name (من قبل الجماعة الجهادية
+// هيئة تحرير الشام، على يد عناصر تنظيم داعش).
+constexpr std::uint32_t kAgentReach = 4;
 // How far before the dead group's name its death word stands (مقتل 25 عنصرا
 // من، قتل عناصر من): further on, a death word belongs to another clause.
 constexpr std::uint32_t kVictimReach = 6;
@@ -411,8 +414,9 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
 }
 
 // The cue class standing within kCueReach tokens before `token`, if any of `wanted`.
-bool CueBefore(const DocIndex& ix, std::uint32_t token, std::uint32_t floor, CueClass c) {
-  for (std::uint32_t k = 1; k <= kCueReach && token >= floor + k; ++k) {
+bool CueBefore(const DocIndex& ix, std::uint32_t token, std::uint32_t floor, CueClass c,
+               std::uint32_t reach = kCueReach) {
+  for (std::uint32_t k = 1; k <= reach && token >= floor + k; ++k) {
     if (ix.Cue(token - k, c)) return true;
     if (ix.mention_at[token - k] != kNone) return false;
   }
@@ -527,7 +531,7 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
     if (CueBefore(ix, first, frame.window_begin, CueClass::kWith) ||
         ParentOfNamedGroup(ix, first)) {
       roles.assoc.push_back(a);
-    } else if (CueBefore(ix, first, frame.window_begin, CueClass::kAgent)) {
+    } else if (CueBefore(ix, first, frame.window_begin, CueClass::kAgent, kAgentReach)) {
       if (agent == kNone) agent = a;
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kBetween)) {
       between_first = a;

@@ -978,5 +978,17 @@ TEST_F(EngineTest, DeadWhoHadFallenEarlierRecallABattle) {
   EXPECT_EQ(clash->status, EventStatus::kBackground);
 }
 
+TEST_F(EngineTest, ByReachesAcrossADescriptionOfTheGroup) {
+  // seed-003: "carried out by the jihadist group Hay'at Tahrir al-Sham" (in a
+  // machine-translated spelling).
+  const auto events = Current(
+      Extract("نفذت الهجمات الانتحارية من قبل الجماعة الجهادية حياة التحرير الشام واستهدفت منطقة "
+              "جمعية الزهراء على الطرف الغربي من حلب.",
+              "2020-02-01"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Suicide bomb");
+  EXPECT_EQ(events[0].actor1, "HTS");
+}
+
 }  // namespace
 }  // namespace rasd
