@@ -241,10 +241,15 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     // A protest names its actor by the same word (التظاهر، الاحتجاجات are
     // PROTESTERS), and gathering to protest is the protest (تجمعوا للتظاهر).
     const bool protest = EventTypeKey(row) == EventTypeOf(SubEventType::kPeacefulProtest);
+    // A name that opens with the trigger names the attacker by its attacks
+    // (الغارات الأميركية، الضربات الجوية الأمريكية): the trigger stands.
     bool inside_name = false;
     for (std::uint32_t t = m.first_token; t < m.end_token; ++t) {
-      inside_name = inside_name || (ix.mention_at[t] != kNone &&
-                                    !(protest && ix.mention(ix.mention_at[t]).id == kProtestersId));
+      if (ix.mention_at[t] == kNone) continue;
+      const Mention& name = ix.mention(ix.mention_at[t]);
+      inside_name =
+          inside_name || (!(protest && name.id == kProtestersId) &&
+                          !(name.kind == MentionKind::kActor && name.first_token == m.first_token));
     }
     if (inside_name) continue;
     if (m.first_token > begin && ix.Cue(m.first_token - 1, CueClass::kNegation)) continue;
@@ -528,8 +533,14 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   for (std::size_t k = 0; k < actors.size(); ++k) {
     const std::int32_t a = actors[k];
     const std::uint32_t first = ix.mention(a).first_token;
-    if (CueBefore(ix, first, frame.window_begin, CueClass::kWith) ||
-        ParentOfNamedGroup(ix, first)) {
+    const bool named_by_trigger =
+        std::any_of(frame.hits.begin(), frame.hits.end(),
+                    [&](const TriggerHit& h) { return h.first == first; });
+    if (named_by_trigger) {
+      // الغارات الأميركية: the strikes name who made them.
+      if (agent == kNone) agent = a;
+    } else if (CueBefore(ix, first, frame.window_begin, CueClass::kWith) ||
+               ParentOfNamedGroup(ix, first)) {
       roles.assoc.push_back(a);
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kAgent, kAgentReach)) {
       if (agent == kNone) agent = a;

@@ -990,5 +990,19 @@ TEST_F(EngineTest, ByReachesAcrossADescriptionOfTheGroup) {
   EXPECT_EQ(events[0].actor1, "HTS");
 }
 
+TEST_F(EngineTest, StrikesNamedByTheirMakerAreStrikesByIt) {
+  // The registry names a state by its strikes (الغارات الأميركية): the
+  // trigger that opens the name still makes the event, and the name is who
+  // struck.
+  const auto events =
+      Current(Extract("واستهدفت الغارات الأميركية مواقع داعش في الرقة.", "2015-08-01"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Air/drone strike");
+  EXPECT_EQ(events[0].actor1, "US_FORCES");
+  EXPECT_EQ(events[0].actor2, "ISLAMIC_STATE");
+  // A trigger word inside a name is no event (تحرير in هيئة تحرير الشام).
+  EXPECT_TRUE(Current(Extract("وقال قيادي في هيئة تحرير الشام إن الوضع هادئ في إدلب.")).empty());
+}
+
 }  // namespace
 }  // namespace rasd
