@@ -1019,9 +1019,10 @@ class AssemblyRun {
   // side for a word that is an event by itself (غارات، اشتباكات); a weak
   // word (هجوم، استهدف) needs a place, and a side or someone killed. A place carried from a
   // sentence that reported nothing does not count.
-  static bool Codable(const Event& e, const Frame& frame, bool scene_only) {
+  bool Codable(const Event& e, const Frame& frame, bool scene_only) const {
     const bool strong = std::any_of(frame.hits.begin(), frame.hits.end(),
-                                    [](const TriggerHit& h) { return h.row->strong; });
+                                    [](const TriggerHit& h) { return h.row->strong; }) ||
+                        ArmedBombardment(frame);
     const bool side = !e.actor1.empty() || !e.actor2.empty();
     const bool place = e.location.has_value() && !scene_only;
     if (strong) return side || place;
@@ -1029,6 +1030,17 @@ class AssemblyRun {
     // (قتل شرطي ... في هجوم وقع في أحد أحياء دياربكر).
     const bool dead = e.fatalities.value_or(0) > 0;
     return (side || dead) && place;
+  }
+
+  // A weak bombardment word with its weapon named (دفع طائرات التحالف إلى
+  // استهداف مقرات لها): as much an event as a strong word.
+  bool ArmedBombardment(const Frame& frame) const {
+    const bool bombardment =
+        std::all_of(frame.hits.begin(), frame.hits.end(),
+                    [](const TriggerHit& h) { return h.row->cls == TriggerClass::kExplosion; });
+    return bombardment &&
+           (CueInRange(ix_, CueClass::kAir, frame.window_begin, frame.window_end) ||
+            CueInRange(ix_, CueClass::kGround, frame.window_begin, frame.window_end));
   }
 
   // The triggers of sentence s (after its dateline), found once per sentence.

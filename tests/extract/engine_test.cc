@@ -1004,5 +1004,19 @@ TEST_F(EngineTest, StrikesNamedByTheirMakerAreStrikesByIt) {
   EXPECT_TRUE(Current(Extract("وقال قيادي في هيئة تحرير الشام إن الوضع هادئ في إدلب.")).empty());
 }
 
+TEST_F(EngineTest, AWeakBombardmentWordWithItsWeaponNeedsNoPlace) {
+  // dev.jsonl (snn-027): "prompted the coalition's aircraft to target its
+  // headquarters": a weapon and a side make the report, with no town named.
+  const auto events = Current(
+      Extract("وباتت الجبهة المتشددة أكثر قربًا إلى موقع تنظيم داعش بالنسبة للغرب بعد ضرب حلفاء "
+              "واشنطن، وهو ما دفع طائرات التحالف أمس إلى استهداف مقرات لجبهة النصرة.",
+              "2015-08-01"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Air/drone strike");
+  EXPECT_EQ(events[0].actor1, "INTL_COALITION");
+  // Without a weapon, the weak word still needs a place.
+  EXPECT_TRUE(Current(Extract("وهو ما دفع التحالف أمس إلى استهداف مقرات لجبهة النصرة.")).empty());
+}
+
 }  // namespace
 }  // namespace rasd
