@@ -831,7 +831,7 @@ class AssemblyRun {
     const std::uint32_t end = sentence.end_token;
     if (begin >= end) return;
     if (sentence.paragraph_start) context_.claims.clear();
-    if (IsHeadline(s)) return;
+    if (IsHeadline(s) || IsQuestion(sentence)) return;
     const std::vector<Claim> claims = FindClaims(ix_, sentence);
     if (!claims.empty()) context_.claims = claims;
     const bool follows_bombardment =
@@ -1041,6 +1041,16 @@ class AssemblyRun {
     return bombardment &&
            (CueInRange(ix_, CueClass::kAir, frame.window_begin, frame.window_end) ||
             CueInRange(ix_, CueClass::kGround, frame.window_begin, frame.window_end));
+  }
+
+  // A sentence that ends in a question mark asks about events (ما حقيقة
+  // مشاركة جند الأقصى … في معركة خناصر؟); the answer, if any, reports them.
+  bool IsQuestion(const text::Sentence& sentence) const {
+    for (std::uint32_t t = sentence.end_token; t > sentence.first_token; --t) {
+      if (ix_.text->tokens[t - 1].kind != text::TokenKind::kPunct) return false;
+      if (IsPunct(ix_, t - 1, "?")) return true;
+    }
+    return false;
   }
 
   // The triggers of sentence s (after its dateline), found once per sentence.

@@ -1018,5 +1018,14 @@ TEST_F(EngineTest, AWeakBombardmentWordWithItsWeaponNeedsNoPlace) {
   EXPECT_TRUE(Current(Extract("وهو ما دفع التحالف أمس إلى استهداف مقرات لجبهة النصرة.")).empty());
 }
 
+TEST_F(EngineTest, AQuestionReportsNoEvent) {
+  // seed-002 opens by asking; the article then answers.
+  EXPECT_TRUE(
+      Extract("ما حقيقة مشاركة جند الأقصى وجبهة النصرة بجانب (داعش) في معركة خناصر؟", "2015-03-01")
+          .empty());
+  EXPECT_EQ(Current(Extract("شارك جند الأقصى بجانب (داعش) في معركة خناصر.", "2015-03-01")).size(),
+            1u);
+}
+
 }  // namespace
 }  // namespace rasd
