@@ -185,6 +185,10 @@ TEST_F(EngineTest, AViewAWishOrAnAnalysisIsNotAReport) {
   EXPECT_TRUE(Current(Extract("لكن محللين يعتبرون ان هذا التحالف محفوف بتناقضات نابعة من "
                               "الغارات على قواعد حزب العمال الكردستاني في الحسكة."))
                   .empty());
+  // snn-022: a doubt about contacts between Washington and the Nusra Front.
+  EXPECT_TRUE(Current(Extract("وشكك عبد الرحمن بوجود اتصالات لعقد تسوية بين واشنطن وجبهة النصرة "
+                              "في ريف حلب."))
+                  .empty());
   // The same words reported by a monitor are an event.
   EXPECT_EQ(
       Current(Extract("وقال المرصد إن النصرة شنت هجوما على مقر الفرقة 30 في ريف حلب.")).size(), 1u);
