@@ -58,6 +58,10 @@ constexpr std::uint32_t kBaseReach = 3;
 constexpr std::uint32_t kFrameJoinGap = 10;
 // An event dated more than this before publication is recalled history.
 constexpr std::int64_t kBackgroundDays = 31;
+// The sentences of an article's lead, and how long before publication the day
+// it gives may lie for the body's reports to share it.
+constexpr std::uint32_t kLeadSentences = 2;
+constexpr std::int64_t kLeadDays = 3;
 // A report told again at a wider place may date it a day apart (أمس in a
 // statement, فجر الجمعة in the observatory's words).
 constexpr std::int64_t kRetellingDays = 1;
@@ -686,6 +690,22 @@ SubEventType ResolveFrame(const DocIndex& ix, const Frame& frame, const Roles& r
 // The date of the frame: the date expression nearest the trigger in the
 // sentence, else the latest one of the two sentences before, else the
 // publication date as "within a week" (news reports what happened lately).
+// The day the article's lead gives its news (أمس in its first sentences),
+// which the body's reports share when they name no day of their own; none
+// when the lead names no day within a week of publication.
+const text::DateMention* LeadDate(const DocIndex& ix, std::uint32_t sentence_index) {
+  const auto& sentences = ix.text->sentences;
+  if (!ix.pub_date || sentences.empty() || sentence_index < kLeadSentences) return nullptr;
+  const std::uint32_t lead_end = sentences[kLeadSentences - 1].end_token;
+  for (const text::DateMention& d : ix.text->dates) {
+    if (d.first_token >= lead_end) break;
+    if (d.precision != text::DatePrecision::kDay) continue;
+    const std::int64_t before = ix.pub_date->ToDays() - d.date.ToDays();
+    if (before >= 0 && before <= kLeadDays) return &d;
+  }
+  return nullptr;
+}
+
 void FillDate(const DocIndex& ix, const text::Sentence& sentence, std::uint32_t sentence_index,
               std::uint32_t trigger, Event* e) {
   const text::DateMention* best = nullptr;
@@ -711,6 +731,7 @@ void FillDate(const DocIndex& ix, const text::Sentence& sentence, std::uint32_t 
       best = &d;
     }
   }
+  if (best == nullptr) best = LeadDate(ix, sentence_index);
   if (best != nullptr && best->precision != text::DatePrecision::kYear) {
     e->date = best->date.ToIso();
     e->time_precision = static_cast<int>(best->precision);

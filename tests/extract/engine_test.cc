@@ -1031,5 +1031,20 @@ TEST_F(EngineTest, AQuestionReportsNoEvent) {
             1u);
 }
 
+TEST_F(EngineTest, TheBodySharesTheDayTheLeadGives) {
+  // dev.jsonl (snn-016): the lead dates the news "yesterday"; the body's
+  // reports, three sentences on and naming no day, are of that day.
+  const auto events = Current(Extract(
+      "تعرضت قرى درعا لقصف عنيف بالبراميل المتفجرة، بحسب ناشطين محليين، بعد هجوم شنته المعارضة "
+      "على مواقعه في درعا، أمس.\nوتدفع المكاسب التي يحققها المقاتلون المعارضون بالنظام إلى "
+      "محاولة إعاقتهم.\nوقال ناشطون إن الحياة تستمر في المدينة.\nوتجددت المعارك العنيفة في مدينة "
+      "درعا إثر هجوم شنه مقاتلو المعارضة على أحياء تابعة لقوات النظام.",
+      "2015-07-26"));
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back().sub_event_type, "Armed clash");
+  EXPECT_EQ(events.back().date, "2015-07-25");
+  EXPECT_EQ(events.back().time_precision, 1);
+}
+
 }  // namespace
 }  // namespace rasd
