@@ -364,9 +364,19 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
       return h.row->cls != TriggerClass::kKilling && (!h.anaphoric || h.first < killing.first);
     });
   };
+  // A blast "as a result of" a bombardment told after it is what the
+  // bombardment did (انفجارات قوية هزت ريف دير الزور جراء استهداف طائرات التحالف).
+  const auto caused = [&](const TriggerHit& blast) {
+    return std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& h) {
+      return h.first > blast.end && h.row->cls != TriggerClass::kBlast &&
+             EventTypeKey(*h.row) == EventTypeKey(*blast.row) &&
+             CueInRange(ix, CueClass::kCause, blast.end, h.first);
+    });
+  };
   std::vector<Frame> frames;
   for (const TriggerHit& h : hits) {
     if (h.row->cls == TriggerClass::kKilling && outcome(h)) continue;
+    if (h.row->cls == TriggerClass::kBlast && caused(h)) continue;
     if (!frames.empty()) {
       Frame& last = frames.back();
       const TriggerHit& prev = last.hits.back();

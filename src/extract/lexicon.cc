@@ -99,6 +99,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"base", CueClass::kBase},
     {"since", CueClass::kSince},
     {"affiliation", CueClass::kAffiliation},
+    {"cause", CueClass::kCause},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

@@ -65,8 +65,9 @@ enum class CueClass : std::uint8_t {
   kBase,
   kSince,
   kAffiliation,
+  kCause,
 };
-inline constexpr int kCueClassCount = 30;
+inline constexpr int kCueClassCount = 31;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -1046,5 +1046,19 @@ TEST_F(EngineTest, TheBodySharesTheDayTheLeadGives) {
   EXPECT_EQ(events.back().time_precision, 1);
 }
 
+TEST_F(EngineTest, ABlastCausedByAStrikeIsTheStrike) {
+  // dev.jsonl (snn-032): the explosions that shook the countryside were the
+  // coalition's strikes on the gas plant.
+  const auto events = Current(
+      Extract("وذكرت مصادر محلية أن انفجارات قوية هزت ريف دير الزور الشرقي، جرّاء استهداف طائرات "
+              "التحالف بعد منتصف ليل الاثنين مناطق في معمل غاز كونيكو.",
+              "2015-07-22"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Air/drone strike");
+  EXPECT_EQ(events[0].actor1, "INTL_COALITION");
+  // A blast with no cause told is an event of its own.
+  EXPECT_EQ(Current(Extract("وذكرت مصادر محلية أن انفجارا قويا هز مدينة الحسكة.")).size(), 1u);
+}
+
 }  // namespace
 }  // namespace rasd
