@@ -180,6 +180,7 @@ class LinkRun {
     if (!std::is_sorted(out_->mentions.begin(), out_->mentions.end(), by_first_token)) {
       std::stable_sort(out_->mentions.begin(), out_->mentions.end(), by_first_token);
     }
+    ResolveAbroadCuePlaces();
     MarkDatelines();
   }
 
@@ -262,6 +263,7 @@ class LinkRun {
     if (f->cue == 0 && (flags & kStemCueAny) != 0) {
       f->cue = (flags & kStemCueSettlement) ? 1 + static_cast<int>(CueRole::kSettlement)
                : (flags & kStemCueLandmark) ? 1 + static_cast<int>(CueRole::kLandmark)
+               : (flags & kStemCueArea)     ? 1 + static_cast<int>(CueRole::kArea)
                                             : 1 + static_cast<int>(CueRole::kContext);
     }
     f->flags |= flags;
@@ -302,8 +304,8 @@ class LinkRun {
   }
 
   const CueRole* CueAt(std::uint32_t i) const {
-    static constexpr std::array<CueRole, 3> kRoles = {CueRole::kSettlement, CueRole::kLandmark,
-                                                      CueRole::kContext};
+    static constexpr std::array<CueRole, 4> kRoles = {CueRole::kSettlement, CueRole::kLandmark,
+                                                      CueRole::kContext, CueRole::kArea};
     if (!IsWord(i) || facts_[i].cue == 0) return nullptr;
     return &kRoles[facts_[i].cue - 1];
   }
@@ -742,9 +744,13 @@ class LinkRun {
     Mention& m = Add(MentionKind::kPlace, i, end, f.proclitic_bytes);
     FillPlace(&m, place.record);
     // The name proper: without a leading cue (مدينة اللاذقية، ريف حلب) and
-    // trailing directions, which the relation and the original span keep.
+    // trailing directions, which the relation and the original span keep;
+    // a cue with the article is part of the name (المدينة الصناعية).
     std::uint32_t core = i;
-    while (core + 1 < f.end && CueAt(core) != nullptr && *CueAt(core) != CueRole::kLandmark) ++core;
+    while (core + 1 < f.end && CueAt(core) != nullptr && *CueAt(core) != CueRole::kLandmark &&
+           !Definite(core)) {
+      ++core;
+    }
     const std::uint8_t core_proclitic = core == i ? f.proclitic_bytes : std::uint8_t{0};
     m.name_span = {a_.norm.ToOriginal(NormOffset(tokens_[core].norm.begin.value + core_proclitic)),
                    tokens_[f.end - 1].original.end};
@@ -1031,15 +1037,51 @@ class LinkRun {
     return true;
   }
 
+  // في and a known place within a few words after `from`, in the same
+  // clause (no punctuation between): the town a list of streets is in.
+  bool TownHoldsListAfter(std::uint32_t from) {
+    constexpr std::uint32_t kMaxListWords = 8;
+    constexpr std::string_view kIn = "\xD9\x81\xD9\x8A";  // U+0641 U+064A
+    for (std::uint32_t j = from; j < from + kMaxListWords && j + 1 < tokens_.size(); ++j) {
+      if (!IsWord(j)) return false;
+      if (Surface(j) != kIn) continue;
+      const std::optional<Found> town = ExactAt(j + 1);
+      return town && BestPlace(t_.names[town->name]) != nullptr;
+    }
+    return false;
+  }
+
+  // How the cue word at token i is written: the proclitic bytes before it
+  // (وبلدة) and whether it has the article (المدينة).
+  struct CueToken {
+    std::uint8_t proclitic = 0;
+    bool definite = false;
+  };
+  CueToken CueTokenAt(std::uint32_t i) const {
+    CueToken cue;
+    ForStems(i, kStemCueAny, [&](const StemInfo& info, bool definite, std::uint8_t pc) {
+      if ((info.flags & kStemCueAny) == 0) return;
+      if (cue.proclitic == 0) cue.proclitic = pc;
+      cue.definite = cue.definite || definite;
+    });
+    return cue;
+  }
+
   // بلدة X (the name is X), مطار X (the name is مطار X); X is one word, a
   // construct pair (دير العصافير), and any direction adjectives after it.
   bool EmitCuePlace(std::uint32_t i) {
     const CueRole* role = CueAt(i);
     if (role == nullptr || *role == CueRole::kContext) return false;
+    const CueToken cue = CueTokenAt(i);
+    // المدينة، القرية، التلة point back to a place already named: what
+    // follows them is an adjective or the rest of the clause (في المدينة
+    // حفل تأبين، من القرية مركزا), never a new name.
+    if (cue.definite) return false;
     const std::uint32_t x = i + 1;
-    // A common word opens a name only as a toponym head (تل الشيخ حسين).
-    const bool common = Has(x, kStemCommon) && !(Has(x, kStemToponymHead) && NameWord(x + 1));
-    if (!NameWord(x) || common || ExactAt(x)) return false;
+    if (IsQuote(x)) return EmitQuotedCuePlace(i);
+    const std::optional<Found> known = ExactAt(x);
+    if (known) return *role == CueRole::kLandmark && EmitNamedLandmark(i, cue, *known);
+    if (!(NameWord(x) || CommonName(*role, x)) || !OpensName(*role, x)) return false;
     // سروج التركية: a place abroad, left to EmitForeign.
     // بلدة تركية أخرى: a nationality adjective is no name.
     if (Has(x, kStemForeign | kStemForeignAdjective) || Has(x + 1, kStemForeignAdjective)) {
@@ -1048,19 +1090,107 @@ class LinkRun {
     // مدينة ديار بكر، بمدينة شانلي أورفا: a known name abroad, not ديار.
     if (MultiForeignStartsAt(x)) return false;
     std::uint32_t end = NameEnd(x, Definite(x));
-    std::uint8_t proclitic = 0;
-    ForStems(i, kStemCueAny, [&](const StemInfo& info, bool, std::uint8_t pc) {
-      if ((info.flags & kStemCueAny) != 0 && proclitic == 0) proclitic = pc;
-    });
+    const std::uint8_t proclitic = cue.proclitic;
     const std::uint32_t start = *role == CueRole::kLandmark ? i : x;
     Mention& m = Add(MentionKind::kPlace, start, end, start == i ? proclitic : std::uint8_t{0});
     m.first_token = i;  // the cue belongs to the mention either way
     m.original.begin = tokens_[i].original.begin;
     Set(&m.surface, SurfaceOf(start, end, start == i ? proclitic : std::uint8_t{0}));
-    if (*role == CueRole::kSettlement) {
-      m.name_span = {tokens_[x].original.begin, tokens_[end - 1].original.end};
+    if (start == x) m.name_span = {tokens_[x].original.begin, tokens_[end - 1].original.end};
+    FinishPatternPlace(m, i, end);
+    return true;
+  }
+
+  // قرية الإمام: after a settlement cue, a word of common_words.txt with the
+  // article is a name even when its folded stem is also a stop word (إمام,
+  // folded like أمام "in front of", which never takes the article).
+  bool CommonName(CueRole role, std::uint32_t x) const {
+    return role == CueRole::kSettlement && IsWord(x) && Has(x, kStemCommon) && Definite(x) &&
+           !Has(x, kStemNear) && CueAt(x) == nullptr;
+  }
+
+  // Whether word x, after a cue of `role`, opens an unknown name.
+  bool OpensName(CueRole role, std::uint32_t x) const {
+    // بمخيم للاجئين السوريين: a preposition with the article opens a phrase.
+    if (PrepositionAndArticle(x)) return false;
+    const bool headed = Has(x, kStemToponymHead) && NameWord(x + 1);  // تل الشيخ حسين
+    // After a settlement cue a common word is a name (قرية الإمام); after
+    // other cues only as a toponym head.
+    if (Has(x, kStemCommon) && role != CueRole::kSettlement && !headed) return false;
+    // منطقة الصواغية، منطقة بئر قصب; not منطقة آمنة، منطقة حظر طيران.
+    return role != CueRole::kArea || Definite(x) || headed;
+  }
+
+  // Token j reads as ب، ل or ك with the article (بالصواريخ، للاجئين),
+  // و or ف allowed before: a prepositional phrase, which no place name is.
+  bool PrepositionAndArticle(std::uint32_t j) const {
+    const Token& tok = tokens_[j];
+    const std::string_view word = Surface(j);
+    for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
+      const text::CliticReading& rd = tok.readings[r];
+      if (!rd.definite() || rd.proclitic_bytes == 0) continue;
+      std::string_view proclitic = word.substr(0, rd.proclitic_bytes);
+      constexpr std::string_view kWaw = "\xD9\x88";  // U+0648
+      constexpr std::string_view kFa = "\xD9\x81";   // U+0641
+      if (proclitic.starts_with(kWaw) || proclitic.starts_with(kFa)) proclitic.remove_prefix(2);
+      constexpr std::string_view kBa = "\xD8\xA8";   // U+0628
+      constexpr std::string_view kLam = "\xD9\x84";  // U+0644
+      constexpr std::string_view kKaf = "\xD9\x83";  // U+0643
+      if (proclitic == kBa || proclitic == kLam || proclitic == kKaf) return true;
+    }
+    return false;
+  }
+
+  // تلة "جورة الماء"، قرى "بيت فارس": the quotes after a cue hold the whole
+  // name. A registry name filling them is left to the next step.
+  bool EmitQuotedCuePlace(std::uint32_t i) {
+    const std::uint32_t first = i + 2;
+    if (!IsWord(first) || Has(first, kStemForeign | kStemForeignMulti)) return false;
+    const std::optional<std::uint32_t> close = ClosingQuote(first);
+    if (!close) return false;
+    const std::optional<Found> known = ExactAt(first);
+    if (known && known->end == *close) return false;
+    Mention& m = Add(MentionKind::kPlace, first, *close, 0);
+    m.first_token = i;
+    m.end_token = *close + 1;
+    m.original = {tokens_[i].original.begin, tokens_[*close].original.end};
+    Set(&m.surface, SurfaceOf(first, *close, 0));
+    FinishPatternPlace(m, i, *close + 1);
+    return true;
+  }
+
+  // شارع الثورة، سهل الزبداني، معبر أعزاز: a landmark named after a known
+  // place is not that place. A street takes its name from anywhere (شارع
+  // بغداد in Damascus): it gets no coordinates, and extraction places it in
+  // the town that holds it. Other landmarks lie at their namesake (the plain
+  // of al-Zabadani, the Azaz crossing): its coordinates, as near it.
+  bool EmitNamedLandmark(std::uint32_t i, const CueToken& cue, const Found& known) {
+    const NameEntry& e = t_.names[known.name];
+    const Target* place = BestPlace(e);
+    if (place == nullptr || PickByDate(e, TargetKind::kActor, false) != nullptr) return false;
+    // جبال محافظة اللاذقية: an area named with its area word is no landmark's name.
+    if (CueAt(i + 1) != nullptr) return false;
+    const bool street = Has(i, kStemCueStreet);
+    // شارعي الثورة وبغداد وحي باب توما في دمشق: a list said to be in a town
+    // is left to extraction, which reads its items as parts of that town.
+    if (street && TownHoldsListAfter(known.end)) return false;
+    std::uint32_t end = known.end;
+    while (Has(end, kStemDirection)) ++end;
+    Mention& m = Add(MentionKind::kPlace, i, end, cue.proclitic);
+    m.name_span.end = tokens_[known.end - 1].original.end;
+    Set(&m.surface, SurfaceOf(i, known.end, cue.proclitic));
+    if (!street) {
+      const kb::Place& p = t_.kb.places[place->record];
+      m.lat = p.lat;
+      m.lon = p.lon;
+      Set(&m.place_kind, "landmark");
+      Set(&m.admin1, p.admin1);
+      Set(&m.admin2, p.admin2);
+      Set(&m.admin3, p.admin3);
+      m.relation = PlaceRelation::kNear;
     }
     FinishPatternPlace(m, i, end);
+    m.alias_index = known.name;  // جبل سنجار follows سنجار abroad (ResolveAbroadNames)
     return true;
   }
 
@@ -1177,6 +1307,7 @@ class LinkRun {
     Set(&m.surface, SurfaceOf(i, end, proclitic));
     Set(&m.country, country);
     m.alias_index = kNoAlias;
+    if (NearBefore(i)) m.relation = PlaceRelation::kNear;  // وقرب الحديثة وكركوك
     next_ = end;
     return true;
   }
@@ -1468,6 +1599,47 @@ class LinkRun {
         m.pcode.clear();
       }
     }
+  }
+
+  // حي سلطان غازي in a report from Istanbul: a name known only by its cue
+  // word is abroad when the article's places lie mostly in one country
+  // abroad (twice its known Syrian places or more) and the place named
+  // right before it is in that country. Mentions are sorted here.
+  void ResolveAbroadCuePlaces() {
+    std::vector<std::pair<std::string_view, int>> abroad;
+    int syrian_known = 0;
+    bool any_cue_only = false;
+    for (const Mention& m : out_->mentions) {
+      if (m.kind != MentionKind::kPlace) continue;
+      if (m.country == "Syria") {
+        syrian_known += m.lat.has_value();
+        any_cue_only = any_cue_only || IsCueOnly(m);
+        continue;
+      }
+      auto it = std::find_if(abroad.begin(), abroad.end(),
+                             [&](const auto& c) { return c.first == m.country; });
+      if (it == abroad.end()) {
+        abroad.emplace_back(m.country, 1);
+      } else {
+        ++it->second;
+      }
+    }
+    if (!any_cue_only || abroad.empty()) return;
+    const auto top =
+        std::max_element(abroad.begin(), abroad.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (top->second < 2 * syrian_known) return;
+    const std::string country(top->first);
+    const Mention* before = nullptr;
+    for (Mention& m : out_->mentions) {
+      if (m.kind != MentionKind::kPlace) continue;
+      if (IsCueOnly(m) && before != nullptr && before->country == country) Set(&m.country, country);
+      before = &m;
+    }
+  }
+
+  static bool IsCueOnly(const Mention& m) {
+    return m.country == "Syria" && m.id.empty() && !m.lat.has_value();
   }
 
   // Mentions are sorted by first token here: one merge with the sentences.

@@ -104,7 +104,10 @@ struct ForceHead {
   std::uint8_t lead_words = 0;  // words before the name (عناصر in عناصر الشرطة)
 };
 
-enum class CueRole : std::uint8_t { kSettlement, kLandmark, kContext };
+// kArea: a cue like a settlement cue whose indefinite words are mostly
+// adjectives and verbal nouns (منطقة آمنة، منطقة حظر طيران): it opens only a
+// definite name or one headed by a toponym head (منطقة الصواغية، منطقة بئر قصب).
+enum class CueRole : std::uint8_t { kSettlement, kLandmark, kContext, kArea };
 
 // What the lexicons say about one folded stem, as bits: the linker looks a
 // token's readings up once and then tests bits, instead of asking every
@@ -133,9 +136,11 @@ enum StemFlag : std::uint32_t {
   // (bits 17 .. 17 + kMaxFuzzyWords - 1 are the fuzzy positions)
   kStemState = 1u << 21,      // states.txt: a state the registry may not hold (بريطانيا)
   kStemStateVerb = 1u << 22,  // state_verbs.txt: قالت، شنت ... (the state acts)
+  kStemCueArea = 1u << 23,    // an area cue (منطقة): CueRole::kArea
+  kStemCueStreet = 1u << 24,  // a street cue (شارع، شارعي): named after a place, not at it
 };
 inline constexpr std::uint32_t kStemCueAny =
-    kStemCueSettlement | kStemCueLandmark | kStemCueContext;
+    kStemCueSettlement | kStemCueLandmark | kStemCueContext | kStemCueArea;
 
 // Letter edits a fuzzy match of a name with `letters` letters may make.
 inline constexpr int kMaxFuzzyBudget = 2;
@@ -207,7 +212,8 @@ struct LinkerTables {
 
   // Lexicons, keyed by folded stem (article and clitics cut).
   WordMap<CueRole> place_cues;
-  WordSet list_cues;  // place_cues.tsv rows marked "list": the names after them are a list
+  WordSet list_cues;    // place_cues.tsv rows marked "list": the names after them are a list
+  WordSet street_cues;  // place_cues.tsv rows marked "street" (شارع): see kStemCueStreet
   WordSet near_words;
   WordSet directions;
   WordSet stop_words;

@@ -283,6 +283,7 @@ class TableBuilder {
     Flag(t_->reporting_cues, kStemReporting);
     Flag(t_->foreign_adjectives, kStemForeignAdjective);
     Flag(t_->list_cues, kStemCueList);
+    Flag(t_->street_cues, kStemCueStreet);
     Flag(t_->toponym_heads, kStemToponymHead);
     Flag(t_->ordinals, kStemOrdinal);
     Flag(t_->states, kStemState);
@@ -290,6 +291,7 @@ class TableBuilder {
     for (const auto& [stem, role] : t_->place_cues) {
       Stem(stem).flags |= role == CueRole::kSettlement ? kStemCueSettlement
                           : role == CueRole::kLandmark ? kStemCueLandmark
+                          : role == CueRole::kArea     ? kStemCueArea
                                                        : kStemCueContext;
     }
     for (const auto& [stem, country] : t_->foreign_single) {
@@ -408,9 +410,13 @@ class TableBuilder {
       const std::string role = row.size() > 1 ? row[1] : "";
       const CueRole r = role == "settlement" ? CueRole::kSettlement
                         : role == "landmark" ? CueRole::kLandmark
+                        : role == "area"     ? CueRole::kArea
                                              : CueRole::kContext;
       t_->place_cues[StemKey(row[0])] = r;
-      if (row.size() > 2 && row[2] == "list") t_->list_cues.insert(StemKey(row[0]));
+      for (std::size_t k = 2; k < row.size(); ++k) {
+        if (row[k] == "list") t_->list_cues.insert(StemKey(row[0]));
+        if (row[k] == "street") t_->street_cues.insert(StemKey(row[0]));
+      }
     }
     return Status::Ok();
   }

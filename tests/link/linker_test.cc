@@ -359,5 +359,91 @@ TEST(Linker, ReusedScratchMatchesFreshOnTheCorpus) {
   EXPECT_GE(articles, 50);
 }
 
+// The place mention whose name in `text` is `name`, or null.
+const Mention* FindPlace(const Linked& r, const std::string& text, const std::string& name) {
+  for (const Mention& m : r.linked.mentions) {
+    if (m.kind == MentionKind::kPlace &&
+        text.substr(m.name_span.begin.value, m.name_span.size()) == name) {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+TEST(Linker, AStreetNamedAfterATownHasNoCoordinatesButAPlainLiesNearItsTown) {
+  // snn-049: شارع الثورة in Damascus is not the town al-Thawra in Raqqa.
+  const std::string street_text =
+      "قضوا جراء سقوط قذيفة صاروخية في شارع الثورة مصدرها حي جوبر في جنوب العاصمة";
+  auto street = LinkSentence(street_text, "2015-08-09");
+  const Mention* s = FindPlace(*street, street_text, "شارع الثورة");
+  ASSERT_NE(s, nullptr);
+  EXPECT_TRUE(s->id.empty());
+  EXPECT_FALSE(s->lat.has_value());
+  EXPECT_TRUE(s->admin1.empty());
+  // snn-050: the plain of al-Zabadani lies by the town: its point, near it.
+  const std::string plain_text =
+      "وكان مسلحو المعارضة قد هاجموا سيارتي دفع رباعي لقوات النظام في منطقة سهل الزبداني";
+  auto plain = LinkSentence(plain_text, "2015-07-22");
+  const Mention* p = FindPlace(*plain, plain_text, "سهل الزبداني");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(p->id.empty());
+  auto town = LinkSentence("في مدينة الزبداني", "2015-07-22");
+  const Mention* t = Find(*town, MentionKind::kPlace, "gn:172059");
+  ASSERT_NE(t, nullptr);
+  ASSERT_TRUE(p->lat.has_value());
+  EXPECT_EQ(*p->lat, *t->lat);
+  EXPECT_EQ(*p->lon, *t->lon);
+  EXPECT_EQ(p->relation, PlaceRelation::kNear);
+  EXPECT_EQ(p->admin1, t->admin1);
+}
+
+TEST(Linker, APlaceAbroadAfterANearWordIsNearIt) {
+  // snn-024: the strikes hit near Haditha (Iraq), not Haditha itself.
+  const std::string text =
+      "وأفاد البيان أن الغارات استهدفت مواقع داعش في الحسكة والرقة في سوريا ، وقرب الحديثة "
+      "وكركوك والمخمورة";
+  auto r = LinkSentence(text, "2015-07-31");
+  const Mention* haditha = FindPlace(*r, text, "الحديثة");
+  ASSERT_NE(haditha, nullptr);
+  EXPECT_EQ(haditha->country, "Iraq");
+  EXPECT_EQ(haditha->relation, PlaceRelation::kNear);
+  const Mention* kirkuk = FindPlace(*r, text, "كركوك");
+  ASSERT_NE(kirkuk, nullptr);
+  EXPECT_EQ(kirkuk->relation, PlaceRelation::kItself);
+}
+
+TEST(Linker, AQuarterNamedInAReportFromAbroadIsAbroad) {
+  // snn-060: an article about Turkey names a quarter of Istanbul.
+  const std::string text =
+      "قتل شرطي وأصيب آخر بالرصاص أمس في هجوم وقع في شارع في أحد أحياء دياربكر كبرى مدن جنوب شرق "
+      "تركيا حيث الغالبية الكردية حسب ما أفاد مصدر طبي. ويأتي الهجوم غداة قتل شرطيين قرب الحدود "
+      "السورية ردا على هجوم سوروتش الدامي. من جانبها أعلنت حركة الشبيبة الوطنية الثورية أنها قتلت "
+      "في اسطنبول رجلا أكدت انتماءه لتنظيم داعش ردا على هجوم سوروتش. وذكرت وكالة انباء الاناضول "
+      "امس ان الرجل قتل مساء الثلاثاء في حي سلطان غازي.";
+  auto r = LinkSentence(text, "2015-07-24");
+  const Mention* quarter = FindPlace(*r, text, "سلطان");
+  ASSERT_NE(quarter, nullptr);
+  EXPECT_EQ(quarter->country, "Turkey");
+  for (const PlaceMention& p : r->doc.places) EXPECT_NE(p.name, "سلطان");
+  // The same quarter in a Syrian report stays Syrian.
+  const std::string syrian_text = "قصفت قوات النظام مدينة حلب وحي سلطان غازي";
+  auto syrian = LinkSentence(syrian_text, "2015-07-24");
+  const Mention* here = FindPlace(*syrian, syrian_text, "سلطان");
+  ASSERT_NE(here, nullptr);
+  EXPECT_EQ(here->country, "Syria");
+}
+
+TEST(Linker, ACueWithTheArticleStaysInTheName) {
+  // seed-000: المدينة الصناعية (the industrial city of Aleppo) is the name, not الصناعية.
+  auto r = LinkSentence(
+      "بعملية تفجير سيارة مفخخة في أحد الأبنية في المدينة الصناعية، وذلك كرد أولي", "2016-08-10");
+  ASSERT_EQ(r->doc.places.size(), 1u);
+  EXPECT_EQ(r->doc.places[0].name, "المدينة الصناعية");
+  // مدينة حلب is still حلب.
+  auto city = LinkSentence("قصفت الطائرات مدينة حلب", "2016-08-10");
+  ASSERT_EQ(city->doc.places.size(), 1u);
+  EXPECT_EQ(city->doc.places[0].name, "حلب");
+}
+
 }  // namespace
 }  // namespace rasd::link
