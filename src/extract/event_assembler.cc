@@ -1288,10 +1288,19 @@ class AssemblyRun {
   // وامتد القصف الجوي إلى عين لاروز) goes on with the report just made: it
   // takes that event's sides, and its own places make it events of their own.
   void InheritRetoldSides(std::uint32_t s, const Frame& frame, Event* e) const {
-    if (!e->actor1.empty() || !e->actor2.empty() || !DefiniteNoun(ix_, frame.head())) return;
+    if (!e->actor1.empty() || !DefiniteNoun(ix_, frame.head())) return;
     if (out_->empty() || s > context_.event_sentence + 1) return;
     const Event& told = out_->back();
     if (told.event_type != e->event_type) return;
+    if (!e->actor2.empty()) {
+      // The strikes told again with their target named (طيران التحالف نفذ 9
+      // غارات … وأفاد البيان أن الغارات استهدفت مواقع داعش): who made them.
+      if (!told.actor1.empty() && told.actor1 != e->actor2) {
+        e->actor1 = told.actor1;
+        e->inter1 = told.inter1;
+      }
+      return;
+    }
     e->actor1 = told.actor1;
     e->inter1 = told.inter1;
     e->actor2 = told.actor2;

@@ -156,21 +156,34 @@ std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const std::vector<std:
   return kept;
 }
 
+// The token after "في" and one word that is no name, right at `t` and before
+// `limit` (الحسكة والرقة في سوريا، وقرب الحديثة: the country that holds the
+// items so far, which the gazetteer does not list); else t.
+std::uint32_t AfterUnnamedArea(const DocIndex& ix, std::uint32_t t, std::uint32_t limit) {
+  if (t + 2 >= limit || ix.text->norm.View(ix.text->tokens[t].norm) != kIn) return t;
+  const std::uint32_t word = t + 1;
+  if (ix.mention_at[word] != kNone || ix.text->tokens[word].kind != text::TokenKind::kArabicWord) {
+    return t;
+  }
+  return word + 1;
+}
+
 // True when places a and b (a before b) are items of one list: at most two
 // words lie between them, none of them a name, and the list goes on with a
 // comma or the conjunction و, on b itself (والحسكة), on the word after a, or
 // on a place word before b (وبلدتي النعيمة، درعا البلد وحي طريق السد).
 bool Coordinated(const DocIndex& ix, const Mention& a, const Mention& b) {
-  if (b.first_token < a.end_token || b.first_token - a.end_token > 2) return false;
+  const std::uint32_t from = AfterUnnamedArea(ix, a.end_token, b.first_token);
+  if (b.first_token < from || b.first_token - from > 2) return false;
   bool joined = StartsWithConjunction(ix, b.first_token);
-  for (std::uint32_t t = a.end_token; t < b.first_token; ++t) {
+  for (std::uint32_t t = from; t < b.first_token; ++t) {
     if (ix.mention_at[t] != kNone) return false;
     const bool comma = IsPunct(ix, t, ",");
     // A closing bracket ends an aside that named the last item again: (كوباني).
-    const bool bracket = IsPunct(ix, t, ")") && t == a.end_token;
+    const bool bracket = IsPunct(ix, t, ")") && t == from;
     if (ix.text->tokens[t].kind == text::TokenKind::kPunct && !comma && !bracket) return false;
-    joined = joined || comma ||
-             ((t == a.end_token || t + 1 == b.first_token) && StartsWithConjunction(ix, t));
+    joined =
+        joined || comma || ((t == from || t + 1 == b.first_token) && StartsWithConjunction(ix, t));
   }
   return joined;
 }

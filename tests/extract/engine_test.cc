@@ -1060,5 +1060,23 @@ TEST_F(EngineTest, ABlastCausedByAStrikeIsTheStrike) {
   EXPECT_EQ(Current(Extract("وذكرت مصادر محلية أن انفجارا قويا هز مدينة الحسكة.")).size(), 1u);
 }
 
+TEST_F(EngineTest, AListRunsOnPastTheCountryThatHoldsItsFirstItems) {
+  // dev.jsonl (snn-024): "in Hasakah and Raqqa in Syria, and near Haditha and
+  // Kirkuk ..." is one list of strike locations; "the strikes" told again
+  // with their target are the coalition's strikes of the sentence before.
+  const auto events = Current(Extract(
+      "وأعلنت وزارة الدفاع في بيان لها اليوم أن طيران التحالف نفذ 9 غارات جوية. وأفاد البيان أن "
+      "الغارات استهدفت مواقع ” داعش ” في الحسكة والرقة في سوريا ، وقرب الحديثة وكركوك في العراق.",
+      "2015-07-25"));
+  std::vector<std::string> places;
+  for (const Event& e : events) {
+    if (!e.location) continue;
+    places.push_back(e.location->name);
+    EXPECT_EQ(e.actor1, "INTL_COALITION") << e.location->name;
+    EXPECT_EQ(e.actor2, "ISLAMIC_STATE") << e.location->name;
+  }
+  EXPECT_EQ(places, (std::vector<std::string>{"الحسكة", "الرقة", "الحديثة", "كركوك"}));
+}
+
 }  // namespace
 }  // namespace rasd
