@@ -669,18 +669,22 @@ class LinkRun {
   bool PlaceContextAround(std::uint32_t i, std::uint32_t end) {
     if (i >= 1 && CueAt(i - 1) != nullptr) return true;
     if (i >= 1 && Has(i - 1, kStemNear)) return true;
-    // A place just before: mentions are emitted left to right, so only the
-    // last few can end within two tokens of i.
+    // A place next to it in a list (نبل والزهراء، حلب، الباب), a comma at
+    // most between: a place two words away is another phrase (شرقي حلب منذ
+    // اندلاع الثورة). Mentions are emitted left to right, so only the last
+    // few can end there.
+    const std::uint32_t before = i >= 1 && IsPunct(i - 1) ? i - 1 : i;
     for (auto it = out_->mentions.rbegin(); it != out_->mentions.rend(); ++it) {
-      if (it->end_token + 2 < i) break;
+      if (it->end_token < before) break;
       if (it->kind == MentionKind::kPlace && it->end_token <= i) return true;
     }
-    // or just after
-    for (std::uint32_t j = end; j < end + 2 && j < tokens_.size(); ++j) {
-      std::optional<Found> f = ExactAt(j);
-      if (f && BestPlace(t_.names[f->name]) != nullptr) return true;
-    }
-    return false;
+    const std::uint32_t after = IsPunct(end) ? end + 1 : end;
+    const std::optional<Found> f = ExactAt(after);
+    return f && BestPlace(t_.names[f->name]) != nullptr;
+  }
+
+  bool IsPunct(std::uint32_t j) const {
+    return j < tokens_.size() && tokens_[j].kind == TokenKind::kPunct;
   }
 
   // A weak name matches only in the form the registry writes it: a definite
@@ -1071,8 +1075,9 @@ class LinkRun {
   // construct pair (دير العصافير), and any direction adjectives after it.
   bool EmitCuePlace(std::uint32_t i) {
     const CueRole* role = CueAt(i);
-    if (role == nullptr || *role == CueRole::kContext) return false;
+    if (role == nullptr) return false;
     const CueToken cue = CueTokenAt(i);
+    if (*role == CueRole::kContext) return EmitBareCountryside(i, cue);
     // المدينة، القرية، التلة point back to a place already named: what
     // follows them is an adjective or the rest of the clause (في المدينة
     // حفل تأبين، من القرية مركزا), never a new name.
@@ -1107,6 +1112,38 @@ class LinkRun {
   bool CommonName(CueRole role, std::uint32_t x) const {
     return role == CueRole::kSettlement && IsWord(x) && Has(x, kStemCommon) && Definite(x) &&
            !Has(x, kStemNear) && CueAt(x) == nullptr;
+  }
+
+  std::uint32_t DirectionsEnd(std::uint32_t j) const {
+    while (Has(j, kStemDirection)) ++j;
+    return j;
+  }
+
+  // الريف الجنوبي: the countryside with the article and a direction, and no
+  // place after it (بالريف الشمالي الشرقي لمدينة درعا is درعا's), is the
+  // countryside of the town the article is about, known by its words only.
+  bool EmitBareCountryside(std::uint32_t i, const CueToken& cue) {
+    if (!cue.definite || !Has(i, kStemCountryside) || !Has(i + 1, kStemDirection)) return false;
+    const std::uint32_t end = DirectionsEnd(i + 1);
+    if (end < tokens_.size() && (ExactAt(end) || ReadsWithLam(end))) return false;
+    Mention& m = Add(MentionKind::kPlace, i, end, cue.proclitic);
+    Set(&m.surface, SurfaceOf(i, end, cue.proclitic));
+    FinishPatternPlace(m, i, end);
+    m.relation = PlaceRelation::kCountryside;
+    return true;
+  }
+
+  // Token j has a reading with the preposition ل (لدمشق، للمحافظة).
+  bool ReadsWithLam(std::uint32_t j) const {
+    const Token& tok = tokens_[j];
+    if (tok.kind != TokenKind::kArabicWord) return false;
+    constexpr std::string_view kLam = "\xD9\x84";  // U+0644
+    const std::string_view word = Surface(j);
+    for (std::uint8_t r = 0; r < tok.reading_count; ++r) {
+      const std::uint8_t pc = tok.readings[r].proclitic_bytes;
+      if (pc >= kLam.size() && word.substr(pc - kLam.size(), kLam.size()) == kLam) return true;
+    }
+    return false;
   }
 
   // Whether word x, after a cue of `role`, opens an unknown name.

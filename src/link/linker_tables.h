@@ -138,6 +138,7 @@ enum StemFlag : std::uint32_t {
   kStemStateVerb = 1u << 22,  // state_verbs.txt: قالت، شنت ... (the state acts)
   kStemCueArea = 1u << 23,    // an area cue (منطقة): CueRole::kArea
   kStemCueStreet = 1u << 24,  // a street cue (شارع، شارعي): named after a place, not at it
+  kStemCountryside = 1u << 25,  // ريف: the countryside of the place after it
 };
 inline constexpr std::uint32_t kStemCueAny =
     kStemCueSettlement | kStemCueLandmark | kStemCueContext | kStemCueArea;

@@ -289,6 +289,7 @@ class TableBuilder {
     Flag(t_->states, kStemState);
     Flag(t_->state_verbs, kStemStateVerb);
     for (const auto& [stem, role] : t_->place_cues) {
+      if (IsCountrysideWord(stem)) Stem(stem).flags |= kStemCountryside;
       Stem(stem).flags |= role == CueRole::kSettlement ? kStemCueSettlement
                           : role == CueRole::kLandmark ? kStemCueLandmark
                           : role == CueRole::kArea     ? kStemCueArea
