@@ -67,6 +67,9 @@ constexpr double kTownRadiusKm = 8.0;
 // At most this many words between list items when the later is a thing near
 // a place (وحقول ألغام قريبة من الرقة).
 constexpr std::uint32_t kNearItemGap = 6;
+// A preposition repeated before a parallel list item (على، في، من) is at most
+// three letters.
+constexpr std::size_t kPrepositionBytes = 6;
 
 // U+0628 (ba), the preposition ب, as it appears in normalised text.
 constexpr std::string_view kBa = "\xD8\xA8";
@@ -274,6 +277,31 @@ void PlaceInTown(const DocIndex& ix, std::int32_t town, std::size_t from,
   *chosen = std::move(kept);
 }
 
+// The preposition (a word of at most three letters, after و or not: على،
+// وعلى) one or two tokens before mention m (على قرية كفر داعل، وعلى الإمام),
+// or "" when there is none.
+std::string_view PrepositionBefore(const DocIndex& ix, const Mention& m) {
+  for (std::uint32_t gap = 1; gap <= 2 && m.first_token >= gap; ++gap) {
+    const std::uint32_t t = m.first_token - gap;
+    if (ix.mention_at[t] != kNone || ix.text->tokens[t].kind != text::TokenKind::kArabicWord) {
+      return {};
+    }
+    const std::string_view word = ix.text->norm.View(ix.text->tokens[t].norm);
+    const std::size_t conjunction = word.starts_with(kWaw) ? kWaw.size() : 0;
+    if (word.size() <= kPrepositionBytes + conjunction) return word;
+  }
+  return {};
+}
+
+// True when b repeats first's preposition after و (غارات على قرية كفر داعل
+// التي …، وعلى قرية الإمام): another item of the list, told after a clause.
+bool ParallelItem(const DocIndex& ix, const Mention& first, const Mention& b) {
+  const std::string_view a_prep = PrepositionBefore(ix, first);
+  const std::string_view b_prep = PrepositionBefore(ix, b);
+  return !a_prep.empty() && !a_prep.starts_with(kWaw) && b_prep.starts_with(kWaw) &&
+         b_prep.substr(kWaw.size()) == a_prep;
+}
+
 }  // namespace
 
 std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, std::uint32_t end,
@@ -321,6 +349,11 @@ std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, 
     last = &next;
   }
   if (town != kNone) PlaceInTown(ix, town, town_holds_from, &chosen);
+  // غارات على قرية كفر داعل التي …، وعلى قرية الإمام التي …: an item told
+  // after a clause, with the first item's preposition repeated after و.
+  for (; k < all.size() && chosen.size() < kMaxPlacesPerFrame; ++k) {
+    if (ParallelItem(ix, ix.mention(chosen.front()), ix.mention(all[k]))) chosen.push_back(all[k]);
+  }
   return chosen;
 }
 

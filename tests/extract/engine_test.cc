@@ -1078,5 +1078,19 @@ TEST_F(EngineTest, AListRunsOnPastTheCountryThatHoldsItsFirstItems) {
   EXPECT_EQ(places, (std::vector<std::string>{"الحسكة", "الرقة", "الحديثة", "كركوك"}));
 }
 
+TEST_F(EngineTest, AnItemToldAfterAClauseWithItsPrepositionRepeatedIsInTheList) {
+  // dev.jsonl (snn-050): strikes "on the village of Kafr Daal, which the
+  // opposition holds ..., and on the village of al-Imam, which IS holds".
+  const auto events = Current(Extract(
+      "كما شنت قوات النظام غارات على قرية كفر داعل التي تسيطر عليها المعارضة المسلحة في ريف "
+      "حلب الغربي، وعلى قرية الإمام التي يسيطر عليها تنظيم داعش في ريف حلب الشرقي.",
+      "2015-07-30"));
+  ASSERT_EQ(events.size(), 2u);
+  ASSERT_TRUE(events[0].location && events[1].location);
+  EXPECT_EQ(events[0].location->name, "كفر داعل");
+  EXPECT_EQ(events[1].location->name, "الإمام");
+  EXPECT_EQ(events[1].sub_event_type, "Air/drone strike");
+}
+
 }  // namespace
 }  // namespace rasd
