@@ -321,6 +321,9 @@ bool Joinable(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& next
       prev.row->cls == TriggerClass::kFixed && next.row->cls == TriggerClass::kFixed;
   if (both_fixed && prev.row->fixed != next.row->fixed) return false;
   if (TwoWeapons(ix, prev, next)) return false;
+  // The same word again after و (قصف من قبل الفصائل على مناطق النظام وقصف من
+  // الطيران المروحي): the writer lists a second attack.
+  if (next.row == prev.row && StartsWithConjunction(ix, next.first)) return false;
   for (std::uint32_t t = prev.end; t < next.first; ++t) {
     if (ix.mention_at[t] != kNone && ix.mention(ix.mention_at[t]).kind == MentionKind::kPlace) {
       return false;

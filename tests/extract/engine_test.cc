@@ -1092,5 +1092,19 @@ TEST_F(EngineTest, AnItemToldAfterAClauseWithItsPrepositionRepeatedIsInTheList) 
   EXPECT_EQ(events[1].sub_event_type, "Air/drone strike");
 }
 
+TEST_F(EngineTest, TheSameTriggerAgainAfterAndListsASecondAttack) {
+  // dev.jsonl (snn-003): shelling by the factions, and shelling by the
+  // helicopters: two bombardments, a shelling and an air strike.
+  const auto events = Current(Extract(
+      "وترافقت المعارك في درعا مع قصف من قبل الفصائل على مناطق سيطرة قوات النظام وتمركزاته وقصف "
+      "من الطيران المروحي بأكثر من 32 برميلاً متفجراً على مناطق سيطرة المقاتلين.",
+      "2015-07-24"));
+  std::vector<std::string> types;
+  for (const Event& e : events) types.push_back(e.sub_event_type);
+  EXPECT_NE(std::find(types.begin(), types.end(), "Shelling/artillery/missile attack"),
+            types.end());
+  EXPECT_NE(std::find(types.begin(), types.end(), "Air/drone strike"), types.end());
+}
+
 }  // namespace
 }  // namespace rasd
