@@ -95,6 +95,9 @@ struct Frame {
   // Every trigger verb of the window, also those a stronger word made no
   // frame of: they show the word order around the frame's names.
   std::vector<TriggerHit> verbs;
+  // True when the window opens right after the previous frame's trigger: the
+  // words before this frame's head follow that trigger first.
+  bool after_trigger = false;
   const TriggerHit& head() const { return hits.front(); }
 };
 
@@ -403,6 +406,7 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
   });
   for (std::size_t f = 0; f < frames.size(); ++f) {
     frames[f].window_begin = f == 0 ? begin : frames[f - 1].hits.back().end;
+    frames[f].after_trigger = f > 0;
     frames[f].window_end = f + 1 == frames.size() ? end : frames[f + 1].head().first;
     for (const TriggerHit& h : hits) {
       if (h.row->verb && h.first >= frames[f].window_begin && h.end <= frames[f].window_end) {
@@ -560,7 +564,11 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
                ParentOfNamedGroup(ix, first)) {
       roles.assoc.push_back(a);
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kAgent, kAgentReach)) {
-      if (agent == kNone) agent = a;
+      // "By X" follows the trigger it belongs to: before this frame's head,
+      // right after the previous frame's trigger, it is that trigger's (قصف من
+      // قبل الفصائل على مناطق النظام وقصف من الطيران المروحي).
+      const bool previous_trigger_s = frame.after_trigger && first < frame.head().first;
+      if (agent == kNone && !previous_trigger_s) agent = a;
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kBetween)) {
       between_first = a;
       if (k + 1 < actors.size()) between_second = actors[k + 1];
