@@ -1106,5 +1106,18 @@ TEST_F(EngineTest, TheSameTriggerAgainAfterAndListsASecondAttack) {
   EXPECT_NE(std::find(types.begin(), types.end(), "Air/drone strike"), types.end());
 }
 
+TEST_F(EngineTest, ADecisionOrAnAimIsNotYetAnEvent) {
+  // dev.jsonl (snn-019, snn-027): "decided to allow strikes", "seeks to seize".
+  const auto decided = Extract(
+      "قال مسؤولون أمريكيون يوم الأحد إن الولايات المتحدة قررت السماح بشن غارات جوية للدفاع عن "
+      "مقاتلي المعارضة في سوريا.",
+      "2015-08-03");
+  ASSERT_FALSE(decided.empty());
+  for (const Event& e : decided) EXPECT_EQ(e.status, EventStatus::kPlanned);
+  EXPECT_TRUE(
+      Current(Extract("وقالت الفرقة إن النصرة تسعى إلى الاستيلاء على أسلحة عناصرها في أعزاز."))
+          .empty());
+}
+
 }  // namespace
 }  // namespace rasd
