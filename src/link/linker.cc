@@ -1083,7 +1083,7 @@ class LinkRun {
     // حفل تأبين، من القرية مركزا), never a new name.
     if (cue.definite) return false;
     const std::uint32_t x = i + 1;
-    if (IsQuote(x)) return EmitQuotedCuePlace(i);
+    if (IsQuote(x)) return EmitQuotedPlace(i, x + 1);
     const std::optional<Found> known = ExactAt(x);
     if (known) return *role == CueRole::kLandmark && EmitNamedLandmark(i, cue, *known);
     if (!(NameWord(x) || CommonName(*role, x)) || !OpensName(*role, x)) return false;
@@ -1178,12 +1178,17 @@ class LinkRun {
     return false;
   }
 
-  // تلة "جورة الماء"، قرى "بيت فارس": the quotes after a cue hold the whole
-  // name. A registry name filling them is left to the next step.
-  bool EmitQuotedCuePlace(std::uint32_t i) {
-    const std::uint32_t first = i + 2;
+  // تلة "جورة الماء"، قرى "بيت فارس": the quotes after a cue hold the
+  // whole name, whose first word is at `first`. A registry name filling
+  // them is left to the next step.
+  bool EmitQuotedPlace(std::uint32_t i, std::uint32_t first) {
     if (!IsWord(first) || Has(first, kStemForeign | kStemForeignMulti)) return false;
-    const std::optional<std::uint32_t> close = ClosingQuote(first);
+    // Any words: quotes mark the name (بين حلبية, though بين ends other names).
+    std::optional<std::uint32_t> close;
+    for (std::uint32_t j = first + 1; j < tokens_.size() && j <= first + kMaxQuotedNameWords; ++j) {
+      if (IsQuote(j)) close = j;
+      if (close || !IsWord(j)) break;
+    }
     if (!close) return false;
     const std::optional<Found> known = ExactAt(first);
     if (known && known->end == *close) return false;
