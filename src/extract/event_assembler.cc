@@ -27,6 +27,8 @@ using text::Token;
 // of a verb from the verb: Arabic news puts them next to each other.
 constexpr std::uint32_t kCueReach = 2;
 constexpr std::uint32_t kSubjectReach = 4;
+// How far before a destruction word "which caused" may stand (أسفر عن تدمير).
+constexpr std::uint32_t kResultReach = 4;
 // "By" may stand a description away from the name (من قبل الجماعة الجهادية
 // هيئة تحرير الشام، على يد عناصر تنظيم داعش).
 constexpr std::uint32_t kAgentReach = 4;
@@ -183,6 +185,19 @@ bool PreventedBefore(const DocIndex& ix, std::uint32_t token, std::uint32_t begi
   return false;
 }
 
+// True when a destruction word is what an event just told did (تسببت أيضا في
+// تدمير آلية للتنظيم، ما أدى إلى تدمير جزء من المبنى): the damage is part of
+// that event, which ACLED codes once.
+bool DamageOfAnEventTold(const DocIndex& ix, const Trigger& row, const PhraseMatch& m,
+                         std::uint32_t begin) {
+  if (row.cls != TriggerClass::kFixed || row.fixed != SubEventType::kLootingPropertyDestruction) {
+    return false;
+  }
+  const std::uint32_t from =
+      m.first_token > begin + kResultReach ? m.first_token - kResultReach : begin;
+  return CueInRange(ix, CueClass::kResult, from, m.first_token);
+}
+
 // True when the first token matched in its definite reading (ال, or لل).
 bool Definite(const DocIndex& ix, const PhraseMatch& m) {
   const Token& tok = ix.text->tokens[m.first_token];
@@ -263,6 +278,7 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     if (!row.verb && !protest && PurposeClause(ix, m, begin)) continue;
     if (row.indefinite_only && Definite(ix, m)) continue;
     if (PreventedBefore(ix, m.first_token, begin)) continue;
+    if (DamageOfAnEventTold(ix, row, m, begin)) continue;
     if (DescribedBefore(ix, m, begin)) continue;
     if (!NamesABase(ix, row, m)) continue;
     // A view, a wish or an analysis (برأي الناشط، يجب، قال خبير): spec section 2.

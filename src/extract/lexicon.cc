@@ -100,6 +100,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"since", CueClass::kSince},
     {"affiliation", CueClass::kAffiliation},
     {"cause", CueClass::kCause},
+    {"result", CueClass::kResult},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

@@ -66,8 +66,9 @@ enum class CueClass : std::uint8_t {
   kSince,
   kAffiliation,
   kCause,
+  kResult,
 };
-inline constexpr int kCueClassCount = 31;
+inline constexpr int kCueClassCount = 32;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -1119,5 +1119,19 @@ TEST_F(EngineTest, ADecisionOrAnAimIsNotYetAnEvent) {
           .empty());
 }
 
+TEST_F(EngineTest, DamageAnAttackCausedIsPartOfIt) {
+  // dev.jsonl (snn-013): the strikes "also caused the destruction of a vehicle".
+  const auto events = Current(
+      Extract("وقصفت طائرات حربية تركية مواقع لتنظيم داعش غرب جرابلس. تسببت أيضا في تدمير آلية "
+              "للتنظيم ومدفع رشاش.",
+              "2015-07-25"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Air/drone strike");
+  // Destruction told as a deed of its own is an event.
+  const auto burned = Current(Extract("وأحرق عناصر داعش منازل المدنيين في قرية الحدث."));
+  ASSERT_EQ(burned.size(), 1u);
+  EXPECT_EQ(burned[0].sub_event_type, "Looting/property destruction");
+}
+
 }  // namespace
 }  // namespace rasd
