@@ -215,8 +215,10 @@ bool DescribedBefore(const DocIndex& ix, const PhraseMatch& m, std::uint32_t beg
 // الانفجار، هذه المعركة): the event was already told. Before an indefinite
 // one it is a pronoun (تلى ذلك اشتباكات reports clashes).
 bool PointsBack(const DocIndex& ix, const PhraseMatch& m, std::uint32_t begin) {
-  return m.first_token > begin && ix.Cue(m.first_token - 1, CueClass::kDemonstrative) &&
-         Definite(ix, m);
+  if (!Definite(ix, m)) return false;
+  // Before the noun (هذا الانفجار) or after it (حوادث الاختطاف تلك).
+  return (m.first_token > begin && ix.Cue(m.first_token - 1, CueClass::kDemonstrative)) ||
+         ix.Cue(m.end_token, CueClass::kDemonstrative);
 }
 
 // True unless the trigger establishes something that is no base: إنشاء،

@@ -295,6 +295,10 @@ TEST_F(EngineTest, ADemonstrativePointsBackOnlyBeforeADefiniteNoun) {
   EXPECT_TRUE(Current(Extract("أما الأهمية العسكرية لهذه المعركة في داريا، فهي برأي الناشط "
                               "الإعلامي كبيرة."))
                   .empty());
+  // snn-022: after the noun too ("those kidnapping incidents").
+  EXPECT_TRUE(Current(Extract("وينظر الأميركيون إلى حوادث الاختطاف تلك لمجموعات حليفة في ريف "
+                              "حلب."))
+                  .empty());
 }
 
 TEST_F(EngineTest, AForeignCapitalStandsForItsGovernmentNotForThePlaceOfAnAttack) {
