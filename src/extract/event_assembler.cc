@@ -1551,6 +1551,12 @@ void MergeRepeats(std::vector<Event>* events) {
     bool wider = false;
     auto same = std::find_if(kept.begin(), kept.end(), [&](const Event& k) {
       if (k.sub_event_type != e.sub_event_type || k.status != e.status) return false;
+      // A suicide bombing happens once at its place and day, whoever each
+      // telling names (فجر انتحاري نفسه … وقال المرصد «فجر انتحاري نفسه …»).
+      const bool bombing = e.sub_event_type == SubEventTypeName(SubEventType::kSuicideBomb);
+      if (k.date == e.date && SamePlace(k, e) && k.location && (bombing || SameActors(k, e))) {
+        return true;
+      }
       if (k.date == e.date && SamePlace(k, e) && SameActors(k, e)) return true;
       wider = SameReportWider(k, e);
       return wider;

@@ -1137,5 +1137,17 @@ TEST_F(EngineTest, DamageAnAttackCausedIsPartOfIt) {
   EXPECT_EQ(burned[0].sub_event_type, "Looting/property destruction");
 }
 
+TEST_F(EngineTest, ASuicideBombingToldTwiceInASentenceIsOne) {
+  // dev.jsonl (snn-058): the report and the observatory's words about it.
+  const auto events = Current(Extract(
+      "فجر انتحاري نفسه امس في سيارة مفخخة في جنوب مدينة كوباني السورية الحدودية مع تركيا، وقال "
+      "المرصد السوري لحقوق الانسان في بريد الكتروني \"فجر انتحاري نفسه بسيارة مفخخة على حاجز "
+      "لوحدات حماية الشعب في جنوب كوباني\"، مشيرا الى مقتل عنصرين من الوحدات.",
+      "2015-07-21"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Suicide bomb");
+  EXPECT_EQ(events[0].fatalities, 2);
+}
+
 }  // namespace
 }  // namespace rasd
