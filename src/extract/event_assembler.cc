@@ -27,6 +27,9 @@ using text::Token;
 // of a verb from the verb: Arabic news puts them next to each other.
 constexpr std::uint32_t kCueReach = 2;
 constexpr std::uint32_t kSubjectReach = 4;
+// How far before a trigger a history cue marks it as recalled (كانوا قضوا في
+// المعارك التي دارت).
+constexpr std::uint32_t kRecallReach = 6;
 // How far before a destruction word "which caused" may stand (أسفر عن تدمير).
 constexpr std::uint32_t kResultReach = 4;
 // "By" may stand a description away from the name (من قبل الجماعة الجهادية
@@ -376,8 +379,14 @@ bool PlaceApart(const DocIndex& ix, const TriggerHit& h, const std::vector<Trigg
 // Groups triggers into frames and gives each frame its window of the sentence.
 std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
                                std::uint32_t begin, std::uint32_t end, bool follows_bombardment) {
-  const bool has_strong = std::any_of(hits.begin(), hits.end(), [](const TriggerHit& h) {
-    return h.row->strong && h.row->cls != TriggerClass::kKilling && !h.anaphoric;
+  // A strong word that recalls the past (كانوا قضوا في المعارك، في وقت سابق
+  // باشتباكات) does not silence the weak words that report today.
+  const auto recalled = [&](const TriggerHit& h) {
+    const std::uint32_t from = h.first > begin + kRecallReach ? h.first - kRecallReach : begin;
+    return CueInRange(ix, CueClass::kBackground, from, h.first);
+  };
+  const bool has_strong = std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& h) {
+    return h.row->strong && h.row->cls != TriggerClass::kKilling && !h.anaphoric && !recalled(h);
   });
   // A killing is the outcome of the other triggers when there are any. A word
   // that points back to an event told before is its cause only before it

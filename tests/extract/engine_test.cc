@@ -976,7 +976,8 @@ TEST_F(EngineTest, DeadWhoHadFallenEarlierRecallABattle) {
   // dev.jsonl (snn-020): bodies of men killed earlier in clashes are
   // exchanged; the clashes are recalled, not reported.
   const auto events = Extract(
-      "وكانت فصائل المعارضة نجحت بإبرام صفقة تبادل، أسفرت عن إطلاق سراح 40 معتقلة في سجون النظام، "
+      "وكانت فصائل المعارضة في درعا نجحت بإبرام صفقة تبادل، أسفرت عن إطلاق سراح 40 معتقلة في سجون "
+      "النظام، "
       "مقابل تسليم جثث 11 عنصرًا من القوات النظامية، كانوا قتلوا في وقت سابق باشتباكات مع الفصائل "
       "الإسلامية في درعا.",
       "2015-07-26");
@@ -984,6 +985,11 @@ TEST_F(EngineTest, DeadWhoHadFallenEarlierRecallABattle) {
                                   [](const Event& e) { return e.sub_event_type == "Armed clash"; });
   ASSERT_NE(clash, events.end());
   EXPECT_EQ(clash->status, EventStatus::kBackground);
+  // The recalled battle does not silence the deal the sentence reports.
+  const auto deal = std::find_if(events.begin(), events.end(),
+                                 [](const Event& e) { return e.sub_event_type == "Agreement"; });
+  ASSERT_NE(deal, events.end());
+  EXPECT_EQ(deal->status, EventStatus::kCurrent);
 }
 
 TEST_F(EngineTest, ByReachesAcrossADescriptionOfTheGroup) {
