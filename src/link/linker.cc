@@ -1076,8 +1076,11 @@ class LinkRun {
   bool EmitCuePlace(std::uint32_t i) {
     const CueRole* role = CueAt(i);
     if (role == nullptr) return false;
+    // في، من، قرب ... are the commonest cues: only ريف is read further.
+    if (*role == CueRole::kContext) {
+      return Has(i, kStemCountryside) && EmitBareCountryside(i, CueTokenAt(i));
+    }
     const CueToken cue = CueTokenAt(i);
-    if (*role == CueRole::kContext) return EmitBareCountryside(i, cue);
     // المدينة، القرية، التلة point back to a place already named: what
     // follows them is an adjective or the rest of the clause (في المدينة
     // حفل تأبين، من القرية مركزا), never a new name.
@@ -1123,7 +1126,7 @@ class LinkRun {
   // place after it (بالريف الشمالي الشرقي لمدينة درعا is درعا's), is the
   // countryside of the town the article is about, known by its words only.
   bool EmitBareCountryside(std::uint32_t i, const CueToken& cue) {
-    if (!cue.definite || !Has(i, kStemCountryside) || !Has(i + 1, kStemDirection)) return false;
+    if (!cue.definite || !Has(i + 1, kStemDirection)) return false;
     const std::uint32_t end = DirectionsEnd(i + 1);
     if (end < tokens_.size() && (ExactAt(end) || ReadsWithLam(end))) return false;
     Mention& m = Add(MentionKind::kPlace, i, end, cue.proclitic);
@@ -1169,7 +1172,9 @@ class LinkRun {
       std::string_view proclitic = word.substr(0, rd.proclitic_bytes);
       constexpr std::string_view kWaw = "\xD9\x88";  // U+0648
       constexpr std::string_view kFa = "\xD9\x81";   // U+0641
-      if (proclitic.starts_with(kWaw) || proclitic.starts_with(kFa)) proclitic.remove_prefix(2);
+      if (proclitic.starts_with(kWaw) || proclitic.starts_with(kFa)) {
+        proclitic.remove_prefix(kWaw.size());  // one two-byte letter, as kFa
+      }
       constexpr std::string_view kBa = "\xD8\xA8";   // U+0628
       constexpr std::string_view kLam = "\xD9\x84";  // U+0644
       constexpr std::string_view kKaf = "\xD9\x83";  // U+0643
@@ -1648,16 +1653,17 @@ class LinkRun {
   // abroad (twice its known Syrian places or more) and the place named
   // right before it is in that country. Mentions are sorted here.
   void ResolveAbroadCuePlaces() {
-    std::vector<std::pair<std::string_view, int>> abroad;
     int syrian_known = 0;
     bool any_cue_only = false;
     for (const Mention& m : out_->mentions) {
-      if (m.kind != MentionKind::kPlace) continue;
-      if (m.country == "Syria") {
-        syrian_known += m.lat.has_value();
-        any_cue_only = any_cue_only || IsCueOnly(m);
-        continue;
-      }
+      if (m.kind != MentionKind::kPlace || m.country != "Syria") continue;
+      syrian_known += m.lat.has_value();
+      any_cue_only = any_cue_only || IsCueOnly(m);
+    }
+    if (!any_cue_only) return;  // most articles: nothing to move, nothing allocated
+    std::vector<std::pair<std::string_view, int>> abroad;  // country, places named there
+    for (const Mention& m : out_->mentions) {
+      if (m.kind != MentionKind::kPlace || m.country == "Syria") continue;
       auto it = std::find_if(abroad.begin(), abroad.end(),
                              [&](const auto& c) { return c.first == m.country; });
       if (it == abroad.end()) {
@@ -1666,7 +1672,7 @@ class LinkRun {
         ++it->second;
       }
     }
-    if (!any_cue_only || abroad.empty()) return;
+    if (abroad.empty()) return;
     const auto top =
         std::max_element(abroad.begin(), abroad.end(),
                          [](const auto& a, const auto& b) { return a.second < b.second; });
