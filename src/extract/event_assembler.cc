@@ -359,12 +359,17 @@ bool Joinable(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& next
   return true;
 }
 
-// True when the trigger is a noun in its definite reading (الاشتباكات، التفجير).
-bool DefiniteNoun(const DocIndex& ix, const TriggerHit& head) {
+// True when the trigger's first word carries the article (القصف، الاشتباكات).
+bool DefiniteWord(const DocIndex& ix, const TriggerHit& head) {
   const Token& first = ix.text->tokens[head.first];
-  return !head.row->verb && first.reading_count > 0 &&
+  return first.reading_count > 0 &&
          std::any_of(first.readings.begin(), first.readings.begin() + first.reading_count,
                      [](const text::CliticReading& r) { return r.definite(); });
+}
+
+// True when the trigger is a noun in its definite reading (الاشتباكات، التفجير).
+bool DefiniteNoun(const DocIndex& ix, const TriggerHit& head) {
+  return !head.row->verb && DefiniteWord(ix, head);
 }
 
 // True when a place is named between weak trigger h and every strong one.
@@ -374,6 +379,13 @@ bool PlaceApart(const DocIndex& ix, const TriggerHit& h, const std::vector<Trigg
     const std::uint32_t from = std::min(h.end, g.end), to = std::max(h.first, g.first);
     return from < to && !MentionsIn(ix, MentionKind::kPlace, from, to).empty();
   });
+}
+
+// True when a weak trigger without the article follows "in response to" or a
+// demonstrative right before it (الغارات جاءت ردا على هجوم نفذه مسلحون، تلى ذلك
+// هجوم): the text tells another event, the one answered or the one after.
+bool Answered(const DocIndex& ix, const TriggerHit& h) {
+  return h.first > 0 && ix.Cue(h.first - 1, CueClass::kDemonstrative) && !DefiniteWord(ix, h);
 }
 
 // Groups triggers into frames and gives each frame its window of the sentence.
@@ -422,7 +434,10 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     // beside a strong report it names the same or a related event again,
     // unless a place stands between them: then it reports another place
     // (استهدفت ... في مدينة اللاذقية بصواريخ، في حين تعرضت مدينة الباب لغارات).
-    if (!h.row->strong && has_strong && !(h.row->verb && PlaceApart(ix, h, hits))) continue;
+    if (!h.row->strong && has_strong && !(h.row->verb && PlaceApart(ix, h, hits)) &&
+        !Answered(ix, h)) {
+      continue;
+    }
     frames.push_back({{h}, 0, 0, false, {}});
   }
   // A frame only of words that point back (هذا الانفجار) adds no event; its

@@ -1155,5 +1155,19 @@ TEST_F(EngineTest, ASuicideBombingToldTwiceInASentenceIsOne) {
   EXPECT_EQ(events[0].fatalities, 2);
 }
 
+TEST_F(EngineTest, TheAttackAStrikeAnswersIsAnEventToo) {
+  // dev.jsonl (snn-013): "the strikes came in response to an attack by gunmen
+  // on a Turkish army post": the attack is told here, weak word or not.
+  const auto events = Current(
+      Extract("وأوضح أن الغارات جاءت ردا على هجوم نفذه مسلحون في تنظيم داعش الخميس على موقع متقدم "
+              "للجيش التركي قرب كيليس.",
+              "2015-07-25"));
+  const auto clash = std::find_if(events.begin(), events.end(),
+                                  [](const Event& e) { return e.sub_event_type == "Armed clash"; });
+  ASSERT_NE(clash, events.end());
+  ASSERT_TRUE(clash->location.has_value());
+  EXPECT_EQ(clash->location->name, "كيليس");
+}
+
 }  // namespace
 }  // namespace rasd
