@@ -80,6 +80,10 @@ constexpr std::uint32_t kAreaReach = 3;
 constexpr std::string_view kProtestersId = "PROTESTERS";
 // The spec's id and ACLED inter code for civilians.
 constexpr std::string_view kCiviliansId = "CIVILIANS";
+// The registry's id for gunmen no text names.
+constexpr std::string_view kUnidentifiedId = "UNIDENTIFIED_ARMED_GROUP";
+// U+0641 U+064A, the preposition في, in normalised text.
+constexpr std::string_view kInWord = "\xD9\x81\xD9\x8A";
 constexpr int kCiviliansInter = 7;
 struct TriggerHit {
   std::uint32_t first = 0;
@@ -586,10 +590,27 @@ bool CountedAfterTrigger(const DocIndex& ix, const TriggerHit& head, std::uint32
   return counted;
 }
 
+// True when mention a is unnamed gunmen whose group is named right after
+// "of" (في، من) or "belonging to".
+bool GunmenOfANamedGroup(const DocIndex& ix, std::int32_t a) {
+  const Mention& m = ix.mention(a);
+  if (m.id != kUnidentifiedId) return false;
+  const std::uint32_t of = m.end_token;
+  if (of + 1 >= ix.text->tokens.size()) return false;
+  const std::string_view word = ix.text->norm.View(ix.text->tokens[of].norm);
+  const bool preposition = word == kOf || word == kInWord || ix.Cue(of, CueClass::kAffiliation);
+  const std::int32_t next = ix.mention_at[of + 1];
+  return preposition && next != kNone && ix.mention(next).kind == MentionKind::kActor &&
+         ix.mention(next).id != kCiviliansId;
+}
+
 Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   Roles roles;
-  const std::vector<std::int32_t> actors =
+  std::vector<std::int32_t> actors =
       MentionsIn(ix, MentionKind::kActor, frame.window_begin, frame.window_end);
+  // "Gunmen of the organisation" (مسلحون في تنظيم داعش، مسلحين من النصرة) are
+  // that organisation's men: the group named after them is the side.
+  std::erase_if(actors, [&](std::int32_t a) { return GunmenOfANamedGroup(ix, a); });
   std::int32_t agent = kNone, between_first = kNone, between_second = kNone, target = kNone,
                victim = kNone;
   std::vector<std::int32_t> free_actors;

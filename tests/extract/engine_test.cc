@@ -1167,6 +1167,9 @@ TEST_F(EngineTest, TheAttackAStrikeAnswersIsAnEventToo) {
   ASSERT_NE(clash, events.end());
   ASSERT_TRUE(clash->location.has_value());
   EXPECT_EQ(clash->location->name, "كيليس");
+  // "Gunmen of the Islamic State" are the Islamic State.
+  EXPECT_EQ(clash->actor1, "ISLAMIC_STATE");
+  EXPECT_EQ(clash->actor2, "TURKISH_FORCES");
 }
 
 }  // namespace
