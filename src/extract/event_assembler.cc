@@ -35,6 +35,9 @@ constexpr std::uint32_t kResultReach = 4;
 // "By" may stand a description away from the name (من قبل الجماعة الجهادية
 // هيئة تحرير الشام، على يد عناصر تنظيم داعش).
 constexpr std::uint32_t kAgentReach = 4;
+// "Which X holds": the holder stands after the verb and its pronoun (التي
+// تسيطر عليها المعارضة).
+constexpr std::uint32_t kHolderReach = 3;
 // How far before the dead group's name its death word stands (مقتل 25 عنصرا
 // من، قتل عناصر من): further on, a death word belongs to another clause.
 constexpr std::uint32_t kVictimReach = 6;
@@ -604,13 +607,24 @@ bool GunmenOfANamedGroup(const DocIndex& ix, std::int32_t a) {
          ix.mention(next).id != kCiviliansId;
 }
 
+// True when actor mention a is named as who holds a place (قرية كفر داعل التي
+// تسيطر عليها المعارضة المسلحة): ACLED codes a bombardment of a held town
+// without a target unless the text names the side it hit.
+bool HoldsThePlace(const DocIndex& ix, std::int32_t a) {
+  return CueBefore(ix, ix.mention(a).first_token, 0, CueClass::kHolder, kHolderReach);
+}
+
 Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   Roles roles;
   std::vector<std::int32_t> actors =
       MentionsIn(ix, MentionKind::kActor, frame.window_begin, frame.window_end);
+  const bool bombardment =
+      EventTypeKey(*frame.head().row) == EventTypeOf(SubEventType::kShellingArtilleryMissileAttack);
   // "Gunmen of the organisation" (مسلحون في تنظيم داعش، مسلحين من النصرة) are
   // that organisation's men: the group named after them is the side.
-  std::erase_if(actors, [&](std::int32_t a) { return GunmenOfANamedGroup(ix, a); });
+  std::erase_if(actors, [&](std::int32_t a) {
+    return GunmenOfANamedGroup(ix, a) || (bombardment && HoldsThePlace(ix, a));
+  });
   std::int32_t agent = kNone, between_first = kNone, between_second = kNone, target = kNone,
                victim = kNone;
   std::vector<std::int32_t> free_actors;

@@ -101,6 +101,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"affiliation", CueClass::kAffiliation},
     {"cause", CueClass::kCause},
     {"result", CueClass::kResult},
+    {"holder", CueClass::kHolder},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

@@ -67,8 +67,9 @@ enum class CueClass : std::uint8_t {
   kAffiliation,
   kCause,
   kResult,
+  kHolder,
 };
-inline constexpr int kCueClassCount = 32;
+inline constexpr int kCueClassCount = 33;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

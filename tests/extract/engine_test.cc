@@ -1100,6 +1100,9 @@ TEST_F(EngineTest, AnItemToldAfterAClauseWithItsPrepositionRepeatedIsInTheList) 
   EXPECT_EQ(events[0].location->name, "كفر داعل");
   EXPECT_EQ(events[1].location->name, "الإمام");
   EXPECT_EQ(events[1].sub_event_type, "Air/drone strike");
+  // Who holds each village describes it; the strikes name no side hit.
+  EXPECT_EQ(events[0].actor2, "");
+  EXPECT_EQ(events[1].actor2, "");
 }
 
 TEST_F(EngineTest, TheSameTriggerAgainAfterAndListsASecondAttack) {
