@@ -32,10 +32,22 @@ struct Engine::Impl {
 
 namespace {
 
-// ACLED codes an air strike by a state's forces as a whole to its air force.
+// ACLED's inter code of state forces.
+constexpr int kStateForcesInter = 1;
+
+// ACLED codes an air strike by a state's forces as a whole to its air force,
+// and one in Syria that names no attacker to the side that flew over such
+// targets then (data/extract/unattributed_air.tsv).
 void ApplyAirArms(const extract::Lexicon& lexicon, std::vector<Event>* events) {
   for (Event& e : *events) {
     if (e.sub_event_type != "Air/drone strike") continue;
+    if (e.actor1.empty() && !e.actor2.empty() && e.location && e.location->country == "Syria") {
+      const std::string& flew = lexicon.UnattributedAirActor(e.actor2, e.date);
+      if (!flew.empty()) {
+        e.actor1 = flew;
+        e.inter1 = kStateForcesInter;  // only state forces fly (unattributed_air.tsv)
+      }
+    }
     const std::string& arm = lexicon.AirArmOf(e.actor1);
     if (!arm.empty()) e.actor1 = arm;
   }

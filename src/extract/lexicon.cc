@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "common/file.h"
+#include "text/dates.h"
 
 namespace rasd::extract {
 namespace {
@@ -197,7 +198,40 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir,
     lex.actor_references_.push_back({camps_path, line, std::string(Trim(cols[0]))});
   });
   RASD_RETURN_IF_ERROR(s);
+
+  const std::string air_path = data_dir + "/extract/unattributed_air.tsv";
+  s = ForEachRow(air_path, [&](std::uint32_t line, const auto& cols) {
+    const auto date_or_open = [](std::string_view d) {
+      return d == "-" || text::CivilDate::FromIso(d).has_value();
+    };
+    if (cols.size() != 4 || Trim(cols[0]).empty() || Trim(cols[3]).empty() ||
+        !date_or_open(Trim(cols[1])) || !date_or_open(Trim(cols[2]))) {
+      report(air_path, line, "expected 'target<TAB>from<TAB>to<TAB>actor' with ISO dates or -");
+      return;
+    }
+    const auto open_end = [](std::string_view d) {
+      return d == "-" ? std::string() : std::string(d);
+    };
+    lex.unattributed_air_.push_back({std::string(Trim(cols[0])), open_end(Trim(cols[1])),
+                                     open_end(Trim(cols[2])), std::string(Trim(cols[3]))});
+    lex.actor_references_.push_back({air_path, line, std::string(Trim(cols[3]))});
+  });
+  RASD_RETURN_IF_ERROR(s);
   return lex;
+}
+
+const std::string& Lexicon::UnattributedAirActor(const std::string& target,
+                                                 const std::string& date) const {
+  static const std::string kNone;
+  const Camp* camp = CampOf(target);
+  for (const UnattributedAir& row : unattributed_air_) {
+    const bool hit = row.target == target || (camp != nullptr && row.target == camp->name);
+    // ISO dates compare as strings.
+    if (hit && (row.from.empty() || date >= row.from) && (row.to.empty() || date <= row.to)) {
+      return row.actor;
+    }
+  }
+  return kNone;
 }
 
 const std::string& Lexicon::AirArmOf(const std::string& actor) const {

@@ -99,6 +99,9 @@ class Lexicon {
 
   // The air force of a state actor (data/extract/air_arms.tsv), or "".
   const std::string& AirArmOf(const std::string& actor) const;
+  // The side an unattributed air strike in Syria on `target` (an actor id) on
+  // ISO date `date` is coded to (data/extract/unattributed_air.tsv), or "".
+  const std::string& UnattributedAirActor(const std::string& target, const std::string& date) const;
   // The camp of an actor, or nullptr for actors outside any camp (civilians, UN, new: groups).
   const Camp* CampOf(const std::string& actor) const;
 
@@ -118,6 +121,13 @@ class Lexicon {
   std::vector<Trigger> trigger_rows_;
   std::unordered_map<std::string, std::string> air_arms_;
   std::unordered_map<std::string, Camp> camps_;
+  struct UnattributedAir {
+    std::string target;  // a camp, or CIVILIANS
+    std::string from;    // ISO date or "" for open
+    std::string to;
+    std::string actor;
+  };
+  std::vector<UnattributedAir> unattributed_air_;
   std::vector<ActorReference> actor_references_;
 };
 

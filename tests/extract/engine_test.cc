@@ -1175,5 +1175,27 @@ TEST_F(EngineTest, TheAttackAStrikeAnswersIsAnEventToo) {
   EXPECT_EQ(clash->actor2, "TURKISH_FORCES");
 }
 
+TEST_F(EngineTest, AnUnattributedStrikeOnTheOppositionIsCodedToWhoFlewThen) {
+  // dev.jsonl (snn-051): "two children were killed in a strike by warplanes
+  // on Maarat al-Numan" in July 2015: the regime's air force
+  // (data/extract/unattributed_air.tsv); from October 2015 Syria and Russia.
+  const std::string text =
+      "وقُتل طفلان شقيقان في غارة من طائرات حربية على مدينة معرة النعمان، وامرأة وطفلها في قصف "
+      "جوي على قرية جوزف.";
+  const auto before = Current(Extract(text, "2015-07-30"));
+  ASSERT_EQ(before.size(), 2u);
+  EXPECT_EQ(before[0].actor2, "CIVILIANS");
+  EXPECT_EQ(before[0].actor1, "SYRIAN_AIR_FORCE");
+  EXPECT_EQ(before[0].inter1, 1);
+  const auto after = Current(Extract(text, "2016-02-10"));
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_EQ(after[0].actor1, "SYRIAN_RUSSIAN_FORCES");
+  // Strikes on the Islamic State had several possible authors: none is guessed.
+  const auto on_is =
+      Current(Extract("قصفت طائرات حربية مواقع لتنظيم داعش في مدينة الرقة.", "2015-07-30"));
+  ASSERT_EQ(on_is.size(), 1u);
+  EXPECT_EQ(on_is[0].actor1, "");
+}
+
 }  // namespace
 }  // namespace rasd
