@@ -27,6 +27,14 @@ using text::Token;
 // of a verb from the verb: Arabic news puts them next to each other.
 constexpr std::uint32_t kCueReach = 2;
 constexpr std::uint32_t kSubjectReach = 4;
+// A standfirst: one of an article's first sentences whose words come back, at
+// least 4 in 5 of them, in a sentence of the next dozen; short ones are
+// left alone (a short sentence may well be said twice).
+constexpr std::uint32_t kStandfirstSentences = 3;
+constexpr std::size_t kStandfirstMinWords = 12;
+constexpr std::size_t kStandfirstReach = 12;
+constexpr std::size_t kStandfirstShareNum = 4;
+constexpr std::size_t kStandfirstShareDen = 5;
 // How far before a trigger a history cue marks it as recalled (كانوا قضوا في
 // المعارك التي دارت).
 constexpr std::uint32_t kRecallReach = 6;
@@ -950,7 +958,7 @@ class AssemblyRun {
     const std::uint32_t end = sentence.end_token;
     if (begin >= end) return;
     if (sentence.paragraph_start) context_.claims.clear();
-    if (IsHeadline(s) || IsQuestion(sentence)) return;
+    if (IsHeadline(s) || IsQuestion(sentence) || IsStandfirst(s)) return;
     const std::vector<Claim> claims = FindClaims(ix_, sentence);
     if (!claims.empty()) context_.claims = claims;
     const bool follows_bombardment =
@@ -1160,6 +1168,39 @@ class AssemblyRun {
     return bombardment &&
            (CueInRange(ix_, CueClass::kAir, frame.window_begin, frame.window_end) ||
             CueInRange(ix_, CueClass::kGround, frame.window_begin, frame.window_end));
+  }
+
+  // A summary at the top of an article that its body repeats nearly word for
+  // word (the standfirst: "هيئة تحرير الشام" تعلن عن نفير عام … then أعلنت
+  // "هيئة تحرير الشام" عن نفير عام …): the body's telling is the report.
+  bool IsStandfirst(std::uint32_t s) const {
+    const auto& sentences = ix_.text->sentences;
+    if (s >= kStandfirstSentences || !sentences[s].paragraph_start) return false;
+    const std::vector<std::string_view> words = WordsOf(sentences[s]);
+    if (words.size() < kStandfirstMinWords) return false;
+    const std::size_t last = std::min<std::size_t>(sentences.size(), s + kStandfirstReach);
+    for (std::size_t t = s + 1; t < last; ++t) {
+      const std::vector<std::string_view> later = WordsOf(sentences[t]);
+      std::size_t shared = 0;
+      for (const std::string_view w : words) {
+        shared += std::find(later.begin(), later.end(), w) != later.end();
+      }
+      if (shared * kStandfirstShareDen >= words.size() * kStandfirstShareNum &&
+          later.size() * kStandfirstShareDen >= words.size() * kStandfirstShareNum) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  std::vector<std::string_view> WordsOf(const text::Sentence& sentence) const {
+    std::vector<std::string_view> words;
+    for (std::uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
+      if (ix_.text->tokens[t].kind == text::TokenKind::kArabicWord) {
+        words.push_back(ix_.text->norm.View(ix_.text->tokens[t].norm));
+      }
+    }
+    return words;
   }
 
   // A sentence that ends in a question mark asks about events (ما حقيقة

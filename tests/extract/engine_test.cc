@@ -1197,5 +1197,21 @@ TEST_F(EngineTest, AnUnattributedStrikeOnTheOppositionIsCodedToWhoFlewThen) {
   EXPECT_EQ(on_is[0].actor1, "");
 }
 
+TEST_F(EngineTest, AStandfirstTheBodyRepeatsIsNotTheReport) {
+  // seed-004: the summary under the headline comes back as the first
+  // paragraph of the body; the event's evidence is the body's sentence.
+  const std::string lead =
+      "\"هيئة تحرير الشام\" تعلن عن نفير عام لها واستقطاب مقاتلين جدد في صفوفها لصد تقدم الجيش "
+      "السوري وحلفاؤه بريف حماة الشرقي وريف حلب الجنوبي وريف إدلب الجنوبي الشرقي.";
+  const std::string body =
+      "أعلنت \"هيئة تحرير الشام\" عن نفير عام لها واستقطاب مقاتلين جدد في صفوفها لصد تقدم "
+      "الجيشِ السوري وحلفائه بريف حماة الشرقي وريف حلب الجنوبي وريف إدلب الجنوبي الشرقي.";
+  const auto events =
+      Current(Extract("انشقاقات في النصرة\n\n" + lead + "\n\n" + body, "2018-01-05"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Change to group/activity");
+  EXPECT_EQ(Evidence(events[0]).rfind("أعلنت", 0), 0u) << Evidence(events[0]);
+}
+
 }  // namespace
 }  // namespace rasd
