@@ -28,7 +28,7 @@ using text::Token;
 constexpr std::uint32_t kCueReach = 2;
 constexpr std::uint32_t kSubjectReach = 4;
 // A standfirst: one of an article's first sentences whose words come back, at
-// least 4 in 5 of them, in a sentence of the next dozen; short ones are
+// least 4 in 5 of them, in a line of the next dozen sentences; short ones are
 // left alone (a short sentence may well be said twice).
 constexpr std::uint32_t kStandfirstSentences = 3;
 constexpr std::size_t kStandfirstMinWords = 12;
@@ -1176,32 +1176,40 @@ class AssemblyRun {
   bool IsStandfirst(std::uint32_t s) const {
     const auto& sentences = ix_.text->sentences;
     if (s >= kStandfirstSentences || !sentences[s].paragraph_start) return false;
-    const std::vector<std::string_view> words = WordsOf(sentences[s]);
+    // The words as hashes of their written forms: each later sentence's,
+    // sorted, are searched for each of this one's, with no string compared.
+    const std::vector<std::uint32_t> words = WordHashes(sentences[s]);
     if (words.size() < kStandfirstMinWords) return false;
     const std::size_t last = std::min<std::size_t>(sentences.size(), s + kStandfirstReach);
     for (std::size_t t = s + 1; t < last; ++t) {
-      const std::vector<std::string_view> later = WordsOf(sentences[t]);
-      std::size_t shared = 0;
-      for (const std::string_view w : words) {
-        shared += std::find(later.begin(), later.end(), w) != later.end();
-      }
-      if (shared * kStandfirstShareDen >= words.size() * kStandfirstShareNum &&
-          later.size() * kStandfirstShareDen >= words.size() * kStandfirstShareNum) {
+      // The body repeats a standfirst as a paragraph of its own.
+      if (!sentences[t].line_start) continue;
+      std::vector<std::uint32_t> later = WordHashes(sentences[t]);
+      if (later.size() * kStandfirstShareDen < words.size() * kStandfirstShareNum) continue;
+      std::sort(later.begin(), later.end());
+      const auto shared = std::count_if(words.begin(), words.end(), [&](std::uint32_t w) {
+        return std::binary_search(later.begin(), later.end(), w);
+      });
+      if (static_cast<std::size_t>(shared) * kStandfirstShareDen >=
+          words.size() * kStandfirstShareNum) {
         return true;
       }
     }
     return false;
   }
 
-  std::vector<std::string_view> WordsOf(const text::Sentence& sentence) const {
-    std::vector<std::string_view> words;
+  std::vector<std::uint32_t> WordHashes(const text::Sentence& sentence) const {
+    std::vector<std::uint32_t> words;
     for (std::uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
-      if (ix_.text->tokens[t].kind == text::TokenKind::kArabicWord) {
-        words.push_back(ix_.text->norm.View(ix_.text->tokens[t].norm));
-      }
+      const Token& token = ix_.text->tokens[t];
+      if (token.kind == text::TokenKind::kArabicWord) words.push_back(WordHash(token));
     }
     return words;
   }
+
+  // The hash of a word as written, clitics and article included: the
+  // tokenizer's hash of its first reading, the surface form.
+  static std::uint32_t WordHash(const Token& token) { return token.stem_hash[0]; }
 
   // A sentence that ends in a question mark asks about events (ما حقيقة
   // مشاركة جند الأقصى … في معركة خناصر؟); the answer, if any, reports them.
