@@ -1058,9 +1058,7 @@ class AssemblyRun {
         ChoosePlaces(ix_, PlacesBegin(sentence, frame), frame.window_end, frame.head().first,
                      base.event_type != "Strategic developments");
     // ACLED splits violence by place; a statement or a deal is one event.
-    if ((base.event_type == "Strategic developments" ||
-         base.sub_event_type == SubEventTypeName(SubEventType::kArmedClash)) &&
-        places.size() > 1) {
+    if (base.event_type == "Strategic developments" && places.size() > 1) {
       places.erase(places.begin() + 1, places.end());
     }
     std::uint32_t previous_end = frame.window_begin;
