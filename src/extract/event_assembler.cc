@@ -1174,15 +1174,20 @@ class AssemblyRun {
   bool IsStandfirst(std::uint32_t s) const {
     const auto& sentences = ix_.text->sentences;
     if (s >= kStandfirstSentences || !sentences[s].paragraph_start) return false;
-    // The words as hashes of their written forms: each later sentence's,
-    // sorted, are searched for each of this one's, with no string compared.
+    // The words as hashes of their written forms: each later line's, sorted,
+    // are searched for each of this one's, with no string compared.
     const std::vector<std::uint32_t> words = WordHashes(sentences[s]);
     if (words.size() < kStandfirstMinWords) return false;
     const std::size_t last = std::min<std::size_t>(sentences.size(), s + kStandfirstReach);
+    std::vector<std::uint32_t> later;
     for (std::size_t t = s + 1; t < last; ++t) {
-      // The body repeats a standfirst as a paragraph of its own.
-      if (!sentences[t].line_start) continue;
-      std::vector<std::uint32_t> later = WordHashes(sentences[t]);
+      // The body repeats a standfirst as a paragraph of its own, about as long.
+      const text::Sentence& line = sentences[t];
+      const std::size_t tokens = line.end_token - line.first_token;
+      if (!line.line_start || tokens * kStandfirstShareDen < words.size() * kStandfirstShareNum) {
+        continue;
+      }
+      later = WordHashes(line);
       if (later.size() * kStandfirstShareDen < words.size() * kStandfirstShareNum) continue;
       std::sort(later.begin(), later.end());
       const auto shared = std::count_if(words.begin(), words.end(), [&](std::uint32_t w) {
