@@ -43,6 +43,9 @@ constexpr std::uint32_t kResultReach = 4;
 // "By" may stand a description away from the name (من قبل الجماعة الجهادية
 // هيئة تحرير الشام، على يد عناصر تنظيم داعش).
 constexpr std::uint32_t kAgentReach = 4;
+// How far after a fall (سقوط) its "at the hands of" may stand (سقوط المدينة
+// الصناعية بيد قوات النظام).
+constexpr std::uint32_t kHandsReach = 6;
 // "Which X holds": the holder stands after the verb and its pronoun (التي
 // تسيطر عليها المعارضة).
 constexpr std::uint32_t kHolderReach = 3;
@@ -297,6 +300,12 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     if (m.first_token > begin && ix.Cue(m.first_token - 1, CueClass::kNegation)) continue;
     if (!row.verb && !protest && PurposeClause(ix, m, begin)) continue;
     if (row.indefinite_only && Definite(ix, m)) continue;
+    // سقوط المدينة الصناعية بيد قوات النظام: a fall is a taking only "at the
+    // hands of" someone (سقوط قتلى، سقوط قذيفة are no taking).
+    if (row.agent_after &&
+        !CueInRange(ix, CueClass::kAgent, m.end_token, std::min(end, m.end_token + kHandsReach))) {
+      continue;
+    }
     if (PreventedBefore(ix, m.first_token, begin)) continue;
     if (DamageOfAnEventTold(ix, row, m, begin)) continue;
     if (DescribedBefore(ix, m, begin)) continue;
@@ -450,7 +459,7 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     // unless a place stands between them: then it reports another place
     // (استهدفت ... في مدينة اللاذقية بصواريخ، في حين تعرضت مدينة الباب لغارات).
     if (!h.row->strong && has_strong && !(h.row->verb && PlaceApart(ix, h, hits)) &&
-        !Answered(ix, h)) {
+        !Answered(ix, h) && !h.row->agent_after) {
       continue;
     }
     frames.push_back({{h}, 0, 0, false, {}});

@@ -136,14 +136,16 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir,
     }
     const std::string_view part = Trim(cols[2]);
     const std::string_view strength = Trim(cols[3]);
-    if ((part != "verb" && part != "noun") ||
-        (strength != "strong" && strength != "weak" && strength != "indefinite")) {
-      report(triggers_path, line, "part must be verb|noun and strength strong|weak|indefinite");
+    if ((part != "verb" && part != "noun") || (strength != "strong" && strength != "weak" &&
+                                               strength != "indefinite" && strength != "handed")) {
+      report(triggers_path, line,
+             "part must be verb|noun and strength strong|weak|indefinite|handed");
       return;
     }
     trigger->verb = part == "verb";
     trigger->strong = strength == "strong";
     trigger->indefinite_only = strength == "indefinite";
+    trigger->agent_after = strength == "handed";
     trigger->line = line;
     AddForms(cols[0], static_cast<std::uint32_t>(lex.trigger_rows_.size()), &lex.triggers_);
     lex.trigger_rows_.push_back(*trigger);

@@ -1212,5 +1212,23 @@ TEST_F(EngineTest, AStandfirstTheBodyRepeatsIsNotTheReport) {
   EXPECT_EQ(Evidence(events[0]).rfind("أعلنت", 0), 0u) << Evidence(events[0]);
 }
 
+TEST_F(EngineTest, ATownFallingAtSomeonesHandsIsATaking) {
+  // seed-000 (spec section 1 lists the cue): the car bomb was "a first
+  // response to the fall of the industrial city at the regime's hands".
+  const auto events = Current(Extract(
+      "أعلنت غرفة عمليات أهل الشام عن مقتل العشرات من قوات النظام، بعملية تفجير سيارة مفخخة في "
+      "أحد الأبنية في المدينة الصناعية، وذلك كرد أولي على سقوط المدينة الصناعية بيد قوات النظام.",
+      "2015-02-01"));
+  const auto taking = std::find_if(events.begin(), events.end(), [](const Event& e) {
+    return e.sub_event_type == "Government regains territory";
+  });
+  ASSERT_NE(taking, events.end());
+  EXPECT_EQ(taking->actor1, "SYRIAN_GOV_FORCES");
+  EXPECT_FALSE(taking->fatalities.has_value());
+  // A fall with no hands is no taking (قذيفة سقطت، سقوط قتلى).
+  for (const Event& e : Current(Extract("وأسفر سقوط قذيفة على حي الميدان عن سقوط قتلى.")))
+    EXPECT_NE(e.event_type, "Battles");
+}
+
 }  // namespace
 }  // namespace rasd
