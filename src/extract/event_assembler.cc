@@ -1183,6 +1183,8 @@ class AssemblyRun {
   bool IsStandfirst(std::uint32_t s) const {
     const auto& sentences = ix_.text->sentences;
     if (s >= kStandfirstSentences || !sentences[s].paragraph_start) return false;
+    // A standfirst is a paragraph of one sentence.
+    if (s + 1 < sentences.size() && !sentences[s + 1].paragraph_start) return false;
     // The words as hashes of their written forms: each later line's, sorted,
     // are searched for each of this one's, with no string compared.
     const std::vector<std::uint32_t> words = WordHashes(sentences[s]);
