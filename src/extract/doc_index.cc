@@ -115,4 +115,8 @@ bool IsPunct(const DocIndex& ix, std::uint32_t t, std::string_view mark) {
   return tok.kind == text::TokenKind::kPunct && ix.text->norm.View(tok.norm) == mark;
 }
 
+bool IsWord(const DocIndex& ix, std::uint32_t t, std::string_view word) {
+  return ix.text->norm.View(ix.text->tokens[t].norm) == word;
+}
+
 }  // namespace rasd::extract

@@ -23,6 +23,10 @@ inline constexpr std::int32_t kNone = -1;
 inline constexpr std::uint8_t kNoCue = 0xFF;
 // U+0648 (waw), the conjunction و, as it appears in normalised text.
 inline constexpr std::string_view kWaw = "\xD9\x88";
+// U+0641 U+064A, the preposition في, as it appears in normalised text.
+inline constexpr std::string_view kIn = "\xD9\x81\xD9\x8A";
+// U+0645 U+0646, the preposition من ("of", partitive), in normalised text.
+inline constexpr std::string_view kOf = "\xD9\x85\xD9\x86";
 
 // Per-document lookups, built once.
 struct DocIndex {
@@ -69,6 +73,9 @@ bool StartsWithConjunction(const DocIndex& ix, std::uint32_t t);
 
 // True when token t is the punctuation mark `mark` (",", "(", ")").
 bool IsPunct(const DocIndex& ix, std::uint32_t t, std::string_view mark);
+
+// True when token t reads `word` in normalised text (kIn, kOf).
+bool IsWord(const DocIndex& ix, std::uint32_t t, std::string_view word);
 
 }  // namespace rasd::extract
 

@@ -96,8 +96,6 @@ constexpr std::string_view kProtestersId = "PROTESTERS";
 constexpr std::string_view kCiviliansId = "CIVILIANS";
 // The registry's id for gunmen no text names.
 constexpr std::string_view kUnidentifiedId = "UNIDENTIFIED_ARMED_GROUP";
-// U+0641 U+064A, the preposition في, in normalised text.
-constexpr std::string_view kInWord = "\xD9\x81\xD9\x8A";
 constexpr int kCiviliansInter = 7;
 struct TriggerHit {
   std::uint32_t first = 0;
@@ -412,6 +410,18 @@ bool Answered(const DocIndex& ix, const TriggerHit& h) {
   return h.first > 0 && ix.Cue(h.first - 1, CueClass::kDemonstrative) && !DefiniteWord(ix, h);
 }
 
+// True when every trigger of the frame is a bombardment word (قصف، استهدف).
+bool OnlyBombardment(const Frame& frame) {
+  return std::all_of(frame.hits.begin(), frame.hits.end(),
+                     [](const TriggerHit& h) { return h.row->cls == TriggerClass::kExplosion; });
+}
+
+// True when the frame's window names an air or ground weapon.
+bool NamesAWeapon(const DocIndex& ix, const Frame& frame) {
+  return CueInRange(ix, CueClass::kAir, frame.window_begin, frame.window_end) ||
+         CueInRange(ix, CueClass::kGround, frame.window_begin, frame.window_end);
+}
+
 // Groups triggers into frames and gives each frame its window of the sentence.
 std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
                                std::uint32_t begin, std::uint32_t end, bool follows_bombardment) {
@@ -495,12 +505,7 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     }
     if (!has_argument && !strong) return true;
     if (strong) return false;
-    const bool bombardment = std::all_of(fr.hits.begin(), fr.hits.end(), [](const TriggerHit& h) {
-      return h.row->cls == TriggerClass::kExplosion;
-    });
-    return bombardment && !follows_bombardment &&
-           !CueInRange(ix, CueClass::kAir, fr.window_begin, fr.window_end) &&
-           !CueInRange(ix, CueClass::kGround, fr.window_begin, fr.window_end);
+    return OnlyBombardment(fr) && !follows_bombardment && !NamesAWeapon(ix, fr);
   });
   return frames;
 }
@@ -593,15 +598,12 @@ bool Coordinated(const DocIndex& ix, std::int32_t a, std::int32_t b) {
          ix.mention(a).id != ix.mention(b).id;
 }
 
-// U+0645 U+0646, the preposition من ("of", partitive), in normalised text.
-constexpr std::string_view kOf = "\xD9\x85\xD9\x86";
-
 // True when a count of some of a group's members stands between trigger head
 // and the group's name at token `first`, with no other name between (إعدام
 // عنصرين من الشرطة، خطف ثمانية مقاتلين من الفرقة 30).
 bool CountedAfterTrigger(const DocIndex& ix, const TriggerHit& head, std::uint32_t first) {
   if (first <= head.end + 1 || first - head.end > kSubjectReach) return false;
-  if (ix.text->norm.View(ix.text->tokens[first - 1].norm) != kOf) return false;
+  if (!IsWord(ix, first - 1, kOf)) return false;
   bool counted = false;
   for (std::uint32_t t = head.end; t + 1 < first; ++t) {
     if (ix.mention_at[t] != kNone) return false;
@@ -617,8 +619,8 @@ bool GunmenOfANamedGroup(const DocIndex& ix, std::int32_t a) {
   if (m.id != kUnidentifiedId) return false;
   const std::uint32_t of = m.end_token;
   if (of + 1 >= ix.text->tokens.size()) return false;
-  const std::string_view word = ix.text->norm.View(ix.text->tokens[of].norm);
-  const bool preposition = word == kOf || word == kInWord || ix.Cue(of, CueClass::kAffiliation);
+  const bool preposition =
+      IsWord(ix, of, kOf) || IsWord(ix, of, kIn) || ix.Cue(of, CueClass::kAffiliation);
   const std::int32_t next = ix.mention_at[of + 1];
   return preposition && next != kNone && ix.mention(next).kind == MentionKind::kActor &&
          ix.mention(next).id != kCiviliansId;
@@ -1156,7 +1158,9 @@ class AssemblyRun {
   bool Codable(const Event& e, const Frame& frame, bool scene_only) const {
     const bool strong = std::any_of(frame.hits.begin(), frame.hits.end(),
                                     [](const TriggerHit& h) { return h.row->strong; }) ||
-                        ArmedBombardment(frame);
+                        // A weak bombardment word with its weapon named (دفع طائرات
+                        // التحالف إلى استهداف مقرات لها) is as much an event.
+                        (OnlyBombardment(frame) && NamesAWeapon(ix_, frame));
     const bool side = !e.actor1.empty() || !e.actor2.empty();
     const bool place = e.location.has_value() && !scene_only;
     if (strong) return side || place;
@@ -1164,17 +1168,6 @@ class AssemblyRun {
     // (قتل شرطي ... في هجوم وقع في أحد أحياء دياربكر).
     const bool dead = e.fatalities.value_or(0) > 0;
     return (side || dead) && place;
-  }
-
-  // A weak bombardment word with its weapon named (دفع طائرات التحالف إلى
-  // استهداف مقرات لها): as much an event as a strong word.
-  bool ArmedBombardment(const Frame& frame) const {
-    const bool bombardment =
-        std::all_of(frame.hits.begin(), frame.hits.end(),
-                    [](const TriggerHit& h) { return h.row->cls == TriggerClass::kExplosion; });
-    return bombardment &&
-           (CueInRange(ix_, CueClass::kAir, frame.window_begin, frame.window_end) ||
-            CueInRange(ix_, CueClass::kGround, frame.window_begin, frame.window_end));
   }
 
   // A summary at the top of an article that its body repeats nearly word for

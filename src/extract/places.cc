@@ -73,12 +73,10 @@ constexpr std::size_t kPrepositionBytes = 6;
 
 // U+0628 (ba), the preposition ب, as it appears in normalised text.
 constexpr std::string_view kBa = "\xD8\xA8";
-// U+0641 U+064A, the preposition في, as it appears in normalised text.
-constexpr std::string_view kIn = "\xD9\x81\xD9\x8A";
 
 // True when the preposition في stands right before mention m (في دمشق).
 bool AfterIn(const DocIndex& ix, const Mention& m) {
-  return m.first_token > 0 && ix.text->norm.View(ix.text->tokens[m.first_token - 1].norm) == kIn;
+  return m.first_token > 0 && IsWord(ix, m.first_token - 1, kIn);
 }
 
 // True when token t carries the preposition ب (بمدينة، وبريف).
@@ -98,7 +96,7 @@ bool Located(const DocIndex& ix, const Mention& m) {
   if (LocativeProclitic(ix, m.first_token)) return true;
   for (std::uint32_t k = 1; k <= 2 && m.first_token >= k; ++k) {
     const std::uint32_t t = m.first_token - k;
-    if (ix.text->norm.View(ix.text->tokens[t].norm) == kIn) return true;
+    if (IsWord(ix, t, kIn)) return true;
     if (k == 1 && LocativeProclitic(ix, t)) return true;
   }
   return false;
@@ -163,7 +161,7 @@ std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const std::vector<std:
 // `limit` (الحسكة والرقة في سوريا، وقرب الحديثة: the country that holds the
 // items so far, which the gazetteer does not list); else t.
 std::uint32_t AfterUnnamedArea(const DocIndex& ix, std::uint32_t t, std::uint32_t limit) {
-  if (t + 2 >= limit || ix.text->norm.View(ix.text->tokens[t].norm) != kIn) return t;
+  if (t + 2 >= limit || !IsWord(ix, t, kIn)) return t;
   const std::uint32_t word = t + 1;
   if (ix.mention_at[word] != kNone || ix.text->tokens[word].kind != text::TokenKind::kArabicWord) {
     return t;
