@@ -4,6 +4,7 @@
 // relations, datelines, sources, dates and the document-level lists.
 #include "link/linker.h"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -443,6 +444,60 @@ TEST(Linker, ACueWithTheArticleStaysInTheName) {
   auto city = LinkSentence("قصفت الطائرات مدينة حلب", "2016-08-10");
   ASSERT_EQ(city->doc.places.size(), 1u);
   EXPECT_EQ(city->doc.places[0].name, "حلب");
+}
+
+// The document-level lists: one entry per id or place, holding every span
+// in the order the article names them.
+TEST(DocumentMentions, OneEntryPerActorWithEverySpan) {
+  // snn-041: the Turkish police (a new: group) and the PKK, each named twice.
+  const std::string text =
+      "وكانت الشرطة التركية قد اطلقت فجر الجمعة في اسطنبول عملية مداهمات واسعة لتوقيف ناشطين "
+      "مفترضين من تنظيم داعش ومتمردين من حزب العمال الكردستاني، حسبما اوردت وكالة انباء الاناضول. "
+      "وكان حزب العمال الكردستاني اعلن الاربعاء مسؤوليته عن اعدام عنصرين من الشرطة التركية "
+      "برصاصة";
+  auto r = LinkSentence(text, "2015-07-25");
+  std::size_t actor_mentions = 0;
+  for (const Mention& m : r->linked.mentions) {
+    actor_mentions += m.kind == MentionKind::kActor && !m.id.empty();
+  }
+  std::size_t spans = 0;
+  std::set<std::string> ids;
+  for (const ActorMention& a : r->doc.actors) {
+    EXPECT_TRUE(ids.insert(a.id).second) << a.id << " listed twice";
+    EXPECT_FALSE(a.is_source) << a.id;
+    spans += a.spans.size();
+  }
+  EXPECT_EQ(spans, actor_mentions);
+  const auto police =
+      std::find_if(r->doc.actors.begin(), r->doc.actors.end(),
+                   [](const ActorMention& a) { return a.text == "الشرطة التركية"; });
+  ASSERT_NE(police, r->doc.actors.end());
+  EXPECT_EQ(police->id, "new:الشرطة التركية");
+  ASSERT_EQ(police->spans.size(), 2u);
+  EXPECT_LT(police->spans[0].begin, police->spans[1].begin);
+  for (const ByteSpan& s : police->spans) {
+    EXPECT_EQ(text.substr(s.begin.value, s.size()), "الشرطة التركية");
+  }
+  // The police come first in the list: the article names them first.
+  EXPECT_EQ(&*police, &r->doc.actors.front());
+}
+
+TEST(DocumentMentions, OnePlaceFoundByACueWordWithEverySpan) {
+  // snn-031: زيدل, a town the gazetteer may not hold, named in two sentences.
+  const std::string text =
+      "أفادوا أيضًا بنزوح المئات من العائلات المسيحية باتجاه بلدات صدد وفيروزة وزيدل وباتجاه "
+      "مدينتي حمص ودمشق. وقد نزحت هذه العائلات نحو بلدتي زيدل وصدد";
+  auto r = LinkSentence(text, "2015-08-08");
+  std::set<std::string> keys;
+  for (const PlaceMention& p : r->doc.places) {
+    EXPECT_TRUE(keys.insert(p.place_id.empty() ? "name:" + p.name : p.place_id).second)
+        << p.name << " listed twice";
+  }
+  const auto town = std::find_if(r->doc.places.begin(), r->doc.places.end(),
+                                 [](const PlaceMention& p) { return p.name == "زيدل"; });
+  ASSERT_NE(town, r->doc.places.end());
+  ASSERT_EQ(town->spans.size(), 2u);
+  for (const ByteSpan& s : town->spans) EXPECT_EQ(text.substr(s.begin.value, s.size()), "زيدل");
 }
 
 }  // namespace
