@@ -84,6 +84,9 @@ constexpr std::int64_t kLeadDays = 3;
 // A report told again at a wider place may date it a day apart (أمس in a
 // statement, فجر الجمعة in the observatory's words).
 constexpr std::int64_t kRetellingDays = 1;
+// How far before a taking a "tried to" word makes it an attempt (حاولت قبل
+// يومين التقدم).
+constexpr std::uint32_t kAttemptReach = 4;
 // A report without a place repeats one at most this far before it (about
 // three sentences of Arabic news).
 constexpr std::uint32_t kContinuationBytes = 600;
@@ -422,6 +425,18 @@ bool NamesAWeapon(const DocIndex& ix, const Frame& frame) {
          CueInRange(ix, CueClass::kGround, frame.window_begin, frame.window_end);
 }
 
+// The last "، بينما" or "، في حين" in [floor, head): there the writer turns to
+// another event (تركزت المعارك … ما أسفر عن مقتل جنود، بينما رد الأخير بقصف
+// أحياء درعا البلد), so the toll, sides and places told before it are not the
+// later trigger's, nor those after it the earlier's.
+std::optional<std::uint32_t> ContrastBetween(const DocIndex& ix, std::uint32_t floor,
+                                             std::uint32_t head) {
+  for (std::uint32_t t = head; t > floor + 1; --t) {
+    if (ix.Cue(t - 1, CueClass::kContrast) && IsPunct(ix, t - 2, ",")) return t - 1;
+  }
+  return std::nullopt;
+}
+
 // Groups triggers into frames and gives each frame its window of the sentence.
 std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
                                std::uint32_t begin, std::uint32_t end, bool follows_bombardment) {
@@ -431,9 +446,15 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     const std::uint32_t from = h.first > begin + kRecallReach ? h.first - kRecallReach : begin;
     return CueInRange(ix, CueClass::kBackground, from, h.first);
   };
-  const bool has_strong = std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& h) {
-    return h.row->strong && h.row->cls != TriggerClass::kKilling && !h.anaphoric && !recalled(h);
-  });
+  // A strong word silences the weak ones of its own clause only: after
+  // "، بينما" the writer tells another event.
+  const auto has_strong = [&](const TriggerHit& weak) {
+    const std::uint32_t clause = ContrastBetween(ix, begin, weak.first).value_or(begin);
+    return std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& h) {
+      return h.row->strong && h.row->cls != TriggerClass::kKilling && !h.anaphoric &&
+             !recalled(h) && ContrastBetween(ix, begin, h.first).value_or(begin) == clause;
+    });
+  };
   // A killing is the outcome of the other triggers when there are any. A word
   // that points back to an event told before is its cause only before it
   // (هذه البراميل بمقتل 368); after it, the event is what the killing answers
@@ -468,7 +489,7 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     // beside a strong report it names the same or a related event again,
     // unless a place stands between them: then it reports another place
     // (استهدفت ... في مدينة اللاذقية بصواريخ، في حين تعرضت مدينة الباب لغارات).
-    if (!h.row->strong && has_strong && !(h.row->verb && PlaceApart(ix, h, hits)) &&
+    if (!h.row->strong && has_strong(h) && !(h.row->verb && PlaceApart(ix, h, hits)) &&
         !Answered(ix, h) && !h.row->agent_after) {
       continue;
     }
@@ -481,9 +502,15 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
                        [](const TriggerHit& h) { return h.anaphoric; });
   });
   for (std::size_t f = 0; f < frames.size(); ++f) {
-    frames[f].window_begin = f == 0 ? begin : frames[f - 1].hits.back().end;
+    const std::uint32_t floor = f == 0 ? begin : frames[f - 1].hits.back().end;
+    frames[f].window_begin = ContrastBetween(ix, floor, frames[f].head().first).value_or(floor);
     frames[f].after_trigger = f > 0;
-    frames[f].window_end = f + 1 == frames.size() ? end : frames[f + 1].head().first;
+    if (f + 1 < frames.size()) {
+      const std::uint32_t next = frames[f + 1].head().first;
+      frames[f].window_end = ContrastBetween(ix, frames[f].hits.back().end, next).value_or(next);
+    } else {
+      frames[f].window_end = end;
+    }
     for (const TriggerHit& h : hits) {
       if (h.row->verb && h.first >= frames[f].window_begin && h.end <= frames[f].window_end) {
         frames[f].verbs.push_back(h);
@@ -823,6 +850,15 @@ const text::DateMention* LeadDate(const DocIndex& ix, std::uint32_t sentence_ind
   return nullptr;
 }
 
+// True when [from, to) names a day other than `iso` (الهجوم الذي اوقع اربعة قتلى
+// … في 5 حزيران/يونيو): "the attack" there is another one than the event told.
+bool OtherDayIn(const DocIndex& ix, std::uint32_t from, std::uint32_t to, const std::string& iso) {
+  return std::any_of(ix.text->dates.begin(), ix.text->dates.end(), [&](const text::DateMention& d) {
+    return d.first_token >= from && d.first_token < to &&
+           d.precision == text::DatePrecision::kDay && d.date.ToIso() != iso;
+  });
+}
+
 void FillDate(const DocIndex& ix, const text::Sentence& sentence, std::uint32_t sentence_index,
               std::uint32_t trigger, Event* e) {
   const text::DateMention* best = nullptr;
@@ -931,6 +967,12 @@ bool Violent(const Event& e) {
 std::string LocationKey(const Event& e);
 void Complete(const Event& later, Event* kept);
 
+// A town or ground taken, by the state or by another.
+bool IsTaking(const Event& e) {
+  return e.sub_event_type == SubEventTypeName(SubEventType::kGovernmentRegainsTerritory) ||
+         e.sub_event_type == SubEventTypeName(SubEventType::kNonStateActorOvertakesTerritory);
+}
+
 // True when a trigger of this row could have made event e: its fixed
 // sub-type, or one its class decides between.
 bool CanBe(const Trigger& row, const Event& e) {
@@ -1000,13 +1042,15 @@ class AssemblyRun {
         return e.evidence.end.value <= sentence_begin.value && CanBe(*h.row, e);
       });
       if (told == out_->rend() || !Violent(*told)) continue;
+      if (OtherDayIn(ix_, h.first, sentence.end_token, told->date)) continue;
       GiveToll(Fatalities(ix_, h.first, sentence.end_token), &*told);
     }
   }
 
-  // Sets a toll an event lacks (none, or deaths without a count).
+  // Sets a toll an event lacks: a count where it had none or deaths without
+  // one, and deaths without a count (spec: 0) where it had nothing.
   void GiveToll(const FatalityFigure& fig, Event* told) const {
-    if (!fig.value || *fig.value == 0 || (told->fatalities && *told->fatalities > 0)) return;
+    if (!fig.value || (told->fatalities && (*told->fatalities > 0 || *fig.value == 0))) return;
     told->fatalities = fig.value;
     told->fatalities_span = fig.span;
     told->fatalities_vague = fig.vague;
@@ -1015,17 +1059,20 @@ class AssemblyRun {
   }
 
   // True when the frame retells the event recorded just before: a definite
-  // noun of the same event type in the next sentence, naming no place of its
-  // own (... الاشتباكات أسفرت عن استشهاد 6 مقاتلين). It adds its toll to that
-  // event instead of making a second one.
+  // noun of the same event type in the next sentence, naming no place but the
+  // event's own (... الاشتباكات أسفرت عن استشهاد 6 مقاتلين؛ وتركزت المعارك في
+  // المربع الأمني داخل مدينة درعا، ما أسفر عن مقتل وجرح عدد من جنود النظام).
+  // It adds its toll to that event instead of making a second one.
   bool Retold(std::uint32_t s, const Frame& frame) {
     if (out_->empty() || s > context_.event_sentence + 1 || !DefiniteNoun(ix_, frame.head())) {
       return false;
     }
     Event& told = out_->back();
     if (told.event_type != EventTypeKey(*frame.head().row) || !Violent(told)) return false;
-    if (!MentionsIn(ix_, MentionKind::kPlace, frame.window_begin, frame.window_end).empty()) {
-      return false;
+    for (const std::int32_t p :
+         MentionsIn(ix_, MentionKind::kPlace, frame.window_begin, frame.window_end)) {
+      const std::string& id = ix_.mention(p).id;
+      if (!told.location || id.empty() || id != told.location->place_id) return false;
     }
     GiveToll(Fatalities(ix_, frame.window_begin, frame.window_end), &told);
     return true;
@@ -1035,8 +1082,14 @@ class AssemblyRun {
     if (Retold(s, frame) || frame.refers_back) return;
     const Roles roles = AssignActors(ix_, frame);
     SubEventType sub = ResolveFrame(ix_, frame, roles);
+    // After "، فيما" with an actor of its own the writer tells another attack
+    // (فيما قصفت قوات النظام الحولة): it does not go on describing the
+    // bombardment before it, as "whereas 29 of them died in a strike on" does.
+    const bool contrasted =
+        ix_.Cue(frame.window_begin, CueClass::kContrast) &&
+        !MentionsIn(ix_, MentionKind::kActor, frame.window_begin, frame.window_end).empty();
     if (!context_.bombardment.empty() && s <= context_.bombardment_sentence + 2 &&
-        IsUncuedBombardment(frame)) {
+        IsUncuedBombardment(frame) && !contrasted) {
       sub = *ParseSubEventType(context_.bombardment);
     }
     Event base;
@@ -1057,6 +1110,10 @@ class AssemblyRun {
     ContinueDyad(s, &base);
     CiviliansAsTarget(frame, &base);
     RetypeTerritory(&base);
+    if (AttemptedTaking(frame, base)) {
+      base.sub_event_type = std::string(SubEventTypeName(SubEventType::kArmedClash));
+      base.event_type = std::string(EventTypeOf(SubEventType::kArmedClash));
+    }
     RetypeAttackOnForces(&base);
     DetaineesAreNoSide(&base);
     base.trigger = ix_.Original(frame.head().first, frame.hits.back().end);
@@ -1285,19 +1342,22 @@ class AssemblyRun {
     return later.value && *later.value > 0 ? later : fig;
   }
 
-  // True when a sentence recalls the war's past, not today's report: a
-  // background cue or an earlier year (تشهد سوريا منذ منتصف آذار/مارس 2011
-  // نزاعا داميا تسبب بمقتل اكثر من 230 الف شخص).
+  // True when a sentence recalls the past, not today's report: a background
+  // cue, an earlier year (تشهد سوريا منذ منتصف آذار/مارس 2011 نزاعا داميا تسبب
+  // بمقتل اكثر من 230 الف شخص) or a day that makes its events background
+  // (الهجوم الذي اوقع اربعة قتلى … في 5 حزيران/يونيو).
   bool TellsHistory(const text::Sentence& sentence) const {
     if (CueInRange(ix_, CueClass::kBackground, sentence.first_token, sentence.end_token)) {
       return true;
     }
-    return ix_.pub_date && std::any_of(ix_.text->dates.begin(), ix_.text->dates.end(),
-                                       [&](const text::DateMention& d) {
-                                         return d.first_token >= sentence.first_token &&
-                                                d.first_token < sentence.end_token &&
-                                                d.date.year < ix_.pub_date->year;
-                                       });
+    return ix_.pub_date &&
+           std::any_of(ix_.text->dates.begin(), ix_.text->dates.end(),
+                       [&](const text::DateMention& d) {
+                         return d.first_token >= sentence.first_token &&
+                                d.first_token < sentence.end_token &&
+                                (d.date.year < ix_.pub_date->year ||
+                                 ix_.pub_date->ToDays() - d.date.ToDays() > kBackgroundDays);
+                       });
   }
 
   // The article's headline: its first sentence, alone on its line and without
@@ -1325,6 +1385,17 @@ class AssemblyRun {
     std::uint32_t start = frame.head().first;
     if (roles.actor1 != kNone) start = std::min(start, ix_.mention(roles.actor1).first_token);
     return std::max(start, frame.window_begin);
+  }
+
+  // A taking the words say was only tried (قوات النظام حاولت قبل يومين التقدم
+  // نحو قرى، تستمر ميليشيات حزب الله في محاولاتها للتقدم): ACLED codes the
+  // fighting, an Armed clash, since no ground changed hands.
+  bool AttemptedTaking(const Frame& frame, const Event& e) const {
+    if (!IsTaking(e)) return false;
+    const std::uint32_t head = frame.head().first;
+    const std::uint32_t from =
+        head > frame.window_begin + kAttemptReach ? head - kAttemptReach : frame.window_begin;
+    return CueInRange(ix_, CueClass::kAttempt, from, head);
   }
 
   // Who took ground decides the sub-type; the taker may have been inherited
@@ -1614,11 +1685,6 @@ std::size_t SentenceAt(const DocIndex& ix, std::uint32_t at) {
       sentences.begin(), sentences.end(), at,
       [](std::uint32_t b, const text::Sentence& s) { return b < s.original.begin.value; });
   return it == sentences.begin() ? 0 : static_cast<std::size_t>(it - sentences.begin() - 1);
-}
-
-bool IsTaking(const Event& e) {
-  return e.sub_event_type == SubEventTypeName(SubEventType::kGovernmentRegainsTerritory) ||
-         e.sub_event_type == SubEventTypeName(SubEventType::kNonStateActorOvertakesTerritory);
 }
 
 // Clashes told in the sentence that reports a town taken, between the same

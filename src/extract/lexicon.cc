@@ -103,6 +103,8 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"cause", CueClass::kCause},
     {"result", CueClass::kResult},
     {"holder", CueClass::kHolder},
+    {"contrast", CueClass::kContrast},
+    {"attempt", CueClass::kAttempt},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

@@ -69,8 +69,10 @@ enum class CueClass : std::uint8_t {
   kCause,
   kResult,
   kHolder,
+  kContrast,
+  kAttempt,
 };
-inline constexpr int kCueClassCount = 33;
+inline constexpr int kCueClassCount = 35;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -126,11 +126,19 @@ std::vector<std::int32_t> EventPlaces(const DocIndex& ix, const std::vector<std:
   // alone, it is where violence happened only when the text places it there
   // (في اسطنبول، بمدينة سروج، قرب الحدود); a deal or a statement may be placed
   // at the government that makes it.
-  const bool any_syrian = std::any_of(
+  // A foreign place the text puts the violence in, named before any Syrian
+  // one, is the scene (فجر نفسه … في سوروتش على الحدود مع سوريا … اعادة اعمار
+  // كوباني): the Syrian place after it is what the people there concern.
+  const auto first_syrian = std::find_if(
       kept.begin(), kept.end(), [&](std::int32_t p) { return ix.mention(p).country == "Syria"; });
+  const std::uint32_t syrian_from =
+      first_syrian == kept.end() ? UINT32_MAX : ix.mention(*first_syrian).first_token;
   std::erase_if(kept, [&](std::int32_t p) {
-    return ix.mention(p).country != "Syria" &&
-           (any_syrian || (violent && !Located(ix, ix.mention(p))));
+    const Mention& m = ix.mention(p);
+    if (m.country == "Syria") return false;
+    const bool located = Located(ix, m);
+    if (violent && located && m.first_token < syrian_from) return false;
+    return syrian_from != UINT32_MAX || (violent && !located);
   });
   // A gazetteer town or site beats a Syrian name found only by its cue word
   // (معمل الغاز في الراموسة); such a name beats an area, which only holds it

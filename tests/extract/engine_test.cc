@@ -1230,5 +1230,65 @@ TEST_F(EngineTest, ATownFallingAtSomeonesHandsIsATaking) {
     EXPECT_NE(e.event_type, "Battles");
 }
 
+TEST_F(EngineTest, AWhereasClauseTellsAnotherEvent) {
+  // snn-016: the fighting "caused deaths and wounds among regime soldiers,
+  // whereas the latter answered by shelling": the deaths are the fighting's
+  // (retold next sentence, same town: spec deaths without a count = 0), not
+  // the shelling's.
+  const auto events = Current(Extract(
+      "وتجددت المعارك العنيفة في مدينة درعا إثر هجوم شنه مقاتلو المعارضة وجبهة النصرة على أحياء "
+      "تابعة لقوات النظام، بحسب ما أفاد به المرصد السوري لحقوق الإنسان.\nوتركزت المعارك في المربع "
+      "الأمني بمنطقة المحطة داخل مدينة درعا، ما أسفر عن مقتل وجرح عدد من جنود النظام، بينما رد "
+      "الأخير بقصف أحياء درعا البلد.",
+      "2015-07-27"));
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].sub_event_type, "Armed clash");
+  EXPECT_EQ(events[0].fatalities, std::optional<std::int64_t>(0));
+  EXPECT_EQ(events[1].event_type, "Explosions/Remote violence");
+  EXPECT_FALSE(events[1].fatalities.has_value());
+  EXPECT_EQ(Evidence(events[1]).rfind("بينما", 0), 0u) << Evidence(events[1]);
+}
+
+TEST_F(EngineTest, ATollOfAnAttackWeeksBeforeIsNotTodays) {
+  // snn-042: the next sentence links the bombing to "the attack that killed
+  // four … on 5 June in Diyarbakir": that toll is the older attack's. The
+  // bombing's scene is the town the text puts it in, not the Syrian town its
+  // victims meant to rebuild.
+  const auto events = Extract(
+      "واشارت السلطات التركية الى انه فجر نفسه قبيل ظهر الاثنين في حدائق المركز الثقافي في سوروتش "
+      "على الحدود مع سوريا وسط حشد من الشباب المؤيدين للاكراد ارادوا المشاركة في اعادة اعمار "
+      "كوباني (عين العرب السورية). وتابعت الصحف ان السلطات التركية تحقق في وجود اي روابط بين "
+      "الهجوم في سوروتش والهجوم الذي اوقع اربعة قتلى وعشرات الجرحى خلال اجتماع لحزب الشعب "
+      "الديموقراطي في 5 حزيران/يونيو في ديار بكر قبل يومين على الانتخابات التشريعية.",
+      "2015-07-22");
+  const auto bombing = std::find_if(events.begin(), events.end(), [](const Event& e) {
+    return e.sub_event_type == "Suicide bomb";
+  });
+  ASSERT_NE(bombing, events.end());
+  EXPECT_FALSE(bombing->fatalities.has_value());
+  ASSERT_TRUE(bombing->location.has_value());
+  EXPECT_EQ(bombing->location->name, "سوروتش");
+}
+
+TEST_F(EngineTest, ATakingOnlyTriedIsFighting) {
+  // snn-025: Hezbollah "goes on trying to advance without any success": no
+  // ground changed hands; ACLED codes the fighting.
+  const auto events = Current(Extract(
+      "وفي الزبداني استأنف طيران الأسد قصفه العنيف للمدينة، في حين تستمر ميليشيات حزب الله في "
+      "محاولاتها للتقدم من دون أن تحقق أي نجاح حتى الآن.",
+      "2015-07-20"));
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].sub_event_type, "Air/drone strike");
+  EXPECT_EQ(events[1].sub_event_type, "Armed clash");
+  EXPECT_EQ(events[1].actor1, "HEZBOLLAH");
+  // Told as done, the same words are a taking.
+  const auto taken = Current(
+      Extract("في حين تمكنت ميليشيات حزب الله من التقدم والسيطرة على حي الجمعيات في الزبداني.",
+              "2015-07-20"));
+  ASSERT_FALSE(taken.empty());
+  EXPECT_EQ(taken[0].event_type, "Battles");
+  EXPECT_NE(taken[0].sub_event_type, "Armed clash");
+}
+
 }  // namespace
 }  // namespace rasd
