@@ -11,6 +11,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -85,18 +86,19 @@ class CodePointIndex {
   std::vector<std::uint32_t> before_block_;  // code points before byte kBlock * k
 };
 
-// The text of one record, written through a cursor into *out. *out is
-// grown ahead of the cursor (zero-filled room) and cut back to what was
-// written when the RecordText is destroyed, so nothing else may append to
-// *out meanwhile.
+// The text of one record, written through a cursor into a buffer of the
+// thread's, kept from one record to the next, and appended to *out when the
+// RecordText is destroyed (or when the buffer fills), so nothing else may
+// append to *out meanwhile. Room grown ahead of the cursor inside *out
+// itself would be zero-filled first (std::string has no uninitialised
+// resize before C++23): a kilobyte per event written twice.
 class RecordText {
  public:
-  RecordText(std::string* out, std::size_t expected_bytes) : out_(out) {
-    const std::size_t start = out->size();
-    out->resize(start + expected_bytes);
-    Reacquire(start);
+  RecordText(std::string* out, std::size_t expected_bytes) : out_(out), buffer_(ThreadBuffer()) {
+    buffer_.Reserve(expected_bytes);
+    Reacquire();
   }
-  ~RecordText() { out_->resize(Used()); }
+  ~RecordText() { Flush(); }
   RecordText(const RecordText&) = delete;
   RecordText& operator=(const RecordText&) = delete;
 
@@ -113,9 +115,8 @@ class RecordText {
 
   void String(std::string_view s) {
     if (s.size() > kLongString) {  // an article's text (--debug): no room for six times it
-      out_->resize(Used());
+      Flush();
       AppendJsonString(s, out_);
-      Reacquire(out_->size());
       return;
     }
     cursor_ = WriteJsonString(s, Room(MaxJsonStringBytes(s.size())));
@@ -197,23 +198,45 @@ class RecordText {
     return p + N - 1;
   }
 
+  // The thread's buffer: zeroed once when it grows (so that WriteJsonString's
+  // reads past its copy never see uninitialised bytes), then reused.
+  struct Buffer {
+    std::unique_ptr<char[]> bytes;
+    std::size_t size = 0;
+    void Reserve(std::size_t n) {
+      if (n <= size) return;
+      bytes.reset(new char[n]());
+      size = n;
+    }
+  };
+  static Buffer& ThreadBuffer() {
+    thread_local Buffer buffer;
+    return buffer;
+  }
+
   // At least n bytes free at the cursor, which is returned.
   char* Room(std::size_t n) {
     if (static_cast<std::size_t>(end_ - cursor_) < n) Grow(n);
     return cursor_;
   }
+  // What is written goes to *out first: the whole buffer is then free,
+  // and grows only if even that is too little.
   void Grow(std::size_t n) {
-    const std::size_t used = Used();
-    out_->resize(std::max(2 * out_->size(), used + n + kLongString));
-    Reacquire(used);
+    Flush();
+    if (buffer_.size < n) buffer_.Reserve(std::max(2 * buffer_.size, n + kLongString));
+    Reacquire();
   }
-  void Reacquire(std::size_t used) {
-    cursor_ = out_->data() + used;
-    end_ = out_->data() + out_->size();
+  void Flush() {
+    out_->append(buffer_.bytes.get(), static_cast<std::size_t>(cursor_ - buffer_.bytes.get()));
+    cursor_ = buffer_.bytes.get();
   }
-  std::size_t Used() const { return static_cast<std::size_t>(cursor_ - out_->data()); }
+  void Reacquire() {
+    cursor_ = buffer_.bytes.get();
+    end_ = cursor_ + buffer_.size;
+  }
 
   std::string* out_;
+  Buffer& buffer_;
   char* cursor_ = nullptr;
   char* end_ = nullptr;
 };

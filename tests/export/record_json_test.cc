@@ -122,5 +122,42 @@ TEST(RecordJson, TextFieldsComeBackAsTheyWentIn) {
   EXPECT_NE(out.find("\"confidence\":0.68}"), std::string::npos) << out;
 }
 
+// Records are formatted in a buffer of the thread's and appended: each one
+// appends exactly its own text, whatever the string held before and
+// whatever larger record the buffer held last.
+TEST(RecordJson, RecordsAppendedOneAfterAnotherReadAsEachAlone) {
+  Document large;
+  large.doc_id = "large";
+  large.text = FirstSeedArticle();
+  DocumentResult many_spans;
+  ActorMention actor;
+  actor.id = "new:test";
+  actor.text = large.text.substr(0, 40);
+  for (std::uint32_t b = 0; b + 2 < large.text.size(); b += 3) {
+    actor.spans.push_back({ByteOffset(b), ByteOffset(b + 2)});
+  }
+  many_spans.actors.push_back(actor);
+  Document small;
+  small.doc_id = "small";
+  small.text = large.text.substr(0, 120);
+  DocumentResult none;
+
+  std::string alone_large, alone_small;
+  AppendDocumentRecord(large, many_spans, {}, &alone_large);
+  AppendDocumentRecord(small, none, {}, &alone_small);
+  ASSERT_GT(alone_large.size(), 16 * 1024u);  // more than the reserve of one mention
+  std::string both = "{}\n";
+  AppendDocumentRecord(small, none, {}, &both);
+  AppendDocumentRecord(large, many_spans, {}, &both);
+  AppendDocumentRecord(small, none, {}, &both);
+  EXPECT_EQ(both, "{}\n" + alone_small + alone_large + alone_small);
+  simdjson::dom::parser parser;
+  simdjson::dom::element record;
+  ASSERT_EQ(parser.parse(alone_small).get(record), simdjson::SUCCESS) << alone_small;
+  std::string_view id;
+  ASSERT_EQ(record["doc_id"].get(id), simdjson::SUCCESS);
+  EXPECT_EQ(id, "small");
+}
+
 }  // namespace
 }  // namespace rasd
