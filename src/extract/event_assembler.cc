@@ -84,6 +84,8 @@ constexpr std::int64_t kLeadDays = 3;
 // A report told again at a wider place may date it a day apart (أمس in a
 // statement, فجر الجمعة in the observatory's words).
 constexpr std::int64_t kRetellingDays = 1;
+// Words between a state force and the bomb it set off (نجحت في تفجير).
+constexpr std::uint32_t kStateSubjectGap = 3;
 // How far before a taking a "tried to" word makes it an attempt (حاولت قبل
 // يومين التقدم).
 constexpr std::uint32_t kAttemptReach = 4;
@@ -1110,6 +1112,7 @@ class AssemblyRun {
     ContinueDyad(s, &base);
     CiviliansAsTarget(frame, &base);
     RetypeTerritory(&base);
+    RetypeBombByTheState(frame, roles, &base);
     if (AttemptedTaking(frame, base)) {
       base.sub_event_type = std::string(SubEventTypeName(SubEventType::kArmedClash));
       base.event_type = std::string(EventTypeOf(SubEventType::kArmedClash));
@@ -1298,6 +1301,20 @@ class AssemblyRun {
 
   // The toll in the frame's window, else in the next sentence when that one
   // only reports the outcome (وأسفر القصف عن مقتل 7 مدنيين) and has no event of its own.
+  // Where a frame's toll may stand: up to the next frame, but not into the
+  // clause that leads into it, opened by a comma (… وانباء عن خسائر بشرية في
+  // صفوف عناصر التنظيم، أيضاً مقتل مقاتل من المعارضة خلال اشتباكات) or by
+  // "whereas" (… خسائر فادحة في الأرواح فيما قال الجيش الأميركي إن …
+  // استهدفوا): deaths there are the next trigger's.
+  std::uint32_t TollEnd(const text::Sentence& sentence, const Frame& frame) const {
+    if (frame.window_end >= sentence.end_token) return frame.window_end;
+    for (std::uint32_t t = frame.window_end; t > frame.hits.back().end; --t) {
+      if (ix_.Cue(t - 1, CueClass::kContrast)) return t - 1;
+      if (IsPunct(ix_, t - 1, ",")) return t;
+    }
+    return frame.window_end;
+  }
+
   FatalityFigure FrameFatalities(std::uint32_t s, const Frame& frame) {
     const text::Sentence& sentence = ix_.text->sentences[s];
     FatalityFigure fig;
@@ -1312,7 +1329,7 @@ class AssemblyRun {
       // A frame after another: the deaths told between the two triggers are
       // the earlier report's (قصف ... ما أدى لمقتل ضابط، كما قصفت ... ولم ترد
       // أنباء عن إصابات); this one's toll follows its own trigger.
-      fig = Fatalities(ix_, frame.head().first, frame.window_end);
+      fig = Fatalities(ix_, frame.head().first, TollEnd(sentence, frame));
       if (!fig.value && !pointed_before) {
         fig = Fatalities(ix_, frame.window_begin, frame.head().first);
       }
@@ -1323,7 +1340,7 @@ class AssemblyRun {
         fig = GappedToll(ix_, frame.window_begin, frame.head().first);
       }
     } else {
-      fig = Fatalities(ix_, frame.window_begin, frame.window_end);
+      fig = Fatalities(ix_, frame.window_begin, TollEnd(sentence, frame));
     }
     if (!fig.value) {
       // The toll of the sentence's report may stand past the next trigger
@@ -1396,6 +1413,25 @@ class AssemblyRun {
     const std::uint32_t from =
         head > frame.window_begin + kAttemptReach ? head - kAttemptReach : frame.window_begin;
     return CueInRange(ix_, CueClass::kAttempt, from, head);
+  }
+
+  // A bomb that state forces, the subject right before it, set off (قوات
+  // حماية الفرع نجحت في تفجير سيارة مفخخة … كانت في طريقها لاقتحام الفرع) is
+  // the attacker's weapon destroyed: ACLED codes car bombs and IEDs to armed
+  // groups, and their destruction by the state as Disrupted weapons use.
+  void RetypeBombByTheState(const Frame& frame, const Roles& roles, Event* e) const {
+    if (e->sub_event_type != SubEventTypeName(SubEventType::kRemoteExplosiveLandmineIed) ||
+        e->inter1 != 1 || roles.actor1 == kNone) {
+      return;
+    }
+    const std::uint32_t subject_end = ix_.mention(roles.actor1).end_token;
+    const std::uint32_t head = frame.head().first;
+    if (subject_end > head || head - subject_end > kStateSubjectGap) return;
+    for (std::uint32_t t = subject_end; t < head; ++t) {
+      if (ix_.text->tokens[t].kind == text::TokenKind::kPunct) return;
+    }
+    e->sub_event_type = std::string(SubEventTypeName(SubEventType::kDisruptedWeaponsUse));
+    e->event_type = std::string(EventTypeOf(SubEventType::kDisruptedWeaponsUse));
   }
 
   // Who took ground decides the sub-type; the taker may have been inherited

@@ -13,7 +13,10 @@ constexpr std::uint32_t kFatalityReach = 4;
 // How far a count of people (32 شخصا) may stand from its death word when
 // the clause puts the killer between them (قتل انتحاري ... 32 شخصا).
 constexpr std::uint32_t kFarCountReach = 10;
-// Tokens between two counts of one toll (25 جهاديا من تنظيم النصرة وسبعة; مصرع
+// The words of a person's name after a death word (محسن الفضلي، أبو محمد
+// العدناني).
+constexpr std::uint32_t kNameWords = 3;
+// Words between two counts of one toll (25 جهاديا من تنظيم النصرة وسبعة; مصرع
 // 17 شخصا في صفوف المسلحين المحليين الموالين مقابل 19 قتيلا).
 constexpr std::uint32_t kJoinedCountReach = 10;
 
@@ -61,17 +64,19 @@ std::int64_t CountsJoinedAfter(const DocIndex& ix, std::uint32_t from, std::uint
   std::uint32_t t = from;
   while (true) {
     std::uint32_t next = t;
+    std::uint32_t words = 0;  // punctuation (a quote, an ellipsis) does not count
     bool joiner = false;
-    while (next < end && next < t + kJoinedCountReach && ix.number_at[next] == kNone &&
+    while (next < end && words < kJoinedCountReach && ix.number_at[next] == kNone &&
            !(ix.count_at[next] != 0 && StartsWithConjunction(ix, next))) {
       if (ix.Cue(next, CueClass::kWounded) || ix.Cue(next, CueClass::kDeath) ||
           ix.Cue(next, CueClass::kAmong)) {
         return sum;
       }
       joiner = joiner || ix.Cue(next, CueClass::kJoiner);
+      words += ix.text->tokens[next].kind == text::TokenKind::kPunct ? 0 : 1;
       ++next;
     }
-    if (next >= end || next >= t + kJoinedCountReach) return sum;
+    if (next >= end || words >= kJoinedCountReach) return sum;
     const auto count = CountAt(ix, next);
     if (!count) return sum;
     if (!joiner && !StartsWithConjunction(ix, next) && !StartsWithConjunction(ix, t)) return sum;
@@ -123,6 +128,24 @@ std::optional<Count> CountBefore(const DocIndex& ix, std::uint32_t d, std::uint3
   return std::nullopt;
 }
 
+// One person named after a death word and described after a comma (مقتل
+// محسن الفضلي، زعيم جماعة خراسان): a name of up to three plain words, then a
+// singular person noun. A named man killed is a toll of 1, not "deaths
+// without a count".
+std::optional<Count> NamedPerson(const DocIndex& ix, std::uint32_t d, std::uint32_t end) {
+  for (std::uint32_t t = d + 1; t < end && t <= d + kNameWords + 1; ++t) {
+    if (IsPunct(ix, t, ",")) {
+      const bool named = t > d + 1 && t + 1 < end && ix.count_at[t + 1] == 1;
+      return named ? std::optional<Count>(Count{1, d + 1, t, false}) : std::nullopt;
+    }
+    const bool plain = ix.text->tokens[t].kind == text::TokenKind::kArabicWord &&
+                       ix.cue_at[t] == kNoCue && ix.number_at[t] == kNone &&
+                       ix.mention_at[t] == kNone && ix.count_at[t] == 0;
+    if (!plain) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // The count a death word states: the number right before it (32 قتيلا), a
 // person noun right after it (مقتل ضابط، مقتل امرأة وثلاثة أطفال), a number
 // after it, or a count of people before a verb.
@@ -138,6 +161,7 @@ std::optional<Count> CountOfDeathWord(const DocIndex& ix, std::uint32_t d, std::
   if (auto after = NumberAfter(ix, d, end)) return after;
   // مقتل أحد جنوده، قتل عقيد في الجيش: a person noun a word further.
   if (d + 2 < end && ix.count_at[d + 2] != 0) return CountAt(ix, d + 2);
+  if (auto named = NamedPerson(ix, d, end)) return named;
   return CountBefore(ix, d, begin);
 }
 

@@ -1290,5 +1290,40 @@ TEST_F(EngineTest, ATakingOnlyTriedIsFighting) {
   EXPECT_NE(taken[0].sub_event_type, "Armed clash");
 }
 
+TEST_F(EngineTest, DeathsInTheClauseBeforeTheNextReportAreItsToll) {
+  // snn-047: "… reports of losses among the Islamic State's men, and a rebel
+  // fighter killed during clashes with the regime near Daraya": the one dead
+  // is the Daraya clashes', not the Qalamoun fighting's.
+  const auto events = Current(Extract(
+      "كذلك دارت اشتباكات بين مقاتلي الفصائل المتطرفة والمقاتلة من طرف، وتنظيم داعش من طرف آخر في "
+      "القلمون الشرقي، ومعلومات مؤكدة عن خسائر بشرية في صفوف مقاتلي الفصائل، وانباء عن خسائر "
+      "بشرية في صفوف عناصر التنظيم، أيضاً مقتل مقاتل من المعارضة خلال اشتباكات مع قوات النظام "
+      "والمسلحين الموالين لها في محيط مدينة داريا بالغوطة الغربية.",
+      "2015-07-28"));
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].fatalities, std::optional<std::int64_t>(0));
+  EXPECT_EQ(events[1].fatalities, std::optional<std::int64_t>(1));
+}
+
+TEST_F(EngineTest, ACarBombTheStateSetsOffIsDisrupted) {
+  // seed-001: the branch's guards "succeeded in blowing up a car bomb … on
+  // its way to storm the branch": the attackers' weapon, destroyed.
+  const auto guarded = Current(Extract(
+      "أعلنت جبهة النصرة عبر حسابها الرسمي على موقع تويتر عن تبنيتها لتفجير ضخم لحق بمقر "
+      "المخابرات الجوية في حلب شمالي سوريا.\nكما ذكرت وسائل إعلام موالية للنظام السوري أن قوات "
+      "حماية الفرع نجحت في تفجير سيارة مفخخة بعد حدوث الانفجار كانت في طريقها لاقتحام الفرع.",
+      "2015-03-05"));
+  ASSERT_FALSE(guarded.empty());
+  EXPECT_EQ(guarded.back().sub_event_type, "Disrupted weapons use");
+  EXPECT_EQ(guarded.back().actor1, "AIR_FORCE_INTELLIGENCE");
+  // seed-000: regime forces named as the dead of a car bomb are its target.
+  const auto hit = Current(Extract(
+      "أعلنت غرفة عمليات أهل الشام عن مقتل العشرات من قوات النظام، بعملية تفجير سيارة مفخخة في "
+      "أحد الأبنية في المدينة الصناعية.",
+      "2015-02-01"));
+  ASSERT_FALSE(hit.empty());
+  EXPECT_EQ(hit[0].event_type, "Explosions/Remote violence");
+}
+
 }  // namespace
 }  // namespace rasd
