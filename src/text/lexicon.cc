@@ -3,6 +3,7 @@
 #include "text/lexicon.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 
 namespace rasd::text {
@@ -12,15 +13,16 @@ constexpr std::string_view kWaw = "\xD9\x88";              // U+0648
 constexpr std::string_view kFa = "\xD9\x81";               // U+0641
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // U+0627 U+0644
 
-std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
+// Calls fn(part) for each part of s between separators, empty parts
+// included: the lexicons are read at start-up, a few hundred rows each, and
+// a vector of parts per row cost more than reading them.
+template <typename Fn>
+void ForEachPart(std::string_view s, char sep, const Fn& fn) {
   while (true) {
-    const std::size_t pos = s.find(sep, start);
-    parts.push_back(
-        s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
-    if (pos == std::string_view::npos) return parts;
-    start = pos + 1;
+    const std::size_t pos = s.find(sep);
+    fn(s.substr(0, pos));
+    if (pos == std::string_view::npos) return;
+    s.remove_prefix(pos + 1);
   }
 }
 
@@ -32,9 +34,9 @@ std::string_view Trim(std::string_view s) {
 
 std::vector<std::string> SplitWords(std::string_view phrase) {
   std::vector<std::string> words;
-  for (std::string_view w : SplitOn(phrase, ' ')) {
+  ForEachPart(phrase, ' ', [&words](std::string_view w) {
     if (!w.empty()) words.emplace_back(w);
-  }
+  });
   return words;
 }
 
@@ -46,35 +48,41 @@ bool ParseValue(std::string_view s, std::int64_t* value) {
 }  // namespace
 
 bool PhraseEntry::HasFlag(std::string_view flag) const {
-  for (std::string_view f : SplitOn(flags, ' ')) {
-    if (f == flag) return true;
-  }
-  return false;
+  bool found = false;
+  ForEachPart(flags, ' ', [&](std::string_view f) { found = found || f == flag; });
+  return found;
 }
 
 PhraseTable PhraseTable::FromTsv(std::string_view tsv) {
   PhraseTable table;
   std::size_t line_number = 0;
-  for (std::string_view line : SplitOn(tsv, '\n')) {
+  ForEachPart(tsv, '\n', [&](std::string_view line) {
     ++line_number;
     line = Trim(line);
-    if (line.empty() || line.front() == '#') continue;
-    const std::vector<std::string_view> fields = SplitOn(line, '\t');
+    if (line.empty() || line.front() == '#') return;
+    // A fifth field is only counted: the row is refused for it.
+    constexpr std::size_t kMaxFields = 5;
+    std::array<std::string_view, kMaxFields> fields;
+    std::size_t field_count = 0;
+    ForEachPart(line, '\t', [&](std::string_view f) {
+      if (field_count < kMaxFields) fields[field_count] = f;
+      ++field_count;
+    });
     PhraseEntry entry;
-    if (fields.size() < 3 || fields.size() > 4) {
+    if (field_count < 3 || field_count > 4) {
       table.errors_.push_back("line " + std::to_string(line_number) + ": expected 3 or 4 fields");
-      continue;
+      return;
     }
     entry.words = SplitWords(NormalizeForMatch(Trim(fields[0])));
     entry.kind = std::string(Trim(fields[1]));
     if (entry.words.empty() || entry.kind.empty() || !ParseValue(Trim(fields[2]), &entry.value)) {
       table.errors_.push_back("line " + std::to_string(line_number) +
                               ": bad phrase, kind or value");
-      continue;
+      return;
     }
-    if (fields.size() == 4) entry.flags = std::string(Trim(fields[3]));
+    if (field_count == 4) entry.flags = std::string(Trim(fields[3]));
     table.entries_.push_back(std::move(entry));
-  }
+  });
   for (std::uint32_t i = 0; i < table.entries_.size(); ++i) {
     PhraseEntry& entry = table.entries_[i];
     entry.only_conjunction = entry.HasFlag(kOnlyConjunctionFlag);
