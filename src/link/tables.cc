@@ -488,9 +488,11 @@ WordKey SplitArticle(std::string_view w) {
 }
 
 std::vector<std::string> PhraseWords(std::string_view phrase) {
-  text::NormalizedText norm;
+  // Thousands of names are split at start-up: the text core's buffers are
+  // kept from one to the next (fresh ones cost three allocations a name).
+  thread_local text::NormalizedText norm;
+  thread_local std::vector<text::Token> tokens;
   text::Normalize(phrase, &norm);
-  std::vector<text::Token> tokens;
   text::Tokenize(norm, &tokens);
   std::vector<std::string> words;
   words.reserve(tokens.size());
