@@ -235,6 +235,26 @@ bool DescribedBefore(const DocIndex& ix, const PhraseMatch& m, std::uint32_t beg
   return m.first_token > begin && ix.Cue(m.first_token - 1, CueClass::kDescriptor);
 }
 
+// True when token t is a verb in the present tense: its word opens with the
+// prefix ت (U+062A) or ي (U+064A).
+bool PresentTense(const DocIndex& ix, std::uint32_t t) {
+  const Token& tok = ix.text->tokens[t];
+  if (tok.kind != text::TokenKind::kArabicWord || tok.norm.size() < 4) return false;
+  const std::string_view word =
+      std::string_view(ix.text->norm.text).substr(tok.norm.begin.value, tok.norm.size());
+  return word.substr(0, 2) == "\xD8\xAA" || word.substr(0, 2) == "\xD9\x8A";
+}
+
+// True when the trigger tells what a name habitually does, in a relative
+// clause in the present tense (لمروحيات النظام التي تقصف داريا، طائرات
+// التحالف التي تقوم بقصف أهداف تابعة للدولة الإسلامية): a description of the
+// name, not a report of an event.
+bool HabitOfAName(const DocIndex& ix, const PhraseMatch& m, std::uint32_t begin) {
+  const std::uint32_t t = m.first_token;
+  if (t > begin && ix.Cue(t - 1, CueClass::kRelative) && PresentTense(ix, t)) return true;
+  return t > begin + 1 && ix.Cue(t - 2, CueClass::kRelative) && PresentTense(ix, t - 1);
+}
+
 // True when a demonstrative stands before a definite noun trigger (هذا
 // الانفجار، هذه المعركة): the event was already told. Before an indefinite
 // one it is a pronoun (تلى ذلك اشتباكات reports clashes).
@@ -312,6 +332,7 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     if (PreventedBefore(ix, m.first_token, begin)) continue;
     if (DamageOfAnEventTold(ix, row, m, begin)) continue;
     if (DescribedBefore(ix, m, begin)) continue;
+    if (HabitOfAName(ix, m, begin)) continue;
     if (!NamesABase(ix, row, m)) continue;
     // A view, a wish or an analysis (برأي الناشط، يجب، قال خبير): spec section 2.
     if (CueInRange(ix, CueClass::kOpinion, begin, m.first_token)) continue;

@@ -105,6 +105,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"holder", CueClass::kHolder},
     {"contrast", CueClass::kContrast},
     {"attempt", CueClass::kAttempt},
+    {"relative", CueClass::kRelative},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

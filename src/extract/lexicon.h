@@ -71,8 +71,9 @@ enum class CueClass : std::uint8_t {
   kHolder,
   kContrast,
   kAttempt,
+  kRelative,
 };
-inline constexpr int kCueClassCount = 35;
+inline constexpr int kCueClassCount = 36;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -1325,5 +1325,26 @@ TEST_F(EngineTest, ACarBombTheStateSetsOffIsDisrupted) {
   EXPECT_EQ(hit[0].event_type, "Explosions/Remote violence");
 }
 
+TEST_F(EngineTest, WhatANameHabituallyDoesIsNoReport) {
+  // snn-004: "the regime's helicopters, which bomb Daraya" describes them;
+  // the observatory's next sentence reports the day's bombing.
+  const auto events = Current(Extract(
+      "وقال: «إن مطار المزة هو الآن الهدف الأساسي للثوار، لكونه يشكل قاعدة انطلاق لمروحيات "
+      "النظام التي تقصف داريا والزبداني ومناطق جنوب العاصمة دمشق».\nوفي المشهد الميداني، أفاد "
+      "المرصد السوري لحقوق الإنسان، أن «الطيران المروحي التابع للنظام، جدد قصفه بالبراميل "
+      "المتفجرة لمدينة داريا، حيث ألقى 12 برميلاً متفجرًا على الأقل على أماكن متعددة في "
+      "المدينة».",
+      "2015-08-02"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Air/drone strike");
+  EXPECT_EQ(Evidence(events[0]).rfind("وفي المشهد الميداني", 0), 0u) << Evidence(events[0]);
+  // snn-019: "the coalition's aircraft, which carry out strikes on targets".
+  EXPECT_TRUE(Current(Extract("ولم تصوب القوات الحكومية السورية نيرانها على طائرات التحالف الذي "
+                              "تقوده الولايات المتحدة التي تقوم بقصف أهداف تابعة للدولة "
+                              "الإسلامية في سوريا.",
+                              "2015-08-03"))
+                  .empty());
+}
+
 }  // namespace
 }  // namespace rasd
