@@ -1346,5 +1346,28 @@ TEST_F(EngineTest, WhatANameHabituallyDoesIsNoReport) {
                   .empty());
 }
 
+TEST_F(EngineTest, ADeathSentenceIsNoExecutionUntilCarriedOut) {
+  // snn-012: a court "issued death sentences against five opponents".
+  for (const Event& e :
+       Current(Extract("وتزامن وصول دي ميستورا إلى دمشق مع إصدار قضاء النظام السوري أحكامًا "
+                       "بالإعدام على خمسة معارضين بارزين.",
+                       "2015-07-24"))) {
+    EXPECT_NE(e.sub_event_type, "Attack");
+  }
+  // snn-031: "news of its carrying out the death sentence on some of them".
+  const auto carried = Current(
+      Extract("وتحدثت الشبكة عن احتجاز «داعش» عقب هجومه على بلدة القريتين عشرات العائلات من أبناء "
+              "البلدة بينهم مسيحيون «وسط أنباء غير مؤكدة عن قيامه بتنفيذ حكم الإعدام ببعض هؤلاء "
+              "المحتجزين بينهم محام مسيحي».",
+              "2015-08-08"));
+  EXPECT_TRUE(std::any_of(carried.begin(), carried.end(),
+                          [](const Event& e) { return e.sub_event_type == "Attack"; }));
+  // snn-010: "every time a bombing happens" is a habit, not a report.
+  EXPECT_TRUE(Current(Extract("في كل مرة يحدث فيها تفجير في الكويت، تقدم عليه عناصر الإرهاب من "
+                              "داعش وأخواتها.",
+                              "2015-06-28"))
+                  .empty());
+}
+
 }  // namespace
 }  // namespace rasd
