@@ -86,6 +86,8 @@ constexpr std::int64_t kLeadDays = 3;
 constexpr std::int64_t kRetellingDays = 1;
 // Words between a state force and the bomb it set off (نجحت في تفجير).
 constexpr std::uint32_t kStateSubjectGap = 3;
+// Words between a verb of reacting and its subject (ندد الرئيس التركي رجب).
+constexpr std::uint32_t kReactorReach = 4;
 // How far before a taking a "tried to" word makes it an attempt (حاولت قبل
 // يومين التقدم).
 constexpr std::uint32_t kAttemptReach = 4;
@@ -200,11 +202,15 @@ bool PurposeClause(const DocIndex& ix, const PhraseMatch& m, std::uint32_t sente
 // True when a prevent cue (لصد، لوقف، بهدف، في حال) governs the trigger: the
 // clause is about stopping, aiming at or supposing the action, not reporting
 // it. The cue governs the rest of its clause (في حال تمكنت الفصائل المقاتلة
-// من السيطرة على جورين), up to a comma.
+// من السيطرة على جورين), up to a comma; a name in brackets or quotes stays
+// inside it (قدرة (النصرة) على الخطف).
 bool PreventedBefore(const DocIndex& ix, std::uint32_t token, std::uint32_t begin) {
   for (std::uint32_t k = 1; k <= kPreventReach && token >= begin + k; ++k) {
     if (ix.Cue(token - k, CueClass::kPrevent)) return true;
-    if (ix.text->tokens[token - k].kind == text::TokenKind::kPunct) return false;
+    if (IsPunct(ix, token - k, ",") || IsPunct(ix, token - k, ";") || IsPunct(ix, token - k, ":") ||
+        IsPunct(ix, token - k, ".")) {
+      return false;
+    }
   }
   return false;
 }
@@ -683,6 +689,19 @@ bool HoldsThePlace(const DocIndex& ix, std::int32_t a) {
   return CueBefore(ix, ix.mention(a).first_token, 0, CueClass::kHolder, kHolderReach);
 }
 
+// True when the name is the subject of a verb of reacting (ندد الرئيس التركي
+// رجب طيب أردوغان بالهجوم الانتحاري، وعدت الحكومة التركية … غداة هجوم
+// انتحاري): who condemns or promises is no side of the event.
+bool Reacts(const DocIndex& ix, std::int32_t a, std::uint32_t begin) {
+  const Mention& m = ix.mention(a);
+  // The subject after its verb, past a title (ندد الرئيس التركي رجب طيب أردوغان).
+  for (std::uint32_t k = 1; k <= kReactorReach && m.first_token >= begin + k; ++k) {
+    if (ix.Cue(m.first_token - k, CueClass::kReaction)) return true;
+    if (ix.text->tokens[m.first_token - k].kind == text::TokenKind::kPunct) break;
+  }
+  return ix.Cue(m.end_token, CueClass::kReaction);
+}
+
 Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   Roles roles;
   std::vector<std::int32_t> actors =
@@ -692,7 +711,8 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   // "Gunmen of the organisation" (مسلحون في تنظيم داعش، مسلحين من النصرة) are
   // that organisation's men: the group named after them is the side.
   std::erase_if(actors, [&](std::int32_t a) {
-    return GunmenOfANamedGroup(ix, a) || (bombardment && HoldsThePlace(ix, a));
+    return GunmenOfANamedGroup(ix, a) || (bombardment && HoldsThePlace(ix, a)) ||
+           Reacts(ix, a, frame.window_begin);
   });
   std::int32_t agent = kNone, between_first = kNone, between_second = kNone, target = kNone,
                victim = kNone;

@@ -106,6 +106,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"contrast", CueClass::kContrast},
     {"attempt", CueClass::kAttempt},
     {"relative", CueClass::kRelative},
+    {"reaction", CueClass::kReaction},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

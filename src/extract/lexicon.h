@@ -72,8 +72,9 @@ enum class CueClass : std::uint8_t {
   kContrast,
   kAttempt,
   kRelative,
+  kReaction,
 };
-inline constexpr int kCueClassCount = 36;
+inline constexpr int kCueClassCount = 37;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

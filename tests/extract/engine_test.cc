@@ -1369,5 +1369,27 @@ TEST_F(EngineTest, ADeathSentenceIsNoExecutionUntilCarriedOut) {
                   .empty());
 }
 
+TEST_F(EngineTest, WhoCondemnsOrPromisesIsNoSide) {
+  // snn-058: "the Turkish president condemned the suicide attack"; the
+  // bomber is the Islamic State, named later in the article.
+  const auto events = Current(Extract(
+      "ندد الرئيس التركي رجب طيب أردوغان بالهجوم الانتحاري الذي أوقع أمس 30 قتيلاً على الأقل "
+      "ومئة جريح في مدينة سوروتش التركية قرب الحدود السورية ووصفه بأنه \"عمل إرهابي\".",
+      "2015-07-21"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Suicide bomb");
+  EXPECT_NE(events[0].actor1, "TURKISH_FORCES");
+  EXPECT_NE(events[0].actor2, "TURKISH_FORCES");
+}
+
+TEST_F(EngineTest, AnAbilityNamedInBracketsIsNoEvent) {
+  // snn-009: "the ability of (al-Nusra) to abduct": a bracketed name stays
+  // inside the clause the cue governs.
+  EXPECT_TRUE(Current(Extract("وكشف الحاج أن التدريبات العسكرية الأميركية ضعيفة، بدليل «قدرة "
+                              "(النصرة) على الخطف، وهي ضربة قوية».",
+                              "2015-08-01"))
+                  .empty());
+}
+
 }  // namespace
 }  // namespace rasd
