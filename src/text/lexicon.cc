@@ -102,6 +102,7 @@ PhraseTable PhraseTable::FromTsv(std::string_view tsv) {
   for (StemMap<std::vector<std::uint32_t>>* index : {&table.bare_first_, &table.definite_first_}) {
     for (const auto& [word, indices] : index->entries()) {
       std::vector<std::uint32_t>& sorted = (*index)[word];
+      if (sorted.size() < 2) continue;  // (stable_sort would allocate a buffer anyway)
       std::stable_sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) {
         return table.entries_[a].words.size() > table.entries_[b].words.size();
       });
