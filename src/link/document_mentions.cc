@@ -19,6 +19,10 @@ namespace {
 
 constexpr std::string_view kNewPrefix = "new:";
 constexpr std::string_view kNamePrefix = "name:";
+// Room for the spans of an entry when it is made: most names a document
+// repeats are repeated a few times, and growing one span at a time would
+// reallocate at the second and the third.
+constexpr std::size_t kFirstSpans = 4;
 
 // The name as written in the original, or empty for a span outside it.
 std::string_view Written(std::string_view original, ByteSpan span) {
@@ -83,6 +87,7 @@ void AddActor(const Mention& m, std::string_view original, std::vector<ActorMent
     a.text = std::string(text);
     a.confidence = m.confidence;
     a.is_source = m.kind == MentionKind::kSource;
+    a.spans.reserve(kFirstSpans);
     list->push_back(std::move(a));
   }
   ActorMention& a = (*list)[at];
@@ -105,6 +110,7 @@ void AddPlace(const Mention& m, std::string_view original, std::vector<PlaceMent
     p.pcode = m.pcode;
     p.confidence = m.confidence;
     p.dateline_only = true;
+    p.spans.reserve(kFirstSpans);
     list->push_back(std::move(p));
   }
   PlaceMention& p = (*list)[at];
