@@ -567,11 +567,16 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
 }
 
 // The cue class standing within kCueReach tokens before `token`, if any of `wanted`.
+// The quotes around a name (مقاتلين من «النصرة») do not count as words.
 bool CueBefore(const DocIndex& ix, std::uint32_t token, std::uint32_t floor, CueClass c,
                std::uint32_t reach = kCueReach) {
-  for (std::uint32_t k = 1; k <= reach && token >= floor + k; ++k) {
-    if (ix.Cue(token - k, c)) return true;
-    if (ix.mention_at[token - k] != kNone) return false;
+  std::uint32_t words = 0;
+  for (std::uint32_t t = token; t > floor && words < reach;) {
+    --t;
+    if (IsPunct(ix, t, "\"")) continue;
+    ++words;
+    if (ix.Cue(t, c)) return true;
+    if (ix.mention_at[t] != kNone) return false;
   }
   return false;
 }
@@ -1268,6 +1273,10 @@ class AssemblyRun {
     // Someone killed there makes the word an event without a named side
     // (قتل شرطي ... في هجوم وقع في أحد أحياء دياربكر).
     const bool dead = e.fatalities.value_or(0) > 0;
+    // A killing with killer and killed named (أعضاء «الفرقة 30» قتلوا مقاتلين من
+    // «النصرة») is an event wherever it happened.
+    const bool both_sides = !e.actor1.empty() && !e.actor2.empty();
+    if (both_sides && e.fatalities.has_value()) return true;
     return (side || dead) && place;
   }
 

@@ -1391,5 +1391,22 @@ TEST_F(EngineTest, AnAbilityNamedInBracketsIsNoEvent) {
                   .empty());
 }
 
+TEST_F(EngineTest, AKillingWithBothSidesNamedNeedsNoPlace) {
+  // snn-009: "members of Division 30 killed fighters of al-Nusra".
+  const auto events = Current(Extract(
+      "وقال القيادي العسكري المعارض رامي الدالاتي إن أعضاء «الفرقة 30» قتلوا مقاتلين من «النصرة»، "
+      "وهي الحادثة التي لم يذكرها أي من المعارضين قبل الدالاتي.",
+      "2015-08-01"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Armed clash");
+  EXPECT_EQ(events[0].actor1, "new:الفرقة 30");
+  // The killed are the men of the group in quotes after them.
+  EXPECT_EQ(events[0].actor2, "JABHAT_AL_NUSRA");
+  // One side only and no place: no event.
+  EXPECT_TRUE(Current(Extract("وقال القيادي العسكري المعارض إن مقاتلين قتلوا في الأسبوع الماضي.",
+                              "2015-08-01"))
+                  .empty());
+}
+
 }  // namespace
 }  // namespace rasd
