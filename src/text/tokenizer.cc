@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -489,6 +488,19 @@ class ReadingTable {
     // start filters with no look at the reading.
     std::array<std::uint16_t, kMaxReadings> start_flip{};
     std::array<std::uint16_t, kMaxReadings> start_keep{};
+    bool operator==(const Entry& o) const {
+      if (reading_count != o.reading_count || detached_proclitic != o.detached_proclitic) {
+        return false;
+      }
+      for (std::size_t r = 0; r < kMaxReadings; ++r) {
+        const CliticReading &a = readings[r], &b = o.readings[r];
+        if (a.proclitic_bytes != b.proclitic_bytes || a.article_bytes != b.article_bytes ||
+            a.enclitic_bytes != b.enclitic_bytes) {
+          return false;
+        }
+      }
+      return true;
+    }
   };
 
  private:
@@ -536,7 +548,6 @@ class ReadingTable {
     const std::array<std::uint64_t, kSuffixLengths> tails = {
         0, MakeEnclitic({kYeh, 0, 0}, 1).packed, MakeEnclitic({kHeh, kMeem, 0}, 2).packed,
         kEnclitics.front().packed};
-    std::map<EntryKey, std::uint16_t> seen;  // the entries of distinct_ by their key
     for (std::uint32_t a = 0; a < kFirstRoles; ++a) {
       for (std::uint32_t b = 0; b < kSecondRoles; ++b) {
         for (std::uint32_t c = 0; c < kThirdRoles; ++c) {
@@ -544,7 +555,7 @@ class ReadingTable {
             for (std::uint32_t e = 0; e < kSuffixLengths; ++e) {
               for (std::uint32_t n = 0; n <= kLongWord; ++n) {
                 const Word w({kFirst[a], kSecond[b], kThird[c], kFourth[d]}, tails[e], n);
-                index_[Index(a, b, c, d, e, n)] = Distinct(Collect(w), &seen);
+                index_[Index(a, b, c, d, e, n)] = Distinct(Collect(w));
               }
             }
           }
@@ -553,26 +564,13 @@ class ReadingTable {
     }
   }
 
-  // An entry's readings and detached_proclitic as bytes (the start
-  // filter fields follow from the readings): equal entries share one slot
-  // of distinct_, found in a map (a search through distinct_ for each of
-  // the thousands of combinations cost a million comparisons at start-up).
-  using EntryKey = std::array<std::uint8_t, 2 + 3 * kMaxReadings>;
-  static EntryKey KeyOf(const Entry& e) {
-    EntryKey key{e.reading_count, static_cast<std::uint8_t>(e.detached_proclitic)};
-    for (std::size_t r = 0; r < kMaxReadings; ++r) {
-      key[2 + 3 * r] = e.readings[r].proclitic_bytes;
-      key[3 + 3 * r] = e.readings[r].article_bytes;
-      key[4 + 3 * r] = e.readings[r].enclitic_bytes;
-    }
-    return key;
-  }
-
   // The index of `e` in distinct_, added when new.
-  std::uint16_t Distinct(const Entry& e, std::map<EntryKey, std::uint16_t>* seen) {
-    const auto [it, added] = seen->emplace(KeyOf(e), static_cast<std::uint16_t>(distinct_.size()));
-    if (added) distinct_.push_back(e);
-    return it->second;
+  std::uint16_t Distinct(const Entry& e) {
+    for (std::size_t k = 0; k < distinct_.size(); ++k) {
+      if (distinct_[k] == e) return static_cast<std::uint16_t>(k);
+    }
+    distinct_.push_back(e);
+    return static_cast<std::uint16_t>(distinct_.size() - 1);
   }
 
   static Entry Collect(const Word& w) {
