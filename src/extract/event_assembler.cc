@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -460,8 +461,15 @@ bool NamesAWeapon(const DocIndex& ix, const Frame& frame) {
 // later trigger's, nor those after it the earlier's.
 std::optional<std::uint32_t> ContrastBetween(const DocIndex& ix, std::uint32_t floor,
                                              std::uint32_t head) {
-  for (std::uint32_t t = head; t > floor + 1; --t) {
-    if (ix.Cue(t - 1, CueClass::kContrast) && IsPunct(ix, t - 2, ",")) return t - 1;
+  // The class's tokens in text order, so a sentence of many triggers costs a
+  // search per question, not a scan.
+  const auto k = static_cast<std::size_t>(CueClass::kContrast);
+  const std::uint32_t* const first = ix.cue_tokens.data() + ix.cue_from[k];
+  const std::uint32_t* at =
+      std::lower_bound(first, ix.cue_tokens.data() + ix.cue_from[k + 1], head);
+  while (at != first && *(at - 1) > floor) {
+    --at;
+    if (IsPunct(ix, *at - 1, ",")) return *at;
   }
   return std::nullopt;
 }
@@ -477,12 +485,18 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
   };
   // A strong word silences the weak ones of its own clause only: after
   // "، بينما" the writer tells another event.
+  const auto clause_of = [&](const TriggerHit& h) {
+    return ContrastBetween(ix, begin, h.first).value_or(begin);
+  };
+  std::vector<std::uint32_t> strong_clauses;
+  for (const TriggerHit& h : hits) {
+    if (h.row->strong && h.row->cls != TriggerClass::kKilling && !h.anaphoric && !recalled(h)) {
+      strong_clauses.push_back(clause_of(h));
+    }
+  }
+  std::sort(strong_clauses.begin(), strong_clauses.end());
   const auto has_strong = [&](const TriggerHit& weak) {
-    const std::uint32_t clause = ContrastBetween(ix, begin, weak.first).value_or(begin);
-    return std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& h) {
-      return h.row->strong && h.row->cls != TriggerClass::kKilling && !h.anaphoric &&
-             !recalled(h) && ContrastBetween(ix, begin, h.first).value_or(begin) == clause;
-    });
+    return std::binary_search(strong_clauses.begin(), strong_clauses.end(), clause_of(weak));
   };
   // A killing is the outcome of the other triggers when there are any. A word
   // that points back to an event told before is its cause only before it
@@ -898,12 +912,23 @@ const text::DateMention* LeadDate(const DocIndex& ix, std::uint32_t sentence_ind
   return nullptr;
 }
 
+// The date expressions that start in [from, to): the reader lists them in
+// text order, so a question about one clause does not read the whole article's.
+std::span<const text::DateMention> DatesIn(const DocIndex& ix, std::uint32_t from,
+                                           std::uint32_t to) {
+  const auto& dates = ix.text->dates;
+  const auto before = [](const text::DateMention& d, std::uint32_t t) { return d.first_token < t; };
+  const auto lo = std::lower_bound(dates.begin(), dates.end(), from, before);
+  const auto hi = std::lower_bound(lo, dates.end(), to, before);
+  return {lo, hi};
+}
+
 // True when [from, to) names a day other than `iso` (الهجوم الذي اوقع اربعة قتلى
 // … في 5 حزيران/يونيو): "the attack" there is another one than the event told.
 bool OtherDayIn(const DocIndex& ix, std::uint32_t from, std::uint32_t to, const std::string& iso) {
-  return std::any_of(ix.text->dates.begin(), ix.text->dates.end(), [&](const text::DateMention& d) {
-    return d.first_token >= from && d.first_token < to &&
-           d.precision == text::DatePrecision::kDay && d.date.ToIso() != iso;
+  const auto dates = DatesIn(ix, from, to);
+  return std::any_of(dates.begin(), dates.end(), [&](const text::DateMention& d) {
+    return d.precision == text::DatePrecision::kDay && d.date.ToIso() != iso;
   });
 }
 
@@ -913,9 +938,7 @@ void FillDate(const DocIndex& ix, const text::Sentence& sentence, std::uint32_t 
   std::uint32_t best_distance = UINT32_MAX;
   const std::uint32_t floor =
       sentence_index >= 2 ? ix.text->sentences[sentence_index - 2].first_token : 0;
-  for (const text::DateMention& d : ix.text->dates) {
-    if (d.first_token >= sentence.end_token) break;
-    if (d.first_token < floor) continue;
+  for (const text::DateMention& d : DatesIn(ix, floor, sentence.end_token)) {
     const bool same = d.first_token >= sentence.first_token;
     // A year told before is the background of the story, not the date of
     // the reports that follow it.
@@ -1417,14 +1440,11 @@ class AssemblyRun {
     if (CueInRange(ix_, CueClass::kBackground, sentence.first_token, sentence.end_token)) {
       return true;
     }
-    return ix_.pub_date &&
-           std::any_of(ix_.text->dates.begin(), ix_.text->dates.end(),
-                       [&](const text::DateMention& d) {
-                         return d.first_token >= sentence.first_token &&
-                                d.first_token < sentence.end_token &&
-                                (d.date.year < ix_.pub_date->year ||
-                                 ix_.pub_date->ToDays() - d.date.ToDays() > kBackgroundDays);
-                       });
+    const auto dates = DatesIn(ix_, sentence.first_token, sentence.end_token);
+    return ix_.pub_date && std::any_of(dates.begin(), dates.end(), [&](const text::DateMention& d) {
+             return d.date.year < ix_.pub_date->year ||
+                    ix_.pub_date->ToDays() - d.date.ToDays() > kBackgroundDays;
+           });
   }
 
   // The article's headline: its first sentence, alone on its line and without
