@@ -22,13 +22,12 @@ struct AnalyzedText {
   std::vector<Sentence> sentences;
   std::vector<NumberMention> numbers;
   std::vector<DateMention> dates;
-  // NumberPhrases().StartHits and DatePhrases().StartHits of every token,
-  // found in one pass (PhraseTable::StartFilterPair) for the two readers.
-  std::vector<std::uint8_t> number_starts;
-  std::vector<std::uint8_t> date_starts;
   // The tokens, ascending, with a number or date start hit or made of
   // digits: the only ones where the readers can find anything, so that they
-  // pass over the rest without looking at them.
+  // pass over the rest without looking at them. The hits themselves are in
+  // Token::start_hits (NumberPhrases()' in the low byte, DatePhrases()' in
+  // the high one: Tokenize is given both start filters), where the readers
+  // read them.
   std::vector<std::uint32_t> start_tokens;
 };
 

@@ -223,9 +223,9 @@ constexpr std::int64_t kMaxAgoDays = 3660;
 
 class DateReader {
  public:
-  // start_hits is null or holds DatePhrases().StartHits of every token.
-  DateReader(const NormalizedText& norm, const std::vector<Token>& tokens,
-             const std::uint8_t* start_hits, std::optional<CivilDate> pub)
+  // start_hits gives DatePhrases().StartHits of every token, or none.
+  DateReader(const NormalizedText& norm, const std::vector<Token>& tokens, StartHitsView start_hits,
+             std::optional<CivilDate> pub)
       : norm_(norm),
         tokens_(tokens),
         start_hits_(start_hits),
@@ -306,8 +306,7 @@ class DateReader {
   }
 
   std::uint32_t StartHitsAt(std::uint32_t i) const {
-    return start_hits_ != nullptr ? start_hits_[i]
-                                  : DateLexicon::Get().table().StartHits(tokens_[i]);
+    return start_hits_.given() ? start_hits_[i] : DateLexicon::Get().table().StartHits(tokens_[i]);
   }
 
   // The lexicon entries that may start at a token, with the set of their
@@ -681,7 +680,7 @@ class DateReader {
 
   const NormalizedText& norm_;
   const std::vector<Token>& tokens_;
-  const std::uint8_t* start_hits_;
+  StartHitsView start_hits_;
   std::optional<CivilDate> pub_;
   std::uint32_t n_;
   mutable std::uint32_t checked_token_ = kNoToken;
@@ -695,7 +694,7 @@ class DateReader {
 namespace {
 
 void ReadDatesWith(const NormalizedText& norm, const std::vector<Token>& tokens,
-                   const std::uint8_t* start_hits, const std::vector<std::uint32_t>* start_tokens,
+                   StartHitsView start_hits, const std::vector<std::uint32_t>* start_tokens,
                    std::optional<CivilDate> pub_date, std::vector<DateMention>* out) {
   out->clear();
   if (pub_date && !pub_date->IsValid()) pub_date.reset();
@@ -711,7 +710,7 @@ void ReadDatesWith(const NormalizedText& norm, const std::vector<Token>& tokens,
     }
     // A word no date entry starts with opens no date: most tokens are
     // passed over here, without the reader's call.
-    if (start_hits != nullptr && start_hits[i] == 0 && tokens[i].kind != TokenKind::kNumber) {
+    if (start_hits.given() && start_hits[i] == 0 && tokens[i].kind != TokenKind::kNumber) {
       ++i;
       continue;
     }
@@ -730,7 +729,7 @@ const PhraseTable& DatePhrases() { return DateLexicon::Get().table(); }
 
 void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
                std::optional<CivilDate> pub_date, std::vector<DateMention>* out) {
-  ReadDatesWith(norm, tokens, nullptr, nullptr, pub_date, out);
+  ReadDatesWith(norm, tokens, StartHitsView(), nullptr, pub_date, out);
 }
 
 void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
@@ -738,7 +737,8 @@ void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
                std::vector<DateMention>* out) {
   // Hits for some other token vector are not used.
   const bool fits = start_hits.size() == tokens.size();
-  ReadDatesWith(norm, tokens, fits ? start_hits.data() : nullptr, nullptr, pub_date, out);
+  ReadDatesWith(norm, tokens, fits ? StartHitsView(start_hits.data()) : StartHitsView(), nullptr,
+                pub_date, out);
 }
 
 void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
@@ -746,8 +746,14 @@ void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
                const std::vector<std::uint32_t>& start_tokens, std::optional<CivilDate> pub_date,
                std::vector<DateMention>* out) {
   const bool fits = start_hits.size() == tokens.size();
-  ReadDatesWith(norm, tokens, fits ? start_hits.data() : nullptr, fits ? &start_tokens : nullptr,
-                pub_date, out);
+  ReadDatesWith(norm, tokens, fits ? StartHitsView(start_hits.data()) : StartHitsView(),
+                fits ? &start_tokens : nullptr, pub_date, out);
+}
+
+void ReadDatesWithTokenHits(const NormalizedText& norm, const std::vector<Token>& tokens,
+                            const std::vector<std::uint32_t>& start_tokens,
+                            std::optional<CivilDate> pub_date, std::vector<DateMention>* out) {
+  ReadDatesWith(norm, tokens, StartHitsView(tokens, kDateHitsShift), &start_tokens, pub_date, out);
 }
 
 }  // namespace rasd::text

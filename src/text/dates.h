@@ -71,6 +71,13 @@ void ReadDates(const NormalizedText& norm, const std::vector<Token>& tokens,
                const std::vector<std::uint8_t>& start_hits,
                const std::vector<std::uint32_t>& start_tokens, std::optional<CivilDate> pub_date,
                std::vector<DateMention>* out);
+// The same, with each token's start hits read from Token::start_hits (its
+// high byte: Tokenize was given DatePhrases()' start filter second, as
+// Analyze does), reading only at start_tokens.
+inline constexpr std::uint32_t kDateHitsShift = 8;
+void ReadDatesWithTokenHits(const NormalizedText& norm, const std::vector<Token>& tokens,
+                            const std::vector<std::uint32_t>& start_tokens,
+                            std::optional<CivilDate> pub_date, std::vector<DateMention>* out);
 
 }  // namespace rasd::text
 

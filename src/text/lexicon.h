@@ -52,6 +52,32 @@ struct PhraseCandidate {
   std::uint8_t reading = 0;     // the reading of the first token
 };
 
+// Where a reader finds each token's start hits in one lexicon
+// (PhraseTable::StartHits): nowhere (the reader computes them), a byte per
+// token given by the caller, or the byte of Token::start_hits that Tokenize
+// set from that lexicon's start filter (Analyze tokenises with the number
+// lexicon's filter in the low byte and the date lexicon's in the high one),
+// so that no pass copies them out of the tokens first.
+class StartHitsView {
+ public:
+  StartHitsView() = default;
+  explicit StartHitsView(const std::uint8_t* bytes) : bytes_(bytes) {}
+  // Bits `shift` to `shift` + 7 of each token's start_hits.
+  StartHitsView(const std::vector<Token>& tokens, std::uint32_t shift)
+      : tokens_(tokens.data()), shift_(shift) {}
+
+  bool given() const { return bytes_ != nullptr || tokens_ != nullptr; }
+  // Only when given().
+  std::uint32_t operator[](std::uint32_t i) const {
+    return bytes_ != nullptr ? bytes_[i] : (tokens_[i].start_hits >> shift_) & 0xFFu;
+  }
+
+ private:
+  const std::uint8_t* bytes_ = nullptr;
+  const Token* tokens_ = nullptr;
+  std::uint32_t shift_ = 0;
+};
+
 class PhraseTable {
  public:
   // Parses `tsv`; '#' starts a comment line. Malformed rows are skipped and

@@ -470,10 +470,10 @@ std::optional<NumberMention> ReadNumberAt(const NormalizedText& norm,
 
 namespace {
 
-// ReadNumbers; start_hits is null or holds the StartHits of every token,
-// and start_tokens null or the tokens, ascending, where a number may start.
+// ReadNumbers; start_hits gives the StartHits of every token or none, and
+// start_tokens is null or the tokens, ascending, where a number may start.
 void ReadNumbersWith(const NormalizedText& norm, const std::vector<Token>& tokens,
-                     const std::uint8_t* start_hits, const std::vector<std::uint32_t>* start_tokens,
+                     StartHitsView start_hits, const std::vector<std::uint32_t>* start_tokens,
                      std::vector<NumberMention>* out) {
   out->clear();
   const auto n = static_cast<std::uint32_t>(tokens.size());
@@ -498,12 +498,12 @@ void ReadNumbersWith(const NormalizedText& norm, const std::vector<Token>& token
     const bool digits = tokens[i].kind == TokenKind::kNumber;
     // A word no number entry starts with opens no number: most tokens are
     // passed over here, before the lexicon is asked for their kinds.
-    if (start_hits != nullptr && start_hits[i] == 0 && !digits) {
+    if (start_hits.given() && start_hits[i] == 0 && !digits) {
       ++i;
       continue;
     }
     const std::uint32_t hits =
-        start_hits != nullptr ? start_hits[i] : lex.table().StartHits(tokens[i]);
+        start_hits.given() ? start_hits[i] : lex.table().StartHits(tokens[i]);
     const std::uint32_t kinds = digits ? 0 : lex.KindsAt(norm, tokens[i], hits);
     if (!digits && (kinds & (kNumberWords | kQualifiersBefore | MaskOf(WordKind::kOrdinal))) == 0) {
       ++i;
@@ -550,22 +550,29 @@ const PhraseTable& NumberPhrases() { return NumberLexicon::Get().table(); }
 
 void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
                  std::vector<NumberMention>* out) {
-  ReadNumbersWith(norm, tokens, nullptr, nullptr, out);
+  ReadNumbersWith(norm, tokens, StartHitsView(), nullptr, out);
 }
 
 void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
                  const std::vector<std::uint8_t>& start_hits, std::vector<NumberMention>* out) {
   // Hits for some other token vector are not used.
   const bool fits = start_hits.size() == tokens.size();
-  ReadNumbersWith(norm, tokens, fits ? start_hits.data() : nullptr, nullptr, out);
+  ReadNumbersWith(norm, tokens, fits ? StartHitsView(start_hits.data()) : StartHitsView(), nullptr,
+                  out);
 }
 
 void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
                  const std::vector<std::uint8_t>& start_hits,
                  const std::vector<std::uint32_t>& start_tokens, std::vector<NumberMention>* out) {
   const bool fits = start_hits.size() == tokens.size();
-  ReadNumbersWith(norm, tokens, fits ? start_hits.data() : nullptr, fits ? &start_tokens : nullptr,
-                  out);
+  ReadNumbersWith(norm, tokens, fits ? StartHitsView(start_hits.data()) : StartHitsView(),
+                  fits ? &start_tokens : nullptr, out);
+}
+
+void ReadNumbersWithTokenHits(const NormalizedText& norm, const std::vector<Token>& tokens,
+                              const std::vector<std::uint32_t>& start_tokens,
+                              std::vector<NumberMention>* out) {
+  ReadNumbersWith(norm, tokens, StartHitsView(tokens, kNumberHitsShift), &start_tokens, out);
 }
 
 }  // namespace rasd::text

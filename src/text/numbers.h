@@ -56,6 +56,14 @@ void ReadNumbers(const NormalizedText& norm, const std::vector<Token>& tokens,
                  const std::vector<std::uint8_t>& start_hits,
                  const std::vector<std::uint32_t>& start_tokens, std::vector<NumberMention>* out);
 
+// The same, with each token's start hits read from Token::start_hits (its
+// low byte: Tokenize was given NumberPhrases()' start filter first, as
+// Analyze does), reading only at start_tokens.
+inline constexpr std::uint32_t kNumberHitsShift = 0;
+void ReadNumbersWithTokenHits(const NormalizedText& norm, const std::vector<Token>& tokens,
+                              const std::vector<std::uint32_t>& start_tokens,
+                              std::vector<NumberMention>* out);
+
 // The number (digits or words, no qualifier) that starts at tokens[i], if
 // any: for readers of "قبل 3 أيام" and the like.
 std::optional<NumberMention> ReadNumberAt(const NormalizedText& norm,

@@ -73,23 +73,33 @@ TEST(AnalyzerTest, WholeCorpusHasConsistentMentions) {
 }
 
 // Analyze finds where number and date words may start for both readers in
-// one loop (PhraseTable::StartFilterPair): every corpus token must get the
-// hits each lexicon gives it alone, and the readers must find with them
-// exactly what they find without. Half of every text is analysed again, so
-// that the reused vectors are checked on a shorter document too.
+// one loop (PhraseTable::StartFilterPair, while Tokenize hashes readings):
+// every corpus token must hold, in the bytes of Token::start_hits the
+// readers read, the hits each lexicon gives it alone; start_tokens must
+// list every token with a hit or of digits; and the readers must find with
+// them exactly what they find without. Half of every text is analysed
+// again, so that the reused vectors are checked on a shorter document too.
 TEST(AnalyzerTest, SharedPhraseStartsAgreeWithEachReaderAlone) {
   AnalyzedText a;
   std::size_t tokens_with_hits = 0, numbers = 0, dates = 0;
   for (const std::string& doc : testing::AllCorpusTexts()) {
     for (const std::string& text : {doc, doc.substr(0, doc.size() / 2)}) {
       Analyze(text, CivilDate{2015, 8, 1}, &a);
-      ASSERT_EQ(a.number_starts.size(), a.tokens.size());
-      ASSERT_EQ(a.date_starts.size(), a.tokens.size());
-      for (std::size_t i = 0; i < a.tokens.size(); ++i) {
-        ASSERT_EQ(a.number_starts[i], NumberPhrases().StartHits(a.tokens[i])) << i;
-        ASSERT_EQ(a.date_starts[i], DatePhrases().StartHits(a.tokens[i])) << i;
-        tokens_with_hits += (a.number_starts[i] | a.date_starts[i]) != 0;
+      std::size_t listed = 0;
+      for (std::uint32_t i = 0; i < a.tokens.size(); ++i) {
+        const Token& t = a.tokens[i];
+        const std::uint32_t number_hits = (t.start_hits >> kNumberHitsShift) & 0xFF;
+        const std::uint32_t date_hits = (t.start_hits >> kDateHitsShift) & 0xFF;
+        ASSERT_EQ(number_hits, NumberPhrases().StartHits(t)) << i;
+        ASSERT_EQ(date_hits, DatePhrases().StartHits(t)) << i;
+        const bool start = (number_hits | date_hits) != 0 || t.kind == TokenKind::kNumber;
+        tokens_with_hits += (number_hits | date_hits) != 0;
+        if (!start) continue;
+        ASSERT_LT(listed, a.start_tokens.size()) << i;
+        ASSERT_EQ(a.start_tokens[listed], i);
+        ++listed;
       }
+      ASSERT_EQ(listed, a.start_tokens.size());
       std::vector<NumberMention> alone_numbers;
       ReadNumbers(a.norm, a.tokens, &alone_numbers);
       ASSERT_EQ(alone_numbers.size(), a.numbers.size());
