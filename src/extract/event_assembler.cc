@@ -112,6 +112,8 @@ struct TriggerHit {
   // Refers back to an event already told (هذا الانفجار): it may complete a
   // frame of the same report but makes no event by itself.
   bool anaphoric = false;
+  // A noun with a possessive pronoun (خطفها، قصفهم): its owner did it.
+  bool possessed = false;
 };
 
 struct Frame {
@@ -343,8 +345,13 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     if (!NamesABase(ix, row, m)) continue;
     // A view, a wish or an analysis (برأي الناشط، يجب، قال خبير): spec section 2.
     if (CueInRange(ix, CueClass::kOpinion, begin, m.first_token)) continue;
-    hits.push_back(
-        {m.first_token, m.end_token, &lexicon.trigger(m.payload), PointsBack(ix, m, begin)});
+    // A verb row's word after من is its verbal noun (بعد أيام من خطفها).
+    const Token& tok = ix.text->tokens[m.first_token];
+    const bool noun = !row.verb || (m.first_token > begin && IsWord(ix, m.first_token - 1, kOf));
+    const bool possessed = noun && tok.reading_count > m.first_reading &&
+                           tok.readings[m.first_reading].enclitic_bytes > 0;
+    hits.push_back({m.first_token, m.end_token, &lexicon.trigger(m.payload),
+                    PointsBack(ix, m, begin), possessed});
   }
   AbsorbDisruptedWeapons(&hits);
   return hits;
@@ -1177,6 +1184,7 @@ class AssemblyRun {
       }
     }
     InheritSubject(s, frame, &base);
+    OwnerOfANoun(s, frame, roles, &base);
     InheritRetoldSides(s, frame, &base);
     ContinueDyad(s, &base);
     CiviliansAsTarget(frame, &base);
@@ -1580,6 +1588,27 @@ class AssemblyRun {
     if (s > context_.subject_sentence + 1 || context_.subject == e->actor2) return;
     e->actor1 = context_.subject;
     e->inter1 = context_.subject_inter;
+  }
+
+  // A trigger noun with a possessive pronoun after another report of its
+  // sentence (خطفت جبهة النصرة … مجموعة ثانية من أعضاء الفرقة 30 …، بعد أيام من
+  // خطفها ثمانية مقاتلين آخرين): the pronoun is that report's initiator, and
+  // with no group named after the noun, its target too. The names between the
+  // two triggers are the earlier report's.
+  void OwnerOfANoun(std::uint32_t s, const Frame& frame, const Roles& roles, Event* e) const {
+    if (!frame.head().possessed || !frame.after_trigger || context_.subject_sentence != s ||
+        context_.actors_sentence != s || context_.actor1.empty()) {
+      return;
+    }
+    e->actor1 = context_.actor1;
+    e->inter1 = context_.inter1;
+    const bool target_after = roles.actor2 != kNone &&
+                              ix_.mention(roles.actor2).first_token >= frame.head().end &&
+                              ix_.mention(roles.actor2).id != e->actor1;
+    if (!target_after) {
+      e->actor2 = context_.actor2;
+      e->inter2 = context_.inter2;
+    }
   }
 
   // The earlier report of a one-off event that a definite noun tells again

@@ -1408,5 +1408,21 @@ TEST_F(EngineTest, AKillingWithBothSidesNamedNeedsNoPlace) {
                   .empty());
 }
 
+TEST_F(EngineTest, ANounsPossessorIsTheSentencesAttacker) {
+  // snn-022: "al-Nusra abducted … a second group of Division 30 …, days after
+  // its abduction (خطفها) of eight other fighters": the pronoun is al-Nusra,
+  // not a target; the names between the two triggers are the first report's.
+  const auto events = Current(Extract(
+      "خطفت جبهة النصرة، ذراع تنظيم القاعدة في سوريا، أمس، مجموعة ثانية من أعضاء الفرقة 30 مشاة "
+      "التي تلقى مقاتلوها تدريبات في إطار برنامج التدريب الأميركي للمعارضة السورية المعتدلة في "
+      "شمال غربي البلاد، بعد أيام من خطفها ثمانية مقاتلين آخرين.",
+      "2015-08-06"));
+  ASSERT_FALSE(events.empty());
+  for (const Event& e : events) {
+    EXPECT_EQ(e.actor1, "JABHAT_AL_NUSRA");
+    EXPECT_EQ(e.actor2, "new:الفرقة 30");
+  }
+}
+
 }  // namespace
 }  // namespace rasd
