@@ -1424,5 +1424,16 @@ TEST_F(EngineTest, ANounsPossessorIsTheSentencesAttacker) {
   }
 }
 
+TEST_F(EngineTest, TheIncidentOfAnEventToldPointsBack) {
+  // snn-031: "we have no sure news of the abduction incident": the abduction
+  // the article reported, not another one.
+  for (const Event& e : Current(Extract(
+           "وقال المطران متى الخوري سكرتير بطريركية السريان الأرثوذوكس في دمشق، إنه «لا معلومات "
+           "أكيدة لدينا عن حادثة الخطف لأن الاتصالات صعبة مع سكان المدينة».",
+           "2015-08-08"))) {
+    EXPECT_NE(e.sub_event_type, "Abduction/forced disappearance");
+  }
+}
+
 }  // namespace
 }  // namespace rasd
