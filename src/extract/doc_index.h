@@ -27,6 +27,10 @@ inline constexpr std::string_view kWaw = "\xD9\x88";
 inline constexpr std::string_view kIn = "\xD9\x81\xD9\x8A";
 // U+0645 U+0646, the preposition من ("of", partitive), in normalised text.
 inline constexpr std::string_view kOf = "\xD9\x85\xD9\x86";
+// U+062A ت and U+064A ي, the prefixes of a verb in the present tense (تقصف،
+// يقصف), and ت also the ending of a past one (تعرضت).
+inline constexpr std::string_view kTa = "\xD8\xAA";
+inline constexpr std::string_view kYa = "\xD9\x8A";
 
 // Per-document lookups, built once.
 struct DocIndex {

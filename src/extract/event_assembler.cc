@@ -89,6 +89,8 @@ constexpr std::int64_t kRetellingDays = 1;
 constexpr std::uint32_t kStateSubjectGap = 3;
 // Words between a verb of reacting and its subject (ندد الرئيس التركي رجب).
 constexpr std::uint32_t kReactorReach = 4;
+// The words that open a clause of result (ما أدى إلى، مما أسفر عن).
+constexpr std::uint32_t kResultOpening = 3;
 // How far before a taking a "tried to" word makes it an attempt (حاولت قبل
 // يومين التقدم).
 constexpr std::uint32_t kAttemptReach = 4;
@@ -244,14 +246,17 @@ bool DescribedBefore(const DocIndex& ix, const PhraseMatch& m, std::uint32_t beg
   return m.first_token > begin && ix.Cue(m.first_token - 1, CueClass::kDescriptor);
 }
 
-// True when token t is a verb in the present tense: its word opens with the
-// prefix ت (U+062A) or ي (U+064A).
+// True when token t reads as a verb in the present tense after a relative
+// pronoun: its word opens with the prefix ي, or with ت and does not end in it.
 bool PresentTense(const DocIndex& ix, std::uint32_t t) {
   const Token& tok = ix.text->tokens[t];
-  if (tok.kind != text::TokenKind::kArabicWord || tok.norm.size() < 4) return false;
-  const std::string_view word =
-      std::string_view(ix.text->norm.text).substr(tok.norm.begin.value, tok.norm.size());
-  return word.substr(0, 2) == "\xD8\xAA" || word.substr(0, 2) == "\xD9\x8A";
+  // Three letters at least: تم is the passive's helper, not a verb of habit.
+  if (tok.kind != text::TokenKind::kArabicWord || tok.norm.size() < 3 * kYa.size()) return false;
+  const std::string_view word = ix.text->norm.View(tok.norm);
+  if (word.starts_with(kYa)) return true;
+  // ت opens a feminine verb of the present (التي تقصف) and a past verb of the
+  // fifth form; the feminine past ends in ت (التي تعرضت، تمكنت).
+  return word.starts_with(kTa) && !word.ends_with(kTa);
 }
 
 // True when the trigger tells what a name habitually does, in a relative
@@ -462,21 +467,44 @@ bool NamesAWeapon(const DocIndex& ix, const Frame& frame) {
          CueInRange(ix, CueClass::kGround, frame.window_begin, frame.window_end);
 }
 
-// The last "، بينما" or "، في حين" in [floor, head): there the writer turns to
-// another event (تركزت المعارك … ما أسفر عن مقتل جنود، بينما رد الأخير بقصف
-// أحياء درعا البلد), so the toll, sides and places told before it are not the
-// later trigger's, nor those after it the earlier's.
-std::optional<std::uint32_t> ContrastBetween(const DocIndex& ix, std::uint32_t floor,
-                                             std::uint32_t head) {
-  // The class's tokens in text order, so a sentence of many triggers costs a
-  // search per question, not a scan.
+// True when [begin, end) tells an event of its own: a side that acts (an
+// actor, not the civilians who died of what was told before: …، فيما قتل 5
+// مدنيين جراء القصف) or a trigger that is neither a killing nor a word with
+// the article naming an event told (بينما رد الأخير بقصف أحياء درعا البلد).
+bool TellsItsOwnEvent(const DocIndex& ix, const std::vector<TriggerHit>& hits, std::uint32_t begin,
+                      std::uint32_t end) {
+  for (std::uint32_t t = begin; t < end; ++t) {
+    if (ix.mention_at[t] == kNone) continue;
+    const Mention& m = ix.mention(ix.mention_at[t]);
+    if (m.kind == MentionKind::kActor && m.id != kCiviliansId) return true;
+  }
+  return std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& h) {
+    return h.first >= begin && h.first < end && h.row->cls != TriggerClass::kKilling &&
+           !DefiniteWord(ix, h);
+  });
+}
+
+// The last "، بينما" or "، في حين" in [floor, head) that opens a clause telling
+// an event of its own, before `end` or the next such word: there the writer
+// turns to another event (تركزت المعارك … ما أسفر عن مقتل جنود، بينما رد الأخير
+// بقصف أحياء درعا البلد), so the toll, sides and places told before it are not
+// the later trigger's, nor those after it the earlier's. Without one (…، فيما
+// قتل 5 مدنيين جراء القصف) the clause tells what the report before it did.
+std::optional<std::uint32_t> ContrastBetween(const DocIndex& ix,
+                                             const std::vector<TriggerHit>& hits,
+                                             std::uint32_t floor, std::uint32_t head,
+                                             std::uint32_t end) {
+  // The class's tokens in text order: a question costs a search, not a scan.
   const auto k = static_cast<std::size_t>(CueClass::kContrast);
   const std::uint32_t* const first = ix.cue_tokens.data() + ix.cue_from[k];
-  const std::uint32_t* at =
-      std::lower_bound(first, ix.cue_tokens.data() + ix.cue_from[k + 1], head);
+  const std::uint32_t* const last = ix.cue_tokens.data() + ix.cue_from[k + 1];
+  const std::uint32_t* at = std::lower_bound(first, last, head);
+  std::uint32_t clause_end = at != last && *at < end ? *at : end;
   while (at != first && *(at - 1) > floor) {
     --at;
-    if (IsPunct(ix, *at - 1, ",")) return *at;
+    if (!IsPunct(ix, *at - 1, ",")) continue;
+    if (TellsItsOwnEvent(ix, hits, *at, clause_end)) return *at;
+    clause_end = *at;
   }
   return std::nullopt;
 }
@@ -493,7 +521,7 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
   // A strong word silences the weak ones of its own clause only: after
   // "، بينما" the writer tells another event.
   const auto clause_of = [&](const TriggerHit& h) {
-    return ContrastBetween(ix, begin, h.first).value_or(begin);
+    return ContrastBetween(ix, hits, begin, h.first, end).value_or(begin);
   };
   std::vector<std::uint32_t> strong_clauses;
   for (const TriggerHit& h : hits) {
@@ -553,11 +581,13 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
   });
   for (std::size_t f = 0; f < frames.size(); ++f) {
     const std::uint32_t floor = f == 0 ? begin : frames[f - 1].hits.back().end;
-    frames[f].window_begin = ContrastBetween(ix, floor, frames[f].head().first).value_or(floor);
+    frames[f].window_begin =
+        ContrastBetween(ix, hits, floor, frames[f].head().first, end).value_or(floor);
     frames[f].after_trigger = f > 0;
     if (f + 1 < frames.size()) {
       const std::uint32_t next = frames[f + 1].head().first;
-      frames[f].window_end = ContrastBetween(ix, frames[f].hits.back().end, next).value_or(next);
+      frames[f].window_end =
+          ContrastBetween(ix, hits, frames[f].hits.back().end, next, end).value_or(next);
     } else {
       frames[f].window_end = end;
     }
@@ -587,8 +617,8 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
   return frames;
 }
 
-// The cue class standing within kCueReach tokens before `token`, if any of `wanted`.
-// The quotes around a name (مقاتلين من «النصرة») do not count as words.
+// True when a cue of class c stands within `reach` words before `token`, with
+// no name between; the quotes around a name (مقاتلين من «النصرة») are no words.
 bool CueBefore(const DocIndex& ix, std::uint32_t token, std::uint32_t floor, CueClass c,
                std::uint32_t reach = kCueReach) {
   std::uint32_t words = 0;
@@ -718,12 +748,20 @@ bool HoldsThePlace(const DocIndex& ix, std::int32_t a) {
 // True when the name is the subject of a verb of reacting (ندد الرئيس التركي
 // رجب طيب أردوغان بالهجوم الانتحاري، وعدت الحكومة التركية … غداة هجوم
 // انتحاري): who condemns or promises is no side of the event.
-bool Reacts(const DocIndex& ix, std::int32_t a, std::uint32_t begin) {
+bool Reacts(const DocIndex& ix, const Frame& frame, std::int32_t a) {
+  const std::uint32_t begin = frame.window_begin;
   const Mention& m = ix.mention(a);
-  // The subject after its verb, past a title (ندد الرئيس التركي رجب طيب أردوغان).
+  // The subject after its verb, past a title (ندد الرئيس التركي رجب طيب أردوغان);
+  // not a name after the event it condemns (أدان الائتلاف قصف قوات النظام).
   for (std::uint32_t k = 1; k <= kReactorReach && m.first_token >= begin + k; ++k) {
-    if (ix.Cue(m.first_token - k, CueClass::kReaction)) return true;
-    if (ix.text->tokens[m.first_token - k].kind == text::TokenKind::kPunct) break;
+    const std::uint32_t t = m.first_token - k;
+    if (ix.Cue(t, CueClass::kReaction)) return true;
+    const bool other_name = ix.mention_at[t] != kNone && ix.mention(ix.mention_at[t]).id != m.id;
+    if (ix.text->tokens[t].kind == text::TokenKind::kPunct || other_name ||
+        std::any_of(frame.hits.begin(), frame.hits.end(),
+                    [&](const TriggerHit& h) { return t >= h.first && t < h.end; })) {
+      break;
+    }
   }
   return ix.Cue(m.end_token, CueClass::kReaction);
 }
@@ -738,7 +776,7 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   // that organisation's men: the group named after them is the side.
   std::erase_if(actors, [&](std::int32_t a) {
     return GunmenOfANamedGroup(ix, a) || (bombardment && HoldsThePlace(ix, a)) ||
-           Reacts(ix, a, frame.window_begin);
+           Reacts(ix, frame, a);
   });
   std::int32_t agent = kNone, between_first = kNone, between_second = kNone, target = kNone,
                victim = kNone;
@@ -933,9 +971,14 @@ std::span<const text::DateMention> DatesIn(const DocIndex& ix, std::uint32_t fro
 // True when [from, to) names a day other than `iso` (الهجوم الذي اوقع اربعة قتلى
 // … في 5 حزيران/يونيو): "the attack" there is another one than the event told.
 bool OtherDayIn(const DocIndex& ix, std::uint32_t from, std::uint32_t to, const std::string& iso) {
+  const auto told = text::CivilDate::FromIso(iso);
+  if (!told) return false;
   const auto dates = DatesIn(ix, from, to);
+  // A day apart is the same event told again (أمس … مساء الخميس).
   return std::any_of(dates.begin(), dates.end(), [&](const text::DateMention& d) {
-    return d.precision == text::DatePrecision::kDay && d.date.ToIso() != iso;
+    const std::int64_t apart = d.date.ToDays() - told->ToDays();
+    return d.precision == text::DatePrecision::kDay &&
+           (apart > kRetellingDays || -apart > kRetellingDays);
   });
 }
 
@@ -1190,10 +1233,7 @@ class AssemblyRun {
     CiviliansAsTarget(frame, &base);
     RetypeTerritory(&base);
     RetypeBombByTheState(frame, roles, &base);
-    if (AttemptedTaking(frame, base)) {
-      base.sub_event_type = std::string(SubEventTypeName(SubEventType::kArmedClash));
-      base.event_type = std::string(EventTypeOf(SubEventType::kArmedClash));
-    }
+    RetypeAttemptedTaking(frame, &base);
     RetypeAttackOnForces(&base);
     DetaineesAreNoSide(&base);
     base.trigger = ix_.Original(frame.head().first, frame.hits.back().end);
@@ -1290,7 +1330,8 @@ class AssemblyRun {
 
   // An event an ACLED coder could record: with a place, or at least a named
   // side for a word that is an event by itself (غارات، اشتباكات); a weak
-  // word (هجوم، استهدف) needs a place, and a side or someone killed. A place carried from a
+  // word (هجوم، استهدف) needs a place, and a side or someone killed, unless it
+  // is a killing between two named armed sides. A place carried from a
   // sentence that reported nothing does not count.
   bool Codable(const Event& e, const Frame& frame, bool scene_only) const {
     const bool strong = std::any_of(frame.hits.begin(), frame.hits.end(),
@@ -1304,10 +1345,14 @@ class AssemblyRun {
     // Someone killed there makes the word an event without a named side
     // (قتل شرطي ... في هجوم وقع في أحد أحياء دياربكر).
     const bool dead = e.fatalities.value_or(0) > 0;
-    // A killing with killer and killed named (أعضاء «الفرقة 30» قتلوا مقاتلين من
-    // «النصرة») is an event wherever it happened.
-    const bool both_sides = !e.actor1.empty() && !e.actor2.empty();
-    if (both_sides && e.fatalities.has_value()) return true;
+    // A killing with killer and killed named, both armed (أعضاء «الفرقة 30»
+    // قتلوا مقاتلين من «النصرة»), is an event wherever it happened.
+    const bool killing = std::any_of(frame.hits.begin(), frame.hits.end(), [](const TriggerHit& h) {
+      return h.row->cls == TriggerClass::kKilling;
+    });
+    const bool armed_sides = !e.actor1.empty() && !e.actor2.empty() && e.actor1 != kCiviliansId &&
+                             e.actor2 != kCiviliansId;
+    if (killing && armed_sides && e.fatalities.has_value()) return true;
     return (side || dead) && place;
   }
 
@@ -1380,22 +1425,31 @@ class AssemblyRun {
     return *triggers_[s];
   }
 
-  // The toll in the frame's window, else in the next sentence when that one
-  // only reports the outcome (وأسفر القصف عن مقتل 7 مدنيين) and has no event of its own.
   // Where a frame's toll may stand: up to the next frame, but not into the
   // clause that leads into it, opened by a comma (… وانباء عن خسائر بشرية في
   // صفوف عناصر التنظيم، أيضاً مقتل مقاتل من المعارضة خلال اشتباكات) or by
-  // "whereas" (… خسائر فادحة في الأرواح فيما قال الجيش الأميركي إن …
-  // استهدفوا): deaths there are the next trigger's.
-  std::uint32_t TollEnd(const text::Sentence& sentence, const Frame& frame) const {
+  // "whereas" with a side of its own (… خسائر فادحة في الأرواح فيما قال الجيش
+  // الأميركي إن … استهدفوا): deaths there are the next trigger's. A clause
+  // that tells what this frame did (قصفت …، ما أدى إلى مقتل 5 مدنيين واندلاع
+  // اشتباكات) is its own.
+  std::uint32_t TollEnd(const text::Sentence& sentence, const Frame& frame,
+                        const std::vector<TriggerHit>& hits) const {
     if (frame.window_end >= sentence.end_token) return frame.window_end;
     for (std::uint32_t t = frame.window_end; t > frame.hits.back().end; --t) {
-      if (ix_.Cue(t - 1, CueClass::kContrast)) return t - 1;
-      if (IsPunct(ix_, t - 1, ",")) return t;
+      if (ix_.Cue(t - 1, CueClass::kContrast) &&
+          TellsItsOwnEvent(ix_, hits, t - 1, frame.window_end)) {
+        return t - 1;
+      }
+      if (IsPunct(ix_, t - 1, ",")) {
+        const std::uint32_t opening = std::min(t + kResultOpening, frame.window_end);
+        return CueInRange(ix_, CueClass::kResult, t, opening) ? frame.window_end : t;
+      }
     }
     return frame.window_end;
   }
 
+  // The toll in the frame's window, else in the next sentence when that one
+  // only reports the outcome (وأسفر القصف عن مقتل 7 مدنيين) and has no event of its own.
   FatalityFigure FrameFatalities(std::uint32_t s, const Frame& frame) {
     const text::Sentence& sentence = ix_.text->sentences[s];
     FatalityFigure fig;
@@ -1410,7 +1464,7 @@ class AssemblyRun {
       // A frame after another: the deaths told between the two triggers are
       // the earlier report's (قصف ... ما أدى لمقتل ضابط، كما قصفت ... ولم ترد
       // أنباء عن إصابات); this one's toll follows its own trigger.
-      fig = Fatalities(ix_, frame.head().first, TollEnd(sentence, frame));
+      fig = Fatalities(ix_, frame.head().first, TollEnd(sentence, frame, hits));
       if (!fig.value && !pointed_before) {
         fig = Fatalities(ix_, frame.window_begin, frame.head().first);
       }
@@ -1421,7 +1475,7 @@ class AssemblyRun {
         fig = GappedToll(ix_, frame.window_begin, frame.head().first);
       }
     } else {
-      fig = Fatalities(ix_, frame.window_begin, TollEnd(sentence, frame));
+      fig = Fatalities(ix_, frame.window_begin, TollEnd(sentence, frame, hits));
     }
     if (!fig.value) {
       // The toll of the sentence's report may stand past the next trigger
@@ -1451,7 +1505,8 @@ class AssemblyRun {
     const auto dates = DatesIn(ix_, sentence.first_token, sentence.end_token);
     return ix_.pub_date && std::any_of(dates.begin(), dates.end(), [&](const text::DateMention& d) {
              return d.date.year < ix_.pub_date->year ||
-                    ix_.pub_date->ToDays() - d.date.ToDays() > kBackgroundDays;
+                    (d.precision == text::DatePrecision::kDay &&
+                     ix_.pub_date->ToDays() - d.date.ToDays() > kBackgroundDays);
            });
   }
 
@@ -1485,12 +1540,21 @@ class AssemblyRun {
   // A taking the words say was only tried (قوات النظام حاولت قبل يومين التقدم
   // نحو قرى، تستمر ميليشيات حزب الله في محاولاتها للتقدم): ACLED codes the
   // fighting, an Armed clash, since no ground changed hands.
+  void RetypeAttemptedTaking(const Frame& frame, Event* e) const {
+    if (!AttemptedTaking(frame, *e)) return;
+    e->sub_event_type = std::string(SubEventTypeName(SubEventType::kArmedClash));
+    e->event_type = std::string(EventTypeOf(SubEventType::kArmedClash));
+  }
+
   bool AttemptedTaking(const Frame& frame, const Event& e) const {
     if (!IsTaking(e)) return false;
     const std::uint32_t head = frame.head().first;
-    const std::uint32_t from =
-        head > frame.window_begin + kAttemptReach ? head - kAttemptReach : frame.window_begin;
-    return CueInRange(ix_, CueClass::kAttempt, from, head);
+    // Within the taking's clause: وبعد محاولات عدة، سيطرت … is a taking.
+    for (std::uint32_t k = 1; k <= kAttemptReach && head >= frame.window_begin + k; ++k) {
+      if (ix_.Cue(head - k, CueClass::kAttempt)) return true;
+      if (ix_.text->tokens[head - k].kind == text::TokenKind::kPunct) return false;
+    }
+    return false;
   }
 
   // A bomb that state forces, the subject right before it, set off (قوات
@@ -1498,8 +1562,10 @@ class AssemblyRun {
   // the attacker's weapon destroyed: ACLED codes car bombs and IEDs to armed
   // groups, and their destruction by the state as Disrupted weapons use.
   void RetypeBombByTheState(const Frame& frame, const Roles& roles, Event* e) const {
+    // Bombs set off among civilians (فجرت عبوات ناسفة في منازل المدنيين) are an attack.
     if (e->sub_event_type != SubEventTypeName(SubEventType::kRemoteExplosiveLandmineIed) ||
-        e->inter1 != 1 || roles.actor1 == kNone) {
+        e->inter1 != 1 || roles.actor1 == kNone || e->actor2 == kCiviliansId ||
+        CueInRange(ix_, CueClass::kCivilian, frame.window_begin, frame.window_end)) {
       return;
     }
     const std::uint32_t subject_end = ix_.mention(roles.actor1).end_token;
