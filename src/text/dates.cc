@@ -232,6 +232,10 @@ class DateReader {
         pub_(pub),
         n_(static_cast<std::uint32_t>(tokens.size())) {}
 
+  // How many days the article's own "yesterday" lies from the publication
+  // date's, once a relative day and its weekday disagree (0 while none has).
+  std::int64_t article_shift() const { return article_shift_.value_or(0); }
+
   std::optional<DateMention> ReadAt(std::uint32_t i) const {
     if (tokens_[i].kind != TokenKind::kNumber) {
       const std::uint32_t opening = StartKindsAt(i) & kOpeningKinds;
@@ -575,8 +579,35 @@ class DateReader {
         WordAt(rel->end, MaskOf(DateWord::kNotToday))) {
       return std::nullopt;
     }
+    const std::int64_t counted = pub_->ToDays() + rel->value;
     const std::uint32_t end = SkipWeekday(rel->end);  // اليوم الثلاثاء، أمس (السبت)
-    return Relative(i, end, CivilDate::FromDays(pub_->ToDays() + rel->value), DatePrecision::kDay);
+    if (end == rel->end) {
+      auto m = Relative(i, end, CivilDate::FromDays(counted), DatePrecision::kDay);
+      if (m) m->counted_day = true;
+      return m;
+    }
+    // أمس الثلاثاء in an article dated Thursday: written the day before it
+    // came out. The weekday names the day: the nearest one to the count, on
+    // the same side of publication (اليوم الاثنين in an article of a Saturday
+    // is the Monday before; غدا السبت is after).
+    std::int64_t shift = WeekdayShift(counted, WeekdayValue(rel->end));
+    const std::int64_t day = counted + shift, pub = pub_->ToDays();
+    if (rel->value <= 0 && day > pub) shift -= 7;
+    if (rel->value > 0 && day <= pub) shift += 7;
+    if (shift != 0 && !article_shift_) article_shift_ = shift;
+    return Relative(i, end, CivilDate::FromDays(counted + shift), DatePrecision::kDay);
+  }
+
+  // The days from `days` to the nearest day of `weekday` (-3 .. 3).
+  static std::int64_t WeekdayShift(std::int64_t days, int weekday) {
+    std::int64_t shift = ((weekday - CivilDate::FromDays(days).Weekday()) % 7 + 7) % 7;
+    return shift > 3 ? shift - 7 : shift;
+  }
+
+  // The weekday SkipWeekday passed over at k, bare or in brackets.
+  int WeekdayValue(std::uint32_t k) const {
+    const auto w = WordAt(k, MaskOf(DateWord::kWeekday));
+    return static_cast<int>(w ? w->value : WordAt(k + 1, MaskOf(DateWord::kWeekday))->value);
   }
 
   std::uint32_t SkipWeekday(std::uint32_t k) const {
@@ -687,11 +718,23 @@ class DateReader {
   mutable bool checked_may_start_ = false;
   mutable std::array<CachedCandidates, 4> cache_;
   mutable std::size_t next_slot_ = 0;
+  mutable std::optional<std::int64_t> article_shift_;
 };
 
 }  // namespace
 
 namespace {
+
+// An article that says أمس الثلاثاء on a Thursday was written on Wednesday:
+// its other أمس and اليوم count from that day too (بعد منتصف ليل أمس).
+void MoveCountedDays(std::int64_t shift, std::vector<DateMention>* dates) {
+  if (shift == 0) return;
+  for (DateMention& d : *dates) {
+    if (!d.counted_day) continue;
+    const CivilDate moved = CivilDate::FromDays(d.date.ToDays() + shift);
+    if (moved.year >= kMinYear && moved.year <= kMaxYear) d.date = moved;
+  }
+}
 
 void ReadDatesWith(const NormalizedText& norm, const std::vector<Token>& tokens,
                    StartHitsView start_hits, const std::vector<std::uint32_t>* start_tokens,
@@ -721,6 +764,7 @@ void ReadDatesWith(const NormalizedText& norm, const std::vector<Token>& tokens,
       ++i;
     }
   }
+  MoveCountedDays(reader.article_shift(), out);
 }
 
 }  // namespace

@@ -45,6 +45,9 @@ struct DateMention {
   CivilDate date;  // for kMonth the 1st of the month, for kYear 1 January
   DatePrecision precision = DatePrecision::kDay;
   bool relative = false;  // resolved against the publication date
+  // A day counted from publication with no weekday named (أمس، اليوم): the
+  // reader moves it with the article's own day when another names one.
+  bool counted_day = false;
 };
 
 // Finds every date expression, in order and non-overlapping (*out is cleared
