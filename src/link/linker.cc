@@ -35,6 +35,9 @@ constexpr std::uint32_t kMaxPatternNameWords = 3;
 // Words inside the quotes of a quoted group name (لواء «صقور الجبل»).
 constexpr std::uint32_t kMaxQuotedNameWords = 4;
 // alias_index of mentions found by a pattern or a lexicon, not a registry name.
+// U+0627 ا and U+0627 U+0644 ال, the article, as written.
+constexpr std::string_view kAlef = "\xD8\xA7";
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";
 constexpr std::uint32_t kNoAlias = 0xFFFFFFFFu;
 constexpr std::uint32_t kNoListItem = 0xFFFFFFFFu;
 
@@ -878,12 +881,14 @@ class LinkRun {
     return n;
   }
 
-  std::optional<std::uint32_t> GroupPatternAt(std::uint32_t i, std::uint8_t* proclitic) {
+  std::optional<std::uint32_t> GroupPatternAt(std::uint32_t i, std::uint8_t* proclitic,
+                                              bool* definite) {
     std::array<std::pair<std::uint32_t, std::uint8_t>, 8> heads{};
     const std::size_t count = PatternHeads(i, &heads);
     for (std::size_t h = 0; h < count; ++h) {
       const GroupPattern& p = t_.group_patterns[heads[h].first];
       *proclitic = heads[h].second;
+      *definite = p.definite;
       std::uint32_t j = i + 1;
       bool rest = true;
       for (std::size_t k = 1; k < p.words.size(); ++k, ++j) {
@@ -1029,11 +1034,19 @@ class LinkRun {
 
   bool EmitGroup(std::uint32_t i) {
     std::uint8_t proclitic = 0;
-    const std::optional<std::uint32_t> end = GroupPatternAt(i, &proclitic);
+    bool definite = false;
+    const std::optional<std::uint32_t> end = GroupPatternAt(i, &proclitic, &definite);
     if (!end) return false;
     Mention& m = Add(MentionKind::kActor, i, *end, proclitic);
     Set(&m.surface, SurfaceOf(i, *end, proclitic));
-    SetNew(&m.id, m.surface);
+    // ل before the article writes للفرقة: the words cut from it read لفرقة,
+    // and the group is الفرقة 30, its alef restored in the id (spec: the name
+    // without clitics).
+    if (definite && !std::string_view(m.surface).starts_with(kArticle)) {
+      SetNew(&m.id, std::string(kAlef).append(m.surface));
+    } else {
+      SetNew(&m.id, m.surface);
+    }
     Set(&m.lineage, m.id);
     m.confidence = kPatternConfidence;
     m.alias_index = kNoAlias;
