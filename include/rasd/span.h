@@ -17,6 +17,7 @@ struct Offset {
 
   constexpr Offset() = default;
   constexpr explicit Offset(std::uint32_t v) : value(v) {}
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 reads the defaulted <=> as a 0 compare
   constexpr auto operator<=>(const Offset&) const = default;
 };
 

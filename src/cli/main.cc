@@ -12,7 +12,9 @@
 #include "cli/kb_command.h"
 #include "cli/store_commands.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int Run(int argc, char** argv) {
   CLI::App app{"rasd: Arabic news in, conflict-event data out"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("rasd ") + RASD_VERSION);
@@ -30,11 +32,22 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
-  } catch (const std::exception& e) {
-    // Library code returns Status; this is the last guard against a
-    // third-party exception (e.g. std::bad_alloc) ending the process silently.
-    std::fprintf(stderr, "rasd: internal error: %s\n", e.what());
-    return 1;
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Library code returns Status; this is the last guard against a
+  // third-party exception (e.g. std::bad_alloc) ending the process silently,
+  // while the commands are built as well as while they run.
+  try {
+    return Run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "rasd: internal error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "rasd: internal error\n");
+  }
+  return 1;
 }

@@ -52,6 +52,7 @@ std::string TextTable::Render() const {
   };
   line(headers_);
   std::vector<std::string> rule;
+  rule.reserve(width.size());
   for (const std::size_t w : width) rule.emplace_back(w, '-');
   line(rule);
   for (const auto& row : rows_) line(row);

@@ -766,6 +766,15 @@ bool Reacts(const DocIndex& ix, const Frame& frame, std::int32_t a) {
   return ix.Cue(m.end_token, CueClass::kReaction);
 }
 
+// True when the name at `first` follows a members word (عناصر، مقاتلين) that a
+// death word shortly before counts (مقتل 25 عنصرا من تنظيم داعش).
+bool MembersOfTheDead(const DocIndex& ix, const Frame& frame, std::uint32_t first) {
+  if (!CueBefore(ix, first, frame.window_begin, CueClass::kMembers)) return false;
+  const std::uint32_t from =
+      std::max(frame.window_begin, first > kVictimReach ? first - kVictimReach : 0);
+  return CueInRange(ix, CueClass::kDeath, from, first);
+}
+
 Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   Roles roles;
   std::vector<std::int32_t> actors =
@@ -790,8 +799,11 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
     if (named_by_trigger) {
       // الغارات الأميركية: the strikes name who made them.
       if (agent == kNone) agent = a;
+      // The order of the tests decides the role: "with X" and a parent body
+      // make an associate before any other role, a second name joined by و
+      // only after agent and between; so two branches add an associate.
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kWith) ||
-               ParentOfNamedGroup(ix, first)) {
+               ParentOfNamedGroup(ix, first)) {  // NOLINT(bugprone-branch-clone)
       roles.assoc.push_back(a);
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kAgent, kAgentReach)) {
       // "By X" follows the trigger it belongs to: before this frame's head,
@@ -811,15 +823,9 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
       roles.assoc.push_back(a);
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kTarget)) {
       if (target == kNone) target = a;
-    } else if (CueBefore(ix, first, frame.window_begin, CueClass::kMembers) &&
-               CueInRange(
-                   ix, CueClass::kDeath,
-                   std::max(frame.window_begin, first > kVictimReach ? first - kVictimReach : 0),
-                   first)) {
-      if (victim == kNone) victim = a;
-    } else if (CountedAfterTrigger(ix, frame.head(), first)) {
-      // إعدام عنصرين من الشرطة، خطف ثمانية مقاتلين من الفرقة: the group whose
-      // members the trigger counts is what it was done to.
+    } else if (MembersOfTheDead(ix, frame, first) || CountedAfterTrigger(ix, frame.head(), first)) {
+      // مقتل 25 عنصرا من X; إعدام عنصرين من الشرطة، خطف ثمانية مقاتلين من
+      // الفرقة: the group whose members died or were counted is the victim.
       if (victim == kNone) victim = a;
     } else {
       free_actors.push_back(a);

@@ -4,6 +4,7 @@
 #include "store/dedup.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
@@ -61,15 +62,20 @@ bool TooFar(const MentionFeatures& a, const MentionFeatures& b, double max_km) {
   return DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon) > max_km;
 }
 
+// The value of a run of ASCII digits already checked by AllDigits.
+int DigitsValue(std::string_view digits) {
+  int value = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  return value;
+}
+
 }  // namespace
 
 std::optional<std::int64_t> DayNumber(std::string_view iso) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
   const std::string_view y = iso.substr(0, 4), m = iso.substr(5, 2), d = iso.substr(8, 2);
   if (!AllDigits(y) || !AllDigits(m) || !AllDigits(d)) return std::nullopt;
-  const int year = std::atoi(std::string(y).c_str());
-  const int month = std::atoi(std::string(m).c_str());
-  const int day = std::atoi(std::string(d).c_str());
+  const int year = DigitsValue(y), month = DigitsValue(m), day = DigitsValue(d);
   if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
   return DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
 }
@@ -85,7 +91,8 @@ std::string IsoDate(std::int64_t z) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y + (m <= 2)), m, d);
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y) + (m <= 2 ? 1 : 0),
+                m, d);
   return buf;
 }
 

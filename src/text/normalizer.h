@@ -32,7 +32,7 @@ namespace rasd::text {
 template <typename T>
 struct UninitializedAllocator : std::allocator<T> {
   template <typename U>
-  struct rebind {
+  struct rebind {  // NOLINT(readability-identifier-naming): the allocator interface's name
     using other = UninitializedAllocator<U>;
   };
   UninitializedAllocator() = default;

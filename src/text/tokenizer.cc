@@ -213,7 +213,7 @@ class Word {
   // eight-byte loads and no test per pair, whose outcome would follow the
   // word's length.
   void ReadLongWord(const unsigned char* p) {
-    static_assert(kHeadLetters * kLetterBytes == sizeof(std::uint64_t));
+    static_assert(std::size_t{kHeadLetters} * kLetterBytes == sizeof(std::uint64_t));
     std::memcpy(head_.data(), p, sizeof(std::uint64_t));
     std::uint64_t last = 0;  // the last four pairs, the last one highest
     std::memcpy(&last, p + size_ - sizeof last, sizeof last);
@@ -409,7 +409,8 @@ constexpr std::uint32_t FourthRole(Letter c) { return 1 - (c == kLam); }
 // to the letter of each id when compiled.
 struct IdTables {
   std::array<std::uint8_t, kLetterIdCount> roles{};
-  std::array<std::uint8_t, kLetterIdCount * kLetterIdCount * kLetterIdCount> suffix_letters{};
+  std::array<std::uint8_t, std::size_t{kLetterIdCount} * kLetterIdCount * kLetterIdCount>
+      suffix_letters{};
 };
 constexpr IdTables MakeIdTables() {
   IdTables t;
@@ -521,7 +522,8 @@ class ReadingTable {
   // and one add per part instead of a role lookup, a shift and a multiply.
   struct IndexTerms {
     std::array<std::array<std::uint16_t, kLetterIdCount>, 4> head{};
-    std::array<std::uint16_t, kLetterIdCount * kLetterIdCount * kLetterIdCount> suffix{};
+    std::array<std::uint16_t, std::size_t{kLetterIdCount} * kLetterIdCount * kLetterIdCount>
+        suffix{};
   };
   static IndexTerms MakeIndexTerms() {
     IndexTerms t;
