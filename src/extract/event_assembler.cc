@@ -204,6 +204,12 @@ bool PurposeClause(const DocIndex& ix, const PhraseMatch& m, std::uint32_t sente
   return true;
 }
 
+// True when token t is punctuation that ends a clause (، ؛ : .); quotes and
+// brackets around a name do not.
+bool EndsAClause(const DocIndex& ix, std::uint32_t t) {
+  return IsPunct(ix, t, ",") || IsPunct(ix, t, ";") || IsPunct(ix, t, ":") || IsPunct(ix, t, ".");
+}
+
 // True when a prevent cue (لصد، لوقف، بهدف، في حال) governs the trigger: the
 // clause is about stopping, aiming at or supposing the action, not reporting
 // it. The cue governs the rest of its clause (في حال تمكنت الفصائل المقاتلة
@@ -212,10 +218,7 @@ bool PurposeClause(const DocIndex& ix, const PhraseMatch& m, std::uint32_t sente
 bool PreventedBefore(const DocIndex& ix, std::uint32_t token, std::uint32_t begin) {
   for (std::uint32_t k = 1; k <= kPreventReach && token >= begin + k; ++k) {
     if (ix.Cue(token - k, CueClass::kPrevent)) return true;
-    if (IsPunct(ix, token - k, ",") || IsPunct(ix, token - k, ";") || IsPunct(ix, token - k, ":") ||
-        IsPunct(ix, token - k, ".")) {
-      return false;
-    }
+    if (EndsAClause(ix, token - k)) return false;
   }
   return false;
 }
@@ -1094,6 +1097,12 @@ bool Violent(const Event& e) {
 std::string LocationKey(const Event& e);
 void Complete(const Event& later, Event* kept);
 
+// Sets an event's sub-type and the event type that holds it.
+void Retype(SubEventType sub, Event* e) {
+  e->sub_event_type = std::string(SubEventTypeName(sub));
+  e->event_type = std::string(EventTypeOf(sub));
+}
+
 // A town or ground taken, by the state or by another.
 bool IsTaking(const Event& e) {
   return e.sub_event_type == SubEventTypeName(SubEventType::kGovernmentRegainsTerritory) ||
@@ -1220,8 +1229,7 @@ class AssemblyRun {
       sub = *ParseSubEventType(context_.bombardment);
     }
     Event base;
-    base.sub_event_type = std::string(SubEventTypeName(sub));
-    base.event_type = std::string(EventTypeOf(sub));
+    Retype(sub, &base);
     SetActor(ix_, roles.actor1, &base.actor1, &base.inter1, &base.actor1_span);
     SetActor(ix_, roles.actor2, &base.actor2, &base.inter2, &base.actor2_span);
     for (const std::int32_t a : roles.assoc) {
@@ -1548,8 +1556,7 @@ class AssemblyRun {
   // fighting, an Armed clash, since no ground changed hands.
   void RetypeAttemptedTaking(const Frame& frame, Event* e) const {
     if (!AttemptedTaking(frame, *e)) return;
-    e->sub_event_type = std::string(SubEventTypeName(SubEventType::kArmedClash));
-    e->event_type = std::string(EventTypeOf(SubEventType::kArmedClash));
+    Retype(SubEventType::kArmedClash, e);
   }
 
   bool AttemptedTaking(const Frame& frame, const Event& e) const {
@@ -1580,17 +1587,13 @@ class AssemblyRun {
     for (std::uint32_t t = subject_end; t < head; ++t) {
       if (ix_.text->tokens[t].kind == text::TokenKind::kPunct) return;
     }
-    e->sub_event_type = std::string(SubEventTypeName(SubEventType::kDisruptedWeaponsUse));
-    e->event_type = std::string(EventTypeOf(SubEventType::kDisruptedWeaponsUse));
+    Retype(SubEventType::kDisruptedWeaponsUse, e);
   }
 
   // Who took ground decides the sub-type; the taker may have been inherited
   // from the previous report after the frame was typed.
   static void RetypeTerritory(Event* e) {
-    const bool territory =
-        e->sub_event_type == SubEventTypeName(SubEventType::kGovernmentRegainsTerritory) ||
-        e->sub_event_type == SubEventTypeName(SubEventType::kNonStateActorOvertakesTerritory);
-    if (!territory || e->actor1.empty()) return;
+    if (!IsTaking(*e) || e->actor1.empty()) return;
     e->sub_event_type = std::string(
         SubEventTypeName(e->inter1 == 1 ? SubEventType::kGovernmentRegainsTerritory
                                         : SubEventType::kNonStateActorOvertakesTerritory));
@@ -1606,8 +1609,7 @@ class AssemblyRun {
     }
     constexpr int kProtesters = 6;
     if (e->inter2 == kProtesters || e->inter2 == kCiviliansInter) return;
-    e->sub_event_type = std::string(SubEventTypeName(SubEventType::kArmedClash));
-    e->event_type = std::string(EventTypeOf(SubEventType::kArmedClash));
+    Retype(SubEventType::kArmedClash, e);
   }
 
   // A bombing or an attack whose victims are people with no side named (32
