@@ -31,6 +31,11 @@ inline constexpr std::string_view kOf = "\xD9\x85\xD9\x86";
 // يقصف), and ت also the ending of a past one (تعرضت).
 inline constexpr std::string_view kTa = "\xD8\xAA";
 inline constexpr std::string_view kYa = "\xD9\x8A";
+// U+0628 ب and U+0644 ل, prepositions no verb takes (بسيطرته، لسيطرة), and
+// U+0647 ه, which ends a folded ة or a pronoun of possession.
+inline constexpr std::string_view kBa = "\xD8\xA8";
+inline constexpr std::string_view kLam = "\xD9\x84";
+inline constexpr std::string_view kHeh = "\xD9\x87";
 
 // Per-document lookups, built once.
 struct DocIndex {

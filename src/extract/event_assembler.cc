@@ -76,6 +76,12 @@ constexpr std::uint32_t kPreventReach = 6;
 constexpr std::uint32_t kBaseReach = 3;
 // Triggers of one event type closer than this share a frame (قصف ... بالبراميل).
 constexpr std::uint32_t kFrameJoinGap = 10;
+// Words between a present-tense verb and the state noun it governs (يحكم
+// الأكراد اليوم السيطرة على).
+constexpr std::uint32_t kHeldReach = 4;
+// Words between a killing and the weak noun that tells its cause (قتل ضابطا
+// شرطة في هجوم), and, two more, between the noun and its place.
+constexpr std::uint32_t kOwnTollReach = 4;
 // An event dated more than this before publication is recalled history.
 constexpr std::int64_t kBackgroundDays = 31;
 // The sentences of an article's lead, and how long before publication the day
@@ -185,9 +191,6 @@ int Specificity(SubEventType t) {
   }
 }
 
-// U+0644 (lam) as it appears in normalised text.
-constexpr std::string_view kLam = "\xD9\x84";
-
 // True when the matched reading of a token carries the preposition ل: a verbal
 // noun after ل states a purpose (لصد الهجوم، لمواجهة), not an event, unless the
 // clause says something was subjected to it (تعرضت البلدة لقصف).
@@ -249,17 +252,62 @@ bool DescribedBefore(const DocIndex& ix, const PhraseMatch& m, std::uint32_t beg
   return m.first_token > begin && ix.Cue(m.first_token - 1, CueClass::kDescriptor);
 }
 
-// True when token t reads as a verb in the present tense after a relative
-// pronoun: its word opens with the prefix ي, or with ت and does not end in it.
-bool PresentTense(const DocIndex& ix, std::uint32_t t) {
+// True when token t reads as a verb in the present tense: its word opens with
+// the prefix ي, or with ت and does not end in it; after_and lets و stand
+// before it (ويحكم), as it can where a clause opens, not after a relative.
+bool PresentTense(const DocIndex& ix, std::uint32_t t, bool after_and) {
   const Token& tok = ix.text->tokens[t];
+  if (tok.kind != text::TokenKind::kArabicWord) return false;
+  std::string_view word = ix.text->norm.View(tok.norm);
+  if (after_and && word.starts_with(kWaw)) word.remove_prefix(kWaw.size());
   // Three letters at least: تم is the passive's helper, not a verb of habit.
-  if (tok.kind != text::TokenKind::kArabicWord || tok.norm.size() < 3 * kYa.size()) return false;
-  const std::string_view word = ix.text->norm.View(tok.norm);
+  if (word.size() < 3 * kYa.size()) return false;
   if (word.starts_with(kYa)) return true;
   // ت opens a feminine verb of the present (التي تقصف) and a past verb of the
   // fifth form; the feminine past ends in ت (التي تعرضت، تمكنت).
   return word.starts_with(kTa) && !word.ends_with(kTa);
+}
+
+// True when token t is a preposition of time or cause (بعد، قبل، عقب، إثر،
+// منذ، جراء، بسبب), whose noun is another event's frame.
+bool TimeOrCause(const DocIndex& ix, std::uint32_t t) {
+  static constexpr std::array<std::string_view, 4> kTimeWords = {
+      "\xD8\xA8\xD8\xB9\xD8\xAF",  // بعد
+      "\xD9\x82\xD8\xA8\xD9\x84",  // قبل
+      "\xD8\xB9\xD9\x82\xD8\xA8",  // عقب
+      "\xD8\xA7\xD8\xAB\xD8\xB1",  // اثر, إثر folded
+  };
+  return ix.Cue(t, CueClass::kSince) || ix.Cue(t, CueClass::kCause) ||
+         std::any_of(kTimeWords.begin(), kTimeWords.end(),
+                     [&](std::string_view w) { return IsWord(ix, t, w); });
+}
+
+// True when the trigger's word is a noun by its form: with the article, after
+// ب or ل, or with a pronoun of possession (السيطرة، لسيطرة، بسيطرته، سيطرتها).
+bool NounForm(const DocIndex& ix, const PhraseMatch& m) {
+  const Token& tok = ix.text->tokens[m.first_token];
+  if (tok.reading_count <= m.first_reading) return false;
+  const text::CliticReading& r = tok.readings[m.first_reading];
+  const std::string_view word = ix.text->norm.View(tok.norm);
+  return r.definite() || r.enclitic_bytes > 0 || word.ends_with(kHeh) || word.starts_with(kBa) ||
+         word.starts_with(kLam);
+}
+
+// True when a state noun (strength "held") follows a present-tense verb of its
+// clause or a word of description (يحتفظ النظام بسيطرته على معبر كسب، تخضع
+// مدينة درعا لسيطرة المعارضة، تعد السيطرة عليه أمرا حيويا، الخاضع إلى حد كبير
+// لسيطرة المعارضة): who holds a place, not who took it.
+bool StateHeld(const DocIndex& ix, const Trigger& row, const PhraseMatch& m, std::uint32_t begin) {
+  if (!row.state_as_noun || !NounForm(ix, m)) return false;
+  const std::uint32_t from =
+      m.first_token > begin + kHeldReach ? m.first_token - kHeldReach : begin;
+  for (std::uint32_t t = m.first_token; t > from; --t) {
+    // A word of time or cause between them: the verb tells of something
+    // else (يأتي ذلك بعد سيطرة التنظيم على المدينة reports the taking).
+    if (EndsAClause(ix, t - 1) || TimeOrCause(ix, t - 1)) return false;
+    if (PresentTense(ix, t - 1, true) || ix.Cue(t - 1, CueClass::kDescriptor)) return true;
+  }
+  return false;
 }
 
 // True when the trigger tells what a name habitually does, in a relative
@@ -268,8 +316,8 @@ bool PresentTense(const DocIndex& ix, std::uint32_t t) {
 // name, not a report of an event.
 bool HabitOfAName(const DocIndex& ix, const PhraseMatch& m, std::uint32_t begin) {
   const std::uint32_t t = m.first_token;
-  if (t > begin && ix.Cue(t - 1, CueClass::kRelative) && PresentTense(ix, t)) return true;
-  return t > begin + 1 && ix.Cue(t - 2, CueClass::kRelative) && PresentTense(ix, t - 1);
+  if (t > begin && ix.Cue(t - 1, CueClass::kRelative) && PresentTense(ix, t, false)) return true;
+  return t > begin + 1 && ix.Cue(t - 2, CueClass::kRelative) && PresentTense(ix, t - 1, false);
 }
 
 // True when a demonstrative stands before a definite noun trigger (هذا
@@ -350,6 +398,7 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     if (DamageOfAnEventTold(ix, row, m, begin)) continue;
     if (DescribedBefore(ix, m, begin)) continue;
     if (HabitOfAName(ix, m, begin)) continue;
+    if (StateHeld(ix, row, m, begin)) continue;
     if (!NamesABase(ix, row, m)) continue;
     // A view, a wish or an analysis (برأي الناشط، يجب، قال خبير): spec section 2.
     if (CueInRange(ix, CueClass::kOpinion, begin, m.first_token)) continue;
@@ -403,6 +452,27 @@ bool TwoWeapons(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& ne
   return a != Weapon::kUnknown && b != Weapon::kUnknown && a != b;
 }
 
+// True when the trigger's first word carries the article (القصف، الاشتباكات).
+bool DefiniteWord(const DocIndex& ix, const TriggerHit& head) {
+  const Token& first = ix.text->tokens[head.first];
+  return first.reading_count > 0 &&
+         std::any_of(first.readings.begin(), first.readings.begin() + first.reading_count,
+                     [](const text::CliticReading& r) { return r.definite(); });
+}
+
+// True when the trigger is a noun in its definite reading (الاشتباكات، التفجير).
+bool DefiniteNoun(const DocIndex& ix, const TriggerHit& head) {
+  return !head.row->verb && DefiniteWord(ix, head);
+}
+
+// True when `next` is a verb right after the noun `prev` without the article:
+// in Arabic a clause after an indefinite noun describes it (في هجوم استهدفهما،
+// غارة استهدفت حاجزا), so the verb tells the noun's event, not another.
+bool DescribingVerb(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& next) {
+  return !prev.row->verb && next.row->verb && next.first == prev.end &&
+         next.row->cls != TriggerClass::kKilling && !DefiniteWord(ix, prev);
+}
+
 // Two triggers describe one event when they are close, of one event type,
 // not two different fixed sub-types (قذائف ... غارات are two attacks), and no
 // place stands between them (تفجير ... في الراموسة ونسف ... في الساحل).
@@ -427,19 +497,6 @@ bool Joinable(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& next
     if (next.row->verb && IsPunct(ix, t, ",")) return false;
   }
   return true;
-}
-
-// True when the trigger's first word carries the article (القصف، الاشتباكات).
-bool DefiniteWord(const DocIndex& ix, const TriggerHit& head) {
-  const Token& first = ix.text->tokens[head.first];
-  return first.reading_count > 0 &&
-         std::any_of(first.readings.begin(), first.readings.begin() + first.reading_count,
-                     [](const text::CliticReading& r) { return r.definite(); });
-}
-
-// True when the trigger is a noun in its definite reading (الاشتباكات، التفجير).
-bool DefiniteNoun(const DocIndex& ix, const TriggerHit& head) {
-  return !head.row->verb && DefiniteWord(ix, head);
 }
 
 // True when a place is named between weak trigger h and every strong one.
@@ -554,6 +611,17 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
              CueInRange(ix, CueClass::kCause, blast.end, h.first);
     });
   };
+  // A weak noun right after a killing of its own and before a place of its
+  // own (وقتل ضابطا شرطة في هجوم استهدفهما بمدينة شانلي أورفا) reports what
+  // killed them there: beyond a place, another event than the strong one.
+  const auto own_toll = [&](const TriggerHit& weak) {
+    const std::uint32_t scene_end = std::min(end, weak.end + kOwnTollReach + 2);
+    return !MentionsIn(ix, MentionKind::kPlace, weak.end, scene_end).empty() &&
+           std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& k) {
+             return k.row->cls == TriggerClass::kKilling && k.end <= weak.first &&
+                    weak.first - k.end <= kOwnTollReach && PlaceApart(ix, k, hits);
+           });
+  };
   std::vector<Frame> frames;
   for (const TriggerHit& h : hits) {
     if (h.row->cls == TriggerClass::kKilling && outcome(h)) continue;
@@ -561,6 +629,8 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     if (!frames.empty()) {
       Frame& last = frames.back();
       const TriggerHit& prev = last.hits.back();
+      // The verb describes the noun's event; the noun names its kind.
+      if (DescribingVerb(ix, prev, h)) continue;
       if (Joinable(ix, prev, h)) {
         last.hits.push_back(h);
         continue;
@@ -570,8 +640,9 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     // beside a strong report it names the same or a related event again,
     // unless a place stands between them: then it reports another place
     // (استهدفت ... في مدينة اللاذقية بصواريخ، في حين تعرضت مدينة الباب لغارات).
-    if (!h.row->strong && has_strong(h) && !(h.row->verb && PlaceApart(ix, h, hits)) &&
-        !Answered(ix, h) && !h.row->agent_after) {
+    if (!h.row->strong && has_strong(h) &&
+        !((h.row->verb || own_toll(h)) && PlaceApart(ix, h, hits)) && !Answered(ix, h) &&
+        !h.row->agent_after) {
       continue;
     }
     frames.push_back({{h}, 0, 0, false, {}});

@@ -140,16 +140,18 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir,
     }
     const std::string_view part = Trim(cols[2]);
     const std::string_view strength = Trim(cols[3]);
-    if ((part != "verb" && part != "noun") || (strength != "strong" && strength != "weak" &&
-                                               strength != "indefinite" && strength != "handed")) {
+    if ((part != "verb" && part != "noun") ||
+        (strength != "strong" && strength != "weak" && strength != "indefinite" &&
+         strength != "handed" && strength != "held")) {
       report(triggers_path, line,
-             "part must be verb|noun and strength strong|weak|indefinite|handed");
+             "part must be verb|noun and strength strong|weak|indefinite|handed|held");
       return;
     }
     trigger->verb = part == "verb";
     trigger->strong = strength == "strong";
     trigger->indefinite_only = strength == "indefinite";
     trigger->agent_after = strength == "handed";
+    trigger->state_as_noun = strength == "held";
     trigger->line = line;
     AddForms(cols[0], static_cast<std::uint32_t>(lex.trigger_rows_.size()), &lex.triggers_);
     lex.trigger_rows_.push_back(*trigger);

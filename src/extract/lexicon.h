@@ -32,7 +32,8 @@ struct Trigger {
   bool strong = false;
   bool indefinite_only = false;  // a definite form refers back to a reported event
   bool agent_after = false;  // counts only with "at the hands of" after it (سقوط X بيد Y)
-  std::uint32_t line = 0;    // in triggers.tsv, for diagnostics and docs
+  bool state_as_noun = false;  // its noun after a present-tense verb is a state (يحتفظ بسيطرته)
+  std::uint32_t line = 0;  // in triggers.tsv, for diagnostics and docs
 };
 
 enum class CueClass : std::uint8_t {

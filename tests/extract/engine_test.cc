@@ -1489,5 +1489,61 @@ TEST_F(EngineTest, TheNewClauseRulesKeepWhatTheyShouldNotTouch) {
   EXPECT_EQ(events[0].fatalities, std::optional<std::int64_t>(12));
 }
 
+TEST_F(EngineTest, AVerbAfterAnIndefiniteNounDescribesItsEvent) {
+  // snn-042: "… and two police officers were killed in an attack that
+  // targeted them in Şanlıurfa": the verb describes the attack; the strong
+  // suicide attack before it, in another town, does not silence it.
+  const auto events = Current(Extract(
+      "اعلنت السلطات التركية ان شابا في العشرين هو منفذ الهجوم الانتحاري الذي تبناه تنظيم داعش "
+      "في سوروتش على الحدود مع سوريا، وقتل ضابطا شرطة في هجوم استهدفهما بمدينة شانلي أورفا في "
+      "جنوب شرق تركيا امس.",
+      "2015-07-24"));
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].sub_event_type, "Suicide bomb");
+  EXPECT_EQ(events[1].sub_event_type, "Armed clash");
+  ASSERT_TRUE(events[1].location.has_value());
+  EXPECT_EQ(events[1].location->name, "شانلي أورفا");
+  // The dual before the noun it is of (مقتل ضابطي شرطة): two officers.
+  const auto dual = Current(
+      Extract("أعلن مسؤول تركي امس، عن مقتل ضابطي شرطة في هجوم استهدفهما بمدينة شانلي أورفا.",
+              "2015-07-24"));
+  ASSERT_EQ(dual.size(), 1u);
+  EXPECT_EQ(dual[0].fatalities, std::optional<std::int64_t>(2));
+  // Alone, the killing and its attack are one event of the noun's kind.
+  const auto alone =
+      Current(Extract("قتل شرطيان في هجوم استهدفهما في مدينة شانلي أورفا امس.", "2015-07-24"));
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_EQ(alone[0].sub_event_type, "Armed clash");
+  // Without a place of its own the weak word still retells the strong one.
+  EXPECT_EQ(Current(Extract("انفجرت سيارة مفخخة في مدينة إدلب وقتل خمسة أشخاص في هجوم "
+                            "استهدفهم.",
+                            "2015-07-24"))
+                .size(),
+            1u);
+}
+
+TEST_F(EngineTest, ControlHeldIsNoTaking) {
+  // snn-057, snn-016, snn-035: who holds a place, told with a present-tense
+  // verb or a word of description, is no event.
+  for (const char* held : {
+           "فيما يحتفظ النظام بسيطرته على معبر كسب، في شمال غربي البلاد.",
+           "ويحكم الأكراد اليوم السيطرة على الشريط الحدودي مع تركيا.",
+           "وتخضع مدينة درعا جزئيا لسيطرة المعارضة.",
+           "وتحاول قوات النظام السيطرة على بلدة كفرنبل في ريف إدلب.",
+       }) {
+    EXPECT_TRUE(Current(Extract(held, "2015-07-30")).empty()) << held;
+  }
+  // Told as done, or after a word of time, the same noun is a taking.
+  for (const char* taken : {
+           "وأعلنت قوات سوريا الديمقراطية سيطرتها على بلدة تل أبيض.",
+           "ويأتي ذلك بعد سيطرة تنظيم داعش على مدينة تدمر أمس.",
+           "وتمكنت فصائل المعارضة من السيطرة على بلدة كفرنبل.",
+       }) {
+    const auto events = Current(Extract(taken, "2015-07-30"));
+    ASSERT_EQ(events.size(), 1u) << taken;
+    EXPECT_EQ(events[0].sub_event_type, "Non-state actor overtakes territory") << taken;
+  }
+}
+
 }  // namespace
 }  // namespace rasd
