@@ -362,6 +362,13 @@ void AbsorbDisruptedWeapons(std::vector<TriggerHit>* hits) {
   }
 }
 
+// True when a negation stands right before the trigger, or before a verb
+// that only carries it (لم تقصف، من دون أن تشن غارات).
+bool Negated(const DocIndex& ix, std::uint32_t t, std::uint32_t begin) {
+  if (t > begin && ix.Cue(t - 1, CueClass::kNegation)) return true;
+  return t > begin + 1 && ix.Cue(t - 1, CueClass::kSupport) && ix.Cue(t - 2, CueClass::kNegation);
+}
+
 // Triggers of the sentence that are not part of a name (تحرير in هيئة تحرير الشام),
 // not negated (لم تقصف) and not a purpose (لصد تقدم).
 std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
@@ -385,7 +392,7 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
                           !(name.kind == MentionKind::kActor && name.first_token == m.first_token));
     }
     if (inside_name) continue;
-    if (m.first_token > begin && ix.Cue(m.first_token - 1, CueClass::kNegation)) continue;
+    if (Negated(ix, m.first_token, begin)) continue;
     if (!row.verb && !protest && PurposeClause(ix, m, begin)) continue;
     if (row.indefinite_only && Definite(ix, m)) continue;
     // سقوط المدينة الصناعية بيد قوات النظام: a fall is a taking only "at the

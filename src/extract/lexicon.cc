@@ -107,6 +107,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"attempt", CueClass::kAttempt},
     {"relative", CueClass::kRelative},
     {"reaction", CueClass::kReaction},
+    {"support", CueClass::kSupport},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

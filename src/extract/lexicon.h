@@ -74,8 +74,9 @@ enum class CueClass : std::uint8_t {
   kAttempt,
   kRelative,
   kReaction,
+  kSupport,
 };
-inline constexpr int kCueClassCount = 37;
+inline constexpr int kCueClassCount = 38;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -1545,5 +1545,31 @@ TEST_F(EngineTest, ControlHeldIsNoTaking) {
   }
 }
 
+TEST_F(EngineTest, ANegationBeforeASupportVerbNegatesItsNoun) {
+  // snn-052: Turkish jets flew over Qandil "without launching raids".
+  EXPECT_TRUE(Current(Extract("وأشار الى ان مقاتلات تركية حلقت ايضا في اجواء جبل قنديل شمال "
+                              "محافظة اربيل، من دون ان تشن غارات.",
+                              "2015-07-26"))
+                  .empty());
+  // Without the negation the same verb carries a report.
+  EXPECT_EQ(Current(Extract("وأشار الى ان مقاتلات تركية تشن غارات على مواقع في جبل قنديل شمال "
+                            "محافظة اربيل.",
+                            "2015-07-26"))
+                .size(),
+            1u);
+}
+
+TEST_F(EngineTest, ADemandIsNotYetAnEvent) {
+  // snn-044: the Nusra Front "demanded the release of five women … in
+  // exchange for" the soldiers it holds: a deal asked for, not made.
+  const auto events = Extract(
+      "طالبت جبهة النصرة التي تحتجز عددا من عناصر الجيش وقوى الامن اللبنانيين في جبال القلمون "
+      "السورية، بالافراج عن خمس نساء في السجون اللبنانية مقابل اطلاق سراح العسكريين.",
+      "2015-07-26");
+  ASSERT_FALSE(events.empty());
+  EXPECT_TRUE(Current(events).empty());
+  EXPECT_EQ(events[0].status, EventStatus::kPlanned);
+}
+
 }  // namespace
 }  // namespace rasd
