@@ -91,6 +91,9 @@ constexpr std::int64_t kLeadDays = 3;
 // A report told again at a wider place may date it a day apart (أمس in a
 // statement, فجر الجمعة in the observatory's words).
 constexpr std::int64_t kRetellingDays = 1;
+// Words between "had" and the trigger of what had happened (وكانت جبهة النصرة
+// خطفت).
+constexpr std::uint32_t kPluperfectReach = 4;
 // Words between a state force and the bomb it set off (نجحت في تفجير).
 constexpr std::uint32_t kStateSubjectGap = 3;
 // Words between a verb of reacting and its subject (ندد الرئيس التركي رجب).
@@ -2009,11 +2012,39 @@ void AbsorbClashesOfTakings(const DocIndex& ix, std::vector<Event>* events) {
   std::erase_if(*events, [&](const Event&) { return absorbed[k++]; });
 }
 
+// True when "had" stands in the few words before the event's trigger, in its
+// clause (وكانت جبهة النصرة خطفت): the writer tells what happened before.
+bool TellsAnEarlierOne(const DocIndex& ix, const Event& e) {
+  const auto& tokens = ix.text->tokens;
+  const auto at =
+      std::lower_bound(tokens.begin(), tokens.end(), e.trigger.begin.value,
+                       [](const Token& t, std::uint32_t b) { return t.original.begin.value < b; });
+  const auto head = static_cast<std::uint32_t>(at - tokens.begin());
+  const std::uint32_t from = head > kPluperfectReach ? head - kPluperfectReach : 0;
+  for (std::uint32_t t = head; t > from; --t) {
+    if (EndsAClause(ix, t - 1)) return false;
+    if (ix.Cue(t - 1, CueClass::kPluperfect)) return true;
+  }
+  return false;
+}
+
+// True when `later` tells again a one-off event `kept` told: a bombing or an
+// abduction by the same side, within a day, at its place or at none
+// (خطفت جبهة النصرة ثمانية عناصر … غداة إقدام الجبهة على خطف ثمانية عناصر).
+bool OneOffRetold(const DocIndex& ix, const Event& kept, const Event& later) {
+  if (!OneOff(later) || kept.actor1.empty() || kept.actor1 != later.actor1) return false;
+  // وكانت جبهة النصرة خطفت ثمانية عناصر: an earlier one, beside the news's.
+  if (TellsAnEarlierOne(ix, later)) return false;
+  if (kept.location && later.location && LocationKey(kept) != LocationKey(later)) return false;
+  const auto days = DaysApart(kept.date, later.date);
+  return days && *days <= kRetellingDays;
+}
+
 // One event per type, place, day and dyad (ACLED's unit): a report repeated
 // in the headline, the lead and the body is one event. The first mention
 // stays, completed by what the later ones add; the lowest figure wins; of a
 // report told at an area and at a town of it, the town is the place.
-void MergeRepeats(std::vector<Event>* events) {
+void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
   std::vector<Event> kept;
   for (Event& e : *events) {
     bool wider = false;
@@ -2026,6 +2057,7 @@ void MergeRepeats(std::vector<Event>* events) {
         return true;
       }
       if (k.date == e.date && SamePlace(k, e) && SameActors(k, e)) return true;
+      if (OneOffRetold(ix, k, e)) return true;
       wider = SameReportWider(k, e);
       return wider;
     });
@@ -2121,7 +2153,7 @@ void EventAssembler::Assemble(const Document& doc, const text::AnalyzedText& ana
   FillOpponents(ix, out);
   FillSuicideBombings(out);
   AbsorbClashesOfTakings(ix, out);
-  MergeRepeats(out);
+  MergeRepeats(ix, out);
 }
 
 }  // namespace rasd::extract

@@ -108,6 +108,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"relative", CueClass::kRelative},
     {"reaction", CueClass::kReaction},
     {"support", CueClass::kSupport},
+    {"pluperfect", CueClass::kPluperfect},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

@@ -75,8 +75,9 @@ enum class CueClass : std::uint8_t {
   kRelative,
   kReaction,
   kSupport,
+  kPluperfect,
 };
-inline constexpr int kCueClassCount = 38;
+inline constexpr int kCueClassCount = 39;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

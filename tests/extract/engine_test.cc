@@ -1571,5 +1571,30 @@ TEST_F(EngineTest, ADemandIsNotYetAnEvent) {
   EXPECT_EQ(events[0].status, EventStatus::kPlanned);
 }
 
+TEST_F(EngineTest, AnAbductionToldAgainIsOneEvent) {
+  // snn-027: the abduction told in the lead without a place, then with its
+  // place and day: one event, recorded where it is first told.
+  const auto told = Current(Extract(
+      "لم تمنع العداوة المشتركة من قبل «جبهة النصرة»، وهي فرع تنظيم القاعدة في سوريا، والولايات "
+      "المتحدة، مع تنظيم «داعش»، من استفزاز «النصرة» لواشنطن، عبر خطف مقاتلين معتدلين مدعومين "
+      "أميركيًا في شمال سوريا الأربعاء الماضي.\nوخطفت «جبهة النصرة» ثمانية عناصر من «الفرقة "
+      "30» بينهم قائد الفرقة العقيد نديم الحسن مساء الأربعاء قرب مدينة أعزاز في ريف حلب الشمالي.",
+      "2015-08-01"));
+  const auto abductions = std::count_if(told.begin(), told.end(), [](const Event& e) {
+    return e.sub_event_type == "Abduction/forced disappearance";
+  });
+  EXPECT_EQ(abductions, 1);
+  ASSERT_FALSE(told.empty());
+  EXPECT_NE(Evidence(told[0]).find("عبر خطف"), std::string::npos) << Evidence(told[0]);
+  // snn-022: "the Nusra Front had abducted eight …" beside the news of a
+  // second group taken yesterday: two abductions.
+  const auto two = Current(Extract(
+      "خطفت جبهة النصرة، ذراع تنظيم القاعدة في سوريا، أمس، مجموعة ثانية من أعضاء الفرقة 30 مشاة "
+      "في شمال غربي البلاد.\nوكانت جبهة النصرة خطفت ثمانية عناصر من «الفرقة 30» بينهم قائد "
+      "الفرقة العقيد نديم الحسن قرب مدينة أعزاز في ريف حلب الشمالي.",
+      "2015-08-06"));
+  EXPECT_EQ(two.size(), 2u);
+}
+
 }  // namespace
 }  // namespace rasd
