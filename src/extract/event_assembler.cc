@@ -1305,8 +1305,13 @@ class AssemblyRun {
     const bool contrasted =
         ix_.Cue(frame.window_begin, CueClass::kContrast) &&
         !MentionsIn(ix_, MentionKind::kActor, frame.window_begin, frame.window_end).empty();
+    // Nor does a bombardment that names who fired it "by" (وسط قصف عنيف من
+    // قبل قوات النظام): told without aircraft, it is the ground's.
+    const bool own_initiator =
+        roles.actor1 != kNone && CueBefore(ix_, ix_.mention(roles.actor1).first_token,
+                                           frame.head().end, CueClass::kAgent, kCueReach);
     if (!context_.bombardment.empty() && s <= context_.bombardment_sentence + 2 &&
-        IsUncuedBombardment(frame) && !contrasted) {
+        IsUncuedBombardment(frame) && !contrasted && !own_initiator) {
       sub = *ParseSubEventType(context_.bombardment);
     }
     Event base;

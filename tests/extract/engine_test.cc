@@ -1596,5 +1596,27 @@ TEST_F(EngineTest, AnAbductionToldAgainIsOneEvent) {
   EXPECT_EQ(two.size(), 2u);
 }
 
+TEST_F(EngineTest, ABombardmentByNamedGroundForcesIsShelling) {
+  // snn-002: barrel bombs on Zabadani, then "amid heavy shelling by the
+  // regime's forces": told without aircraft and with who fired it, the
+  // second is the ground's, not the barrel bombs' air strike again.
+  const auto events = Current(Extract(
+      "وفى منطقة الزبدانى بريف دمشق، استهدفت العشرات من البراميل المتفجرة مع استمرار الاشتباكات "
+      "العنيفة بين قوات النظام من جهة، والفصائل المقاتلة من جهة أخرى في المدينة، وسط قصف عنيف "
+      "من قبل قوات النظام على مناطق في المدينة.",
+      "2015-08-11"));
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[0].sub_event_type, "Air/drone strike");
+  EXPECT_EQ(events[2].sub_event_type, "Shelling/artillery/missile attack");
+  EXPECT_EQ(events[2].actor1, "SYRIAN_GOV_FORCES");
+  // With no one named, the bombardment goes on describing the air strike.
+  const auto unnamed = Current(Extract(
+      "ألقى الطيران المروحي عشرات البراميل المتفجرة على مدينة داريا، ثم تجدد القصف على مناطق في "
+      "المدينة.",
+      "2015-08-11"));
+  ASSERT_FALSE(unnamed.empty());
+  EXPECT_EQ(unnamed.back().sub_event_type, "Air/drone strike");
+}
+
 }  // namespace
 }  // namespace rasd
