@@ -35,9 +35,10 @@ namespace {
 // ACLED's inter code of state forces.
 constexpr int kStateForcesInter = 1;
 
-// ACLED codes an air strike by a state's forces as a whole to its air force,
-// and one in Syria that names no attacker to the side that flew over such
-// targets then (data/extract/unattributed_air.tsv).
+// ACLED codes an air strike in Syria that names no attacker to the side that
+// flew over such targets then (data/extract/unattributed_air.tsv). (Event
+// assembly codes a named state's strike to its air force where the words
+// name aircraft.)
 void ApplyAirArms(const extract::Lexicon& lexicon, std::vector<Event>* events) {
   for (Event& e : *events) {
     if (e.sub_event_type != "Air/drone strike") continue;
@@ -48,8 +49,6 @@ void ApplyAirArms(const extract::Lexicon& lexicon, std::vector<Event>* events) {
         e.inter1 = kStateForcesInter;  // only state forces fly (unattributed_air.tsv)
       }
     }
-    const std::string& arm = lexicon.AirArmOf(e.actor1);
-    if (!arm.empty()) e.actor1 = arm;
   }
 }
 

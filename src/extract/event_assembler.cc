@@ -437,6 +437,12 @@ bool MassacreByWeapon(const TriggerHit& a, const TriggerHit& b) {
   return (massacre(*a.row) && weapon(*b.row)) || (weapon(*a.row) && massacre(*b.row));
 }
 
+// True when [from, to) says the attack came from the air: an aircraft (طائرات،
+// مروحيات، براميل) or the word "aerial" (جوي، الجو).
+bool AirCueIn(const DocIndex& ix, std::uint32_t from, std::uint32_t to) {
+  return CueInRange(ix, CueClass::kAir, from, to) || CueInRange(ix, CueClass::kAircraft, from, to);
+}
+
 // The weapon a bombardment trigger names in [from, to): an air strike
 // (غارات، قصف بالطيران الحربي) or a ground one (قصف مدفعي، قصف بالمدفعية), or
 // none when the words do not say.
@@ -448,7 +454,7 @@ Weapon WeaponOf(const DocIndex& ix, const TriggerHit& h, std::uint32_t from, std
     return Weapon::kUnknown;
   }
   if (h.row->cls != TriggerClass::kExplosion) return Weapon::kUnknown;
-  if (CueInRange(ix, CueClass::kAir, from, to)) return Weapon::kAir;
+  if (AirCueIn(ix, from, to)) return Weapon::kAir;
   if (CueInRange(ix, CueClass::kGround, from, to)) return Weapon::kGround;
   return Weapon::kUnknown;
 }
@@ -533,7 +539,7 @@ bool OnlyBombardment(const Frame& frame) {
 
 // True when the frame's window names an air or ground weapon.
 bool NamesAWeapon(const DocIndex& ix, const Frame& frame) {
-  return CueInRange(ix, CueClass::kAir, frame.window_begin, frame.window_end) ||
+  return AirCueIn(ix, frame.window_begin, frame.window_end) ||
          CueInRange(ix, CueClass::kGround, frame.window_begin, frame.window_end);
 }
 
@@ -993,12 +999,12 @@ SubEventType ResolveHit(const DocIndex& ix, const Frame& frame, const TriggerHit
     case TriggerClass::kFixed:
       // Violence on civilians by aircraft is an air strike (ACLED codes the
       // remote weapon: مجزرة نفذتها طائرات النظام المروحية).
-      if (hit.row->fixed == SubEventType::kAttack && CueInRange(ix, CueClass::kAir, b, e)) {
+      if (hit.row->fixed == SubEventType::kAttack && AirCueIn(ix, b, e)) {
         return SubEventType::kAirDroneStrike;
       }
       return hit.row->fixed;
     case TriggerClass::kExplosion:
-      if (CueInRange(ix, CueClass::kAir, b, e)) return SubEventType::kAirDroneStrike;
+      if (AirCueIn(ix, b, e)) return SubEventType::kAirDroneStrike;
       return SubEventType::kShellingArtilleryMissileAttack;
     case TriggerClass::kBlast:
       if (CueInRange(ix, CueClass::kSuicide, b, e)) return SubEventType::kSuicideBomb;
@@ -1335,6 +1341,7 @@ class AssemblyRun {
     RetypeBombByTheState(frame, roles, &base);
     RetypeAttemptedTaking(frame, &base);
     RetypeAttackOnForces(&base);
+    CodeToAirArm(frame, &base);
     DetaineesAreNoSide(&base);
     base.trigger = ix_.Original(frame.head().first, frame.hits.back().end);
     FillDate(ix_, sentence, s, frame.head().first, &base);
@@ -1626,9 +1633,22 @@ class AssemblyRun {
     const bool all_bombardment =
         std::all_of(frame.hits.begin(), frame.hits.end(),
                     [](const TriggerHit& h) { return h.row->cls == TriggerClass::kExplosion; });
-    return all_bombardment &&
-           !CueInRange(ix_, CueClass::kAir, frame.window_begin, frame.window_end) &&
+    return all_bombardment && !AirCueIn(ix_, frame.window_begin, frame.window_end) &&
            !CueInRange(ix_, CueClass::kGround, frame.window_begin, frame.window_end);
+  }
+
+  // ACLED codes a state's air strike to its air force where the words name
+  // aircraft (قصف المنطقة بالطيران الحربي، ألقت مروحيات النظام براميل); "the
+  // army launched air strikes" (شنت قوات النظام غارات، كثف الجيش السوري غاراته
+  // الجوية) names the army, and so does the record.
+  void CodeToAirArm(const Frame& frame, Event* e) const {
+    if (e->sub_event_type != SubEventTypeName(SubEventType::kAirDroneStrike)) return;
+    const std::string& arm = lexicon_.AirArmOf(e->actor1);
+    if (arm.empty() ||
+        !CueInRange(ix_, CueClass::kAircraft, frame.window_begin, frame.window_end)) {
+      return;
+    }
+    e->actor1 = arm;
   }
 
   std::uint32_t EvidenceStart(const Frame& frame, const Roles& roles) const {
@@ -1867,15 +1887,23 @@ class AssemblyRun {
   std::vector<std::optional<std::vector<TriggerHit>>> triggers_;  // by sentence, when found
 };
 
-bool SameActors(const Event& a, const Event& b) {
+bool SameActors(const DocIndex& ix, const Event& a, const Event& b) {
+  // A state's forces and its air force are one side told two ways (شنت قوات
+  // النظام غارات … طيران النظام).
+  const auto same = [&](const std::string& x, const std::string& y) {
+    if (x == y) return true;
+    if (x.empty() || y.empty()) return false;
+    return ix.lexicon->AirArmOf(x) == y || ix.lexicon->AirArmOf(y) == x;
+  };
   // A battle's sides are a pair; a one-sided attack has one initiator, and
   // the side it hit answering in kind (كما أطلق المسلحون صواريخ) is another event.
-  if (a.event_type != "Battles" && !a.actor1.empty() && !b.actor1.empty() && a.actor1 != b.actor1) {
+  if (a.event_type != "Battles" && !a.actor1.empty() && !b.actor1.empty() &&
+      !same(a.actor1, b.actor1)) {
     return false;
   }
-  const auto covers = [](const Event& x, const Event& y) {
-    return (y.actor1.empty() || y.actor1 == x.actor1 || y.actor1 == x.actor2) &&
-           (y.actor2.empty() || y.actor2 == x.actor1 || y.actor2 == x.actor2);
+  const auto covers = [&](const Event& x, const Event& y) {
+    return (y.actor1.empty() || same(y.actor1, x.actor1) || same(y.actor1, x.actor2)) &&
+           (y.actor2.empty() || same(y.actor2, x.actor1) || same(y.actor2, x.actor2));
   };
   return covers(a, b) || covers(b, a);
 }
@@ -2004,7 +2032,7 @@ void AbsorbClashesOfTakings(const DocIndex& ix, std::vector<Event>* events) {
         std::lower_bound(takings.begin(), takings.end(), std::make_pair(sentence, std::size_t{0}));
     for (; it != takings.end() && it->first == sentence; ++it) {
       Event& taking = (*events)[it->second];
-      if (taking.status != clash.status || !SameActors(taking, clash)) continue;
+      if (taking.status != clash.status || !SameActors(ix, taking, clash)) continue;
       if (clash.location && taking.location && LocationKey(clash) != LocationKey(taking)) {
         continue;
       }
@@ -2058,10 +2086,10 @@ void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
       // A suicide bombing happens once at its place and day, whoever each
       // telling names (فجر انتحاري نفسه … وقال المرصد «فجر انتحاري نفسه …»).
       const bool bombing = e.sub_event_type == SubEventTypeName(SubEventType::kSuicideBomb);
-      if (k.date == e.date && SamePlace(k, e) && k.location && (bombing || SameActors(k, e))) {
+      if (k.date == e.date && SamePlace(k, e) && k.location && (bombing || SameActors(ix, k, e))) {
         return true;
       }
-      if (k.date == e.date && SamePlace(k, e) && SameActors(k, e)) return true;
+      if (k.date == e.date && SamePlace(k, e) && SameActors(ix, k, e)) return true;
       if (OneOffRetold(ix, k, e)) return true;
       wider = SameReportWider(k, e);
       return wider;
@@ -2072,6 +2100,10 @@ void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
     }
     // The first mention stays the record; the town is the more exact place.
     if (wider && HeldArea(*same, e)) same->location = e.location;
+    // The army told once and its aircraft once: the air force struck.
+    if (!e.actor1.empty() && ix.lexicon->AirArmOf(same->actor1) == e.actor1) {
+      same->actor1 = e.actor1;
+    }
     Complete(e, &*same);
   }
   *events = std::move(kept);

@@ -109,6 +109,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"reaction", CueClass::kReaction},
     {"support", CueClass::kSupport},
     {"pluperfect", CueClass::kPluperfect},
+    {"aircraft", CueClass::kAircraft},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

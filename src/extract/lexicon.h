@@ -76,8 +76,9 @@ enum class CueClass : std::uint8_t {
   kReaction,
   kSupport,
   kPluperfect,
+  kAircraft,
 };
-inline constexpr int kCueClassCount = 39;
+inline constexpr int kCueClassCount = 40;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -1618,5 +1618,30 @@ TEST_F(EngineTest, ABombardmentByNamedGroundForcesIsShelling) {
   EXPECT_EQ(unnamed.back().sub_event_type, "Air/drone strike");
 }
 
+TEST_F(EngineTest, TheArmyStrikesAsItselfUnlessAircraftAreNamed) {
+  // snn-050: "the regime's forces launched air strikes on Kafr Daal": the
+  // words name the army, and so does the record.
+  const auto army = Current(Extract(
+      "كما شنت قوات النظام غارات على قرية كفر داعل التي تسيطر عليها المعارضة المسلحة في ريف حلب "
+      "الغربي.",
+      "2015-07-22"));
+  ASSERT_EQ(army.size(), 1u);
+  EXPECT_EQ(army[0].sub_event_type, "Air/drone strike");
+  EXPECT_EQ(army[0].actor1, "SYRIAN_GOV_FORCES");
+  // seed-001: the same forces "bombed the area with warplanes": the air force.
+  const auto aircraft = Current(Extract(
+      "عمدت قوات النظام إلى قصف المنطقة الصناعية في مدينة حلب بالطيران الحربي.", "2015-03-04"));
+  ASSERT_EQ(aircraft.size(), 1u);
+  EXPECT_EQ(aircraft[0].actor1, "SYRIAN_AIR_FORCE");
+  // Told once as the army's and once with its aircraft, it is one strike,
+  // the air force's.
+  const auto both = Current(Extract(
+      "شنت قوات النظام غارات على مدينة دوما أمس.\nوألقت طائرات النظام براميل متفجرة على مدينة "
+      "دوما أمس.",
+      "2015-08-02"));
+  ASSERT_EQ(both.size(), 1u);
+  EXPECT_EQ(both[0].actor1, "SYRIAN_AIR_FORCE");
+}
+
 }  // namespace
 }  // namespace rasd
