@@ -856,6 +856,37 @@ bool Reacts(const DocIndex& ix, const Frame& frame, std::int32_t a) {
   return ix.Cue(m.end_token, CueClass::kReaction);
 }
 
+// True when the name `m` reads as feminine: its first word ends in ة or ات
+// (الشرطة، السلطات، جبهة النصرة، القوات), or in ا as a country's name does
+// (تركيا، روسيا).
+bool FeminineName(const DocIndex& ix, const Mention& m) {
+  const std::string_view word = ix.text->norm.View(ix.text->tokens[m.first_token].norm);
+  static constexpr std::string_view kAlef = "\xD8\xA7";  // U+0627
+  const bool plural = word.ends_with(std::string(kAlef) + std::string(kTa));
+  return word.ends_with(kHeh) || plural || word.ends_with(kAlef);
+}
+
+// True when the name, the subject of a verb of saying, speaks of what another
+// did: before "that he" when it is feminine (قالت السلطات التركية إنه فجر
+// نفسه), or "that she" when it is masculine, and the trigger after. A pronoun that agrees (أعلنت
+// جبهة النصرة أنها خطفت) is the speaker claiming its own act: it stays a side.
+bool SpeaksOfAnother(const DocIndex& ix, const Frame& frame, std::int32_t a) {
+  const Mention& m = ix.mention(a);
+  const std::uint32_t head = frame.head().first;
+  if (m.end_token >= head) return false;
+  // The subject of a verb of saying (قالت، أشارت، أعلنت) right before it.
+  const std::uint32_t from = m.first_token > frame.window_begin + kReactorReach
+                                 ? m.first_token - kReactorReach
+                                 : frame.window_begin;
+  if (!CueInRange(ix, CueClass::kReport, from, m.first_token)) return false;
+  const bool feminine = FeminineName(ix, m);
+  for (std::uint32_t t = m.end_token; t < head; ++t) {
+    if (ix.Cue(t, CueClass::kThatHe)) return feminine;
+    if (ix.Cue(t, CueClass::kThatShe)) return !feminine;
+  }
+  return false;
+}
+
 // True when the name at `first` follows a members word (عناصر، مقاتلين) that a
 // death word shortly before counts (مقتل 25 عنصرا من تنظيم داعش).
 bool MembersOfTheDead(const DocIndex& ix, const Frame& frame, std::uint32_t first) {
@@ -875,7 +906,7 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   // that organisation's men: the group named after them is the side.
   std::erase_if(actors, [&](std::int32_t a) {
     return GunmenOfANamedGroup(ix, a) || (bombardment && HoldsThePlace(ix, a)) ||
-           Reacts(ix, frame, a);
+           Reacts(ix, frame, a) || SpeaksOfAnother(ix, frame, a);
   });
   std::int32_t agent = kNone, between_first = kNone, between_second = kNone, target = kNone,
                victim = kNone;

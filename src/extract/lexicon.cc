@@ -110,6 +110,8 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"support", CueClass::kSupport},
     {"pluperfect", CueClass::kPluperfect},
     {"aircraft", CueClass::kAircraft},
+    {"that_he", CueClass::kThatHe},
+    {"that_she", CueClass::kThatShe},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

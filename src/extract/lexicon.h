@@ -77,8 +77,10 @@ enum class CueClass : std::uint8_t {
   kSupport,
   kPluperfect,
   kAircraft,
+  kThatHe,
+  kThatShe,
 };
-inline constexpr int kCueClassCount = 40;
+inline constexpr int kCueClassCount = 42;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

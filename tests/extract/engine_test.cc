@@ -1643,5 +1643,29 @@ TEST_F(EngineTest, TheArmyStrikesAsItselfUnlessAircraftAreNamed) {
   EXPECT_EQ(both[0].actor1, "SYRIAN_AIR_FORCE");
 }
 
+TEST_F(EngineTest, WhoSaysAnotherDidItIsNoSide) {
+  // snn-042: "the Turkish authorities said that he blew himself up": the
+  // feminine authorities before "that he" speak of the bomber.
+  const auto said = Current(
+      Extract("واشارت السلطات التركية الى انه فجر نفسه قبيل ظهر الاثنين في حدائق المركز الثقافي في "
+              "سوروتش على الحدود مع سوريا.",
+              "2015-07-22"));
+  ASSERT_EQ(said.size(), 1u);
+  EXPECT_EQ(said[0].sub_event_type, "Suicide bomb");
+  EXPECT_NE(said[0].actor1, "TURKISH_FORCES");
+  EXPECT_NE(said[0].actor2, "TURKISH_FORCES");
+  // A pronoun that agrees is the speaker claiming its own act.
+  const auto own = Current(Extract(
+      "وأعلنت جبهة النصرة أنها خطفت ثمانية عناصر من الفرقة 30 قرب مدينة أعزاز.", "2015-07-31"));
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].actor1, "JABHAT_AL_NUSRA");
+  const auto army = Current(
+      Extract("وقال الجيش التركي إنه قصف مواقع لحزب العمال الكردستاني قرب مدينة السليمانية في شمال "
+              "العراق.",
+              "2015-07-26"));
+  ASSERT_EQ(army.size(), 1u);
+  EXPECT_EQ(army[0].actor1, "TURKISH_FORCES");
+}
+
 }  // namespace
 }  // namespace rasd
