@@ -255,60 +255,44 @@ bool DescribedBefore(const DocIndex& ix, const PhraseMatch& m, std::uint32_t beg
   return m.first_token > begin && ix.Cue(m.first_token - 1, CueClass::kDescriptor);
 }
 
-// True when token t reads as a verb in the present tense: its word opens with
-// the prefix ي, or with ت and does not end in it; after_and lets و stand
-// before it (ويحكم), as it can where a clause opens, not after a relative.
-bool PresentTense(const DocIndex& ix, std::uint32_t t, bool after_and) {
+// True when token t reads as a verb in the present tense after a relative
+// pronoun: its word opens with the prefix ي, or with ت and does not end in it.
+bool PresentTense(const DocIndex& ix, std::uint32_t t) {
   const Token& tok = ix.text->tokens[t];
-  if (tok.kind != text::TokenKind::kArabicWord) return false;
-  std::string_view word = ix.text->norm.View(tok.norm);
-  if (after_and && word.starts_with(kWaw)) word.remove_prefix(kWaw.size());
   // Three letters at least: تم is the passive's helper, not a verb of habit.
-  if (word.size() < 3 * kYa.size()) return false;
+  if (tok.kind != text::TokenKind::kArabicWord || tok.norm.size() < 3 * kYa.size()) return false;
+  const std::string_view word = ix.text->norm.View(tok.norm);
   if (word.starts_with(kYa)) return true;
   // ت opens a feminine verb of the present (التي تقصف) and a past verb of the
   // fifth form; the feminine past ends in ت (التي تعرضت، تمكنت).
   return word.starts_with(kTa) && !word.ends_with(kTa);
 }
 
-// True when token t is a preposition of time or cause (بعد، قبل، عقب، إثر،
-// منذ، جراء، بسبب), whose noun is another event's frame.
-bool TimeOrCause(const DocIndex& ix, std::uint32_t t) {
-  static constexpr std::array<std::string_view, 4> kTimeWords = {
-      "\xD8\xA8\xD8\xB9\xD8\xAF",  // بعد
-      "\xD9\x82\xD8\xA8\xD9\x84",  // قبل
-      "\xD8\xB9\xD9\x82\xD8\xA8",  // عقب
-      "\xD8\xA7\xD8\xAB\xD8\xB1",  // اثر, إثر folded
-  };
-  return ix.Cue(t, CueClass::kSince) || ix.Cue(t, CueClass::kCause) ||
-         std::any_of(kTimeWords.begin(), kTimeWords.end(),
-                     [&](std::string_view w) { return IsWord(ix, t, w); });
-}
-
-// True when the trigger's word is a noun by its form: with the article, after
-// ب or ل, or with a pronoun of possession (السيطرة، لسيطرة، بسيطرته، سيطرتها).
+// True when the trigger's word is a noun by its form: with the article or a
+// pronoun of possession, ending in ة, or after the preposition ب or ل
+// (السيطرة، سيطرتها، سيطرة، لسيطرة، بسيطرته); not a verb (سيطرت، سيطروا).
 bool NounForm(const DocIndex& ix, const PhraseMatch& m) {
   const Token& tok = ix.text->tokens[m.first_token];
   if (tok.reading_count <= m.first_reading) return false;
   const text::CliticReading& r = tok.readings[m.first_reading];
   const std::string_view word = ix.text->norm.View(tok.norm);
-  return r.definite() || r.enclitic_bytes > 0 || word.ends_with(kHeh) || word.starts_with(kBa) ||
-         word.starts_with(kLam);
+  const bool preposition =
+      r.proclitic_bytes > 0 && (word.starts_with(kBa) || word.starts_with(kLam));
+  return r.definite() || r.enclitic_bytes > 0 || word.ends_with(kHeh) || preposition;
 }
 
-// True when a state noun (strength "held") follows a present-tense verb of its
-// clause or a word of description (يحتفظ النظام بسيطرته على معبر كسب، تخضع
-// مدينة درعا لسيطرة المعارضة، تعد السيطرة عليه أمرا حيويا، الخاضع إلى حد كبير
+// True when a state noun (strength "held") follows, in its clause, a verb of
+// keeping or being subject to control (cue class holding: يحتفظ النظام
+// بسيطرته على معبر كسب، تخضع مدينة درعا لسيطرة المعارضة، ويحكم الأكراد اليوم
+// السيطرة على الشريط الحدودي) or a word of description (الخاضع إلى حد كبير
 // لسيطرة المعارضة): who holds a place, not who took it.
 bool StateHeld(const DocIndex& ix, const Trigger& row, const PhraseMatch& m, std::uint32_t begin) {
   if (!row.state_as_noun || !NounForm(ix, m)) return false;
   const std::uint32_t from =
       m.first_token > begin + kHeldReach ? m.first_token - kHeldReach : begin;
   for (std::uint32_t t = m.first_token; t > from; --t) {
-    // A word of time or cause between them: the verb tells of something
-    // else (يأتي ذلك بعد سيطرة التنظيم على المدينة reports the taking).
-    if (EndsAClause(ix, t - 1) || TimeOrCause(ix, t - 1)) return false;
-    if (PresentTense(ix, t - 1, true) || ix.Cue(t - 1, CueClass::kDescriptor)) return true;
+    if (EndsAClause(ix, t - 1)) return false;
+    if (ix.Cue(t - 1, CueClass::kHolding) || ix.Cue(t - 1, CueClass::kDescriptor)) return true;
   }
   return false;
 }
@@ -319,8 +303,8 @@ bool StateHeld(const DocIndex& ix, const Trigger& row, const PhraseMatch& m, std
 // name, not a report of an event.
 bool HabitOfAName(const DocIndex& ix, const PhraseMatch& m, std::uint32_t begin) {
   const std::uint32_t t = m.first_token;
-  if (t > begin && ix.Cue(t - 1, CueClass::kRelative) && PresentTense(ix, t, false)) return true;
-  return t > begin + 1 && ix.Cue(t - 2, CueClass::kRelative) && PresentTense(ix, t - 1, false);
+  if (t > begin && ix.Cue(t - 1, CueClass::kRelative) && PresentTense(ix, t)) return true;
+  return t > begin + 1 && ix.Cue(t - 2, CueClass::kRelative) && PresentTense(ix, t - 1);
 }
 
 // True when a demonstrative stands before a definite noun trigger (هذا
@@ -485,8 +469,14 @@ bool DefiniteNoun(const DocIndex& ix, const TriggerHit& head) {
 // in Arabic a clause after an indefinite noun describes it (في هجوم استهدفهما،
 // غارة استهدفت حاجزا), so the verb tells the noun's event, not another.
 bool DescribingVerb(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& next) {
-  return !prev.row->verb && next.row->verb && next.first == prev.end &&
-         next.row->cls != TriggerClass::kKilling && !DefiniteWord(ix, prev);
+  if (prev.row->verb || !next.row->verb || next.first != prev.end || DefiniteWord(ix, prev)) {
+    return false;
+  }
+  // Of the noun's own kind, or a verb of targeting (هجوم استهدف): a verb of
+  // another kind tells what happened during it (اشتباكات سيطرت خلالها الفصائل).
+  const bool same_kind = prev.row->cls == next.row->cls && (prev.row->cls != TriggerClass::kFixed ||
+                                                            prev.row->fixed == next.row->fixed);
+  return same_kind || next.row->cls == TriggerClass::kExplosion;
 }
 
 // Two triggers describe one event when they are close, of one event type,
@@ -585,6 +575,22 @@ std::optional<std::uint32_t> ContrastBetween(const DocIndex& ix,
   return std::nullopt;
 }
 
+// True when [from, to) names a place that [begin, from) did not (…في سوروتش،
+// وقتل ضابطا شرطة في هجوم استهدفهما بمدينة شانلي أورفا; not … في مدينة
+// إدلب، وقتل خمسة أشخاص في هجوم على حاجز في إدلب).
+bool NewPlaceIn(const DocIndex& ix, std::uint32_t begin, std::uint32_t from, std::uint32_t to) {
+  const std::vector<std::int32_t> before = MentionsIn(ix, MentionKind::kPlace, begin, from);
+  for (const std::int32_t p : MentionsIn(ix, MentionKind::kPlace, from, to)) {
+    const Mention& place = ix.mention(p);
+    const bool told = std::any_of(before.begin(), before.end(), [&](std::int32_t q) {
+      const Mention& earlier = ix.mention(q);
+      return place.id.empty() ? earlier.surface == place.surface : earlier.id == place.id;
+    });
+    if (!told) return true;
+  }
+  return false;
+}
+
 // Groups triggers into frames and gives each frame its window of the sentence.
 std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
                                std::uint32_t begin, std::uint32_t end, bool follows_bombardment) {
@@ -632,7 +638,7 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
   // killed them there: beyond a place, another event than the strong one.
   const auto own_toll = [&](const TriggerHit& weak) {
     const std::uint32_t scene_end = std::min(end, weak.end + kOwnTollReach + 2);
-    return !MentionsIn(ix, MentionKind::kPlace, weak.end, scene_end).empty() &&
+    return NewPlaceIn(ix, begin, weak.end, scene_end) &&
            std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& k) {
              return k.row->cls == TriggerClass::kKilling && k.end <= weak.first &&
                     weak.first - k.end <= kOwnTollReach && PlaceApart(ix, k, hits);
@@ -2084,10 +2090,12 @@ bool TellsAnEarlierOne(const DocIndex& ix, const Event& e) {
       std::lower_bound(tokens.begin(), tokens.end(), e.trigger.begin.value,
                        [](const Token& t, std::uint32_t b) { return t.original.begin.value < b; });
   const auto head = static_cast<std::uint32_t>(at - tokens.begin());
-  const std::uint32_t from = head > kPluperfectReach ? head - kPluperfectReach : 0;
-  for (std::uint32_t t = head; t > from; --t) {
+  // Words, not the quotes around a name (وكانت «جبهة النصرة» خطفت).
+  std::uint32_t words = 0;
+  for (std::uint32_t t = head; t > 0 && words < kPluperfectReach; --t) {
     if (EndsAClause(ix, t - 1)) return false;
     if (ix.Cue(t - 1, CueClass::kPluperfect)) return true;
+    words += ix.text->tokens[t - 1].kind == text::TokenKind::kPunct ? 0 : 1;
   }
   return false;
 }
@@ -2131,6 +2139,15 @@ void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
     }
     // The first mention stays the record; the town is the more exact place.
     if (wider && HeldArea(*same, e)) same->location = e.location;
+    // A telling with no place is completed by the one that gives it.
+    if (!same->location && e.location && OneOff(e)) {
+      same->location = e.location;
+      if (e.time_precision > 0 &&
+          (same->time_precision == 0 || e.time_precision < same->time_precision)) {
+        same->date = e.date;
+        same->time_precision = e.time_precision;
+      }
+    }
     // The army told once and its aircraft once: the air force struck.
     if (!e.actor1.empty() && ix.lexicon->AirArmOf(same->actor1) == e.actor1) {
       same->actor1 = e.actor1;

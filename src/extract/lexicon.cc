@@ -112,6 +112,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"aircraft", CueClass::kAircraft},
     {"that_he", CueClass::kThatHe},
     {"that_she", CueClass::kThatShe},
+    {"holding", CueClass::kHolding},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

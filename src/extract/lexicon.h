@@ -79,8 +79,9 @@ enum class CueClass : std::uint8_t {
   kAircraft,
   kThatHe,
   kThatShe,
+  kHolding,
 };
-inline constexpr int kCueClassCount = 42;
+inline constexpr int kCueClassCount = 43;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {
