@@ -862,6 +862,17 @@ bool Reacts(const DocIndex& ix, const Frame& frame, std::int32_t a) {
   return ix.Cue(m.end_token, CueClass::kReaction);
 }
 
+// True when the name comes after the trigger and a "had" after it: it is in
+// history told to explain a name (أحبط هجوما من قبل جبهة النصرة، حيث كانت
+// جماعة الجولاني معروفة حتى قطعت علاقاتها مع تنظيم القاعدة), no side.
+bool ToldAsHistory(const DocIndex& ix, const Frame& frame, std::int32_t a) {
+  const std::uint32_t first = ix.mention(a).first_token;
+  const std::uint32_t after = frame.head().end;
+  // "Between X, who were …, and Y" still names the sides.
+  return first > after && CueInRange(ix, CueClass::kPluperfect, after, first) &&
+         !CueInRange(ix, CueClass::kBetween, after, first);
+}
+
 // True when the name `m` reads as feminine: its first word ends in ة or ات
 // (الشرطة، السلطات، جبهة النصرة، القوات), or in ا as a country's name does
 // (تركيا، روسيا).
@@ -912,7 +923,7 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   // that organisation's men: the group named after them is the side.
   std::erase_if(actors, [&](std::int32_t a) {
     return GunmenOfANamedGroup(ix, a) || (bombardment && HoldsThePlace(ix, a)) ||
-           Reacts(ix, frame, a) || SpeaksOfAnother(ix, frame, a);
+           Reacts(ix, frame, a) || SpeaksOfAnother(ix, frame, a) || ToldAsHistory(ix, frame, a);
   });
   std::int32_t agent = kNone, between_first = kNone, between_second = kNone, target = kNone,
                victim = kNone;
@@ -1130,6 +1141,13 @@ void FillDate(const DocIndex& ix, const text::Sentence& sentence, std::uint32_t 
     // report is of today, not of that day.
     const std::uint32_t lead = d.first_token > kSinceReach ? d.first_token - kSinceReach : 0;
     if (CueInRange(ix, CueClass::kSince, lead, d.first_token)) continue;
+    // After the trigger and a "had" (أحبط هجوما من قبل جبهة النصرة، حيث كانت
+    // … حتى قطعت علاقاتها مع القاعدة في عام 2016), the date is of what had
+    // happened before, told to explain a name.
+    if (same && d.first_token > trigger &&
+        CueInRange(ix, CueClass::kPluperfect, trigger, d.first_token)) {
+      continue;
+    }
     const std::uint32_t distance =
         same ? (d.first_token > trigger ? d.first_token - trigger : trigger - d.first_token)
              : UINT32_MAX - 1 - (d.first_token - floor);
@@ -1161,7 +1179,17 @@ EventStatus DecideStatus(const DocIndex& ix, const text::Sentence& sentence, con
   if (CueInRange(ix, CueClass::kPlanned, frame.window_begin, frame.head().end)) {
     return EventStatus::kPlanned;
   }
-  if (CueInRange(ix, CueClass::kBackground, frame.window_begin, frame.window_end)) {
+  // What a "had" after the trigger tells is history explaining a name, not
+  // this event's (… من قبل جبهة النصرة، حيث كانت … حتى قطعت علاقاتها مع
+  // القاعدة في عام 2016).
+  std::uint32_t told_end = frame.window_end;
+  for (std::uint32_t t = frame.head().end; t < frame.window_end; ++t) {
+    if (ix.Cue(t, CueClass::kPluperfect)) {
+      told_end = t;
+      break;
+    }
+  }
+  if (CueInRange(ix, CueClass::kBackground, frame.window_begin, told_end)) {
     return EventStatus::kBackground;
   }
   if (ix.pub_date && !e.date.empty()) {

@@ -1732,5 +1732,33 @@ TEST_F(EngineTest, WhoSaysAnotherDidItIsNoSide) {
   EXPECT_EQ(army[0].actor1, "TURKISH_FORCES");
 }
 
+TEST_F(EngineTest, HistoryThatExplainsANameIsNotTheEvents) {
+  // seed-003 (2020): "a violent attack by the Nusra Front, as the Jawlani
+  // group was known until it cut its ties with al-Qaeda in 2016": the year,
+  // the past and al-Qaeda are the name's history, not the attack's.
+  const auto events = Extract(
+      "كما أطلق المسلحون صواريخ على الأحياء السكنية في حلب.\nوقدم الجانبان روايات متضاربة عن "
+      "نتيجة الهجوم.\nو قال منفذ إخباري يديره حزب الله اللبناني ، الذي يقاتل من أجل دعم الأسد "
+      "، إن الجيش السوري أحبط “هجومًا عنيفًا” من قبل جبهة النصرة ، حيث كانت جماعة الجولاني "
+      "معروفة حتى قطعت علاقاتها مع تنظيم القاعدة في عام 2016.",
+      "2020-02-01");
+  const auto attack = std::find_if(events.begin(), events.end(), [](const Event& e) {
+    return e.sub_event_type == "Armed clash";
+  });
+  ASSERT_NE(attack, events.end());
+  EXPECT_EQ(attack->status, EventStatus::kCurrent);
+  EXPECT_EQ(attack->date, "2020-02-01");
+  // The 2016 name resolves as of the attack: the Nusra Front is HTS by then.
+  EXPECT_EQ(attack->actor1, "HTS");
+  EXPECT_EQ(attack->actor2, "SYRIAN_GOV_FORCES");
+  // snn-027: what an attack "brings back to mind" is history.
+  const auto recalled = Extract(
+      "غير أن الهجوم الأخير على مقاتلين معتدلين، يعيد إلى الأذهان هجمات شنتها «جبهة النصرة» ضد "
+      "«جبهة ثوار سوريا» في ريف إدلب.",
+      "2015-08-01");
+  ASSERT_EQ(recalled.size(), 1u);
+  EXPECT_EQ(recalled[0].status, EventStatus::kBackground);
+}
+
 }  // namespace
 }  // namespace rasd
