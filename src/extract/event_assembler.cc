@@ -1400,8 +1400,8 @@ class AssemblyRun {
     InheritSubject(s, frame, &base);
     OwnerOfANoun(s, frame, roles, &base);
     InheritRetoldSides(s, frame, &base);
-    ContinueDyad(s, &base);
     CiviliansAsTarget(frame, &base);
+    ContinueDyad(s, &base);
     RetypeTerritory(&base);
     RetypeBombByTheState(frame, roles, &base);
     RetypeAttemptedTaking(frame, &base);

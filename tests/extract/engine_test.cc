@@ -1760,5 +1760,18 @@ TEST_F(EngineTest, HistoryThatExplainsANameIsNotTheEvents) {
   EXPECT_EQ(recalled[0].status, EventStatus::kBackground);
 }
 
+TEST_F(EngineTest, ABombardmentOfHomesHitsCivilians) {
+  // seed-003: after the army's fire on armed groups, "the gunmen fired
+  // rockets at the residential quarters of Aleppo": its target is the
+  // people living there, not the side of the report before.
+  const auto events = Current(
+      Extract("واضافت ان قوات الجيش السوري تطلق صواريخ ومدفعية على مجموعات مسلحة على جبهة جماعة "
+              "الزهراء. كما أطلق المسلحون صواريخ على الأحياء السكنية في حلب.",
+              "2020-02-01"));
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back().actor1, "OPPOSITION_REBELS");
+  EXPECT_EQ(events.back().actor2, "CIVILIANS");
+}
+
 }  // namespace
 }  // namespace rasd
