@@ -79,6 +79,9 @@ constexpr std::uint32_t kFrameJoinGap = 10;
 // Words between a present-tense verb and the state noun it governs (يحكم
 // الأكراد اليوم السيطرة على).
 constexpr std::uint32_t kHeldReach = 4;
+// Words of place and time between an indefinite noun trigger and the verb
+// that describes it (هجوما في المنطقة الليلة الماضية استهدف).
+constexpr std::uint32_t kDescribeGap = 4;
 // Words between a killing and the weak noun that tells its cause (قتل ضابطا
 // شرطة في هجوم), and, two more, between the noun and its place.
 constexpr std::uint32_t kOwnTollReach = 4;
@@ -469,8 +472,17 @@ bool DefiniteNoun(const DocIndex& ix, const TriggerHit& head) {
 // in Arabic a clause after an indefinite noun describes it (في هجوم استهدفهما،
 // غارة استهدفت حاجزا), so the verb tells the noun's event, not another.
 bool DescribingVerb(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& next) {
-  if (prev.row->verb || !next.row->verb || next.first != prev.end || DefiniteWord(ix, prev)) {
+  if (prev.row->verb || !next.row->verb || next.first < prev.end ||
+      next.first - prev.end > kDescribeGap || DefiniteWord(ix, prev)) {
     return false;
+  }
+  // Only where and when may come between (شنت الجبهة هجوما في المنطقة الليلة
+  // الماضية استهدف مقاتلين): a comma or a name opens another clause.
+  for (std::uint32_t t = prev.end; t < next.first; ++t) {
+    if (ix.text->tokens[t].kind == text::TokenKind::kPunct) return false;
+    if (ix.mention_at[t] != kNone && ix.mention(ix.mention_at[t]).kind == MentionKind::kActor) {
+      return false;
+    }
   }
   // Of the noun's own kind, or a verb of targeting (هجوم استهدف): a verb of
   // another kind tells what happened during it (اشتباكات سيطرت خلالها الفصائل).

@@ -1528,6 +1528,13 @@ TEST_F(EngineTest, AVerbAfterAnIndefiniteNounDescribesItsEvent) {
       Current(Extract("قتل شرطيان في هجوم استهدفهما في مدينة شانلي أورفا امس.", "2015-07-24"));
   ASSERT_EQ(alone.size(), 1u);
   EXPECT_EQ(alone[0].sub_event_type, "Armed clash");
+  // Words of place and time may stand between them (snn-038).
+  const auto later = Current(
+      Extract("وشنت جبهة النصرة هجومًا في المنطقة الليلة الماضية استهدف مقاتلين من الفرقة 30 قرب "
+              "بلدة أعزاز.",
+              "2015-07-31"));
+  ASSERT_EQ(later.size(), 1u);
+  EXPECT_EQ(later[0].sub_event_type, "Armed clash");
   // A verb of another kind after the noun tells what happened during it.
   const auto during = Current(
       Extract("ودارت اشتباكات سيطرت خلالها الفصائل على بلدة مورك في ريف حماة.", "2015-07-24"));
