@@ -1537,6 +1537,16 @@ class AssemblyRun {
     const bool armed_sides = !e.actor1.empty() && !e.actor2.empty() && e.actor1 != kCiviliansId &&
                              e.actor2 != kCiviliansId;
     if (killing && armed_sides && e.fatalities.has_value()) return true;
+    // Fighting between two named armed sides (دارت معارك بين قوات النظام
+    // ومقاتلي المعارضة) is an event wherever it was.
+    const bool fighting =
+        std::any_of(frame.hits.begin(), frame.hits.end(), [](const TriggerHit& h) {
+          return h.row->cls == TriggerClass::kFixed && h.row->fixed == SubEventType::kArmedClash;
+        });
+    if (fighting && armed_sides &&
+        CueInRange(ix_, CueClass::kBetween, frame.window_begin, frame.window_end)) {
+      return true;
+    }
     return (side || dead) && place;
   }
 

@@ -203,8 +203,11 @@ FatalityFigure Fatalities(const DocIndex& ix, std::uint32_t begin, std::uint32_t
         fig.vague = count->vague;
       }
     } else if (!fig.value) {
+      // The whole phrase (خسائر في الأرواح، في الأرواح), not its first word.
+      std::uint32_t phrase_end = d + 1;
+      while (phrase_end < end && ix.Cue(phrase_end, CueClass::kDeath)) ++phrase_end;
       fig.value = 0;
-      fig.span = ix.Original(d, d + 1);
+      fig.span = ix.Original(d, phrase_end);
     }
   }
   return fig;

@@ -1780,5 +1780,21 @@ TEST_F(EngineTest, ABombardmentOfHomesHitsCivilians) {
   EXPECT_EQ(events.back().actor2, "CIVILIANS");
 }
 
+TEST_F(EngineTest, FightingBetweenTwoNamedSidesNeedsNoPlace) {
+  // snn-053: "the battles fought between the Syrian regime's army and the
+  // opposition's fighters": a weak word, but both armed sides named by
+  // "between" make it an event, though no town is named.
+  const auto events = Current(Extract(
+      "قال المرصد إن الوضع متوتر. ودارت معارك بين قوات النظام ومقاتلي المعارضة.", "2015-08-10"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].sub_event_type, "Armed clash");
+  EXPECT_EQ(events[0].actor1, "SYRIAN_GOV_FORCES");
+  EXPECT_EQ(events[0].actor2, "OPPOSITION_REBELS");
+  // One side named is still no event without a place.
+  EXPECT_TRUE(Current(Extract("قال المرصد إن الوضع متوتر. ودارت معارك عنيفة خاضتها قوات النظام.",
+                              "2015-08-10"))
+                  .empty());
+}
+
 }  // namespace
 }  // namespace rasd
