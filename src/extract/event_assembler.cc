@@ -963,7 +963,11 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
       if (agent == kNone && !previous_trigger_s) agent = a;
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kBetween)) {
       between_first = a;
-      if (k + 1 < actors.size()) between_second = actors[k + 1];
+      // The other side is the next other name: "between the Syrian forces
+      // belonging to the regime and the FSA" names the regime twice.
+      for (std::size_t j = k + 1; j < actors.size() && between_second == kNone; ++j) {
+        if (ix.mention(actors[j]).id != ix.mention(a).id) between_second = actors[j];
+      }
     } else if (a == between_second) {
       continue;
     } else if (k > 0 && Coordinated(ix, actors[k - 1], a) && actors[k - 1] != target &&

@@ -1790,6 +1790,16 @@ TEST_F(EngineTest, FightingBetweenTwoNamedSidesNeedsNoPlace) {
   EXPECT_EQ(events[0].sub_event_type, "Armed clash");
   EXPECT_EQ(events[0].actor1, "SYRIAN_GOV_FORCES");
   EXPECT_EQ(events[0].actor2, "OPPOSITION_REBELS");
+  // snn-043: "between the Syrian forces belonging to the regime and the
+  // FSA": the regime named twice is one side; the FSA is the other.
+  const auto twice = Current(Extract(
+      "وواصلت رصدها لحصيلة الخسائر في الأرواح والممتلكات التي نجمت عن المعارك التي دارت بين "
+      "القوات السورية التابعة للنظام والجيش الحر وأنصار المعارضة في عدد من المدن السورية "
+      "وأريافها .",
+      "2015-08-11"));
+  ASSERT_EQ(twice.size(), 1u);
+  EXPECT_EQ(twice[0].actor1, "SYRIAN_GOV_FORCES");
+  EXPECT_EQ(twice[0].actor2, "FREE_SYRIAN_ARMY");
   // One side named is still no event without a place.
   EXPECT_TRUE(Current(Extract("قال المرصد إن الوضع متوتر. ودارت معارك عنيفة خاضتها قوات النظام.",
                               "2015-08-10"))
