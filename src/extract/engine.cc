@@ -116,6 +116,13 @@ DocumentResult Engine::Process(const Document& doc, Workspace* workspace) const 
   const std::optional<text::CivilDate> pub = text::CivilDate::FromIso(doc.pub_date);
   text::Analyze(doc.text, pub, &ws.analyzed);
   impl_->linker->Link(ws.analyzed, doc.text, pub, &ws.linked);
+  // Undated, a text is no older than the newest renamed group it names: its
+  // other names resolve as of then (spec section 3: a 2018 النصرة is HTS).
+  if (!pub) {
+    if (const auto since = impl_->linker->NamesCurrentSince(ws.linked)) {
+      impl_->linker->Link(ws.analyzed, doc.text, since, &ws.linked);
+    }
+  }
 
   DocumentResult result;
   result.doc_id = doc.doc_id;

@@ -42,6 +42,8 @@ constexpr std::uint32_t kNoAlias = 0xFFFFFFFFu;
 constexpr std::uint32_t kNoListItem = 0xFFFFFFFFu;
 
 kb::DayKey DayKeyOf(const text::CivilDate& d) { return kb::MakeDayKey(d.year, d.month, d.day); }
+// The inverse of kb::MakeDayKey.
+text::CivilDate CivilDateOf(kb::DayKey k) { return {k / 10000, k / 100 % 100, k % 100}; }
 
 // Decodes up to N code points; false when the word is longer.
 template <std::size_t N>
@@ -1768,6 +1770,29 @@ std::string Linker::ResolveAt(const Mention& mention, text::CivilDate date) cons
     if (!best || (best->weak && !t.weak) || t.range.from > best->range.from) best = &t;
   }
   return best ? tables_->kb.actors[best->record].id : mention.id;
+}
+
+std::optional<text::CivilDate> Linker::NamesCurrentSince(const LinkedText& linked) const {
+  kb::DayKey since = kb::kOpenStart;
+  for (const Mention& m : linked.mentions) {
+    if (m.kind != MentionKind::kActor || m.alias_index >= tables_->names.size() ||
+        m.confidence < 1.0) {  // exact names only: no weak alias, no near spelling
+      continue;
+    }
+    const Target* only = nullptr;
+    int actors = 0;
+    for (const Target& t : tables_->names[m.alias_index].targets) {
+      if (t.kind != TargetKind::kActor) continue;
+      ++actors;
+      only = &t;
+    }
+    if (actors != 1 || only->weak) continue;
+    const kb::Actor& actor = tables_->kb.actors[only->record];
+    if (actor.lineage.empty() || actor.id != m.id) continue;
+    since = std::max({since, only->range.from, actor.active.from});
+  }
+  if (since == kb::kOpenStart) return std::nullopt;
+  return CivilDateOf(since);
 }
 
 const std::string& Linker::data_version() const { return tables_->kb.data_version; }

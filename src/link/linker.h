@@ -50,6 +50,12 @@ class Linker {
   // text, years after publication). Weak-alias context is not re-checked.
   std::string ResolveAt(const Mention& mention, text::CivilDate date) const;
 
+  // The first day on which a renamed group the text names whole, by a name
+  // that is only that group's, existed: a text that names هيئة تحرير الشام
+  // was written after 2017-01-28, so its النصرة is HTS. None when it names
+  // no such group. For texts without a publication date.
+  std::optional<text::CivilDate> NamesCurrentSince(const LinkedText& linked) const;
+
   const std::string& data_version() const;
 
  private:

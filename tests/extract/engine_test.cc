@@ -1806,5 +1806,22 @@ TEST_F(EngineTest, FightingBetweenTwoNamedSidesNeedsNoPlace) {
                   .empty());
 }
 
+TEST_F(EngineTest, AnUndatedArticleResolvesNamesAsOfTheNewestGroupItNames) {
+  // seed-004 has no publication date: its النصرة is HTS, which it also names
+  // (spec section 3: a 2018 article's جبهة النصرة is HTS).
+  const std::string release =
+      "وذكرت المصادر أنّ الجولاني بدأ بالإفراج عن العشرات من مقاتلي أحرار الشام مقابل قيام "
+      "الحركة بالإفراج عن بعض مقاتلي \"النصرة\" المعتقلين في سجونها في إدلب.";
+  const auto dated =
+      Current(Extract("أعلنت \"هيئة تحرير الشام\" عن نفير عام لها في ريف إدلب.\n" + release, ""));
+  ASSERT_EQ(dated.size(), 2u);
+  EXPECT_EQ(dated[1].sub_event_type, "Agreement");
+  EXPECT_EQ(dated[1].actor2, "HTS");
+  // Alone, the sentence gives no era: the name reads as written.
+  const auto alone = Current(Extract(release, ""));
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_EQ(alone[0].actor2, "JABHAT_AL_NUSRA");
+}
+
 }  // namespace
 }  // namespace rasd

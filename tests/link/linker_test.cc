@@ -129,6 +129,18 @@ TEST(Linker, ResolveAtFollowsTheRenaming) {
   EXPECT_EQ(TheLinker().ResolveAt(*m, {2015, 6, 1}), "JABHAT_AL_NUSRA");
 }
 
+TEST(Linker, AnUndatedTextIsNoOlderThanTheRenamedGroupsItNames) {
+  // seed-004 has no publication date, but names هيئة تحرير الشام (2017-01-28).
+  auto hts = LinkSentence("أعلنت هيئة تحرير الشام عن نفير عام، وانشقاقات في صفوف النصرة", "");
+  const auto since = TheLinker().NamesCurrentSince(hts->linked);
+  ASSERT_TRUE(since.has_value());
+  EXPECT_EQ(since->ToIso(), "2017-01-28");
+  // جبهة النصرة names the lineage in every era: it dates nothing, and the
+  // state's forces were never renamed.
+  auto nusra = LinkSentence("اشتباكات بين جبهة النصرة وقوات النظام", "");
+  EXPECT_FALSE(TheLinker().NamesCurrentSince(nusra->linked).has_value());
+}
+
 TEST(Linker, WeakAliasNeedsTheGroupNamedFirst) {
   auto named =
       LinkSentence("سيطرت هيئة تحرير الشام على البلدة، وقالت الهيئة إنها أسرت عشرة", "2019-03-01");
