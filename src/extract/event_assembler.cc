@@ -79,6 +79,8 @@ constexpr std::uint32_t kFrameJoinGap = 10;
 // Words between a present-tense verb and the state noun it governs (يحكم
 // الأكراد اليوم السيطرة على).
 constexpr std::uint32_t kHeldReach = 4;
+// Words between a support verb and the noun it carries (وشنت بدورها غارات).
+constexpr std::uint32_t kCarrierReach = 2;
 // Words of place and time between an indefinite noun trigger and the verb
 // that describes it (هجوما في المنطقة الليلة الماضية استهدف).
 constexpr std::uint32_t kDescribeGap = 4;
@@ -1855,7 +1857,15 @@ class AssemblyRun {
   // A verb with no subject named (وشنت غارات، كما نفذت بدورها) continues the
   // subject of the previous report: Arabic drops a subject pronoun it can infer.
   void InheritSubject(std::uint32_t s, const Frame& frame, Event* e) const {
-    if (!e->actor1.empty() || !frame.head().row->verb || context_.subject.empty()) return;
+    if (!e->actor1.empty() || context_.subject.empty()) return;
+    // A noun carried by a verb (كما نفذ غارة، وشنت بدورها غارات) acts as one.
+    const TriggerHit& head = frame.head();
+    const bool carried =
+        head.first > frame.window_begin &&
+        CueInRange(ix_, CueClass::kSupport,
+                   std::max(frame.window_begin, head.first - std::min(head.first, kCarrierReach)),
+                   head.first);
+    if (!head.row->verb && !carried) return;
     if (s > context_.subject_sentence + 1 || context_.subject == e->actor2) return;
     e->actor1 = context_.subject;
     e->inter1 = context_.subject_inter;

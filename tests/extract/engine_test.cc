@@ -1823,5 +1823,16 @@ TEST_F(EngineTest, AnUndatedArticleResolvesNamesAsOfTheNewestGroupItNames) {
   EXPECT_EQ(alone[0].actor2, "JABHAT_AL_NUSRA");
 }
 
+TEST_F(EngineTest, ANounCarriedByAVerbContinuesItsSubject) {
+  // snn-025: "the warplanes carried out the ninth raid … and carried out a
+  // raid on …": the carrying verb has no subject of its own.
+  const auto events = Current(Extract(
+      "من جهته، نفذ الطيران الحربي السوري الغارة التاسعة على مناطق في بلدة اليادودة في ريف درعا. "
+      "كما نفذ غارة على مناطق في أطراف حي طريق السد بمدينة درعا، ليرتفع عددها إلى 12 غارة.",
+      "2015-07-20"));
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1].actor1, "SYRIAN_AIR_FORCE");
+}
+
 }  // namespace
 }  // namespace rasd
