@@ -887,6 +887,14 @@ bool ToldAsHistory(const DocIndex& ix, const Frame& frame, std::int32_t a) {
          !CueInRange(ix, CueClass::kBetween, after, first);
 }
 
+// True when token t carries a pronoun suffix in its first reading (وحداته،
+// مقاتليها، قواتهم).
+bool HasPronoun(const DocIndex& ix, std::uint32_t t) {
+  const Token& tok = ix.text->tokens[t];
+  return std::any_of(tok.readings.begin(), tok.readings.begin() + tok.reading_count,
+                     [](const text::CliticReading& r) { return r.enclitic_bytes > 0; });
+}
+
 // True when the name `m` reads as feminine: its first word ends in ة or ات
 // (الشرطة، السلطات، جبهة النصرة، القوات), or in ا as a country's name does
 // (تركيا، روسيا).
@@ -914,6 +922,9 @@ bool SpeaksOfAnother(const DocIndex& ix, const Frame& frame, std::int32_t a) {
   for (std::uint32_t t = m.end_token; t < head; ++t) {
     if (ix.Cue(t, CueClass::kThatHe)) return feminine;
     if (ix.Cue(t, CueClass::kThatShe)) return !feminine;
+    // A bare "that": the clause after it has a subject of its own, the
+    // speaker's own men only when its first word says so (أن وحداته).
+    if (ix.Cue(t, CueClass::kThat)) return !HasPronoun(ix, t + 1);
   }
   return false;
 }

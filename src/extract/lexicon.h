@@ -80,8 +80,9 @@ enum class CueClass : std::uint8_t {
   kThatHe,
   kThatShe,
   kHolding,
+  kThat,
 };
-inline constexpr int kCueClassCount = 43;
+inline constexpr int kCueClassCount = 44;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {
