@@ -1737,6 +1737,20 @@ TEST_F(EngineTest, WhoSaysAnotherDidItIsNoSide) {
               "2015-07-26"));
   ASSERT_EQ(army.size(), 1u);
   EXPECT_EQ(army[0].actor1, "TURKISH_FORCES");
+  // snn-010: "the UN said that a separate attack by the Islamic State …": a
+  // bare "that" opens a clause with a subject of its own.
+  const auto un = Current(Extract(
+      "وفي الوقت نفسه، ذكرت الأمم المتحدة أن هجوما منفصلا للدولة الإسلامية على المناطق التي "
+      "تسيطر عليها الحكومة في مدينة الحسكة، تسبب في إجبار 60 ألف شخص على الفرار من منازلهم.",
+      "2015-07-22"));
+  ASSERT_EQ(un.size(), 1u);
+  EXPECT_EQ(un[0].actor1, "ISLAMIC_STATE");
+  EXPECT_NE(un[0].actor2, "UN");
+  // Unless its first word points back to the speaker: his units.
+  const auto units = Current(
+      Extract("أعلن الجيش السوري أن وحداته سيطرت على بلدة مورك في ريف حماة.", "2015-08-01"));
+  ASSERT_EQ(units.size(), 1u);
+  EXPECT_EQ(units[0].actor1, "SYRIAN_GOV_FORCES");
 }
 
 TEST_F(EngineTest, HistoryThatExplainsANameIsNotTheEvents) {
