@@ -76,7 +76,7 @@ constexpr std::uint32_t kPreventReach = 6;
 constexpr std::uint32_t kBaseReach = 3;
 // Triggers of one event type closer than this share a frame (قصف ... بالبراميل).
 constexpr std::uint32_t kFrameJoinGap = 10;
-// Words between a present-tense verb and the state noun it governs (يحكم
+// Words between a verb of holding and the control noun it governs (يحكم
 // الأكراد اليوم السيطرة على).
 constexpr std::uint32_t kHeldReach = 4;
 // Words between a support verb and the noun it carries (وشنت بدورها غارات).
@@ -470,9 +470,10 @@ bool DefiniteNoun(const DocIndex& ix, const TriggerHit& head) {
   return !head.row->verb && DefiniteWord(ix, head);
 }
 
-// True when `next` is a verb right after the noun `prev` without the article:
-// in Arabic a clause after an indefinite noun describes it (في هجوم استهدفهما،
-// غارة استهدفت حاجزا), so the verb tells the noun's event, not another.
+// True when `next` is a verb shortly after the noun `prev` without the
+// article: in Arabic a clause after an indefinite noun describes it (في هجوم
+// استهدفهما، غارة استهدفت حاجزا), so the verb tells the noun's event, not
+// another.
 bool DescribingVerb(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& next) {
   if (prev.row->verb || !next.row->verb || next.first < prev.end ||
       next.first - prev.end > kDescribeGap || DefiniteWord(ix, prev)) {
@@ -887,8 +888,8 @@ bool ToldAsHistory(const DocIndex& ix, const Frame& frame, std::int32_t a) {
          !CueInRange(ix, CueClass::kBetween, after, first);
 }
 
-// True when token t carries a pronoun suffix in its first reading (وحداته،
-// مقاتليها، قواتهم).
+// True when token t can be read with a pronoun suffix (وحداته، مقاتليها،
+// قواتهم).
 bool HasPronoun(const DocIndex& ix, std::uint32_t t) {
   const Token& tok = ix.text->tokens[t];
   return std::any_of(tok.readings.begin(), tok.readings.begin() + tok.reading_count,
@@ -899,16 +900,17 @@ bool HasPronoun(const DocIndex& ix, std::uint32_t t) {
 // (الشرطة، السلطات، جبهة النصرة، القوات), or in ا as a country's name does
 // (تركيا، روسيا).
 bool FeminineName(const DocIndex& ix, const Mention& m) {
+  static constexpr std::string_view kAlef = "\xD8\xA7";            // U+0627
+  static constexpr std::string_view kAlefTa = "\xD8\xA7\xD8\xAA";  // U+0627 U+062A
   const std::string_view word = ix.text->norm.View(ix.text->tokens[m.first_token].norm);
-  static constexpr std::string_view kAlef = "\xD8\xA7";  // U+0627
-  const bool plural = word.ends_with(std::string(kAlef) + std::string(kTa));
-  return word.ends_with(kHeh) || plural || word.ends_with(kAlef);
+  return word.ends_with(kHeh) || word.ends_with(kAlefTa) || word.ends_with(kAlef);
 }
 
 // True when the name, the subject of a verb of saying, speaks of what another
 // did: before "that he" when it is feminine (قالت السلطات التركية إنه فجر
-// نفسه), or "that she" when it is masculine, and the trigger after. A pronoun that agrees (أعلنت
-// جبهة النصرة أنها خطفت) is the speaker claiming its own act: it stays a side.
+// نفسه), before "that she" when it is masculine, or before a bare "that",
+// with the trigger after. A pronoun that agrees (أعلنت جبهة النصرة أنها خطفت)
+// is the speaker claiming its own act: it stays a side.
 bool SpeaksOfAnother(const DocIndex& ix, const Frame& frame, std::int32_t a) {
   const Mention& m = ix.mention(a);
   const std::uint32_t head = frame.head().first;
@@ -1871,11 +1873,10 @@ class AssemblyRun {
     if (!e->actor1.empty() || context_.subject.empty()) return;
     // A noun carried by a verb (كما نفذ غارة، وشنت بدورها غارات) acts as one.
     const TriggerHit& head = frame.head();
-    const bool carried =
-        head.first > frame.window_begin &&
-        CueInRange(ix_, CueClass::kSupport,
-                   std::max(frame.window_begin, head.first - std::min(head.first, kCarrierReach)),
-                   head.first);
+    const std::uint32_t from = head.first > frame.window_begin + kCarrierReach
+                                   ? head.first - kCarrierReach
+                                   : frame.window_begin;
+    const bool carried = CueInRange(ix_, CueClass::kSupport, from, head.first);
     if (!head.row->verb && !carried) return;
     if (s > context_.subject_sentence + 1 || context_.subject == e->actor2) return;
     e->actor1 = context_.subject;
@@ -2221,11 +2222,13 @@ void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
           (same->time_precision == 0 || e.time_precision < same->time_precision)) {
         same->date = e.date;
         same->time_precision = e.time_precision;
+        same->date_span = e.date_span;
       }
     }
     // The army told once and its aircraft once: the air force struck.
     if (!e.actor1.empty() && ix.lexicon->AirArmOf(same->actor1) == e.actor1) {
       same->actor1 = e.actor1;
+      same->actor1_span = e.actor1_span;
     }
     Complete(e, &*same);
   }
