@@ -25,6 +25,8 @@ inline constexpr std::uint8_t kNoCue = 0xFF;
 inline constexpr std::string_view kWaw = "\xD9\x88";
 // U+0641 U+064A, the preposition في, as it appears in normalised text.
 inline constexpr std::string_view kIn = "\xD9\x81\xD9\x8A";
+// U+062B U+0645, ثم ("then"), which opens a clause of its own.
+inline constexpr std::string_view kThen = "\xD8\xAB\xD9\x85";
 // U+0645 U+0646, the preposition من ("of", partitive), in normalised text.
 inline constexpr std::string_view kOf = "\xD9\x85\xD9\x86";
 // U+062A ت and U+064A ي, the prefixes of a verb in the present tense (تقصف،

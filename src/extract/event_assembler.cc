@@ -171,7 +171,8 @@ struct Context {
   std::string subject;  // actor1 of the last report
   int subject_inter = 0;
   std::uint32_t subject_sentence = 0;
-  std::string bombardment;  // sub-type of the last air or ground bombardment
+  std::string subject_sub_type;  // that report's sub-event type
+  std::string bombardment;       // sub-type of the last air or ground bombardment
   std::uint32_t bombardment_sentence = 0;
   std::uint32_t event_sentence = 0;  // the sentence of the last event recorded
 };
@@ -480,15 +481,21 @@ bool DescribingVerb(const DocIndex& ix, const TriggerHit& prev, const TriggerHit
     return false;
   }
   // Only where and when may come between (شنت الجبهة هجوما في المنطقة الليلة
-  // الماضية استهدف مقاتلين): a comma or a name opens another clause.
+  // الماضية استهدف مقاتلين): a comma, a name or "and", "then" opens another
+  // clause (اندلعت اشتباكات صباح اليوم وقصفت قوات النظام بلدة مورك).
+  if (StartsWithConjunction(ix, next.first)) return false;
   for (std::uint32_t t = prev.end; t < next.first; ++t) {
-    if (ix.text->tokens[t].kind == text::TokenKind::kPunct) return false;
+    if (ix.text->tokens[t].kind == text::TokenKind::kPunct || StartsWithConjunction(ix, t) ||
+        IsWord(ix, t, kThen)) {
+      return false;
+    }
     if (ix.mention_at[t] != kNone && ix.mention(ix.mention_at[t]).kind == MentionKind::kActor) {
       return false;
     }
   }
-  // Of the noun's own kind, or a verb of targeting (هجوم استهدف): a verb of
-  // another kind tells what happened during it (اشتباكات سيطرت خلالها الفصائل).
+  // Of the noun's own kind, or a verb of bombardment or targeting (هجوم
+  // استهدف): a verb of another kind tells what happened during it (اشتباكات
+  // سيطرت خلالها الفصائل).
   const bool same_kind = prev.row->cls == next.row->cls && (prev.row->cls != TriggerClass::kFixed ||
                                                             prev.row->fixed == next.row->fixed);
   return same_kind || next.row->cls == TriggerClass::kExplosion;
@@ -877,6 +884,19 @@ bool Reacts(const DocIndex& ix, const Frame& frame, std::int32_t a) {
   return ix.Cue(m.end_token, CueClass::kReaction);
 }
 
+// Where in [from, to) a "had" opens history told to explain a name (…، حيث
+// كانت جماعة الجولاني معروفة حتى قطعت علاقاتها مع تنظيم القاعدة), or `to`. A
+// "had" right after "which, who" describes a name of the report instead
+// (مدينة تدمر التي كان تنظيم الدولة يسيطر عليها: the side that lost it).
+std::uint32_t HistoryOpensAt(const DocIndex& ix, std::uint32_t from, std::uint32_t to) {
+  for (std::uint32_t t = from; t < to; ++t) {
+    if (ix.Cue(t, CueClass::kPluperfect) && !(t > 0 && ix.Cue(t - 1, CueClass::kRelative))) {
+      return t;
+    }
+  }
+  return to;
+}
+
 // True when the name comes after the trigger and a "had" after it: it is in
 // history told to explain a name (أحبط هجوما من قبل جبهة النصرة، حيث كانت
 // جماعة الجولاني معروفة حتى قطعت علاقاتها مع تنظيم القاعدة), no side.
@@ -884,16 +904,8 @@ bool ToldAsHistory(const DocIndex& ix, const Frame& frame, std::int32_t a) {
   const std::uint32_t first = ix.mention(a).first_token;
   const std::uint32_t after = frame.head().end;
   // "Between X, who were …, and Y" still names the sides.
-  return first > after && CueInRange(ix, CueClass::kPluperfect, after, first) &&
+  return first > after && HistoryOpensAt(ix, after, first) < first &&
          !CueInRange(ix, CueClass::kBetween, after, first);
-}
-
-// True when token t can be read with a pronoun suffix (وحداته، مقاتليها،
-// قواتهم).
-bool HasPronoun(const DocIndex& ix, std::uint32_t t) {
-  const Token& tok = ix.text->tokens[t];
-  return std::any_of(tok.readings.begin(), tok.readings.begin() + tok.reading_count,
-                     [](const text::CliticReading& r) { return r.enclitic_bytes > 0; });
 }
 
 // True when the name `m` reads as feminine: its first word ends in ة or ات
@@ -908,9 +920,10 @@ bool FeminineName(const DocIndex& ix, const Mention& m) {
 
 // True when the name, the subject of a verb of saying, speaks of what another
 // did: before "that he" when it is feminine (قالت السلطات التركية إنه فجر
-// نفسه), before "that she" when it is masculine, or before a bare "that",
-// with the trigger after. A pronoun that agrees (أعلنت جبهة النصرة أنها خطفت)
-// is the speaker claiming its own act: it stays a side.
+// نفسه), or before "that she" when it is masculine, with the trigger after. A
+// pronoun that agrees (أعلنت جبهة النصرة أنها خطفت) is the speaker claiming
+// its own act: it stays a side. A bare "that" says nothing of who acted:
+// armies claim their own strikes with it (قال الجيش إن طائرات حربية قصفت).
 bool SpeaksOfAnother(const DocIndex& ix, const Frame& frame, std::int32_t a) {
   const Mention& m = ix.mention(a);
   const std::uint32_t head = frame.head().first;
@@ -924,9 +937,6 @@ bool SpeaksOfAnother(const DocIndex& ix, const Frame& frame, std::int32_t a) {
   for (std::uint32_t t = m.end_token; t < head; ++t) {
     if (ix.Cue(t, CueClass::kThatHe)) return feminine;
     if (ix.Cue(t, CueClass::kThatShe)) return !feminine;
-    // A bare "that": the clause after it has a subject of its own, the
-    // speaker's own men only when its first word says so (أن وحداته).
-    if (ix.Cue(t, CueClass::kThat)) return !HasPronoun(ix, t + 1);
   }
   return false;
 }
@@ -979,7 +989,9 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kBetween)) {
       between_first = a;
       // The other side is the next other name: "between the Syrian forces
-      // belonging to the regime and the FSA" names the regime twice.
+      // belonging to the regime and the FSA" names the regime twice. A second
+      // "between" pairs its own sides.
+      between_second = kNone;
       for (std::size_t j = k + 1; j < actors.size() && between_second == kNone; ++j) {
         if (ix.mention(actors[j]).id != ix.mention(a).id) between_second = actors[j];
       }
@@ -1172,11 +1184,14 @@ void FillDate(const DocIndex& ix, const text::Sentence& sentence, std::uint32_t 
     // report is of today, not of that day.
     const std::uint32_t lead = d.first_token > kSinceReach ? d.first_token - kSinceReach : 0;
     if (CueInRange(ix, CueClass::kSince, lead, d.first_token)) continue;
-    // After the trigger and a "had" (أحبط هجوما من قبل جبهة النصرة، حيث كانت
-    // … حتى قطعت علاقاتها مع القاعدة في عام 2016), the date is of what had
-    // happened before, told to explain a name.
-    if (same && d.first_token > trigger &&
-        CueInRange(ix, CueClass::kPluperfect, trigger, d.first_token)) {
+    // A year or a month after the trigger and a "had" (أحبط هجوما من قبل
+    // جبهة النصرة، حيث كانت … حتى قطعت علاقاتها مع القاعدة في عام 2016) dates
+    // what had happened before, told to explain a name; a day or a week (يوم
+    // الأحد) still dates the report.
+    const bool coarse =
+        d.precision == text::DatePrecision::kMonth || d.precision == text::DatePrecision::kYear;
+    if (same && d.first_token > trigger && coarse &&
+        HistoryOpensAt(ix, trigger, d.first_token) < d.first_token) {
       continue;
     }
     const std::uint32_t distance =
@@ -1213,13 +1228,7 @@ EventStatus DecideStatus(const DocIndex& ix, const text::Sentence& sentence, con
   // What a "had" after the trigger tells is history explaining a name, not
   // this event's (… من قبل جبهة النصرة، حيث كانت … حتى قطعت علاقاتها مع
   // القاعدة في عام 2016).
-  std::uint32_t told_end = frame.window_end;
-  for (std::uint32_t t = frame.head().end; t < frame.window_end; ++t) {
-    if (ix.Cue(t, CueClass::kPluperfect)) {
-      told_end = t;
-      break;
-    }
-  }
+  const std::uint32_t told_end = HistoryOpensAt(ix, frame.head().end, frame.window_end);
   if (CueInRange(ix, CueClass::kBackground, frame.window_begin, told_end)) {
     return EventStatus::kBackground;
   }
@@ -1520,6 +1529,7 @@ class AssemblyRun {
     if (!base.actor1.empty()) {
       context_.subject = base.actor1;
       context_.subject_inter = base.inter1;
+      context_.subject_sub_type = base.sub_event_type;
       context_.subject_sentence = s;
     }
     if (!base.actor1.empty() && !base.actor2.empty()) {
@@ -1871,12 +1881,15 @@ class AssemblyRun {
   // subject of the previous report: Arabic drops a subject pronoun it can infer.
   void InheritSubject(std::uint32_t s, const Frame& frame, Event* e) const {
     if (!e->actor1.empty() || context_.subject.empty()) return;
-    // A noun carried by a verb (كما نفذ غارة، وشنت بدورها غارات) acts as one.
+    // A noun carried by a verb (كما نفذ غارة، وشنت بدورها غارات) acts as one
+    // when it goes on with the same kind of act: the words do not show a
+    // passive (ونُفذ هجوم انتحاري), and a new kind of act has a new doer.
     const TriggerHit& head = frame.head();
     const std::uint32_t from = head.first > frame.window_begin + kCarrierReach
                                    ? head.first - kCarrierReach
                                    : frame.window_begin;
-    const bool carried = CueInRange(ix_, CueClass::kSupport, from, head.first);
+    const bool carried = CueInRange(ix_, CueClass::kSupport, from, head.first) &&
+                         context_.subject_sub_type == e->sub_event_type;
     if (!head.row->verb && !carried) return;
     if (s > context_.subject_sentence + 1 || context_.subject == e->actor2) return;
     e->actor1 = context_.subject;

@@ -113,7 +113,6 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"that_he", CueClass::kThatHe},
     {"that_she", CueClass::kThatShe},
     {"holding", CueClass::kHolding},
-    {"that", CueClass::kThat},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

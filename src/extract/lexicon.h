@@ -80,9 +80,8 @@ enum class CueClass : std::uint8_t {
   kThatHe,
   kThatShe,
   kHolding,
-  kThat,
 };
-inline constexpr int kCueClassCount = 44;
+inline constexpr int kCueClassCount = 43;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {
