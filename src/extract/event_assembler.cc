@@ -1781,15 +1781,20 @@ class AssemblyRun {
     Retype(SubEventType::kArmedClash, e);
   }
 
+  // True when the frame's taking word follows a word of trying (اشتباكات …
+  // شنت هجوما على المبنى محاولة اقتحامه): the taking word, not the frame's
+  // first trigger, is the one tried.
   bool AttemptedTaking(const Frame& frame, const Event& e) const {
     if (!IsTaking(e)) return false;
-    const std::uint32_t head = frame.head().first;
-    // Within the taking's clause: وبعد محاولات عدة، سيطرت … is a taking.
-    for (std::uint32_t k = 1; k <= kAttemptReach && head >= frame.window_begin + k; ++k) {
-      if (ix_.Cue(head - k, CueClass::kAttempt)) return true;
-      if (ix_.text->tokens[head - k].kind == text::TokenKind::kPunct) return false;
-    }
-    return false;
+    return std::any_of(frame.hits.begin(), frame.hits.end(), [&](const TriggerHit& h) {
+      if (h.row->cls != TriggerClass::kTerritory) return false;
+      // Within the taking's clause: وبعد محاولات عدة، سيطرت … is a taking.
+      for (std::uint32_t k = 1; k <= kAttemptReach && h.first >= frame.window_begin + k; ++k) {
+        if (ix_.Cue(h.first - k, CueClass::kAttempt)) return true;
+        if (ix_.text->tokens[h.first - k].kind == text::TokenKind::kPunct) return false;
+      }
+      return false;
+    });
   }
 
   // A bomb that state forces, the subject right before it, set off (قوات

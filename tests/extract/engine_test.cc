@@ -1302,6 +1302,14 @@ TEST_F(EngineTest, ATakingOnlyTriedIsFighting) {
   ASSERT_FALSE(taken.empty());
   EXPECT_EQ(taken[0].event_type, "Battles");
   EXPECT_NE(taken[0].sub_event_type, "Armed clash");
+  // seed-001: the taking word tried is not the frame's first trigger
+  // (اشتباكات … شنت هجوما على المبنى محاولة اقتحامه).
+  const auto storming = Current(
+      Extract("تلى ذلك اشتباكات بين قوات النظام وفصائل المعارضة التي شنت هجوماً على المبنى محاولة "
+              "اقتحامه في حي جمعية الزهراء بمدينة حلب.",
+              "2015-03-04"));
+  ASSERT_FALSE(storming.empty());
+  EXPECT_EQ(storming[0].sub_event_type, "Armed clash");
 }
 
 TEST_F(EngineTest, DeathsInTheClauseBeforeTheNextReportAreItsToll) {
