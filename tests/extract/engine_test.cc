@@ -388,20 +388,6 @@ TEST_F(EngineTest, ADefiniteNounInTheNextSentenceRetellsTheEventAndGivesItsToll)
       "وتجددت المعارك العنيفة الخميس بين قوات النظام ومقاتلي المعارضة في مدينة درعا. وأسفرت "
       "الاشتباكات في مدينة إنخل عن مقتل 3 مقاتلين."));
   EXPECT_EQ(two.size(), 2u);
-  // With the name in quotes between "had" and the verb.
-  const auto quoted = Current(Extract(
-      "خطفت جبهة النصرة، أمس، مجموعة ثانية من أعضاء الفرقة 30 مشاة في شمال غربي البلاد.\nوكانت "
-      "«جبهة النصرة» خطفت ثمانية عناصر من «الفرقة 30» قرب مدينة أعزاز في ريف حلب الشمالي.",
-      "2015-08-06"));
-  EXPECT_EQ(quoted.size(), 2u);
-  // The first telling has no place: the later one's completes it.
-  const auto placed = Current(
-      Extract("خطف تنظيم داعش أمس عشرات المدنيين.\nوقالت مصادر محلية إن تنظيم داعش خطف 20 مدنيا في "
-              "بلدة القريتين بريف حمص.",
-              "2015-08-06"));
-  ASSERT_EQ(placed.size(), 1u);
-  ASSERT_TRUE(placed[0].location.has_value());
-  EXPECT_EQ(placed[0].location->name, "القريتين");
 }
 
 TEST_F(EngineTest, AMassacreByAircraftIsAnAirStrikeAndOneByGunmenAnAttack) {
