@@ -62,13 +62,17 @@ std::vector<std::string> DataFiles(const std::string& data_dir) {
   std::vector<std::string> files = {JoinPath(data_dir, "actors.yaml"),
                                     JoinPath(data_dir, "sources.yaml"),
                                     JoinPath(data_dir, "places.tsv")};
-  std::vector<std::string> lexicons;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(JoinPath(data_dir, "link"), ec)) {
-    if (entry.is_regular_file(ec)) lexicons.push_back(entry.path().string());
+  // Every lexicon the engine reads changes what it extracts: the text
+  // stage's, the linker's and the event assembler's.
+  for (const char* folder : {"link", "extract", "text"}) {
+    std::vector<std::string> lexicons;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(JoinPath(data_dir, folder), ec)) {
+      if (entry.is_regular_file(ec)) lexicons.push_back(entry.path().string());
+    }
+    std::sort(lexicons.begin(), lexicons.end());
+    files.insert(files.end(), lexicons.begin(), lexicons.end());
   }
-  std::sort(lexicons.begin(), lexicons.end());
-  files.insert(files.end(), lexicons.begin(), lexicons.end());
   return files;
 }
 

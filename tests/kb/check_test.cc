@@ -139,6 +139,12 @@ TEST(KnowledgeBase, DataVersionFollowsTheBytes) {
   Result<CheckReport> after = Check(copy.dir());
   ASSERT_TRUE(after.ok());
   EXPECT_NE(before->data_version, after->data_version);
+  // So does a lexicon of the event assembler: it changes what is extracted.
+  fs::create_directories(fs::path(copy.dir()) / "extract");
+  copy.Append("extract/cues.tsv", "# another comment\n");
+  Result<CheckReport> lexicon = Check(copy.dir());
+  ASSERT_TRUE(lexicon.ok());
+  EXPECT_NE(after->data_version, lexicon->data_version);
 }
 
 TEST(KnowledgeBase, ParsesOnlyRealIsoDays) {
