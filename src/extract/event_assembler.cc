@@ -96,6 +96,9 @@ constexpr std::int64_t kLeadDays = 3;
 // A report told again at a wider place may date it a day apart (أمس in a
 // statement, فجر الجمعة in the observatory's words).
 constexpr std::int64_t kRetellingDays = 1;
+// A telling dated only by the publication day fixes the week before it, not
+// a day (ACLED's time precision 2).
+constexpr std::int64_t kUndatedWeekDays = 7;
 // Words between "had" and the trigger of what had happened (وكانت جبهة النصرة
 // خطفت).
 constexpr std::uint32_t kPluperfectReach = 4;
@@ -121,6 +124,8 @@ constexpr std::string_view kCiviliansId = "CIVILIANS";
 // The registry's id for gunmen no text names.
 constexpr std::string_view kUnidentifiedId = "UNIDENTIFIED_ARMED_GROUP";
 constexpr int kCiviliansInter = 7;
+// ACLED's inter code of a state's forces in their own country.
+constexpr int kStateForcesInter = 1;
 struct TriggerHit {
   std::uint32_t first = 0;
   std::uint32_t end = 0;
@@ -842,18 +847,46 @@ bool CountedAfterTrigger(const DocIndex& ix, const TriggerHit& head, std::uint32
   return counted;
 }
 
+// The first token of a name at or after t, past a lam written apart and a
+// quote (لـ«الكردستاني»).
+std::uint32_t NameAfterLam(const DocIndex& ix, std::uint32_t t) {
+  const std::size_t n = ix.text->tokens.size();
+  while (t < n && (IsPunct(ix, t, "\"") || IsWord(ix, t, kLam))) ++t;
+  return t;
+}
+
 // True when mention a is unnamed gunmen whose group is named right after
 // "of" (في، من) or "belonging to".
 bool GunmenOfANamedGroup(const DocIndex& ix, std::int32_t a) {
   const Mention& m = ix.mention(a);
   if (m.id != kUnidentifiedId) return false;
   const std::uint32_t of = m.end_token;
-  if (of + 1 >= ix.text->tokens.size()) return false;
-  const bool preposition =
-      IsWord(ix, of, kOf) || IsWord(ix, of, kIn) || ix.Cue(of, CueClass::kAffiliation);
-  const std::int32_t next = ix.mention_at[of + 1];
-  return preposition && next != kNone && ix.mention(next).kind == MentionKind::kActor &&
+  const std::size_t n = ix.text->tokens.size();
+  // "Suspected of belonging to" is one affiliation (مسلحون يشتبه في أنهم
+  // تابعون لـ«الكردستاني»).
+  std::uint32_t name = of;
+  while (name < n && ix.Cue(name, CueClass::kAffiliation)) ++name;
+  if (name == of && (IsWord(ix, of, kOf) || IsWord(ix, of, kIn))) ++name;
+  if (name == of) return false;
+  name = NameAfterLam(ix, name);
+  if (name >= n) return false;
+  const std::int32_t next = ix.mention_at[name];
+  return next != kNone && ix.mention(next).kind == MentionKind::kActor &&
          ix.mention(next).id != kCiviliansId;
+}
+
+// True when the name at `first` says whose an unnamed attacker is: a suicide
+// bomber or gunmen right before "belonging to" (انتحاري يشتبه في أنه ينتمي
+// لتنظيم داعش، مسلحون تابعون لـ«الكردستاني»). The group is the attacker.
+bool AttackersGroup(const DocIndex& ix, std::uint32_t first) {
+  std::uint32_t t = first;
+  while (t > 0 && (IsPunct(ix, t - 1, "\"") || IsWord(ix, t - 1, kLam))) --t;
+  const std::uint32_t name = t;
+  while (t > 0 && ix.Cue(t - 1, CueClass::kAffiliation)) --t;
+  if (t == name || t == 0) return false;
+  if (ix.Cue(t - 1, CueClass::kSuicide)) return true;
+  const std::int32_t before = ix.mention_at[t - 1];
+  return before != kNone && ix.mention(before).id == kUnidentifiedId;
 }
 
 // True when actor mention a is named as who holds a place (قرية كفر داعل التي
@@ -971,7 +1004,7 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
     const bool named_by_trigger =
         std::any_of(frame.hits.begin(), frame.hits.end(),
                     [&](const TriggerHit& h) { return h.first == first; });
-    if (named_by_trigger) {
+    if (named_by_trigger || AttackersGroup(ix, first)) {
       // الغارات الأميركية: the strikes name who made them.
       if (agent == kNone) agent = a;
       // The order of the tests decides the role: "with X" and a parent body
@@ -1508,6 +1541,7 @@ class AssemblyRun {
         context_.location = e.location;
         context_.location_sentence = s;
       }
+      PoliceAsTarget(frame, &e);
       if (!Codable(e, frame, scene_only)) continue;
       if (Event* told = OneOffTold(frame, e)) {
         // The report that places it is the fuller record of the two. A
@@ -1882,6 +1916,18 @@ class AssemblyRun {
     e->inter2 = kCiviliansInter;
   }
 
+  // Policemen or a police post named by what they are, at an event abroad
+  // (فجر مسلحون قنبلة في مركز شرطة في بلدة بيسميل): with no other side hit,
+  // the side hit is that country's state forces (police_forces.tsv).
+  void PoliceAsTarget(const Frame& frame, Event* e) const {
+    if (!e->actor2.empty() || !e->location || !Violent(*e)) return;
+    const std::string& force = lexicon_.PoliceForceOf(e->location->country);
+    if (force.empty() || force == e->actor1) return;
+    if (!CueInRange(ix_, CueClass::kPolice, frame.window_begin, frame.window_end)) return;
+    e->actor2 = force;
+    e->inter2 = kStateForcesInter;
+  }
+
   // A verb with no subject named (وشنت غارات، كما نفذت بدورها) continues the
   // subject of the previous report: Arabic drops a subject pronoun it can infer.
   void InheritSubject(std::uint32_t s, const Frame& frame, Event* e) const {
@@ -2194,6 +2240,10 @@ bool TellsAnEarlierOne(const DocIndex& ix, const Event& e) {
   return false;
 }
 
+// True when the event's date is only the publication day's (FillDate's last
+// resort): no words of the text gave it.
+bool DatedByPublication(const Event& e) { return !e.date_span && e.time_precision == 2; }
+
 // True when `later` tells again a one-off event `kept` told: a bombing or an
 // abduction by the same side, within a day, at its place or at none
 // (خطفت جبهة النصرة ثمانية عناصر … غداة إقدام الجبهة على خطف ثمانية عناصر).
@@ -2203,7 +2253,10 @@ bool OneOffRetold(const DocIndex& ix, const Event& kept, const Event& later) {
   if (TellsAnEarlierOne(ix, later)) return false;
   if (kept.location && later.location && LocationKey(kept) != LocationKey(later)) return false;
   const auto days = DaysApart(kept.date, later.date);
-  return days && *days <= kRetellingDays;
+  // خطفت جبهة النصرة خمسة مقاتلين in the lead, with no day, and «خطفت … يوم
+  // أمس الثلاثاء» in the body: the body's day is within the lead's week.
+  const bool undated = DatedByPublication(kept) || DatedByPublication(later);
+  return days && *days <= (undated ? kUndatedWeekDays : kRetellingDays);
 }
 
 // One event per type, place, day and dyad (ACLED's unit): a report repeated

@@ -113,6 +113,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"that_he", CueClass::kThatHe},
     {"that_she", CueClass::kThatShe},
     {"holding", CueClass::kHolding},
+    {"police", CueClass::kPolice},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {
@@ -197,6 +198,19 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir,
   });
   RASD_RETURN_IF_ERROR(s);
 
+  const std::string police_path = data_dir + "/extract/police_forces.tsv";
+  s = ForEachRow(police_path, [&](std::uint32_t line, const auto& cols) {
+    if (cols.size() != 2 || Trim(cols[0]).empty() || Trim(cols[1]).empty()) {
+      report(police_path, line, "expected 'country<TAB>actor'");
+      return;
+    }
+    if (!lex.police_forces_.emplace(Trim(cols[0]), Trim(cols[1])).second) {
+      report(police_path, line, "country '" + std::string(Trim(cols[0])) + "' listed twice");
+    }
+    lex.actor_references_.push_back({police_path, line, std::string(Trim(cols[1]))});
+  });
+  RASD_RETURN_IF_ERROR(s);
+
   const std::string camps_path = data_dir + "/extract/camps.tsv";
   s = ForEachRow(camps_path, [&](std::uint32_t line, const auto& cols) {
     const std::string_view cohesive = cols.size() == 3 ? Trim(cols[2]) : "";
@@ -252,6 +266,12 @@ const std::string& Lexicon::AirArmOf(const std::string& actor) const {
   static const std::string kNoArm;
   const auto it = air_arms_.find(actor);
   return it == air_arms_.end() ? kNoArm : it->second;
+}
+
+const std::string& Lexicon::PoliceForceOf(const std::string& country) const {
+  static const std::string kNoForce;
+  const auto it = police_forces_.find(country);
+  return it == police_forces_.end() ? kNoForce : it->second;
 }
 
 const Camp* Lexicon::CampOf(const std::string& actor) const {

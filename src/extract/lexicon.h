@@ -80,8 +80,9 @@ enum class CueClass : std::uint8_t {
   kThatHe,
   kThatShe,
   kHolding,
+  kPolice,
 };
-inline constexpr int kCueClassCount = 43;
+inline constexpr int kCueClassCount = 44;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {
@@ -114,6 +115,9 @@ class Lexicon {
   // The side an unattributed air strike in Syria on `target` (an actor id) on
   // ISO date `date` is coded to (data/extract/unattributed_air.tsv), or "".
   const std::string& UnattributedAirActor(const std::string& target, const std::string& date) const;
+  // The state forces that police and security men named only by what they
+  // are stand for at an event in `country` (data/extract/police_forces.tsv), or "".
+  const std::string& PoliceForceOf(const std::string& country) const;
   // The camp of an actor, or nullptr for actors outside any camp (civilians, UN, new: groups).
   const Camp* CampOf(const std::string& actor) const;
 
@@ -133,6 +137,7 @@ class Lexicon {
   std::vector<Trigger> trigger_rows_;
   std::unordered_map<std::string, std::string> air_arms_;
   std::unordered_map<std::string, Camp> camps_;
+  std::unordered_map<std::string, std::string> police_forces_;  // country -> actor
   struct UnattributedAir {
     std::string target;  // a camp, or CIVILIANS
     std::string from;    // ISO date or "" for open
