@@ -186,6 +186,7 @@ class LinkRun {
       std::stable_sort(out_->mentions.begin(), out_->mentions.end(), by_first_token);
     }
     ResolveAbroadCuePlaces();
+    ResolveTheLatter();
     MarkDatelines();
   }
 
@@ -1703,6 +1704,89 @@ class LinkRun {
 
   static bool IsCueOnly(const Mention& m) {
     return m.country == "Syria" && m.id.empty() && !m.lat.has_value();
+  }
+
+  // "The latter" as a noun (بينما رد الأخير بقصف، وأشعلت هذه الأخيرة النار)
+  // names the actor named last before it, in its sentence or the one before,
+  // whose gender it agrees with: it becomes a mention of that actor. After a
+  // definite noun, a name or a possessed noun the word is an adjective (في
+  // الساعات الأخيرة، بقرار تركيا الأخير، زيارته الأخيرة) and names nobody.
+  // Mentions are sorted by first token here.
+  void ResolveTheLatter() {
+    constexpr std::string_view kLatter =
+        "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAE\xD9\x8A\xD8\xB1";         // الاخير
+    constexpr std::string_view kHeh = "\xD9\x87";                   // a folded ة, or a pronoun
+    constexpr std::string_view kThis = "\xD9\x87\xD8\xB0\xD9\x87";  // هذه
+    std::size_t sentence = 0;
+    for (std::uint32_t i = 1; i < tokens_.size(); ++i) {
+      const std::string_view word = Surface(i);
+      if (!word.starts_with(kLatter)) continue;
+      const bool feminine = word.size() == kLatter.size() + kHeh.size() && word.ends_with(kHeh);
+      if (word.size() != kLatter.size() && !feminine) continue;
+      if (!AnaphoricAfter(i - 1, kThis, kHeh)) continue;
+      while (sentence + 1 < a_.sentences.size() && a_.sentences[sentence + 1].first_token <= i) {
+        ++sentence;
+      }
+      const std::uint32_t floor = a_.sentences[sentence > 0 ? sentence - 1 : 0].first_token;
+      const std::optional<std::size_t> antecedent = LastAgreeingActor(floor, i, feminine);
+      if (antecedent) AddLatter(*antecedent, i);
+    }
+  }
+
+  // Token `before` leaves the word after it a noun: it is a word with no
+  // article, no name and no pronoun of possession, or it is هذه.
+  bool AnaphoricAfter(std::uint32_t before, std::string_view this_word,
+                      std::string_view heh) const {
+    if (tokens_[before].kind != TokenKind::kArabicWord) return false;
+    const std::string_view word = Surface(before);
+    if (word == this_word) return true;
+    if (Definite(before) || word.ends_with(heh) || word.ends_with("\xD9\x87\xD8\xA7") ||
+        word.ends_with("\xD9\x87\xD9\x85")) {  // ها، هم
+      return false;
+    }
+    return !MentionCovers(before);
+  }
+
+  bool MentionCovers(std::uint32_t token) const {
+    const auto& ms = out_->mentions;
+    auto it = std::upper_bound(ms.begin(), ms.end(), token,
+                               [](std::uint32_t t, const Mention& m) { return t < m.first_token; });
+    return it != ms.begin() && std::prev(it)->end_token > token;
+  }
+
+  // The last actor mention in [floor, end) whose first word's gender is the
+  // anaphor's: feminine names end in ة, ات or ا (القوات، تركيا).
+  std::optional<std::size_t> LastAgreeingActor(std::uint32_t floor, std::uint32_t end,
+                                               bool feminine) const {
+    const auto& ms = out_->mentions;
+    auto it = std::lower_bound(ms.begin(), ms.end(), end,
+                               [](const Mention& m, std::uint32_t t) { return m.first_token < t; });
+    while (it != ms.begin()) {
+      --it;
+      if (it->first_token < floor) break;
+      if (it->kind != MentionKind::kActor || it->id.empty() || it->end_token > end) continue;
+      const std::string_view first = Surface(it->first_token);
+      const bool f = first.ends_with("\xD9\x87") || first.ends_with("\xD8\xA7\xD8\xAA") ||
+                     first.ends_with("\xD8\xA7");
+      if (f == feminine) return static_cast<std::size_t>(it - ms.begin());
+    }
+    return std::nullopt;
+  }
+
+  void AddLatter(std::size_t antecedent, std::uint32_t i) {
+    auto& ms = out_->mentions;
+    const auto at =
+        std::lower_bound(ms.begin(), ms.end(), i,
+                         [](const Mention& m, std::uint32_t t) { return m.first_token < t; });
+    const auto pos = static_cast<std::size_t>(at - ms.begin());
+    ms.insert(at, Mention(ms[antecedent]));
+    Mention& m = ms[pos];
+    m.first_token = i;
+    m.end_token = i + 1;
+    m.original = tokens_[i].original;
+    m.name_span = tokens_[i].original;
+    m.surface.assign(SurfaceOf(i, i + 1, 0));
+    m.confidence = kWeakConfidence;
   }
 
   // Mentions are sorted by first token here: one merge with the sentences.

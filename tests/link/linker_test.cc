@@ -459,6 +459,48 @@ TEST(Linker, ACueWithTheArticleStaysInTheName) {
   EXPECT_EQ(city->doc.places[0].name, "حلب");
 }
 
+// The actor whose mention covers the text `word`, or "" when none does.
+std::string ActorAt(const Linked& r, const std::string& text, const std::string& word) {
+  for (const Mention& m : r.linked.mentions) {
+    if (m.kind == MentionKind::kActor &&
+        text.substr(m.name_span.begin.value, m.name_span.size()) == word) {
+      return m.id;
+    }
+  }
+  return "";
+}
+
+TEST(Linker, TheLatterNamesTheActorNamedLastBefore) {
+  // snn-016: "whereas the latter responded by shelling" after the regime's
+  // soldiers: the regime.
+  const std::string text =
+      "هاجم مقاتلو المعارضة قوات النظام. وتركزت المعارك في المربع الأمني داخل مدينة درعا، ما أسفر "
+      "عن مقتل وجرح عدد من جنود النظام، بينما رد الأخير بقصف أحياء درعا البلد";
+  auto r = LinkSentence(text, "2015-06-26");
+  EXPECT_EQ(ActorAt(*r, text, "الأخير"), "SYRIAN_GOV_FORCES");
+  // The feminine agrees with a feminine name, past a masculine one named after it.
+  const std::string feminine =
+      "اندلعت معركة بين مقاتلي الحزب والقوات الإيرانية قرب النظام، وأشعلت هذه الأخيرة النار في "
+      "المنطقة";
+  auto f = LinkSentence(feminine, "2015-08-20");
+  EXPECT_EQ(ActorAt(*f, feminine, "الأخيرة"), "IRANIAN_FORCES");
+  // As an adjective it names nobody: after a definite noun, a name, or a
+  // possessed noun.
+  for (const std::string adjective : {"قصفت قوات النظام مدينة درعا في الساعات الأخيرة",
+                                      "أعلنت قوات النظام أن بقرار تركيا الأخير تغير الوضع",
+                                      "استقبلت قوات النظام وفدا روسيا في زيارته الأخيرة"}) {
+    auto a = LinkSentence(adjective, "2015-08-20");
+    ASSERT_EQ(ActorAt(*a, adjective, "قوات النظام"), "SYRIAN_GOV_FORCES") << adjective;
+    EXPECT_EQ(ActorAt(*a, adjective, "الأخيرة"), "") << adjective;
+    EXPECT_EQ(ActorAt(*a, adjective, "الأخير"), "") << adjective;
+  }
+  // Nothing named in its sentence or the one before: nobody.
+  const std::string far = "قال الناطق باسم قوات النظام. ثم جاء المساء. وردت الأخيرة بالصمت.";
+  auto n = LinkSentence(far, "2015-08-20");
+  ASSERT_EQ(ActorAt(*n, far, "قوات النظام"), "SYRIAN_GOV_FORCES");
+  EXPECT_EQ(ActorAt(*n, far, "الأخيرة"), "");
+}
+
 // The document-level lists: one entry per id or place, holding every span
 // in the order the article names them.
 TEST(DocumentMentions, OneEntryPerActorWithEverySpan) {
