@@ -519,8 +519,13 @@ bool Joinable(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& next
   if (both_fixed && prev.row->fixed != next.row->fixed) return false;
   if (TwoWeapons(ix, prev, next)) return false;
   // The same word again after و (قصف من قبل الفصائل على مناطق النظام وقصف من
-  // الطيران المروحي): the writer lists a second attack.
-  if (next.row == prev.row && StartsWithConjunction(ix, next.first)) return false;
+  // الطيران المروحي): the writer lists a second attack. Two words of one row
+  // (تطلق صواريخ ومدفعية) name the weapons of one.
+  if (next.row == prev.row && StartsWithConjunction(ix, next.first) &&
+      ix.text->norm.View(ix.text->tokens[next.first].norm).substr(kWaw.size()) ==
+          ix.text->norm.View(ix.text->tokens[prev.first].norm)) {
+    return false;
+  }
   for (std::uint32_t t = prev.end; t < next.first; ++t) {
     if (ix.mention_at[t] != kNone && ix.mention(ix.mention_at[t]).kind == MentionKind::kPlace) {
       return false;
@@ -1320,6 +1325,12 @@ bool Violent(const Event& e) {
 }
 
 std::string LocationKey(const Event& e);
+
+// An air strike or a shelling.
+bool IsBombardment(const Event& e) {
+  return e.sub_event_type == SubEventTypeName(SubEventType::kShellingArtilleryMissileAttack) ||
+         e.sub_event_type == SubEventTypeName(SubEventType::kAirDroneStrike);
+}
 void Complete(const Event& later, Event* kept);
 
 // Sets an event's sub-type and the event type that holds it.
@@ -2015,9 +2026,13 @@ class AssemblyRun {
   }
 
   // One side named: the other is the side this one fought in the previous
-  // report of the article (news follows one dyad at a time).
+  // report of the article (news follows one dyad at a time). Not for a
+  // bombardment: it hits what its words name, places or people (بينما رد
+  // الأخير بقصف أحياء درعا البلد), and ACLED leaves its target blank where
+  // they name no side, however the fighting before it went.
   void ContinueDyad(std::uint32_t s, Event* e) const {
     if (context_.actor1.empty() || s > context_.actors_sentence + 2) return;
+    if (IsBombardment(*e)) return;
     if (!e->actor1.empty() && e->actor2.empty()) {
       if (e->actor1 == context_.actor1) {
         e->actor2 = context_.actor2;

@@ -1737,6 +1737,36 @@ TEST_F(EngineTest, PoliceNamedByWhatTheyAreAbroadAreThatStatesForces) {
   EXPECT_EQ(market[0].actor2, "");
 }
 
+TEST_F(EngineTest, ABombardmentHitsWhatItsWordsNameNotTheSideFoughtBefore) {
+  // snn-016: the regime, "the latter", answers a battle by shelling
+  // neighbourhoods: a shelling with no side hit, not the battle's dyad.
+  const auto told = Current(Extract(
+      "وتجددت المعارك العنيفة في مدينة درعا إثر هجوم شنه مقاتلو المعارضة على أحياء تابعة لقوات "
+      "النظام.\nوتركزت المعارك في المربع الأمني داخل مدينة درعا، ما أسفر عن مقتل وجرح عدد من جنود "
+      "النظام، بينما رد الأخير بقصف أحياء درعا البلد.",
+      "2015-06-26"));
+  const auto shelling = std::find_if(told.begin(), told.end(), [](const Event& e) {
+    return e.sub_event_type == "Shelling/artillery/missile attack";
+  });
+  ASSERT_NE(shelling, told.end());
+  EXPECT_EQ(shelling->actor1, "SYRIAN_GOV_FORCES");
+  EXPECT_EQ(shelling->actor2, "");
+  // seed-003: rockets and artillery are the weapons of one shelling, whose
+  // target the words name.
+  const auto weapons = Current(
+      Extract("وقالت الوكالة إن قوات الجيش السوري تطلق صواريخ ومدفعية على مجموعات مسلحة على جبهة "
+              "جماعة الزهراء في حلب.",
+              "2020-02-01"));
+  ASSERT_EQ(weapons.size(), 1u);
+  EXPECT_EQ(weapons[0].actor1, "SYRIAN_GOV_FORCES");
+  EXPECT_EQ(weapons[0].actor2, "OPPOSITION_REBELS");
+  // The same word again after و is a second attack (existing rule).
+  const auto twice = Current(
+      Extract("قصف من قبل الفصائل على مناطق النظام في حي جوبر وقصف من الطيران المروحي على داريا.",
+              "2015-08-06"));
+  EXPECT_EQ(twice.size(), 2u);
+}
+
 TEST_F(EngineTest, ABombardmentByNamedGroundForcesIsShelling) {
   // snn-002: barrel bombs on Zabadani, then "amid heavy shelling by the
   // regime's forces": told without aircraft and with who fired it, the
