@@ -971,6 +971,14 @@ bool SpeaksOfAnother(const DocIndex& ix, const Frame& frame, std::int32_t a) {
                                  ? m.first_token - kReactorReach
                                  : frame.window_begin;
   if (!CueInRange(ix, CueClass::kReport, from, m.first_token)) return false;
+  // Who is no side of the war (the UN, the civil defence, the people) and
+  // says what happened reports it (ذكرت الأمم المتحدة أن هجوما منفصلا للدولة
+  // الإسلامية): a source. Unnamed gunmen (inter 3) are armed.
+  constexpr int kFirstUnarmedInter = 5;  // rioters, protesters, civilians, other
+  if (ix.lexicon->CampOf(m.id) == nullptr && !m.id.starts_with("new:") &&
+      m.inter >= kFirstUnarmedInter) {
+    return true;
+  }
   const bool feminine = FeminineName(ix, m);
   for (std::uint32_t t = m.end_token; t < head; ++t) {
     if (ix.Cue(t, CueClass::kThatHe)) return feminine;

@@ -1842,6 +1842,14 @@ TEST_F(EngineTest, WhoSaysAnotherDidItIsNoSide) {
       "قال الجيش الإسرائيلي إن طائرات حربية قصفت مواقع للجيش السوري في القنيطرة.", "2015-08-01"));
   ASSERT_EQ(israel.size(), 1u);
   EXPECT_EQ(israel[0].actor1, "ISRAELI_FORCES");
+  // snn-010: who is no side of the war (the UN) and says what happened is
+  // its source, whatever "that" follows.
+  const auto un = Current(Extract(
+      "وذكرت الأمم المتحدة أن هجوما منفصلا للدولة الإسلامية على مدينة الحسكة تسبب في فرار الآلاف.",
+      "2015-06-28"));
+  ASSERT_EQ(un.size(), 1u);
+  EXPECT_EQ(un[0].actor1, "ISLAMIC_STATE");
+  EXPECT_NE(un[0].actor2, "UN");
 }
 
 TEST_F(EngineTest, HistoryThatExplainsANameIsNotTheEvents) {
