@@ -99,6 +99,9 @@ constexpr std::int64_t kRetellingDays = 1;
 // A telling dated only by the publication day fixes the week before it, not
 // a day (ACLED's time precision 2).
 constexpr std::int64_t kUndatedWeekDays = 7;
+// Sentences after an event within which "X is who carried it out" names
+// its doer (two: a hard-wrapped line splits a sentence).
+constexpr std::uint32_t kDoerReach = 2;
 // Words between "had" and the trigger of what had happened (وكانت جبهة النصرة
 // خطفت).
 constexpr std::uint32_t kPluperfectReach = 4;
@@ -830,6 +833,13 @@ bool ParentOfNamedGroup(const DocIndex& ix, std::uint32_t first) {
   return before != kNone && ix.mention(before).kind == MentionKind::kActor;
 }
 
+// True when two actors belong to one camp of camps.tsv.
+bool SameCamp(const DocIndex& ix, const std::string& a, const std::string& b) {
+  const Camp* ca = ix.lexicon->CampOf(a);
+  const Camp* cb = ix.lexicon->CampOf(b);
+  return ca != nullptr && cb != nullptr && ca->name == cb->name;
+}
+
 // True when actor mention b follows a joined by و alone (مقاتلو المعارضة
 // وجبهة النصرة): one side of the event, named twice.
 bool Coordinated(const DocIndex& ix, std::int32_t a, std::int32_t b) {
@@ -987,10 +997,14 @@ bool SpeaksOfAnother(const DocIndex& ix, const Frame& frame, std::int32_t a) {
   return false;
 }
 
-// True when the name at `first` follows a members word (عناصر، مقاتلين) that a
-// death word shortly before counts (مقتل 25 عنصرا من تنظيم داعش).
+// True when the name at `first` follows a members word (عناصر، مقاتلين), or a
+// count and "of", that a death word shortly before counts (مقتل 25 عنصرا من
+// تنظيم داعش، مقتل العشرات من قوات النظام).
 bool MembersOfTheDead(const DocIndex& ix, const Frame& frame, std::uint32_t first) {
-  if (!CueBefore(ix, first, frame.window_begin, CueClass::kMembers)) return false;
+  // A count and "of" stand for the members word (مقتل العشرات من قوات النظام).
+  const bool counted = first >= frame.window_begin + 2 && IsWord(ix, first - 1, kOf) &&
+                       (ix.number_at[first - 2] != kNone || ix.count_at[first - 2] != 0);
+  if (!counted && !CueBefore(ix, first, frame.window_begin, CueClass::kMembers)) return false;
   const std::uint32_t from =
       std::max(frame.window_begin, first > kVictimReach ? first - kVictimReach : 0);
   return CueInRange(ix, CueClass::kDeath, from, first);
@@ -1042,6 +1056,11 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
         if (ix.mention(actors[j]).id != ix.mention(a).id) between_second = actors[j];
       }
     } else if (a == between_second) {
+      continue;
+    } else if (k > 0 && Coordinated(ix, actors[k - 1], a) &&
+               (actors[k - 1] == target || actors[k - 1] == victim) &&
+               SameCamp(ix, ix.mention(actors[k - 1]).id, ix.mention(a).id)) {
+      // قتل العشرات من قوات النظام والحرس الجمهوري: the side hit, named twice.
       continue;
     } else if (k > 0 && Coordinated(ix, actors[k - 1], a) && actors[k - 1] != target &&
                actors[k - 1] != victim) {
@@ -1333,6 +1352,7 @@ bool Violent(const Event& e) {
 }
 
 std::string LocationKey(const Event& e);
+std::size_t SentenceAt(const DocIndex& ix, std::uint32_t at);
 
 // An air strike or a shelling.
 bool IsBombardment(const Event& e) {
@@ -1400,6 +1420,7 @@ class AssemblyRun {
         BuildFrames(ix_, TriggersOf(s), begin, end, follows_bombardment);
     for (const Frame& frame : frames) Emit(s, sentence, frame);
     TollOfPointedEvents(s, frames);
+    NameTheDoer(s, begin, end);
     const bool reports =
         std::any_of(frames.begin(), frames.end(), [](const Frame& f) { return !f.refers_back; });
     if (!reports) RememberPlace(s, begin, end);
@@ -1425,6 +1446,43 @@ class AssemblyRun {
       if (OtherDayIn(ix_, h.first, sentence.end_token, told->date)) continue;
       GiveToll(Fatalities(ix_, h.first, sentence.end_token), &*told);
     }
+  }
+
+  // "X is who carried it out" (جبهة النصرة التي انضمت إلى غرفة عمليات أهل
+  // الشام هي من قامت بالعملية العسكرية؛ بأن تنظيم داعش يقف وراء الاعتداء: cue
+  // class `perpetrator`) names the doer of the violent event told just
+  // before the sentence: the name before the cue, or before a relative
+  // clause that describes it, becomes that event's initiator.
+  void NameTheDoer(std::uint32_t s, std::uint32_t begin, std::uint32_t end) {
+    std::uint32_t cue = begin;
+    while (cue < end && !ix_.Cue(cue, CueClass::kPerpetrator)) ++cue;
+    if (cue == end) return;
+    std::uint32_t before = cue;  // the subject stands before its relative clause
+    for (std::uint32_t t = cue; t > begin; --t) {
+      if (ix_.Cue(t - 1, CueClass::kRelative)) {
+        before = t - 1;
+        break;
+      }
+    }
+    const std::vector<std::int32_t> named = MentionsIn(ix_, MentionKind::kActor, begin, before);
+    if (named.empty()) return;
+    const std::int32_t doer = named.back();
+    // The event whose doer was not named, else the last one: a taking told
+    // as its cause (كرد أولي على سقوط المدينة الصناعية بيد قوات النظام) names
+    // its own.
+    const ByteOffset sentence_begin = ix_.text->tokens[begin].original.begin;
+    Event* told = nullptr;
+    for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
+      if (it->evidence.end.value > sentence_begin.value || !Violent(*it)) continue;
+      if (SentenceAt(ix_, it->evidence.begin.value) + kDoerReach < s) break;
+      if (told == nullptr) told = &*it;
+      if (it->actor1.empty()) {
+        told = &*it;
+        break;
+      }
+    }
+    if (told == nullptr || told->actor2 == ix_.mention(doer).id) return;
+    SetActor(ix_, doer, &told->actor1, &told->inter1, &told->actor1_span);
   }
 
   // Sets a toll an event lacks: a count where it had none or deaths without

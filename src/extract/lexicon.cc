@@ -114,6 +114,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"that_she", CueClass::kThatShe},
     {"holding", CueClass::kHolding},
     {"police", CueClass::kPolice},
+    {"perpetrator", CueClass::kPerpetrator},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

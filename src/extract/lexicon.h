@@ -81,8 +81,9 @@ enum class CueClass : std::uint8_t {
   kThatShe,
   kHolding,
   kPolice,
+  kPerpetrator,
 };
-inline constexpr int kCueClassCount = 44;
+inline constexpr int kCueClassCount = 45;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -1767,6 +1767,45 @@ TEST_F(EngineTest, ABombardmentHitsWhatItsWordsNameNotTheSideFoughtBefore) {
   EXPECT_EQ(twice.size(), 2u);
 }
 
+TEST_F(EngineTest, TheDeadCountedOfASideAreItsMenAndTheDoerNamedAfterIsTheAttacker) {
+  // seed-000: "dozens of the regime's forces" died in the bombing; the next
+  // sentences say the Nusra Front, which joined the operations room, is who
+  // carried it out.
+  const auto told = Current(Extract(
+      "أعلنت غرفة عمليات أهل الشام عن مقتل العشرات من قوات النظام، بعملية تفجير سيارة مفخخة في "
+      "أحد الأبنية في المدينة الصناعية.\nوأوضح المصدر نفسه أن جبهة النصرة التي انضمت إلى غرفة "
+      "عمليات أهل الشام هي من قامت بالعملية العسكرية.",
+      "2016-02-10"));
+  ASSERT_FALSE(told.empty());
+  EXPECT_EQ(told[0].sub_event_type, "Remote explosive/landmine/IED");
+  EXPECT_EQ(told[0].actor1, "JABHAT_AL_NUSRA");
+  EXPECT_EQ(told[0].actor2, "SYRIAN_GOV_FORCES");
+  // Without the naming sentence the dead are still the side hit.
+  const auto dead = Current(Extract(
+      "أعلنت غرفة عمليات أهل الشام عن مقتل العشرات من قوات النظام، بعملية تفجير سيارة مفخخة في "
+      "أحد الأبنية في المدينة الصناعية.",
+      "2016-02-10"));
+  ASSERT_EQ(dead.size(), 1u);
+  EXPECT_EQ(dead[0].actor2, "SYRIAN_GOV_FORCES");
+  // snn-004: the dead of the regime and of the Republican Guard are one side
+  // hit; the rebels who killed them took the buildings.
+  const auto guard = Current(Extract(
+      "وأشار إلى أن «الفصائل الإسلامية المقاتلة في المدينة تمكنت من قتل وجرح العشرات من قوات "
+      "النظام والحرس الجمهوري والسيطرة على عدة مباني داخل مدينة داريا».",
+      "2015-09-05"));
+  ASSERT_EQ(guard.size(), 1u);
+  EXPECT_EQ(guard[0].sub_event_type, "Non-state actor overtakes territory");
+  EXPECT_EQ(guard[0].actor1, "OPPOSITION_REBELS");
+  EXPECT_EQ(guard[0].actor2, "SYRIAN_GOV_FORCES");
+  // A naming three sentences on is too far to point at the event.
+  const auto far = Current(Extract(
+      "فجر مسلحون سيارة مفخخة في مدينة إعزاز.\nوقال ناشطون إن الانفجار كان قويا.\nوأضافوا أن "
+      "الأهالي خرجوا إلى الشوارع.\nوقالت مصادر إن جبهة النصرة هي من قامت بالعملية.",
+      "2015-09-05"));
+  ASSERT_EQ(far.size(), 1u);
+  EXPECT_NE(far[0].actor1, "JABHAT_AL_NUSRA");
+}
+
 TEST_F(EngineTest, ABombardmentByNamedGroundForcesIsShelling) {
   // snn-002: barrel bombs on Zabadani, then "amid heavy shelling by the
   // regime's forces": told without aircraft and with who fired it, the
