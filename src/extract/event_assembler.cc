@@ -1551,6 +1551,7 @@ class AssemblyRun {
     OwnerOfANoun(s, frame, roles, &base);
     InheritRetoldSides(s, frame, &base);
     CiviliansAsTarget(frame, &base);
+    DeadOfThem(s, frame, &base);
     ContinueDyad(s, &base);
     RetypeTerritory(&base);
     RetypeBombByTheState(frame, roles, &base);
@@ -2016,10 +2017,12 @@ class AssemblyRun {
     const std::uint32_t from = head.first > frame.window_begin + kCarrierReach
                                    ? head.first - kCarrierReach
                                    : frame.window_begin;
-    const bool carried = CueInRange(ix_, CueClass::kSupport, from, head.first) &&
-                         context_.subject_sub_type == e->sub_event_type;
-    if (!head.row->verb && !carried) return;
-    if (s > context_.subject_sentence + 1 || context_.subject == e->actor2) return;
+    const bool same_kind = context_.subject_sub_type == e->sub_event_type;
+    const bool carried = CueInRange(ix_, CueClass::kSupport, from, head.first) && same_kind;
+    const bool cause =
+        same_kind && CueBefore(ix_, head.first, frame.window_begin, CueClass::kCause, 2);
+    if (!head.row->verb && !carried && !cause) return;
+    if (s > context_.subject_sentence + (cause ? 2 : 1) || context_.subject == e->actor2) return;
     e->actor1 = context_.subject;
     e->inter1 = context_.subject_inter;
   }
@@ -2089,6 +2092,24 @@ class AssemblyRun {
     e->inter1 = told.inter1;
     e->actor2 = told.actor2;
     e->inter2 = told.inter2;
+  }
+
+  // "N of them" killed (بينما قتل 29 منهم في استهداف): the dead are of the
+  // side hit in the report just before, in this sentence or the one before.
+  void DeadOfThem(std::uint32_t s, const Frame& frame, Event* e) const {
+    if (!e->actor2.empty() || context_.actor2.empty() || s > context_.actors_sentence + 1 ||
+        context_.actor2 == e->actor1 || !Violent(*e)) {
+      return;
+    }
+    for (std::uint32_t t = frame.window_begin + 1; t < frame.window_end; ++t) {
+      const bool counted = ix_.number_at[t - 1] != kNone || ix_.count_at[t - 1] != 0;
+      if (!counted || !ix_.Cue(t, CueClass::kAmong)) continue;
+      const std::uint32_t from = t > kVictimReach ? t - kVictimReach : 0;
+      if (!CueInRange(ix_, CueClass::kDeath, std::max(from, frame.window_begin), t)) continue;
+      e->actor2 = context_.actor2;
+      e->inter2 = context_.inter2;
+      return;
+    }
   }
 
   // One side named: the other is the side this one fought in the previous

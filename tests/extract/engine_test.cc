@@ -1806,6 +1806,33 @@ TEST_F(EngineTest, TheDeadCountedOfASideAreItsMenAndTheDoerNamedAfterIsTheAttack
   EXPECT_NE(far[0].actor1, "JABHAT_AL_NUSRA");
 }
 
+TEST_F(EngineTest, StrikesToldAsTheCauseOfDeathsGoOnWithTheStrikesReported) {
+  // snn-018: the coalition's strikes killed 51; the observatory details them,
+  // "11 of Daesh killed as a result of the targeting of …, while 29 of them
+  // were killed in a targeting of …": the coalition's, and the Islamic State
+  // was hit.
+  const auto told = Current(Extract(
+      "وامس أفاد المرصد السوري لحقوق الإنسان بمقتل 51 من عناصر تنظيم داعش خلال الـ48 ساعة جراء "
+      "قصف طائرات التحالف الدولي بشكل مكثف تمركزات ومواقع وحواجز التنظيم في دير الزور.\nوقال "
+      "المرصد في بيان الخميس: إن غالبية القتلى من الجنسية السورية.\nوأشار إلى مقتل 11 من داعش "
+      "جراء استهداف مبنى المؤسسة الاستهلاكية في مدينة الميادين بريف دير الزور الشرقي، بينما قتل "
+      "29 منهم في استهداف لمنطقة معسكر الكرين قرب مدينة الطبقة بريف الرقة الغربي.",
+      "2015-07-31"));
+  ASSERT_GE(told.size(), 3u);
+  for (const Event& e : told) {
+    EXPECT_EQ(e.sub_event_type, "Air/drone strike") << Evidence(e);
+    EXPECT_EQ(e.actor1, "INTL_COALITION") << Evidence(e);
+    EXPECT_EQ(e.actor2, "ISLAMIC_STATE") << Evidence(e);
+  }
+  // A strike of another kind than the one reported takes no doer from it.
+  const auto other = Current(Extract(
+      "وأفاد المرصد بمقتل 51 من عناصر تنظيم داعش جراء قصف طائرات التحالف الدولي في دير الزور.\n"
+      "وأشار إلى مقتل 11 مدنيا جراء سقوط قذائف هاون على مدينة الميادين.",
+      "2015-07-31"));
+  ASSERT_EQ(other.size(), 2u);
+  EXPECT_NE(other[1].actor1, "INTL_COALITION");
+}
+
 TEST_F(EngineTest, ABombardmentByNamedGroundForcesIsShelling) {
   // snn-002: barrel bombs on Zabadani, then "amid heavy shelling by the
   // regime's forces": told without aircraft and with who fired it, the
