@@ -127,6 +127,7 @@ constexpr std::string_view kCiviliansId = "CIVILIANS";
 // The registry's id for gunmen no text names.
 constexpr std::string_view kUnidentifiedId = "UNIDENTIFIED_ARMED_GROUP";
 constexpr int kCiviliansInter = 7;
+constexpr int kProtestersInter = 6;
 // ACLED's inter code of a state's forces in their own country.
 constexpr int kStateForcesInter = 1;
 struct TriggerHit {
@@ -1559,6 +1560,7 @@ class AssemblyRun {
     RetypeAttackOnForces(&base);
     CodeToAirArm(frame, &base);
     DetaineesAreNoSide(&base);
+    ProtestersAreTheSide(&base);
     base.trigger = ix_.Original(frame.head().first, frame.hits.back().end);
     FillDate(ix_, sentence, s, frame.head().first, &base);
     base.status = DecideStatus(ix_, sentence, frame, base);
@@ -1946,8 +1948,7 @@ class AssemblyRun {
         e->actor1.empty() || e->actor2 == kCiviliansId) {
       return;
     }
-    constexpr int kProtesters = 6;
-    if (e->inter2 == kProtesters || e->inter2 == kCiviliansInter) return;
+    if (e->inter2 == kProtestersInter || e->inter2 == kCiviliansInter) return;
     Retype(SubEventType::kArmedClash, e);
   }
 
@@ -1956,6 +1957,23 @@ class AssemblyRun {
   // People arrested are suspects (أوقفت الشرطة 251 شخصا لانتمائهم إلى جماعات
   // إرهابية), not civilians attacked: an arrest names the force that made it
   // and the group the detainees are said to belong to, if any.
+  // ACLED codes every protest to the protesters (تظاهر المئات، مطالبة
+  // بحماية سكان الفوعة names none: PROTESTERS). A peaceful protest has no
+  // other side: whom they protest against (احتجاجات ضد النظام) is no party
+  // to it; only an intervention (Protest with intervention) brings one.
+  static void ProtestersAreTheSide(Event* e) {
+    if (e->event_type != EventTypeOf(SubEventType::kPeacefulProtest)) return;
+    if (e->actor1.empty() && e->actor2 != kProtestersId) {
+      e->actor1 = std::string(kProtestersId);
+      e->inter1 = kProtestersInter;
+      e->actor1_span = {};
+    }
+    if (e->sub_event_type != SubEventTypeName(SubEventType::kPeacefulProtest)) return;
+    e->actor2.clear();
+    e->inter2 = 0;
+    e->actor2_span = {};
+  }
+
   static void DetaineesAreNoSide(Event* e) {
     if (e->sub_event_type != SubEventTypeName(SubEventType::kArrests)) return;
     if (e->actor1 == kCiviliansId) {

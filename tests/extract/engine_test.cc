@@ -1833,6 +1833,35 @@ TEST_F(EngineTest, StrikesToldAsTheCauseOfDeathsGoOnWithTheStrikesReported) {
   EXPECT_NE(other[1].actor1, "INTL_COALITION");
 }
 
+TEST_F(EngineTest, AProtestIsTheProtestersOnly) {
+  // snn-053: whom the protests were against is no side of them.
+  const auto against = Current(Extract(
+      "وسلطت الضوء على الاحتجاجات الشعبية الواسعة التي اندلعت في مدينة اللاذقية إثر مقتل عقيد في "
+      "الجيش السوري من قبل سليمان الأسد أمام أطفاله.",
+      "2015-08-10"));
+  const auto protest = std::find_if(against.begin(), against.end(), [](const Event& e) {
+    return e.sub_event_type == "Peaceful protest";
+  });
+  ASSERT_NE(protest, against.end());
+  EXPECT_EQ(protest->actor1, "PROTESTERS");
+  EXPECT_EQ(protest->actor2, "");
+  // A verb of protesting with no one named is the protesters' too.
+  const auto verb =
+      Current(Extract("وتظاهر المئات ضد قوات النظام في مدينة اللاذقية أمس.", "2015-08-10"));
+  ASSERT_EQ(verb.size(), 1u);
+  EXPECT_EQ(verb[0].actor1, "PROTESTERS");
+  EXPECT_EQ(verb[0].actor2, "");
+  // Police who broke it up are its other side.
+  const auto broken =
+      Current(Extract("وفي وقت لاحق أمس، أطلقت الشرطة التركية الغاز المسيل للدموع على عدة آلاف من "
+                      "الأشخاص تجمعوا في إسطنبول للتظاهر احتجاجًا على التفجير الدامي.",
+                      "2015-07-21"));
+  ASSERT_EQ(broken.size(), 1u);
+  EXPECT_EQ(broken[0].sub_event_type, "Protest with intervention");
+  EXPECT_EQ(broken[0].actor1, "PROTESTERS");
+  EXPECT_FALSE(broken[0].actor2.empty());
+}
+
 TEST_F(EngineTest, ABombardmentByNamedGroundForcesIsShelling) {
   // snn-002: barrel bombs on Zabadani, then "amid heavy shelling by the
   // regime's forces": told without aircraft and with who fired it, the
