@@ -2016,8 +2016,18 @@ class AssemblyRun {
   // (فجر مسلحون قنبلة في مركز شرطة في بلدة بيسميل): with no other side hit,
   // the side hit is that country's state forces (police_forces.tsv).
   void PoliceAsTarget(const Frame& frame, Event* e) const {
-    if (!e->actor2.empty() || !e->location || !Violent(*e)) return;
+    if (!e->location) return;
     const std::string& force = lexicon_.PoliceForceOf(e->location->country);
+    // Arrests that name no one making them (اعتقل ستة أشخاص للاشتباه
+    // بعلاقتهم بالحادث) there are the state's: only its forces arrest.
+    if (e->sub_event_type == SubEventTypeName(SubEventType::kArrests)) {
+      if (e->actor1.empty() && !force.empty() && e->actor2 != force) {
+        e->actor1 = force;
+        e->inter1 = kStateForcesInter;
+      }
+      return;
+    }
+    if (!e->actor2.empty() || !Violent(*e)) return;
     if (force.empty() || force == e->actor1) return;
     if (!CueInRange(ix_, CueClass::kPolice, frame.window_begin, frame.window_end)) return;
     e->actor2 = force;

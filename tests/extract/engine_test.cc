@@ -1730,6 +1730,19 @@ TEST_F(EngineTest, PoliceNamedByWhatTheyAreAbroadAreThatStatesForces) {
       Current(Extract("فجر مسلحون مجهولون عبوة ناسفة بسيارة شرطة في مدينة درعا.", "2015-07-25"));
   ASSERT_EQ(syria.size(), 1u);
   EXPECT_EQ(syria[0].actor2, "");
+  // snn-021: arrests there that name no one making them are the state's.
+  const auto arrests = Current(
+      Extract("وذكرت وكالة أنباء دوجان أن ستة أشخاص على الأقل اعتقلوا للاشتباه بعلاقتهم بالحادث في "
+              "مدينة ديار بكر التركية.",
+              "2015-07-26"));
+  ASSERT_EQ(arrests.size(), 1u);
+  EXPECT_EQ(arrests[0].sub_event_type, "Arrests");
+  EXPECT_EQ(arrests[0].actor1, "TURKISH_FORCES");
+  // In Syria an arrest names whoever makes it, or no one.
+  const auto syrian =
+      Current(Extract("وذكرت مصادر أن ستة أشخاص اعتقلوا في مدينة إعزاز أمس.", "2015-07-26"));
+  ASSERT_EQ(syrian.size(), 1u);
+  EXPECT_EQ(syrian[0].actor1, "");
   // With no policeman or post named, nobody is the side hit.
   const auto market = Current(Extract(
       "فجر مسلحون قنبلة في سوق بلدة سيمدينلي التركية، قرب الحدود مع العراق.", "2015-07-25"));
