@@ -99,6 +99,8 @@ constexpr std::int64_t kRetellingDays = 1;
 // A telling dated only by the publication day fixes the week before it, not
 // a day (ACLED's time precision 2).
 constexpr std::int64_t kUndatedWeekDays = 7;
+// Words between a trigger and "in its turn" (كما نفذت بدورها غارات).
+constexpr std::uint32_t kTurnReach = 3;
 // Sentences after an event within which "X is who carried it out" names
 // its doer (two: a hard-wrapped line splits a sentence).
 constexpr std::uint32_t kDoerReach = 2;
@@ -1549,6 +1551,7 @@ class AssemblyRun {
       }
     }
     InheritSubject(s, frame, &base);
+    SubjectInItsTurn(s, frame, &base);
     OwnerOfANoun(s, frame, roles, &base);
     InheritRetoldSides(s, frame, &base);
     CiviliansAsTarget(frame, &base);
@@ -2120,6 +2123,27 @@ class AssemblyRun {
     e->inter1 = told.inter1;
     e->actor2 = told.actor2;
     e->inter2 = told.inter2;
+  }
+
+  // "In its turn" by the trigger (كما نفذت بدورها غارات، وشنت غارات بدورها
+  // على تنظيم داعش: cue class `turn`) says the doer is the subject the
+  // sentence opened with, or the one before opened with: a pronoun, not a
+  // name of the clause.
+  void SubjectInItsTurn(std::uint32_t s, const Frame& frame, Event* e) const {
+    const TriggerHit& head = frame.head();
+    const std::uint32_t from =
+        head.first > frame.window_begin + kTurnReach ? head.first - kTurnReach : frame.window_begin;
+    const std::uint32_t to = std::min(frame.window_end, head.end + kTurnReach);
+    if (!CueInRange(ix_, CueClass::kTurn, from, to)) return;
+    const text::Sentence& sentence = ix_.text->sentences[s];
+    std::vector<std::int32_t> named =
+        MentionsIn(ix_, MentionKind::kActor, sentence.first_token, head.first);
+    if (named.empty() && s > 0) {
+      const text::Sentence& before = ix_.text->sentences[s - 1];
+      named = MentionsIn(ix_, MentionKind::kActor, before.first_token, before.end_token);
+    }
+    if (named.empty() || ix_.mention(named.front()).id == e->actor2) return;
+    SetActor(ix_, named.front(), &e->actor1, &e->inter1, &e->actor1_span);
   }
 
   // "N of them" killed (بينما قتل 29 منهم في استهداف): the dead are of the

@@ -115,6 +115,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"holding", CueClass::kHolding},
     {"police", CueClass::kPolice},
     {"perpetrator", CueClass::kPerpetrator},
+    {"turn", CueClass::kTurn},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

@@ -82,8 +82,9 @@ enum class CueClass : std::uint8_t {
   kHolding,
   kPolice,
   kPerpetrator,
+  kTurn,
 };
-inline constexpr int kCueClassCount = 45;
+inline constexpr int kCueClassCount = 46;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -1875,6 +1875,28 @@ TEST_F(EngineTest, AProtestIsTheProtestersOnly) {
   EXPECT_FALSE(broken[0].actor2.empty());
 }
 
+TEST_F(EngineTest, InItsTurnTheDoerIsTheSubjectTheSentenceOpenedWith) {
+  // snn-021: "Turkey changed its stance … and opened its bases to the
+  // coalition and launched strikes in its turn on Daesh": Turkey struck, not
+  // the coalition named in between.
+  const auto told = Current(Extract(
+      "وغيرت تركيا من موقفها بشكل مفاجئ هذا الأسبوع بعد أن احتفظت لوقت طويل بموقف متردد حيال "
+      "التحالف الأميركي ضد تنظيم داعش وأقدمت على فتح قواعدها العسكرية الجوية للتحالف وشنت غارات "
+      "بدورها على تنظيم داعش في مدينة جرابلس.",
+      "2015-07-26"));
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].actor1, "TURKISH_FORCES");
+  EXPECT_EQ(told[0].actor2, "ISLAMIC_STATE");
+  // snn-018: with no name before it in its sentence, the one before opened
+  // with the subject.
+  const auto before = Current(Extract(
+      "وفتحت أنقرة قاعدة أنجرليك الجوية في جنوب تركيا لطائرات الائتلاف الدولي بقيادة امريكية. كما "
+      "نفذت بدورها غارات جوية ضد التنظيم في مدينة جرابلس.",
+      "2015-07-31"));
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(before[0].actor1, "TURKISH_FORCES");
+}
+
 TEST_F(EngineTest, ABombardmentByNamedGroundForcesIsShelling) {
   // snn-002: barrel bombs on Zabadani, then "amid heavy shelling by the
   // regime's forces": told without aircraft and with who fired it, the
