@@ -1897,6 +1897,25 @@ TEST_F(EngineTest, InItsTurnTheDoerIsTheSubjectTheSentenceOpenedWith) {
   EXPECT_EQ(before[0].actor1, "TURKISH_FORCES");
 }
 
+TEST_F(EngineTest, AlsoAfterACommaOpensTheNextReportOfAList) {
+  // snn-047: a list of clashes joined by "، كذلك" and "، أيضاً": each
+  // report's window starts at its own opener, so the sides of the one
+  // before do not reach it.
+  const std::string text =
+      "بينما دارت فجر امس اشتباكات بين قوات النظام والمسلحين الموالين لها من جهة، وعناصر تنظيم "
+      "«داعش « من جهة اخرى في محيط محطة تشرين الحرارية بمنطقة بئر قصب بريف دمشق الشرقي، كذلك "
+      "دارت اشتباكات بين فصائل المعارضة من طرف، وتنظيم داعش من طرف آخر في القلمون الشرقي، أيضاً "
+      "مقتل مقاتل من المعارضة خلال اشتباكات مع قوات النظام في محيط مدينة داريا بالغوطة الغربية.";
+  const auto told = Current(Extract(text, "2015-08-05"));
+  ASSERT_EQ(told.size(), 3u);
+  EXPECT_EQ(told[0].actor1, "SYRIAN_GOV_FORCES");
+  EXPECT_EQ(told[0].actor2, "ISLAMIC_STATE");
+  EXPECT_EQ(told[1].actor1, "OPPOSITION_REBELS");
+  EXPECT_EQ(told[1].actor2, "ISLAMIC_STATE");
+  EXPECT_EQ(Evidence(told[1]).rfind("كذلك", 0), 0u) << Evidence(told[1]);
+  EXPECT_EQ(Evidence(told[2]).rfind("أيضاً", 0), 0u) << Evidence(told[2]);
+}
+
 TEST_F(EngineTest, ABombardmentByNamedGroundForcesIsShelling) {
   // snn-002: barrel bombs on Zabadani, then "amid heavy shelling by the
   // regime's forces": told without aircraft and with who fired it, the
