@@ -1013,6 +1013,26 @@ bool MembersOfTheDead(const DocIndex& ix, const Frame& frame, std::uint32_t firs
   return CueInRange(ix, CueClass::kDeath, from, first);
 }
 
+// The other side of "between" for the side actors[k]: a name of another camp
+// joined to it by و alone (بين الجيش اللبناني ومسلحين), else the next name
+// of another known camp (camps.tsv), else the next name with another id.
+std::int32_t OtherSide(const DocIndex& ix, const std::vector<std::int32_t>& actors, std::size_t k) {
+  const std::string& side = ix.mention(actors[k]).id;
+  const Camp* camp = ix.lexicon->CampOf(side);
+  std::int32_t other_id = kNone;
+  for (std::size_t j = k + 1; j < actors.size(); ++j) {
+    const std::string& id = ix.mention(actors[j]).id;
+    if (id == side) continue;
+    if (j == k + 1 && Coordinated(ix, actors[k], actors[j]) && !SameCamp(ix, id, side)) {
+      return actors[j];
+    }
+    const Camp* c = ix.lexicon->CampOf(id);
+    if (camp == nullptr || (c != nullptr && c->name != camp->name)) return actors[j];
+    if (other_id == kNone && !SameCamp(ix, id, side)) other_id = actors[j];
+  }
+  return other_id;
+}
+
 Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   Roles roles;
   std::vector<std::int32_t> actors =
@@ -1054,10 +1074,10 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
       // The other side is the next other name: "between the Syrian forces
       // belonging to the regime and the FSA" names the regime twice. A second
       // "between" pairs its own sides.
-      between_second = kNone;
-      for (std::size_t j = k + 1; j < actors.size() && between_second == kNone; ++j) {
-        if (ix.mention(actors[j]).id != ix.mention(a).id) between_second = actors[j];
-      }
+      // Nor are its allies named with it (بين قوات النظام و«حزب الله» وجيش
+      // التحرير الفلسطيني من جهة، والفصائل): the other side is the next name
+      // of another known camp, else the next other name.
+      between_second = OtherSide(ix, actors, k);
     } else if (a == between_second) {
       continue;
     } else if (k > 0 && Coordinated(ix, actors[k - 1], a) &&

@@ -1916,6 +1916,35 @@ TEST_F(EngineTest, AlsoAfterACommaOpensTheNextReportOfAList) {
   EXPECT_EQ(Evidence(told[2]).rfind("أيضاً", 0), 0u) << Evidence(told[2]);
 }
 
+TEST_F(EngineTest, BetweenPairsASideWithTheNextSideOfAnotherCamp) {
+  // snn-004: the regime "and Hezbollah and the Palestine Liberation Army and
+  // the NDF on one side, and the factions on the other": its allies are
+  // listed with it; the other side is the next name of another camp.
+  const auto allies = Current(Extract(
+      "وتواصلت الاشتباكات في مدينة الزبداني بين قوات النظام و«حزب الله» اللبناني وجيش التحرير "
+      "الفلسطيني وقوات الدفاع الوطني من جهة، والفصائل الإسلامية من جهة أخرى.",
+      "2015-09-05"));
+  ASSERT_EQ(allies.size(), 1u);
+  EXPECT_EQ(allies[0].actor1, "SYRIAN_GOV_FORCES");
+  EXPECT_EQ(allies[0].actor2, "OPPOSITION_REBELS");
+  // snn-047: the loyal gunmen named with the regime are its side too.
+  const auto loyal = Current(
+      Extract("ودارت فجر امس اشتباكات بين قوات النظام والمسلحين الموالين لها من جهة، وعناصر تنظيم "
+              "«داعش» من جهة اخرى في محيط محطة تشرين الحرارية بمنطقة بئر قصب بريف دمشق الشرقي.",
+              "2015-08-05"));
+  ASSERT_EQ(loyal.size(), 1u);
+  EXPECT_EQ(loyal[0].actor2, "ISLAMIC_STATE");
+  // snn-044: "between X and gunmen": a name of another camp joined by و
+  // alone is the other side, whatever is named after it.
+  const auto pair = Current(
+      Extract("ووقعت أمس معارك عنيفة بين الجيش اللبناني ومسلحين قدموا من سوريا ينتمون إلى فصائل "
+              "المعارضة في بلدة عرسال.",
+              "2015-09-05"));
+  ASSERT_EQ(pair.size(), 1u);
+  EXPECT_EQ(pair[0].actor1, "LEBANESE_ARMY");
+  EXPECT_EQ(pair[0].actor2, "UNIDENTIFIED_ARMED_GROUP");
+}
+
 TEST_F(EngineTest, ABombardmentByNamedGroundForcesIsShelling) {
   // snn-002: barrel bombs on Zabadani, then "amid heavy shelling by the
   // regime's forces": told without aircraft and with who fired it, the
