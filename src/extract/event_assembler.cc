@@ -309,7 +309,10 @@ bool StateHeld(const DocIndex& ix, const Trigger& row, const PhraseMatch& m, std
       m.first_token > begin + kHeldReach ? m.first_token - kHeldReach : begin;
   for (std::uint32_t t = m.first_token; t > from; --t) {
     if (EndsAClause(ix, t - 1)) return false;
-    if (ix.Cue(t - 1, CueClass::kHolding) || ix.Cue(t - 1, CueClass::kDescriptor)) return true;
+    if (ix.Cue(t - 1, CueClass::kHolding) || ix.Cue(t - 1, CueClass::kDescriptor) ||
+        ix.Cue(t - 1, CueClass::kHolder)) {
+      return true;
+    }
   }
   return false;
 }
@@ -2314,6 +2317,15 @@ void Complete(const Event& later, Event* kept) {
 // target (قصفت قوات النظام مناطق في داريا), and ACLED then codes none.
 bool IsBattle(const Event& e) { return e.event_type == "Battles"; }
 
+// The token that starts at or holds byte `at` of the original text.
+std::uint32_t TokenAtByte(const DocIndex& ix, std::uint32_t at) {
+  const auto& tokens = ix.text->tokens;
+  const auto it =
+      std::lower_bound(tokens.begin(), tokens.end(), at,
+                       [](const Token& t, std::uint32_t b) { return t.original.end.value <= b; });
+  return static_cast<std::uint32_t>(it - tokens.begin());
+}
+
 // Days between two ISO dates, or none when either is missing or malformed.
 std::optional<std::int64_t> DaysApart(const std::string& a, const std::string& b) {
   const auto da = text::CivilDate::FromIso(a), db = text::CivilDate::FromIso(b);
@@ -2433,6 +2445,14 @@ bool OneOffRetold(const DocIndex& ix, const Event& kept, const Event& later) {
   return days && *days <= (undated ? kUndatedWeekDays : kRetellingDays);
 }
 
+// True when the word after the event's trigger makes it another event of
+// its kind (بعد يوم من قصف مماثل على هذه المدينة، ووقوع هجومين آخرين: cue
+// class `another`): never the same event told again.
+bool ToldAsAnother(const DocIndex& ix, const Event& e) {
+  const std::uint32_t after = TokenAtByte(ix, e.trigger.end.value);
+  return after < ix.text->tokens.size() && ix.Cue(after, CueClass::kAnother);
+}
+
 // One event per type, place, day and dyad (ACLED's unit): a report repeated
 // in the headline, the lead and the body is one event. The first mention
 // stays, completed by what the later ones add; the lowest figure wins; of a
@@ -2454,7 +2474,7 @@ void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
       wider = SameReportWider(k, e);
       return wider;
     });
-    if (same == kept.end()) {
+    if (same == kept.end() || ToldAsAnother(ix, e)) {
       kept.push_back(std::move(e));
       continue;
     }

@@ -116,6 +116,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"police", CueClass::kPolice},
     {"perpetrator", CueClass::kPerpetrator},
     {"turn", CueClass::kTurn},
+    {"another", CueClass::kAnother},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

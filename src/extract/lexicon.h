@@ -83,8 +83,9 @@ enum class CueClass : std::uint8_t {
   kPolice,
   kPerpetrator,
   kTurn,
+  kAnother,
 };
-inline constexpr int kCueClassCount = 46;
+inline constexpr int kCueClassCount = 47;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

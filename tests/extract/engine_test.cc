@@ -1945,6 +1945,36 @@ TEST_F(EngineTest, BetweenPairsASideWithTheNextSideOfAnotherCamp) {
   EXPECT_EQ(pair[0].actor2, "UNIDENTIFIED_ARMED_GROUP");
 }
 
+TEST_F(EngineTest, WhoHoldsABombardedPlaceIsNoSideAndASimilarStrikeIsAnother) {
+  // snn-050: 26 killed in the regime's strikes on Manbij "a day after a
+  // similar strike on this city, which is under the Islamic State's
+  // control": two strikes; the holder of the city was hit by neither.
+  const auto told = Current(Extract(
+      "كما قتل 26 شخصا في غارات شنتها طائرات النظام السوري على مدينة منبج بريف حلب الشرقي بعد يوم "
+      "من قصف مماثل على هذه المدينة الواقعة تحت سيطرة تنظيم داعش.",
+      "2015-07-31"));
+  ASSERT_EQ(told.size(), 2u);
+  for (const Event& e : told) {
+    EXPECT_EQ(e.actor1, "SYRIAN_AIR_FORCE") << Evidence(e);
+    EXPECT_NE(e.actor2, "ISLAMIC_STATE") << Evidence(e);
+  }
+  // Without a toll to tell them apart, "similar" still makes it another.
+  const auto similar = Current(
+      Extract("وشنت طائرات النظام السوري غارات على مدينة منبج بريف حلب الشرقي بعد يوم من قصف "
+              "مماثل على هذه المدينة.",
+              "2015-07-31"));
+  EXPECT_EQ(similar.size(), 2u);
+  // snn-016: villages "under the Free Army's control" were bombed: the
+  // Free Army bombed nothing.
+  const auto villages = Current(Extract(
+      "وقال ناشطون سوريون إن غالبية قرى ريف درعا الواقعة تحت سيطرة الجيش الحر تعرضت لقصف جوي "
+      "عنيف ما أدى إلى سقوط كثير من الضحايا.",
+      "2015-06-26"));
+  ASSERT_EQ(villages.size(), 1u);
+  EXPECT_EQ(villages[0].actor1, "SYRIAN_AIR_FORCE");
+  EXPECT_NE(villages[0].actor2, "FREE_SYRIAN_ARMY");
+}
+
 TEST_F(EngineTest, ABombardmentByNamedGroundForcesIsShelling) {
   // snn-002: barrel bombs on Zabadani, then "amid heavy shelling by the
   // regime's forces": told without aircraft and with who fired it, the
