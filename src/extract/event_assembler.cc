@@ -1578,12 +1578,14 @@ class AssemblyRun {
     OwnerOfANoun(s, frame, roles, &base);
     InheritRetoldSides(s, frame, &base);
     CiviliansAsTarget(frame, &base);
+    CiviliansFightNoBattle(&base);
     DeadOfThem(s, frame, &base);
     ContinueDyad(s, &base);
     RetypeTerritory(&base);
     RetypeBombByTheState(frame, roles, &base);
     RetypeAttemptedTaking(frame, &base);
     RetypeAttackOnForces(&base);
+    AttackIsOnCivilians(&base);
     CodeToAirArm(frame, &base);
     DetaineesAreNoSide(&base);
     ProtestersAreTheSide(&base);
@@ -1978,11 +1980,18 @@ class AssemblyRun {
     Retype(SubEventType::kArmedClash, e);
   }
 
-  // A bombing or an attack whose victims are people with no side named (32
-  // شخصا، مدنيين، أطفال) targets civilians (spec: civilians are CIVILIANS).
-  // People arrested are suspects (أوقفت الشرطة 251 شخصا لانتمائهم إلى جماعات
-  // إرهابية), not civilians attacked: an arrest names the force that made it
-  // and the group the detainees are said to belong to, if any.
+  // An attack that stays one after RetypeAttackOnForces hit no armed side:
+  // with none named, its victims are civilians (ACLED's Violence against
+  // civilians always has them as actor2: تنفيذ حكم الإعدام ببعض هؤلاء المحتجزين).
+  static void AttackIsOnCivilians(Event* e) {
+    if (e->sub_event_type != SubEventTypeName(SubEventType::kAttack) || !e->actor2.empty() ||
+        e->actor1 == kCiviliansId) {
+      return;
+    }
+    e->actor2 = std::string(kCiviliansId);
+    e->inter2 = kCiviliansInter;
+  }
+
   // ACLED codes every protest to the protesters (تظاهر المئات، مطالبة
   // بحماية سكان الفوعة names none: PROTESTERS). A peaceful protest has no
   // other side: whom they protest against (احتجاجات ضد النظام) is no party
@@ -2000,6 +2009,11 @@ class AssemblyRun {
     e->actor2_span = {};
   }
 
+  // A bombing or an attack whose victims are people with no side named (32
+  // شخصا، مدنيين، أطفال) targets civilians (spec: civilians are CIVILIANS).
+  // People arrested are suspects (أوقفت الشرطة 251 شخصا لانتمائهم إلى جماعات
+  // إرهابية), not civilians attacked: an arrest names the force that made it
+  // and the group the detainees are said to belong to, if any.
   static void DetaineesAreNoSide(Event* e) {
     if (e->sub_event_type != SubEventTypeName(SubEventType::kArrests)) return;
     if (e->actor1 == kCiviliansId) {
@@ -2011,6 +2025,26 @@ class AssemblyRun {
       e->actor2_span = {};
     }
     if (e->actor2 == kCiviliansId) {
+      e->actor2.clear();
+      e->inter2 = 0;
+      e->actor2_span = {};
+    }
+  }
+
+  // A battle is fought between organised armed sides (ACLED): the people
+  // counted among its dead (مصرع 17 شخصا) or living in a town taken are no
+  // side of it.
+  static void CiviliansFightNoBattle(Event* e) {
+    if (e->event_type != "Battles") return;
+    if (e->actor2 == kCiviliansId) {
+      e->actor2.clear();
+      e->inter2 = 0;
+      e->actor2_span = {};
+    }
+    if (e->actor1 == kCiviliansId) {
+      e->actor1 = std::move(e->actor2);
+      e->inter1 = e->inter2;
+      e->actor1_span = e->actor2_span;
       e->actor2.clear();
       e->inter2 = 0;
       e->actor2_span = {};
@@ -2195,15 +2229,14 @@ class AssemblyRun {
   void ContinueDyad(std::uint32_t s, Event* e) const {
     if (context_.actor1.empty() || s > context_.actors_sentence + 2) return;
     if (IsBombardment(*e)) return;
-    if (!e->actor1.empty() && e->actor2.empty()) {
-      if (e->actor1 == context_.actor1) {
-        e->actor2 = context_.actor2;
-        e->inter2 = context_.inter2;
-      } else if (e->actor1 == context_.actor2) {
-        e->actor2 = context_.actor1;
-        e->inter2 = context_.inter1;
-      }
-    }
+    if (e->actor1.empty() || !e->actor2.empty()) return;
+    const bool first = e->actor1 == context_.actor1;
+    if (!first && e->actor1 != context_.actor2) return;
+    const std::string& other = first ? context_.actor2 : context_.actor1;
+    // Nor does a battle take civilians for its other side.
+    if (e->event_type == "Battles" && other == kCiviliansId) return;
+    e->actor2 = other;
+    e->inter2 = first ? context_.inter2 : context_.inter1;
   }
 
   // A sentence with no event that names a town still sets the scene for the

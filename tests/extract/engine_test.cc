@@ -1975,6 +1975,32 @@ TEST_F(EngineTest, WhoHoldsABombardedPlaceIsNoSideAndASimilarStrikeIsAnother) {
   EXPECT_NE(villages[0].actor2, "FREE_SYRIAN_ARMY");
 }
 
+TEST_F(EngineTest, CiviliansFightNoBattleButSufferEveryAttack) {
+  // snn-037: the factions took al-Bahsa; "17 persons" among the dead are no
+  // side of the taking.
+  const auto taken = Current(Extract(
+      "وافاد المرصد عن \"سيطرة مقاتلي الفصائل على بلدة البحصة التي تبعد اقل من كيلومترين عن "
+      "جورين\" مشيرا الى مصرع 17 شخصا في صفوف المسلحين المحليين الموالين مقابل 19 قتيلا في صفوف "
+      "الفصائل بينهم اجانب خلال اشتباكات عنيفة بين الطرفين في البلدة.",
+      "2015-08-06"));
+  ASSERT_EQ(taken.size(), 1u);
+  EXPECT_EQ(taken[0].sub_event_type, "Non-state actor overtakes territory");
+  EXPECT_EQ(taken[0].actor1, "OPPOSITION_REBELS");
+  EXPECT_NE(taken[0].actor2, "CIVILIANS");
+  // snn-031: the execution of "some of these detainees" names no victim
+  // side: violence against civilians is done to civilians.
+  const auto executed = Current(Extract(
+      "وتحدثت الشبكة عن احتجاز «داعش» عقب هجومه على بلدة القريتين عشرات العائلات من أبناء البلدة "
+      "بينهم مسيحيون «وسط أنباء غير مؤكدة عن قيامه بتنفيذ حكم الإعدام ببعض هؤلاء المحتجزين بينهم "
+      "محام مسيحي».",
+      "2015-08-08"));
+  const auto attack = std::find_if(executed.begin(), executed.end(),
+                                   [](const Event& e) { return e.sub_event_type == "Attack"; });
+  ASSERT_NE(attack, executed.end());
+  EXPECT_EQ(attack->actor1, "ISLAMIC_STATE");
+  EXPECT_EQ(attack->actor2, "CIVILIANS");
+}
+
 TEST_F(EngineTest, ABombardmentByNamedGroundForcesIsShelling) {
   // snn-002: barrel bombs on Zabadani, then "amid heavy shelling by the
   // regime's forces": told without aircraft and with who fired it, the
