@@ -39,9 +39,20 @@ constexpr int kStateForcesInter = 1;
 // flew over such targets then (data/extract/unattributed_air.tsv). (Event
 // assembly codes a named state's strike to its air force where the words
 // name aircraft.)
-void ApplyAirArms(const extract::Lexicon& lexicon, std::vector<Event>* events) {
+// A strike of an air campaign waged on one enemy (the coalition on the
+// Islamic State) that names no side hit is coded to that enemy
+// (data/extract/air_campaigns.tsv).
+void ApplyAirArms(const extract::Lexicon& lexicon, const link::Linker& linker,
+                  std::vector<Event>* events) {
   for (Event& e : *events) {
     if (e.sub_event_type != "Air/drone strike") continue;
+    if (!e.actor1.empty() && e.actor2.empty()) {
+      const std::string& enemy = lexicon.AirCampaignTarget(e.actor1, e.date);
+      if (!enemy.empty()) {
+        e.actor2 = enemy;
+        e.inter2 = linker.InterOf(enemy);
+      }
+    }
     if (e.actor1.empty() && !e.actor2.empty() && e.location && e.location->country == "Syria") {
       const std::string& flew = lexicon.UnattributedAirActor(e.actor2, e.date);
       if (!flew.empty()) {
@@ -131,7 +142,7 @@ DocumentResult Engine::Process(const Document& doc, Workspace* workspace) const 
   const extract::EventAssembler assembler(&impl_->lexicon);
   assembler.Assemble(doc, ws.analyzed, ws.linked, pub, &result.events);
   ResolveActorsAtEventDates(*impl_->linker, ws.linked, pub, &result.events);
-  ApplyAirArms(impl_->lexicon, &result.events);
+  ApplyAirArms(impl_->lexicon, *impl_->linker, &result.events);
 
   link::DocumentMentions mentions;
   link::CollectDocumentMentions(ws.linked, doc.text, &mentions);

@@ -126,6 +126,34 @@ void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matc
   }
 }
 
+// Reads a table of `key<TAB>from<TAB>to<TAB>actor` rows with ISO dates or -
+// for open ends; bad rows are reported with their line and skipped.
+// With `key_is_actor`, the key is an actor id the registry must hold too.
+template <typename Report>
+Status ReadDatedActorRows(const std::string& path, std::string_view key_name, bool key_is_actor,
+                          Report report, std::vector<DatedActorRow>* rows,
+                          std::vector<Lexicon::ActorReference>* references) {
+  return ForEachRow(path, [&](std::uint32_t line, const auto& cols) {
+    const auto date_or_open = [](std::string_view d) {
+      return d == "-" || text::CivilDate::FromIso(d).has_value();
+    };
+    if (cols.size() != 4 || Trim(cols[0]).empty() || Trim(cols[3]).empty() ||
+        !date_or_open(Trim(cols[1])) || !date_or_open(Trim(cols[2]))) {
+      report(
+          path, line,
+          "expected '" + std::string(key_name) + "<TAB>from<TAB>to<TAB>actor' with ISO dates or -");
+      return;
+    }
+    const auto open_end = [](std::string_view d) {
+      return d == "-" ? std::string() : std::string(d);
+    };
+    rows->push_back({std::string(Trim(cols[0])), open_end(Trim(cols[1])), open_end(Trim(cols[2])),
+                     std::string(Trim(cols[3]))});
+    references->push_back({path, line, std::string(Trim(cols[3]))});
+    if (key_is_actor) references->push_back({path, line, std::string(Trim(cols[0]))});
+  });
+}
+
 }  // namespace
 
 Result<Lexicon> Lexicon::Load(const std::string& data_dir,
@@ -230,23 +258,11 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir,
   });
   RASD_RETURN_IF_ERROR(s);
 
-  const std::string air_path = data_dir + "/extract/unattributed_air.tsv";
-  s = ForEachRow(air_path, [&](std::uint32_t line, const auto& cols) {
-    const auto date_or_open = [](std::string_view d) {
-      return d == "-" || text::CivilDate::FromIso(d).has_value();
-    };
-    if (cols.size() != 4 || Trim(cols[0]).empty() || Trim(cols[3]).empty() ||
-        !date_or_open(Trim(cols[1])) || !date_or_open(Trim(cols[2]))) {
-      report(air_path, line, "expected 'target<TAB>from<TAB>to<TAB>actor' with ISO dates or -");
-      return;
-    }
-    const auto open_end = [](std::string_view d) {
-      return d == "-" ? std::string() : std::string(d);
-    };
-    lex.unattributed_air_.push_back({std::string(Trim(cols[0])), open_end(Trim(cols[1])),
-                                     open_end(Trim(cols[2])), std::string(Trim(cols[3]))});
-    lex.actor_references_.push_back({air_path, line, std::string(Trim(cols[3]))});
-  });
+  s = ReadDatedActorRows(data_dir + "/extract/unattributed_air.tsv", "target", false, report,
+                         &lex.unattributed_air_, &lex.actor_references_);
+  RASD_RETURN_IF_ERROR(s);
+  s = ReadDatedActorRows(data_dir + "/extract/air_campaigns.tsv", "striker", true, report,
+                         &lex.air_campaigns_, &lex.actor_references_);
   RASD_RETURN_IF_ERROR(s);
   return lex;
 }
@@ -255,12 +271,18 @@ const std::string& Lexicon::UnattributedAirActor(const std::string& target,
                                                  const std::string& date) const {
   static const std::string kNone;
   const Camp* camp = CampOf(target);
-  for (const UnattributedAir& row : unattributed_air_) {
-    const bool hit = row.target == target || (camp != nullptr && row.target == camp->name);
-    // ISO dates compare as strings.
-    if (hit && (row.from.empty() || date >= row.from) && (row.to.empty() || date <= row.to)) {
-      return row.actor;
-    }
+  for (const DatedActorRow& row : unattributed_air_) {
+    const bool hit = row.key == target || (camp != nullptr && row.key == camp->name);
+    if (hit && row.Covers(date)) return row.actor;
+  }
+  return kNone;
+}
+
+const std::string& Lexicon::AirCampaignTarget(const std::string& striker,
+                                              const std::string& date) const {
+  static const std::string kNone;
+  for (const DatedActorRow& row : air_campaigns_) {
+    if (row.key == striker && row.Covers(date)) return row.actor;
   }
   return kNone;
 }

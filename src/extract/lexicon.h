@@ -99,6 +99,18 @@ struct LexiconDiagnostic {
   std::string message;
 };
 
+// A row of a table that codes an actor by a key and the event's date
+// (unattributed_air.tsv, air_campaigns.tsv).
+struct DatedActorRow {
+  std::string key;
+  std::string from;  // ISO date or "" for open
+  std::string to;
+  std::string actor;
+  bool Covers(const std::string& date) const {  // ISO dates compare as strings
+    return (from.empty() || date >= from) && (to.empty() || date <= to);
+  }
+};
+
 class Lexicon {
  public:
   // Loads data_dir/extract/{triggers,cues}.tsv. Problems in rows are listed in
@@ -121,6 +133,9 @@ class Lexicon {
   // The state forces that police and security men named only by what they
   // are stand for at an event in `country` (data/extract/police_forces.tsv), or "".
   const std::string& PoliceForceOf(const std::string& country) const;
+  // The enemy of the air campaign `striker` waged on ISO date `date`
+  // (data/extract/air_campaigns.tsv), or "".
+  const std::string& AirCampaignTarget(const std::string& striker, const std::string& date) const;
   // The camp of an actor, or nullptr for actors outside any camp (civilians, UN, new: groups).
   const Camp* CampOf(const std::string& actor) const;
 
@@ -141,13 +156,8 @@ class Lexicon {
   std::unordered_map<std::string, std::string> air_arms_;
   std::unordered_map<std::string, Camp> camps_;
   std::unordered_map<std::string, std::string> police_forces_;  // country -> actor
-  struct UnattributedAir {
-    std::string target;  // a camp, or CIVILIANS
-    std::string from;    // ISO date or "" for open
-    std::string to;
-    std::string actor;
-  };
-  std::vector<UnattributedAir> unattributed_air_;
+  std::vector<DatedActorRow> unattributed_air_;                 // key: a camp, or CIVILIANS
+  std::vector<DatedActorRow> air_campaigns_;  // key: the striker; actor: its enemy
   std::vector<ActorReference> actor_references_;
 };
 

@@ -1879,6 +1879,11 @@ std::optional<text::CivilDate> Linker::NamesCurrentSince(const LinkedText& linke
   return CivilDateOf(since);
 }
 
+int Linker::InterOf(const std::string& id) const {
+  const auto it = tables_->actor_by_id.find(id);
+  return it == tables_->actor_by_id.end() ? 0 : tables_->kb.actors[it->second].inter;
+}
+
 const std::string& Linker::data_version() const { return tables_->kb.data_version; }
 
 }  // namespace rasd::link

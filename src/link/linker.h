@@ -56,6 +56,10 @@ class Linker {
   // no such group. For texts without a publication date.
   std::optional<text::CivilDate> NamesCurrentSince(const LinkedText& linked) const;
 
+  // The ACLED inter code the registry gives actor `id`, or 0 for an id it
+  // does not hold (new: groups).
+  int InterOf(const std::string& id) const;
+
   const std::string& data_version() const;
 
  private:

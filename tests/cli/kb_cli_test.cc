@@ -30,6 +30,8 @@ TEST(KbCheckCli, BrokenLexiconRowsAndUnknownActorsAreReportedWithTheirLine) {
   const std::string air_rows = ReadAll(air);
   const auto air_lines = std::count(air_rows.begin(), air_rows.end(), '\n');
   WriteAll(air, air_rows + "opposition\t2015-13-01\t-\tSYRIAN_AIR_FORCE\n");
+  const auto campaigns = data / "extract" / "air_campaigns.tsv";
+  WriteAll(campaigns, ReadAll(campaigns) + "NO_SUCH_STRIKER\t-\t-\tISLAMIC_STATE\n");
   const std::string err = (dir.path() / "err.txt").string();
   const RunResult r = RunRasd("--data " + data.string() + " kb check -q", err);
   EXPECT_EQ(r.exit_code, 1);
@@ -37,6 +39,7 @@ TEST(KbCheckCli, BrokenLexiconRowsAndUnknownActorsAreReportedWithTheirLine) {
   EXPECT_NE(messages.find("triggers.tsv:"), std::string::npos) << messages;
   EXPECT_NE(messages.find("unknown type 'Bombing'"), std::string::npos) << messages;
   EXPECT_NE(messages.find("unknown actor id 'NO_SUCH_ACTOR'"), std::string::npos) << messages;
+  EXPECT_NE(messages.find("unknown actor id 'NO_SUCH_STRIKER'"), std::string::npos) << messages;
   // A date that is no date, with the line it stands on.
   EXPECT_NE(messages.find("unattributed_air.tsv:" + std::to_string(air_lines + 1)),
             std::string::npos)

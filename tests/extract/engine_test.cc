@@ -2001,6 +2001,30 @@ TEST_F(EngineTest, CiviliansFightNoBattleButSufferEveryAttack) {
   EXPECT_EQ(attack->actor2, "CIVILIANS");
 }
 
+TEST_F(EngineTest, ACampaignsStrikeThatNamesNoTargetHitItsEnemy) {
+  // snn-039: "a US-led coalition launched dozens of air strikes in Iraq and
+  // Syria": the coalition's campaign is on the Islamic State
+  // (data/extract/air_campaigns.tsv).
+  const auto campaign = Current(Extract(
+      "وشن تحالف تقوده الولايات المتحدة عشرات الغارات الجوية على مدينة الرقة خلال الأيام القليلة "
+      "الماضية.",
+      "2015-07-03"));
+  ASSERT_EQ(campaign.size(), 1u);
+  EXPECT_EQ(campaign[0].actor1, "INTL_COALITION");
+  EXPECT_EQ(campaign[0].actor2, "ISLAMIC_STATE");
+  EXPECT_NE(campaign[0].inter2, 0);
+  // A target named in the words stays (snn-038).
+  const auto named = Current(Extract(
+      "وقصفت طائرات التحالف الدولي مواقع لجبهة النصرة في مدينة أعزاز اليوم.", "2015-08-01"));
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0].actor2, "JABHAT_AL_NUSRA");
+  // Before the campaign began (2014-09-23), no enemy is assumed.
+  const auto before = Current(
+      Extract("وشن تحالف تقوده الولايات المتحدة غارات جوية على مدينة الرقة أمس.", "2014-08-10"));
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(before[0].actor2, "");
+}
+
 TEST_F(EngineTest, ABombardmentByNamedGroundForcesIsShelling) {
   // snn-002: barrel bombs on Zabadani, then "amid heavy shelling by the
   // regime's forces": told without aircraft and with who fired it, the
