@@ -2478,6 +2478,30 @@ bool OneOffRetold(const DocIndex& ix, const Event& kept, const Event& later) {
   return days && *days <= (undated ? kUndatedWeekDays : kRetellingDays);
 }
 
+// True when one is an explosion nobody is named for and the other a
+// suicide bombing at its place on its day with its toll (انفجارا في بلدة
+// سروج أسفر عن مقتل 27 شخصا … هجوما انتحاريا نفذه تنظيم الدولة … 27
+// قتيلا): the blast first told without its cause, then identified. Told
+// after the bombing with no toll of its own, a blast there is it again.
+bool SameBlastIdentified(const DocIndex& ix, const Event& a, const Event& b) {
+  const auto is = [](const Event& e, SubEventType t) {
+    return e.sub_event_type == SubEventTypeName(t);
+  };
+  const Event* blast = is(a, SubEventType::kRemoteExplosiveLandmineIed) ? &a : &b;
+  const Event* bombing = blast == &a ? &b : &a;
+  // A blast its words call remote (انفجرت بالتحكم عن بعد) is no suicide.
+  const auto remote = [&](const Event& e) {
+    return CueInRange(ix, CueClass::kRemote, TokenAtByte(ix, e.evidence.begin.value),
+                      TokenAtByte(ix, e.evidence.end.value));
+  };
+  return is(*blast, SubEventType::kRemoteExplosiveLandmineIed) &&
+         is(*bombing, SubEventType::kSuicideBomb) && blast->actor1.empty() && !remote(*blast) &&
+         blast->status == bombing->status && blast->date == bombing->date && blast->location &&
+         bombing->location && LocationKey(*blast) == LocationKey(*bombing) &&
+         (blast->fatalities ? blast->fatalities == bombing->fatalities
+                            : blast->evidence.begin.value > bombing->evidence.begin.value);
+}
+
 // True when the word after the event's trigger makes it another event of
 // its kind (بعد يوم من قصف مماثل على هذه المدينة، ووقوع هجومين آخرين: cue
 // class `another`): never the same event told again.
@@ -2495,6 +2519,7 @@ void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
   for (Event& e : *events) {
     bool wider = false;
     auto same = std::find_if(kept.begin(), kept.end(), [&](const Event& k) {
+      if (SameBlastIdentified(ix, k, e)) return true;
       if (k.sub_event_type != e.sub_event_type || k.status != e.status) return false;
       // A suicide bombing happens once at its place and day, whoever each
       // telling names (فجر انتحاري نفسه … وقال المرصد «فجر انتحاري نفسه …»).
@@ -2513,6 +2538,10 @@ void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
     }
     // The first mention stays the record; the town is the more exact place.
     if (wider && HeldArea(*same, e)) same->location = e.location;
+    // The blast is the suicide bombing it was found to be.
+    if (SameBlastIdentified(ix, *same, e) && e.sub_event_type != same->sub_event_type) {
+      Retype(SubEventType::kSuicideBomb, &*same);
+    }
     // A telling with no place is completed by the one that gives it.
     if (!same->location && e.location && OneOff(e)) {
       same->location = e.location;

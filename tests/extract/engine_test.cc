@@ -2025,6 +2025,29 @@ TEST_F(EngineTest, ACampaignsStrikeThatNamesNoTargetHitItsEnemy) {
   EXPECT_EQ(before[0].actor2, "");
 }
 
+TEST_F(EngineTest, ABlastToldFirstAndIdentifiedAsASuicideBombingLaterIsOne) {
+  // snn-055: "an explosion in Suruc killed 27" in the lead; later "initial
+  // evidence points to a suicide attack by the Islamic State … 27 dead".
+  const auto told = Current(Extract(
+      "قالت وزارة الداخلية التركية إن انفجارا في بلدة سروج بجنوب شرق تركيا أسفر عن مقتل 27 شخصا "
+      "وإصابة نحو 100.\nوقال شاهد إنه رأى أكثر من 20 جثة.\nوقال مسؤولان تركيان لرويترز إن الدلائل "
+      "الأولية تشير إلى أن هجوما انتحاريا نفذه تنظيم الدولة الإسلامية في سروج أوقع 27 قتيلا.",
+      "2015-07-20"));
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].sub_event_type, "Suicide bomb");
+  EXPECT_EQ(told[0].actor1, "ISLAMIC_STATE");
+  EXPECT_EQ(told[0].actor2, "CIVILIANS");
+  // seed-003: a car bomb its words call remote-controlled stays one.
+  const auto remote = Current(
+      Extract("نفذ المتمردون هجومين إنتحاريين بسيارة مفخخة في حلب. وقال مصدر إن سيارة ملغومة ثالثة "
+              "انفجرت بالتحكم عن بعد في حلب.",
+              "2020-02-01"));
+  const auto remote_blasts = std::count_if(remote.begin(), remote.end(), [](const Event& e) {
+    return e.sub_event_type == "Remote explosive/landmine/IED";
+  });
+  EXPECT_EQ(remote_blasts, 1);
+}
+
 TEST_F(EngineTest, ABombardmentByNamedGroundForcesIsShelling) {
   // snn-002: barrel bombs on Zabadani, then "amid heavy shelling by the
   // regime's forces": told without aircraft and with who fired it, the
