@@ -2562,8 +2562,6 @@ void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
   *events = std::move(kept);
 }
 
-// A battle that names one side only: the other side is the article's
-// most-named actor of an opposing camp, when the article names one at least twice.
 // A suicide bombing happens once and an article names its perpetrator where
 // it can (تبناه، نفذه، يشتبه في أنه ينتمي ل): a report of one that names none
 // takes the armed group the article gives another suicide bombing, and one
@@ -2596,6 +2594,8 @@ void FillSuicideBombings(std::vector<Event>* events) {
   }
 }
 
+// A battle that names one side only: the other side is the article's
+// most-named actor of an opposing camp, when the article names one at least twice.
 void FillOpponents(const DocIndex& ix, std::vector<Event>* events) {
   std::unordered_map<std::string, int> counts;
   std::unordered_map<std::string, int> inter;
