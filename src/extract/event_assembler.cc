@@ -849,8 +849,10 @@ bool SameCamp(const DocIndex& ix, const std::string& a, const std::string& b) {
 // True when actor mention b follows a joined by و alone (مقاتلو المعارضة
 // وجبهة النصرة): one side of the event, named twice.
 bool Coordinated(const DocIndex& ix, std::int32_t a, std::int32_t b) {
-  return ix.mention(b).first_token == ix.mention(a).end_token &&
-         StartsWithConjunction(ix, ix.mention(b).first_token) &&
+  // A quote closing the first name stands between them (“جبهة النصرة” والفصائل).
+  std::uint32_t end = ix.mention(a).end_token;
+  if (end < ix.mention(b).first_token && IsPunct(ix, end, "\"")) ++end;
+  return ix.mention(b).first_token == end && StartsWithConjunction(ix, ix.mention(b).first_token) &&
          ix.mention(a).id != ix.mention(b).id;
 }
 
@@ -1147,6 +1149,13 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   if (roles.actor1 != kNone && roles.actor2 != kNone &&
       ix.mention(roles.actor1).id == ix.mention(roles.actor2).id) {
     roles.actor2 = kNone;
+  }
+  // "Between the two sides" (قتل 28 عنصرا من الفصائل المقاتلة وداعش في
+  // اشتباكات بين الطرفين): the two names joined by و are the sides, not allies.
+  if (roles.actor1 != kNone && roles.actor2 == kNone && !roles.assoc.empty() &&
+      CueInRange(ix, CueClass::kBothSides, frame.window_begin, frame.window_end)) {
+    roles.actor2 = roles.assoc.front();
+    roles.assoc.erase(roles.assoc.begin());
   }
   // Two actors of one cohesive camp fight together: the second is an associate.
   if (roles.actor1 != kNone && roles.actor2 != kNone) {
@@ -2611,9 +2620,15 @@ void FillOpponents(const DocIndex& ix, std::vector<Event>* events) {
     if (camp == nullptr) continue;
     std::string best;
     int best_count = 1;
+    const auto ally = [&](const std::string& id) {
+      return std::find(e.assoc_actor_1.begin(), e.assoc_actor_1.end(), id) !=
+                 e.assoc_actor_1.end() ||
+             std::find(e.assoc_actor_2.begin(), e.assoc_actor_2.end(), id) != e.assoc_actor_2.end();
+    };
     for (const auto& [id, n] : counts) {
       const Camp* other = ix.lexicon->CampOf(id);
-      if (other == nullptr || other->name == camp->name) continue;
+      // One fighting alongside it (“جبهة النصرة” والفصائل المقاومة) is no opponent.
+      if (other == nullptr || other->name == camp->name || ally(id)) continue;
       if (n > best_count || (n == best_count && !best.empty() && id < best)) {
         best = id;
         best_count = n;

@@ -117,6 +117,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"perpetrator", CueClass::kPerpetrator},
     {"turn", CueClass::kTurn},
     {"another", CueClass::kAnother},
+    {"both_sides", CueClass::kBothSides},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

@@ -84,8 +84,9 @@ enum class CueClass : std::uint8_t {
   kPerpetrator,
   kTurn,
   kAnother,
+  kBothSides,
 };
-inline constexpr int kCueClassCount = 47;
+inline constexpr int kCueClassCount = 48;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

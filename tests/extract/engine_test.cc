@@ -2048,6 +2048,29 @@ TEST_F(EngineTest, ABlastToldFirstAndIdentifiedAsASuicideBombingLaterIsOne) {
   EXPECT_EQ(remote_blasts, 1);
 }
 
+TEST_F(EngineTest, NamesJoinedByAndAreAlliesUnlessTheTwoSidesAreSaid) {
+  // snn-002: “the Nusra Front” and the resisting factions advanced: the
+  // factions fight alongside it, past the closing quote, and are no opponent.
+  const auto allies = Current(Extract(
+      "وأوضحت المصادر أن قوات النظام استهدفت البلدتين بأكثر من 1400 قذيفة، من أجل استمرار "
+      "السيطرة عليها وإخراج فصائل المعارضة منها.\nوأشارت المصادر إلى أن “جبهة النصرة” والفصائل "
+      "المقاومة تمكنت من التقدم في منطقة الصواغية الواقعة في امتداد بلدة الفوعة.",
+      "2015-08-11"));
+  ASSERT_EQ(allies.size(), 1u);
+  EXPECT_EQ(allies[0].actor1, "JABHAT_AL_NUSRA");
+  EXPECT_NE(allies[0].actor2, "OPPOSITION_REBELS");
+  EXPECT_EQ(allies[0].assoc_actor_1, std::vector<std::string>{"OPPOSITION_REBELS"});
+  // snn-049: "28 of the fighting factions and Daesh killed in clashes
+  // between the two sides": the two names are the sides.
+  const auto sides = Current(Extract(
+      "وفي محافظة حلب (شمال)، قتل 28 عنصرا على الاقل من الفصائل المقاتلة وداعش في اشتباكات بين "
+      "الطرفين في ريف حلب الشمالي.",
+      "2015-08-09"));
+  ASSERT_EQ(sides.size(), 1u);
+  EXPECT_EQ(sides[0].actor1, "OPPOSITION_REBELS");
+  EXPECT_EQ(sides[0].actor2, "ISLAMIC_STATE");
+}
+
 TEST_F(EngineTest, ABombardmentByNamedGroundForcesIsShelling) {
   // snn-002: barrel bombs on Zabadani, then "amid heavy shelling by the
   // regime's forces": told without aircraft and with who fired it, the
