@@ -1485,9 +1485,9 @@ class AssemblyRun {
 
   // "X is who carried it out" (جبهة النصرة التي انضمت إلى غرفة عمليات أهل
   // الشام هي من قامت بالعملية العسكرية؛ بأن تنظيم داعش يقف وراء الاعتداء: cue
-  // class `perpetrator`) names the doer of the violent event told just
-  // before the sentence: the name before the cue, or before a relative
-  // clause that describes it, becomes that event's initiator.
+  // class `perpetrator`) names the doer of the last violent event told just
+  // before the sentence with none named: the name before the cue, or before
+  // a relative clause that describes it, becomes that event's initiator.
   void NameTheDoer(std::uint32_t s, std::uint32_t begin, std::uint32_t end) {
     std::uint32_t cue = begin;
     while (cue < end && !ix_.Cue(cue, CueClass::kPerpetrator)) ++cue;
@@ -1502,15 +1502,14 @@ class AssemblyRun {
     const std::vector<std::int32_t> named = MentionsIn(ix_, MentionKind::kActor, begin, before);
     if (named.empty()) return;
     const std::int32_t doer = named.back();
-    // The event whose doer was not named, else the last one: a taking told
-    // as its cause (كرد أولي على سقوط المدينة الصناعية بيد قوات النظام) names
-    // its own.
+    // The last event whose doer was not named: one that names its own (a
+    // taking told as its cause: كرد أولي على سقوط المدينة الصناعية بيد قوات
+    // النظام) keeps it.
     const ByteOffset sentence_begin = ix_.text->tokens[begin].original.begin;
     Event* told = nullptr;
     for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
       if (it->evidence.end.value > sentence_begin.value || !Violent(*it)) continue;
       if (SentenceAt(ix_, it->evidence.begin.value) + kDoerReach < s) break;
-      if (told == nullptr) told = &*it;
       if (it->actor1.empty()) {
         told = &*it;
         break;
