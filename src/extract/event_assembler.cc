@@ -1502,15 +1502,22 @@ class AssemblyRun {
     const std::vector<std::int32_t> named = MentionsIn(ix_, MentionKind::kActor, begin, before);
     if (named.empty()) return;
     const std::int32_t doer = named.back();
-    // The last event whose doer was not named: one that names its own (a
-    // taking told as its cause: كرد أولي على سقوط المدينة الصناعية بيد قوات
-    // النظام) keeps it.
+    // The last event whose doer was not named, or was named as the body the
+    // relative clause says X belongs to (غرفة عمليات أهل الشام for جبهة النصرة
+    // التي انضمت إلى غرفة عمليات أهل الشام): X is the more exact doer. One
+    // that names another doer (a taking told as its cause: كرد أولي على سقوط
+    // المدينة الصناعية بيد قوات النظام) keeps it.
+    const std::vector<std::int32_t> bodies = MentionsIn(ix_, MentionKind::kActor, before, cue);
+    const auto body_of_doer = [&](const std::string& id) {
+      return std::any_of(bodies.begin(), bodies.end(),
+                         [&](std::int32_t b) { return ix_.mention(b).id == id; });
+    };
     const ByteOffset sentence_begin = ix_.text->tokens[begin].original.begin;
     Event* told = nullptr;
     for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
       if (it->evidence.end.value > sentence_begin.value || !Violent(*it)) continue;
       if (SentenceAt(ix_, it->evidence.begin.value) + kDoerReach < s) break;
-      if (it->actor1.empty()) {
+      if (it->actor1.empty() || body_of_doer(it->actor1)) {
         told = &*it;
         break;
       }

@@ -1810,6 +1810,13 @@ TEST_F(EngineTest, TheDeadCountedOfASideAreItsMenAndTheDoerNamedAfterIsTheAttack
   EXPECT_EQ(guard[0].sub_event_type, "Non-state actor overtakes territory");
   EXPECT_EQ(guard[0].actor1, "OPPOSITION_REBELS");
   EXPECT_EQ(guard[0].actor2, "SYRIAN_GOV_FORCES");
+  // An event whose words name another doer keeps it.
+  const auto taken = Current(Extract(
+      "وسيطرت قوات النظام على المدينة الصناعية في حلب أمس.\nوقالت مصادر إن جبهة النصرة هي من "
+      "قامت بالعملية.",
+      "2016-02-10"));
+  ASSERT_EQ(taken.size(), 1u);
+  EXPECT_EQ(taken[0].actor1, "SYRIAN_GOV_FORCES");
   // A naming three sentences on is too far to point at the event.
   const auto far = Current(Extract(
       "فجر مسلحون سيارة مفخخة في مدينة إعزاز.\nوقال ناشطون إن الانفجار كان قويا.\nوأضافوا أن "
