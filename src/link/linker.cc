@@ -1707,44 +1707,50 @@ class LinkRun {
   }
 
   // "The latter" as a noun (بينما رد الأخير بقصف، وأشعلت هذه الأخيرة النار)
-  // names the actor named last before it, in its sentence or the one before,
-  // whose gender it agrees with: it becomes a mention of that actor. After a
-  // definite noun, a name or a possessed noun the word is an adjective (في
-  // الساعات الأخيرة، بقرار تركيا الأخير، زيارته الأخيرة) and names nobody.
-  // Mentions are sorted by first token here.
+  // names the actor named last before it, in its sentence or the one before:
+  // it becomes a mention of that actor. (Gender is no guide: the latter of
+  // قوات النظام is الأخير, of النظام.) After a definite noun, a name, a
+  // function word or a pronoun, or a possessed noun, the word is an adjective
+  // or a predicate (في الساعات الأخيرة، بقرار تركيا الأخير، وفي الأخير، هي
+  // الأخيرة في سلسلة، اجتماعهما الأخير) and names nobody. Mentions are sorted
+  // by first token here.
   void ResolveTheLatter() {
     constexpr std::string_view kLatter =
-        "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAE\xD9\x8A\xD8\xB1";         // الاخير
-    constexpr std::string_view kHeh = "\xD9\x87";                   // a folded ة, or a pronoun
-    constexpr std::string_view kThis = "\xD9\x87\xD8\xB0\xD9\x87";  // هذه
+        "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAE\xD9\x8A\xD8\xB1";  // الاخير
+    constexpr std::string_view kHeh = "\xD9\x87";            // a folded ة, or a pronoun
     std::size_t sentence = 0;
     for (std::uint32_t i = 1; i < tokens_.size(); ++i) {
+      // The length first: most tokens are not the word.
+      const std::uint32_t size = tokens_[i].norm.end.value - tokens_[i].norm.begin.value;
+      if (size != kLatter.size() && size != kLatter.size() + kHeh.size()) continue;
       const std::string_view word = Surface(i);
-      if (!word.starts_with(kLatter)) continue;
-      const bool feminine = word.size() == kLatter.size() + kHeh.size() && word.ends_with(kHeh);
-      if (word.size() != kLatter.size() && !feminine) continue;
-      if (!AnaphoricAfter(i - 1, kThis, kHeh)) continue;
+      if (!word.starts_with(kLatter) || (size != kLatter.size() && !word.ends_with(kHeh))) {
+        continue;
+      }
+      if (!AnaphoricAfter(i - 1)) continue;
       while (sentence + 1 < a_.sentences.size() && a_.sentences[sentence + 1].first_token <= i) {
         ++sentence;
       }
       const std::uint32_t floor = a_.sentences[sentence > 0 ? sentence - 1 : 0].first_token;
-      const std::optional<std::size_t> antecedent = LastAgreeingActor(floor, i, feminine);
+      const std::optional<std::size_t> antecedent = LastActorBefore(floor, i);
       if (antecedent) AddLatter(*antecedent, i);
     }
   }
 
-  // Token `before` leaves the word after it a noun: it is a word with no
-  // article, no name and no pronoun of possession, or it is هذه.
-  bool AnaphoricAfter(std::uint32_t before, std::string_view this_word,
-                      std::string_view heh) const {
+  // Token `before` leaves the word after it a noun: هذه (وهذه الأخيرة), or a
+  // word with no article that is no function word (stop_words.txt: في،
+  // هو، هي), no name and no noun with a pronoun of possession (ه، ها، هم، هما).
+  bool AnaphoricAfter(std::uint32_t before) const {
+    constexpr std::string_view kThis = "\xD9\x87\xD8\xB0\xD9\x87";  // هذه
+    constexpr std::size_t kWawBytes = 2;  // a proclitic و، ف or ل before it
+    constexpr std::string_view kPossessive[] = {"\xD9\x87", "\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85",
+                                                "\xD9\x87\xD9\x85\xD8\xA7"};  // ه، ها، هم، هما
     if (tokens_[before].kind != TokenKind::kArabicWord) return false;
     const std::string_view word = Surface(before);
-    if (word == this_word) return true;
-    if (Definite(before) || word.ends_with(heh) || word.ends_with("\xD9\x87\xD8\xA7") ||
-        word.ends_with("\xD9\x87\xD9\x85")) {  // ها، هم
-      return false;
-    }
-    return !MentionCovers(before);
+    if (word.ends_with(kThis) && word.size() <= kThis.size() + kWawBytes) return true;
+    if (Definite(before) || Has(before, kStemStop) || MentionCovers(before)) return false;
+    return std::none_of(std::begin(kPossessive), std::end(kPossessive),
+                        [&](std::string_view p) { return word.ends_with(p); });
   }
 
   bool MentionCovers(std::uint32_t token) const {
@@ -1754,21 +1760,17 @@ class LinkRun {
     return it != ms.begin() && std::prev(it)->end_token > token;
   }
 
-  // The last actor mention in [floor, end) whose first word's gender is the
-  // anaphor's: feminine names end in ة, ات or ا (القوات، تركيا).
-  std::optional<std::size_t> LastAgreeingActor(std::uint32_t floor, std::uint32_t end,
-                                               bool feminine) const {
+  // The last actor mention in [floor, end).
+  std::optional<std::size_t> LastActorBefore(std::uint32_t floor, std::uint32_t end) const {
     const auto& ms = out_->mentions;
     auto it = std::lower_bound(ms.begin(), ms.end(), end,
                                [](const Mention& m, std::uint32_t t) { return m.first_token < t; });
     while (it != ms.begin()) {
       --it;
       if (it->first_token < floor) break;
-      if (it->kind != MentionKind::kActor || it->id.empty() || it->end_token > end) continue;
-      const std::string_view first = Surface(it->first_token);
-      const bool f = first.ends_with("\xD9\x87") || first.ends_with("\xD8\xA7\xD8\xAA") ||
-                     first.ends_with("\xD8\xA7");
-      if (f == feminine) return static_cast<std::size_t>(it - ms.begin());
+      if (it->kind == MentionKind::kActor && !it->id.empty() && it->end_token <= end) {
+        return static_cast<std::size_t>(it - ms.begin());
+      }
     }
     return std::nullopt;
   }

@@ -478,17 +478,28 @@ TEST(Linker, TheLatterNamesTheActorNamedLastBefore) {
       "عن مقتل وجرح عدد من جنود النظام، بينما رد الأخير بقصف أحياء درعا البلد";
   auto r = LinkSentence(text, "2015-06-26");
   EXPECT_EQ(ActorAt(*r, text, "الأخير"), "SYRIAN_GOV_FORCES");
-  // The feminine agrees with a feminine name, past a masculine one named after it.
-  const std::string feminine =
-      "اندلعت معركة بين مقاتلي الحزب والقوات الإيرانية قرب النظام، وأشعلت هذه الأخيرة النار في "
-      "المنطقة";
-  auto f = LinkSentence(feminine, "2015-08-20");
-  EXPECT_EQ(ActorAt(*f, feminine, "الأخيرة"), "IRANIAN_FORCES");
-  // As an adjective it names nobody: after a definite noun, a name, or a
-  // possessed noun.
-  for (const std::string adjective : {"قصفت قوات النظام مدينة درعا في الساعات الأخيرة",
-                                      "أعلنت قوات النظام أن بقرار تركيا الأخير تغير الوضع",
-                                      "استقبلت قوات النظام وفدا روسيا في زيارته الأخيرة"}) {
+  // Gender is no guide: the latter of قوات النظام is الأخير.
+  const std::string forces =
+      "هاجم مقاتلو المعارضة حواجز قوات النظام في مدينة درعا، بينما رد الأخير بقصف أحياء درعا "
+      "البلد";
+  auto f = LinkSentence(forces, "2015-06-26");
+  EXPECT_EQ(ActorAt(*f, forces, "الأخير"), "SYRIAN_GOV_FORCES");
+  // snn-034: "and this latter" after the Iranian special forces.
+  const std::string special =
+      "اندلعت معركة بين مقاتلي حزب العمال الكردستاني والقوات الإيرانية، وأشعلت هذه الأخيرة النار "
+      "في المنطقة";
+  auto sp = LinkSentence(special, "2015-08-20");
+  EXPECT_EQ(ActorAt(*sp, special, "الأخيرة"), "IRANIAN_FORCES");
+  // As an adjective or a predicate it names nobody: after a definite noun,
+  // a name, a possessed noun (also with the dual pronoun), a preposition or
+  // a pronoun.
+  for (const std::string adjective :
+       {"قصفت قوات النظام مدينة درعا في الساعات الأخيرة",
+        "أعلنت قوات النظام أن بقرار تركيا الأخير تغير الوضع",
+        "استقبلت قوات النظام وفدا روسيا في زيارته الأخيرة",
+        "التقى وفد قوات النظام بالروس في اجتماعهما الأخير",
+        "تقدمت قوات النظام في ريف اللاذقية. وفي الأخير قتل خمسة مدنيين",
+        "تقدمت قوات النظام في ريف اللاذقية. والغارة هي الأخيرة في سلسلة غارات"}) {
     auto a = LinkSentence(adjective, "2015-08-20");
     ASSERT_EQ(ActorAt(*a, adjective, "قوات النظام"), "SYRIAN_GOV_FORCES") << adjective;
     EXPECT_EQ(ActorAt(*a, adjective, "الأخيرة"), "") << adjective;
