@@ -62,9 +62,10 @@ std::vector<std::string> DataFiles(const std::string& data_dir) {
   std::vector<std::string> files = {JoinPath(data_dir, "actors.yaml"),
                                     JoinPath(data_dir, "sources.yaml"),
                                     JoinPath(data_dir, "places.tsv")};
-  // Every lexicon the engine reads changes what it extracts: the text
-  // stage's, the linker's and the event assembler's.
-  for (const char* folder : {"link", "extract", "text"}) {
+  // Every lexicon the engine reads from the folder changes what it extracts:
+  // the linker's and the event assembler's. (text/ is compiled into the
+  // binary: rasd_version covers it.)
+  for (const char* folder : {"link", "extract"}) {
     std::vector<std::string> lexicons;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(JoinPath(data_dir, folder), ec)) {
