@@ -116,7 +116,7 @@ bool IsPunct(const DocIndex& ix, std::uint32_t t, std::string_view mark) {
 }
 
 bool IsWord(const DocIndex& ix, std::uint32_t t, std::string_view word) {
-  return ix.text->norm.View(ix.text->tokens[t].norm) == word;
+  return t < ix.text->tokens.size() && ix.text->norm.View(ix.text->tokens[t].norm) == word;
 }
 
 }  // namespace rasd::extract

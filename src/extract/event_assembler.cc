@@ -99,6 +99,9 @@ constexpr std::int64_t kRetellingDays = 1;
 // A telling dated only by the publication day fixes the week before it, not
 // a day (ACLED's time precision 2).
 constexpr std::int64_t kUndatedWeekDays = 7;
+// Words before a trigger within which "another" makes its event another
+// (وفي حادثة أخرى، خطف).
+constexpr std::uint32_t kAnotherReach = 4;
 // Words between a trigger and "in its turn" (كما نفذت بدورها غارات).
 constexpr std::uint32_t kTurnReach = 3;
 // Sentences after an event within which "X is who carried it out" names
@@ -515,6 +518,13 @@ bool DescribingVerb(const DocIndex& ix, const TriggerHit& prev, const TriggerHit
   return same_kind || next.row->cls == TriggerClass::kExplosion;
 }
 
+// True when the trigger's first word names a weapon (صواريخ، مدفعية، براميل):
+// a cue of the ground or the air stands on it.
+bool WeaponWord(const DocIndex& ix, const TriggerHit& h) {
+  return ix.Cue(h.first, CueClass::kGround) || ix.Cue(h.first, CueClass::kAircraft) ||
+         ix.Cue(h.first, CueClass::kAir);
+}
+
 // Two triggers describe one event when they are close, of one event type,
 // not two different fixed sub-types (قذائف ... غارات are two attacks), and no
 // place stands between them (تفجير ... في الراموسة ونسف ... في الساحل).
@@ -527,12 +537,15 @@ bool Joinable(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& next
       prev.row->cls == TriggerClass::kFixed && next.row->cls == TriggerClass::kFixed;
   if (both_fixed && prev.row->fixed != next.row->fixed) return false;
   if (TwoWeapons(ix, prev, next)) return false;
-  // The same word again after و (قصف من قبل الفصائل على مناطق النظام وقصف من
-  // الطيران المروحي): the writer lists a second attack. Two words of one row
-  // (تطلق صواريخ ومدفعية) name the weapons of one.
-  if (next.row == prev.row && StartsWithConjunction(ix, next.first) &&
-      ix.text->norm.View(ix.text->tokens[next.first].norm).substr(kWaw.size()) ==
-          ix.text->norm.View(ix.text->tokens[prev.first].norm)) {
+  // A word of the same row again after و (قصف من قبل الفصائل على مناطق النظام
+  // وقصف من الطيران المروحي، قصفت قوات النظام … وقصف مقاتلو المعارضة): the
+  // writer lists a second attack. Weapons joined by و (تطلق صواريخ ومدفعية)
+  // are the weapons of one.
+  // A deal or a change listed with another (إعادة تفعيل جيش الفتح وتشكيل غرفة
+  // عمليات) is one development.
+  const bool violent = EventTypeKey(*prev.row) != "Strategic developments";
+  if (next.row == prev.row && StartsWithConjunction(ix, next.first) && violent &&
+      !(WeaponWord(ix, prev) && WeaponWord(ix, next))) {
     return false;
   }
   for (std::uint32_t t = prev.end; t < next.first; ++t) {
@@ -885,6 +898,7 @@ bool GunmenOfANamedGroup(const DocIndex& ix, std::int32_t a) {
   if (m.id != kUnidentifiedId) return false;
   const std::uint32_t of = m.end_token;
   const std::size_t n = ix.text->tokens.size();
+  if (of >= n) return false;
   // "Suspected of belonging to" is one affiliation (مسلحون يشتبه في أنهم
   // تابعون لـ«الكردستاني»).
   std::uint32_t name = of;
@@ -901,7 +915,7 @@ bool GunmenOfANamedGroup(const DocIndex& ix, std::int32_t a) {
 // True when the name at `first` says whose an unnamed attacker is: a suicide
 // bomber or gunmen right before "belonging to" (انتحاري يشتبه في أنه ينتمي
 // لتنظيم داعش، مسلحون تابعون لـ«الكردستاني»). The group is the attacker.
-bool AttackersGroup(const DocIndex& ix, std::uint32_t first) {
+bool AttackersGroup(const DocIndex& ix, const Frame& frame, std::uint32_t first) {
   std::uint32_t t = first;
   while (t > 0 && (IsPunct(ix, t - 1, "\"") || IsWord(ix, t - 1, kLam))) --t;
   const std::uint32_t name = t;
@@ -909,7 +923,12 @@ bool AttackersGroup(const DocIndex& ix, std::uint32_t first) {
   if (t == name || t == 0) return false;
   if (ix.Cue(t - 1, CueClass::kSuicide)) return true;
   const std::int32_t before = ix.mention_at[t - 1];
-  return before != kNone && ix.mention(before).id == kUnidentifiedId;
+  if (before == kNone || ix.mention(before).id != kUnidentifiedId) return false;
+  // Gunmen after the verb and another name are its object, not its subject
+  // (قصفت طائرات التحالف مسلحين يشتبه في أنهم ينتمون إلى تنظيم داعش).
+  const std::uint32_t gunmen = ix.mention(before).first_token;
+  const std::uint32_t head_end = frame.head().end;
+  return gunmen < head_end || MentionsIn(ix, MentionKind::kActor, head_end, gunmen).empty();
 }
 
 // True when actor mention a is named as who holds a place (قرية كفر داعل التي
@@ -989,14 +1008,6 @@ bool SpeaksOfAnother(const DocIndex& ix, const Frame& frame, std::int32_t a) {
                                  ? m.first_token - kReactorReach
                                  : frame.window_begin;
   if (!CueInRange(ix, CueClass::kReport, from, m.first_token)) return false;
-  // Who is no side of the war (the UN, the civil defence, the people) and
-  // says what happened reports it (ذكرت الأمم المتحدة أن هجوما منفصلا للدولة
-  // الإسلامية): a source. Unnamed gunmen (inter 3) are armed.
-  constexpr int kFirstUnarmedInter = 5;  // rioters, protesters, civilians, other
-  if (ix.lexicon->CampOf(m.id) == nullptr && !m.id.starts_with("new:") &&
-      m.inter >= kFirstUnarmedInter) {
-    return true;
-  }
   const bool feminine = FeminineName(ix, m);
   for (std::uint32_t t = m.end_token; t < head; ++t) {
     if (ix.Cue(t, CueClass::kThatHe)) return feminine;
@@ -1059,7 +1070,7 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
     const bool named_by_trigger =
         std::any_of(frame.hits.begin(), frame.hits.end(),
                     [&](const TriggerHit& h) { return h.first == first; });
-    if (named_by_trigger || AttackersGroup(ix, first)) {
+    if (named_by_trigger || AttackersGroup(ix, frame, first)) {
       // الغارات الأميركية: the strikes name who made them.
       if (agent == kNone) agent = a;
       // The order of the tests decides the role: "with X" and a parent body
@@ -2102,11 +2113,24 @@ class AssemblyRun {
       }
       return;
     }
-    if (!e->actor2.empty() || !Violent(*e)) return;
+    // With no attacker named the police hit is left unnamed too: the other
+    // side would be guessed from the article (FillOpponents), not read.
+    if (!e->actor2.empty() || e->actor1.empty() || !Violent(*e)) return;
     if (force.empty() || force == e->actor1) return;
-    if (!CueInRange(ix_, CueClass::kPolice, frame.window_begin, frame.window_end)) return;
+    if (!PoliceHit(frame)) return;
     e->actor2 = force;
     e->inter2 = kStateForcesInter;
+  }
+
+  // True when the frame names policemen or a post who are not its speaker
+  // (not وقال ضابط شرطة إن: a police word right after a verb of saying).
+  bool PoliceHit(const Frame& frame) const {
+    for (std::uint32_t t = frame.window_begin; t < frame.window_end; ++t) {
+      if (!ix_.Cue(t, CueClass::kPolice)) continue;
+      const std::uint32_t from = t > frame.window_begin + 2 ? t - 2 : frame.window_begin;
+      if (!CueInRange(ix_, CueClass::kReport, from, t)) return true;
+    }
+    return false;
   }
 
   // A verb with no subject named (وشنت غارات، كما نفذت بدورها) continues the
@@ -2489,7 +2513,10 @@ bool OneOffRetold(const DocIndex& ix, const Event& kept, const Event& later) {
   const auto days = DaysApart(kept.date, later.date);
   // خطفت جبهة النصرة خمسة مقاتلين in the lead, with no day, and «خطفت … يوم
   // أمس الثلاثاء» in the body: the body's day is within the lead's week.
-  const bool undated = DatedByPublication(kept) || DatedByPublication(later);
+  // Unnamed gunmen are no one group: two of their abductions that week may
+  // be two.
+  const bool undated =
+      (DatedByPublication(kept) || DatedByPublication(later)) && kept.actor1 != kUnidentifiedId;
   return days && *days <= (undated ? kUndatedWeekDays : kRetellingDays);
 }
 
@@ -2522,7 +2549,10 @@ bool SameBlastIdentified(const DocIndex& ix, const Event& a, const Event& b) {
 // class `another`): never the same event told again.
 bool ToldAsAnother(const DocIndex& ix, const Event& e) {
   const std::uint32_t after = TokenAtByte(ix, e.trigger.end.value);
-  return after < ix.text->tokens.size() && ix.Cue(after, CueClass::kAnother);
+  if (after < ix.text->tokens.size() && ix.Cue(after, CueClass::kAnother)) return true;
+  // وفي حادثة أخرى، خطف مسلحون: "in another incident" opens the clause.
+  const std::uint32_t head = TokenAtByte(ix, e.trigger.begin.value);
+  return CueInRange(ix, CueClass::kAnother, head > kAnotherReach ? head - kAnotherReach : 0, head);
 }
 
 // One event per type, place, day and dyad (ACLED's unit): a report repeated
@@ -2556,6 +2586,13 @@ void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
     // The blast is the suicide bombing it was found to be.
     if (SameBlastIdentified(ix, *same, e) && e.sub_event_type != same->sub_event_type) {
       Retype(SubEventType::kSuicideBomb, &*same);
+    }
+    // A one-off dated only by publication takes the day a retelling gives
+    // (خطفت … يوم أمس الثلاثاء).
+    if (OneOff(e) && DatedByPublication(*same) && !DatedByPublication(e) && e.time_precision > 0) {
+      same->date = e.date;
+      same->time_precision = e.time_precision;
+      same->date_span = e.date_span;
     }
     // A telling with no place is completed by the one that gives it.
     if (!same->location && e.location && OneOff(e)) {

@@ -1676,6 +1676,25 @@ TEST_F(EngineTest, AnUndatedLeadAndItsDatedRetellingAreOneAbduction) {
   ASSERT_TRUE(told[0].location.has_value());
   EXPECT_EQ(told[0].location->name, "قاح");
   EXPECT_EQ(told[0].date, "2015-08-04");
+  // The retelling's day dates the lead it completes.
+  const auto dated = Current(Extract(
+      "خطف تنظيم داعش خمسة مقاتلين من الجيش الحر في مدينة الباب. وقال ناشطون إن تنظيم داعش خطف "
+      "المقاتلين يوم الأحد الماضي في مدينة الباب.",
+      "2015-08-06"));
+  ASSERT_EQ(dated.size(), 1u);
+  EXPECT_EQ(dated[0].date, "2015-08-02");
+  EXPECT_EQ(dated[0].time_precision, 1);
+  // Unnamed gunmen are no one group, and "in another incident" is another.
+  const auto gunmen = Current(Extract(
+      "خطف مسلحون مجهولون طبيبا في مدينة درعا. وفي حادثة أخرى، خطف مسلحون مجهولون ناشطا إعلاميا "
+      "يوم الأحد الماضي في مدينة درعا.",
+      "2015-08-06"));
+  EXPECT_EQ(gunmen.size(), 2u);
+  const auto another = Current(Extract(
+      "خطف تنظيم داعش طبيبا في مدينة الباب. وفي حادثة أخرى، خطف تنظيم داعش ناشطا إعلاميا يوم "
+      "الأحد الماضي في مدينة الباب.",
+      "2015-08-06"));
+  EXPECT_EQ(another.size(), 2u);
   // Told with a day each, three days apart, they are two.
   const auto two =
       Current(Extract("خطفت جبهة النصرة أمس الأربعاء خمسة مقاتلين من الفرقة 30 في قرية قاح.\nوكانت "
@@ -1704,6 +1723,17 @@ TEST_F(EngineTest, AnUnnamedAttackersGroupIsTheAttacker) {
       "2015-07-25"));
   ASSERT_EQ(gunmen.size(), 1u);
   EXPECT_EQ(gunmen[0].actor1, "PKK");
+  // Gunmen after the verb and its subject are its object: their group was hit.
+  const auto object = Current(
+      Extract("قصفت طائرات التحالف مسلحين يشتبه في أنهم ينتمون إلى تنظيم داعش في مدينة الرقة.",
+              "2015-08-01"));
+  ASSERT_EQ(object.size(), 1u);
+  EXPECT_EQ(object[0].actor1, "INTL_COALITION");
+  EXPECT_EQ(object[0].actor2, "ISLAMIC_STATE");
+  // Unnamed gunmen that end the text (no full stop) are read safely.
+  const auto last = Current(Extract("خطف مسلحون مجهولون", "2015-08-01"));
+  ASSERT_EQ(last.size(), 1u);
+  EXPECT_EQ(last[0].actor1, "UNIDENTIFIED_ARMED_GROUP");
   // "Belonging to" after a group's own name still names its parent body,
   // which takes no side.
   const auto unit = Current(
@@ -1725,6 +1755,20 @@ TEST_F(EngineTest, PoliceNamedByWhatTheyAreAbroadAreThatStatesForces) {
   ASSERT_EQ(station.size(), 1u);
   EXPECT_EQ(station[0].actor1, "UNIDENTIFIED_ARMED_GROUP");
   EXPECT_EQ(station[0].actor2, "TURKISH_FORCES");
+  // A police officer who speaks is no side hit (وقال ضابط شرطة إن).
+  const auto speaker = Current(
+      Extract("وقال ضابط شرطة إن مسلحين مجهولين قتلوا رجلا بالرصاص في مدينة الرمادي العراقية.",
+              "2015-08-01"));
+  ASSERT_EQ(speaker.size(), 1u);
+  EXPECT_NE(speaker[0].actor2, "IRAQI_FORCES");
+  // snn-060: with no attacker named, the policeman killed is not coded, so
+  // no attacker is guessed from the article's most-named group.
+  const auto unnamed = Current(Extract(
+      "نسب هجوم سروج إلى تنظيم داعش، وتوعد تنظيم داعش بهجمات جديدة. قتل شرطي وأصيب آخر بالرصاص "
+      "أمس في هجوم وقع في شارع في أحد أحياء دياربكر كبرى مدن جنوب شرق تركيا.",
+      "2015-07-24"));
+  ASSERT_EQ(unnamed.size(), 1u);
+  EXPECT_NE(unnamed[0].actor1, "ISLAMIC_STATE");
   // In Syria a bare police noun stays unnamed: the country is not listed.
   const auto syria =
       Current(Extract("فجر مسلحون مجهولون عبوة ناسفة بسيارة شرطة في مدينة درعا.", "2015-07-25"));
@@ -1773,6 +1817,15 @@ TEST_F(EngineTest, ABombardmentHitsWhatItsWordsNameNotTheSideFoughtBefore) {
   ASSERT_EQ(weapons.size(), 1u);
   EXPECT_EQ(weapons[0].actor1, "SYRIAN_GOV_FORCES");
   EXPECT_EQ(weapons[0].actor2, "OPPOSITION_REBELS");
+  // A word of the same row again, with its clitics or inflection, is a
+  // second attack.
+  const auto each = Current(
+      Extract("قصفت قوات النظام مواقع المعارضة وقصف مقاتلو المعارضة مواقع النظام في مدينة درعا.",
+              "2015-08-01"));
+  EXPECT_EQ(each.size(), 2u);
+  const auto duma = Current(
+      Extract("تعرضت مدينة دوما لقصف من قبل قوات النظام وقصف من قبل جيش الإسلام.", "2015-08-01"));
+  EXPECT_EQ(duma.size(), 2u);
   // The same word again after و is a second attack (existing rule).
   const auto twice = Current(
       Extract("قصف من قبل الفصائل على مناطق النظام في حي جوبر وقصف من الطيران المروحي على داريا.",
@@ -2153,14 +2206,6 @@ TEST_F(EngineTest, WhoSaysAnotherDidItIsNoSide) {
       "قال الجيش الإسرائيلي إن طائرات حربية قصفت مواقع للجيش السوري في القنيطرة.", "2015-08-01"));
   ASSERT_EQ(israel.size(), 1u);
   EXPECT_EQ(israel[0].actor1, "ISRAELI_FORCES");
-  // snn-010: who is no side of the war (the UN) and says what happened is
-  // its source, whatever "that" follows.
-  const auto un = Current(Extract(
-      "وذكرت الأمم المتحدة أن هجوما منفصلا للدولة الإسلامية على مدينة الحسكة تسبب في فرار الآلاف.",
-      "2015-06-28"));
-  ASSERT_EQ(un.size(), 1u);
-  EXPECT_EQ(un[0].actor1, "ISLAMIC_STATE");
-  EXPECT_NE(un[0].actor2, "UN");
 }
 
 TEST_F(EngineTest, HistoryThatExplainsANameIsNotTheEvents) {
