@@ -99,9 +99,9 @@ constexpr std::int64_t kRetellingDays = 1;
 // A telling dated only by the publication day fixes the week before it, not
 // a day (ACLED's time precision 2).
 constexpr std::int64_t kUndatedWeekDays = 7;
-// Words before a trigger within which "another" makes its event another
-// (وفي حادثة أخرى، خطف).
-constexpr std::uint32_t kAnotherReach = 4;
+// Words before a trigger within which "in another incident" makes its event
+// another (وفي حادثة أخرى، خطف).
+constexpr std::uint32_t kAnotherReach = 6;
 // Words between a trigger and "in its turn" (كما نفذت بدورها غارات).
 constexpr std::uint32_t kTurnReach = 3;
 // Sentences after an event within which "X is who carried it out" names
@@ -604,6 +604,17 @@ bool TellsItsOwnEvent(const DocIndex& ix, const std::vector<TriggerHit>& hits, s
   });
 }
 
+// True when the cue at token `at` leads a wounded count or a source into the
+// report it interrupts (قتل ثمانية مدنيين، كما أصيب 20 آخرون، في قصف؛ قتل
+// عشرة، كما أعلن الدفاع المدني، في غارات): a detail of that report, not
+// another one.
+bool AddsADetail(const DocIndex& ix, std::uint32_t at) {
+  std::uint32_t next = at;
+  while (next < ix.text->tokens.size() && ix.Cue(next, CueClass::kContrast)) ++next;
+  return next < ix.text->tokens.size() &&
+         (ix.Cue(next, CueClass::kWounded) || ix.Cue(next, CueClass::kReport));
+}
+
 // The last "، بينما" or "، في حين" in [floor, head) that opens a clause telling
 // an event of its own, before `end` or the next such word: there the writer
 // turns to another event (تركزت المعارك … ما أسفر عن مقتل جنود، بينما رد الأخير
@@ -622,7 +633,7 @@ std::optional<std::uint32_t> ContrastBetween(const DocIndex& ix,
   std::uint32_t clause_end = at != last && *at < end ? *at : end;
   while (at != first && *(at - 1) > floor) {
     --at;
-    if (!IsPunct(ix, *at - 1, ",")) continue;
+    if (!IsPunct(ix, *at - 1, ",") || AddsADetail(ix, *at)) continue;
     if (TellsItsOwnEvent(ix, hits, *at, clause_end)) return *at;
     clause_end = *at;
   }
@@ -912,15 +923,24 @@ bool GunmenOfANamedGroup(const DocIndex& ix, std::int32_t a) {
          ix.mention(next).id != kCiviliansId;
 }
 
-// True when the name at `first` says whose an unnamed attacker is: a suicide
-// bomber or gunmen right before "belonging to" (انتحاري يشتبه في أنه ينتمي
-// لتنظيم داعش، مسلحون تابعون لـ«الكردستاني»). The group is the attacker.
-bool AttackersGroup(const DocIndex& ix, const Frame& frame, std::uint32_t first) {
+// The first token of the "(suspected of) belonging to" run right before the
+// name at `first` (past a lam written apart and quotes), if there is one.
+std::optional<std::uint32_t> AffiliationRunBefore(const DocIndex& ix, std::uint32_t first) {
   std::uint32_t t = first;
   while (t > 0 && (IsPunct(ix, t - 1, "\"") || IsWord(ix, t - 1, kLam))) --t;
   const std::uint32_t name = t;
   while (t > 0 && ix.Cue(t - 1, CueClass::kAffiliation)) --t;
-  if (t == name || t == 0) return false;
+  if (t == name || t == 0) return std::nullopt;
+  return t;
+}
+
+// True when the name at `first` says whose an unnamed attacker is: a suicide
+// bomber or gunmen right before "belonging to" (انتحاري يشتبه في أنه ينتمي
+// لتنظيم داعش، مسلحون تابعون لـ«الكردستاني»). The group is the attacker.
+bool AttackersGroup(const DocIndex& ix, const Frame& frame, std::uint32_t first) {
+  const std::optional<std::uint32_t> run = AffiliationRunBefore(ix, first);
+  if (!run) return false;
+  const std::uint32_t t = *run;
   if (ix.Cue(t - 1, CueClass::kSuicide)) return true;
   const std::int32_t before = ix.mention_at[t - 1];
   if (before == kNone || ix.mention(before).id != kUnidentifiedId) return false;
@@ -1029,16 +1049,36 @@ bool MembersOfTheDead(const DocIndex& ix, const Frame& frame, std::uint32_t firs
   return CueInRange(ix, CueClass::kDeath, from, first);
 }
 
+// True when a death word counts the dead shortly before actor mention a
+// (قتل 28 عنصرا على الاقل من الفصائل المقاتلة وداعش): the dead of a pair.
+bool DeadOfBoth(const DocIndex& ix, const Frame& frame, std::int32_t a) {
+  const std::uint32_t first = ix.mention(a).first_token;
+  const std::uint32_t from =
+      std::max(frame.window_begin, first > kVictimReach + 2 ? first - kVictimReach - 2 : 0);
+  return CueInRange(ix, CueClass::kDeath, from, first);
+}
+
 // The other side of "between" for the side actors[k]: a name of another camp
 // joined to it by و alone (بين الجيش اللبناني ومسلحين), else the next name
 // of another known camp (camps.tsv), else the next name with another id.
 std::int32_t OtherSide(const DocIndex& ix, const std::vector<std::int32_t>& actors, std::size_t k) {
   const std::string& side = ix.mention(actors[k]).id;
   const Camp* camp = ix.lexicon->CampOf(side);
-  std::int32_t other_id = kNone;
+  // "On one side" closes the first side's list (بين فصائل المعارضة وجبهة النصرة
+  // من جهة وقوات النظام من جهة أخرى): the other side is named after it.
+  std::size_t from = k + 1;
   for (std::size_t j = k + 1; j < actors.size(); ++j) {
+    const std::uint32_t gap_from = ix.mention(actors[j - 1]).end_token;
+    if (CueInRange(ix, CueClass::kSideMarker, gap_from, ix.mention(actors[j]).first_token)) {
+      from = j;
+      break;
+    }
+  }
+  std::int32_t other_id = kNone;
+  for (std::size_t j = from; j < actors.size(); ++j) {
     const std::string& id = ix.mention(actors[j]).id;
     if (id == side) continue;
+    if (from > k + 1) return actors[j];
     if (j == k + 1 && Coordinated(ix, actors[k], actors[j]) && !SameCamp(ix, id, side)) {
       return actors[j];
     }
@@ -1055,9 +1095,13 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
       MentionsIn(ix, MentionKind::kActor, frame.window_begin, frame.window_end);
   const bool bombardment =
       EventTypeKey(*frame.head().row) == EventTypeOf(SubEventType::kShellingArtilleryMissileAttack);
+  const bool arrest = frame.head().row->cls == TriggerClass::kFixed &&
+                      frame.head().row->fixed == SubEventType::kArrests;
   // "Gunmen of the organisation" (مسلحون في تنظيم داعش، مسلحين من النصرة) are
   // that organisation's men: the group named after them is the side.
   std::erase_if(actors, [&](std::int32_t a) {
+    // People arrested are suspects, no side (ستة أشخاص).
+    if (arrest && ix.mention(a).id == kCiviliansId) return true;
     return GunmenOfANamedGroup(ix, a) || (bombardment && HoldsThePlace(ix, a)) ||
            Reacts(ix, frame, a) || SpeaksOfAnother(ix, frame, a) || ToldAsHistory(ix, frame, a);
   });
@@ -1070,7 +1114,10 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
     const bool named_by_trigger =
         std::any_of(frame.hits.begin(), frame.hits.end(),
                     [&](const TriggerHit& h) { return h.first == first; });
-    if (named_by_trigger || AttackersGroup(ix, frame, first)) {
+    if (arrest && AffiliationRunBefore(ix, first)) {
+      // اعتقل ستة أشخاص للاشتباه بانتمائهم لتنظيم داعش: the detainees' group.
+      if (target == kNone) target = a;
+    } else if (named_by_trigger || AttackersGroup(ix, frame, first)) {
       // الغارات الأميركية: the strikes name who made them.
       if (agent == kNone) agent = a;
       // The order of the tests decides the role: "with X" and a parent body
@@ -1164,7 +1211,8 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   // "Between the two sides" (قتل 28 عنصرا من الفصائل المقاتلة وداعش في
   // اشتباكات بين الطرفين): the two names joined by و are the sides, not allies.
   if (roles.actor1 != kNone && roles.actor2 == kNone && !roles.assoc.empty() &&
-      CueInRange(ix, CueClass::kBothSides, frame.window_begin, frame.window_end)) {
+      CueInRange(ix, CueClass::kBothSides, frame.window_begin, frame.window_end) &&
+      DeadOfBoth(ix, frame, roles.actor1)) {
     roles.actor2 = roles.assoc.front();
     roles.assoc.erase(roles.assoc.begin());
   }
@@ -1495,30 +1543,44 @@ class AssemblyRun {
   }
 
   // "X is who carried it out" (جبهة النصرة التي انضمت إلى غرفة عمليات أهل
-  // الشام هي من قامت بالعملية العسكرية؛ بأن تنظيم داعش يقف وراء الاعتداء: cue
-  // class `perpetrator`) names the doer of the last violent event told just
-  // before the sentence with none named: the name before the cue, or before
-  // a relative clause that describes it, becomes that event's initiator.
+  // الشام هي من قامت بالعملية العسكرية: cue class `perpetrator`) and "X is
+  // behind it" (بأن تنظيم داعش يقف وراء الاعتداء: class `behind`) name the
+  // doer of the last violent event told just before the sentence with none
+  // named. X is the subject of the clause: the first name after the verb of
+  // saying that opens it (past a relative clause describing X), or the name
+  // right before "behind". A denial (ونفت جبهة النصرة أن تكون هي من نفذت)
+  // names no doer, nor does "who is behind it is X" (من يقف وراء التفجير).
   void NameTheDoer(std::uint32_t s, std::uint32_t begin, std::uint32_t end) {
     std::uint32_t cue = begin;
-    while (cue < end && !ix_.Cue(cue, CueClass::kPerpetrator)) ++cue;
-    if (cue == end) return;
-    std::uint32_t before = cue;  // the subject stands before its relative clause
-    for (std::uint32_t t = cue; t > begin; --t) {
-      if (ix_.Cue(t - 1, CueClass::kRelative)) {
-        before = t - 1;
-        break;
-      }
+    while (cue < end && !ix_.Cue(cue, CueClass::kPerpetrator) && !ix_.Cue(cue, CueClass::kBehind)) {
+      ++cue;
     }
-    const std::vector<std::int32_t> named = MentionsIn(ix_, MentionKind::kActor, begin, before);
-    if (named.empty()) return;
-    const std::int32_t doer = named.back();
+    if (cue == end || CueInRange(ix_, CueClass::kDeny, begin, cue)) return;
+    std::int32_t doer = kNone;
+    if (ix_.Cue(cue, CueClass::kBehind)) {
+      std::uint32_t t = cue;
+      if (t > begin && IsPunct(ix_, t - 1, "\"")) --t;
+      if (t > begin) doer = ix_.mention_at[t - 1];
+      if (doer != kNone && ix_.mention(doer).kind != MentionKind::kActor) doer = kNone;
+    } else {
+      std::uint32_t clause = begin;  // where X's clause opens
+      for (std::uint32_t t = cue; t > begin; --t) {
+        if (ix_.Cue(t - 1, CueClass::kReport)) {
+          clause = t;
+          break;
+        }
+      }
+      const std::vector<std::int32_t> named = MentionsIn(ix_, MentionKind::kActor, clause, cue);
+      if (!named.empty()) doer = named.front();
+    }
+    if (doer == kNone) return;
     // The last event whose doer was not named, or was named as the body the
     // relative clause says X belongs to (غرفة عمليات أهل الشام for جبهة النصرة
     // التي انضمت إلى غرفة عمليات أهل الشام): X is the more exact doer. One
     // that names another doer (a taking told as its cause: كرد أولي على سقوط
     // المدينة الصناعية بيد قوات النظام) keeps it.
-    const std::vector<std::int32_t> bodies = MentionsIn(ix_, MentionKind::kActor, before, cue);
+    const std::vector<std::int32_t> bodies =
+        MentionsIn(ix_, MentionKind::kActor, ix_.mention(doer).end_token, cue);
     const auto body_of_doer = [&](const std::string& id) {
       return std::any_of(bodies.begin(), bodies.end(),
                          [&](std::int32_t b) { return ix_.mention(b).id == id; });
@@ -1604,7 +1666,7 @@ class AssemblyRun {
     OwnerOfANoun(s, frame, roles, &base);
     InheritRetoldSides(s, frame, &base);
     CiviliansAsTarget(frame, &base);
-    CiviliansFightNoBattle(&base);
+    UnarmedFightNoBattle(&base);
     DeadOfThem(s, frame, &base);
     ContinueDyad(s, &base);
     RetypeTerritory(&base);
@@ -2024,7 +2086,18 @@ class AssemblyRun {
   // to it; only an intervention (Protest with intervention) brings one.
   static void ProtestersAreTheSide(Event* e) {
     if (e->event_type != EventTypeOf(SubEventType::kPeacefulProtest)) return;
-    if (e->actor1.empty() && e->actor2 != kProtestersId) {
+    if (e->actor2 == kProtestersId) {
+      std::swap(e->actor1, e->actor2);
+      std::swap(e->inter1, e->inter2);
+      std::swap(e->actor1_span, e->actor2_span);
+    }
+    if (e->actor1 != kProtestersId) {
+      // فرقت قوات النظام مظاهرة: the force that broke it up is the other side.
+      if (e->actor2.empty()) {
+        e->actor2 = std::move(e->actor1);
+        e->inter2 = e->inter1;
+        e->actor2_span = e->actor1_span;
+      }
       e->actor1 = std::string(kProtestersId);
       e->inter1 = kProtestersInter;
       e->actor1_span = {};
@@ -2058,16 +2131,22 @@ class AssemblyRun {
   }
 
   // A battle is fought between organised armed sides (ACLED): the people
-  // counted among its dead (مصرع 17 شخصا) or living in a town taken are no
-  // side of it.
-  static void CiviliansFightNoBattle(Event* e) {
+  // counted among its dead (مصرع 17 شخصا) or living in a town taken, or a
+  // body that carries no arms and is in no camp (the UN reporting it), are
+  // no side of it.
+  void UnarmedFightNoBattle(Event* e) const {
     if (e->event_type != "Battles") return;
-    if (e->actor2 == kCiviliansId) {
+    constexpr int kFirstUnarmedInter = 5;  // rioters, protesters, civilians, other
+    const auto unarmed = [&](const std::string& id, int inter) {
+      return id == kCiviliansId || (!id.empty() && !id.starts_with("new:") &&
+                                    lexicon_.CampOf(id) == nullptr && inter >= kFirstUnarmedInter);
+    };
+    if (unarmed(e->actor2, e->inter2)) {
       e->actor2.clear();
       e->inter2 = 0;
       e->actor2_span = {};
     }
-    if (e->actor1 == kCiviliansId) {
+    if (unarmed(e->actor1, e->inter1)) {
       e->actor1 = std::move(e->actor2);
       e->inter1 = e->inter2;
       e->actor1_span = e->actor2_span;
@@ -2231,6 +2310,15 @@ class AssemblyRun {
         head.first > frame.window_begin + kTurnReach ? head.first - kTurnReach : frame.window_begin;
     const std::uint32_t to = std::min(frame.window_end, head.end + kTurnReach);
     if (!CueInRange(ix_, CueClass::kTurn, from, to)) return;
+    // A subject the words name by the verb stays (وقصفت قوات النظام بدورها،
+    // ورد النظام بدوره بقصف).
+    std::uint32_t turn = from;
+    while (turn < to && !ix_.Cue(turn, CueClass::kTurn)) ++turn;
+    // Between the trigger and the cue, or in the two words before a cue that
+    // comes first.
+    const std::uint32_t named_from =
+        turn > head.first ? head.end : std::max(frame.window_begin, turn > 2 ? turn - 2 : 0);
+    if (!MentionsIn(ix_, MentionKind::kActor, named_from, turn).empty()) return;
     const text::Sentence& sentence = ix_.text->sentences[s];
     std::vector<std::int32_t> named =
         MentionsIn(ix_, MentionKind::kActor, sentence.first_token, head.first);
@@ -2540,6 +2628,7 @@ bool SameBlastIdentified(const DocIndex& ix, const Event& a, const Event& b) {
          is(*bombing, SubEventType::kSuicideBomb) && blast->actor1.empty() && !remote(*blast) &&
          blast->status == bombing->status && blast->date == bombing->date && blast->location &&
          bombing->location && LocationKey(*blast) == LocationKey(*bombing) &&
+         (blast->actor2.empty() || blast->actor2 == bombing->actor2) &&
          (blast->fatalities ? blast->fatalities == bombing->fatalities
                             : blast->evidence.begin.value > bombing->evidence.begin.value);
 }
@@ -2552,7 +2641,8 @@ bool ToldAsAnother(const DocIndex& ix, const Event& e) {
   if (after < ix.text->tokens.size() && ix.Cue(after, CueClass::kAnother)) return true;
   // وفي حادثة أخرى، خطف مسلحون: "in another incident" opens the clause.
   const std::uint32_t head = TokenAtByte(ix, e.trigger.begin.value);
-  return CueInRange(ix, CueClass::kAnother, head > kAnotherReach ? head - kAnotherReach : 0, head);
+  return CueInRange(ix, CueClass::kElsewhere, head > kAnotherReach ? head - kAnotherReach : 0,
+                    head);
 }
 
 // One event per type, place, day and dyad (ACLED's unit): a report repeated

@@ -118,6 +118,10 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"turn", CueClass::kTurn},
     {"another", CueClass::kAnother},
     {"both_sides", CueClass::kBothSides},
+    {"comparison", CueClass::kComparison},
+    {"behind", CueClass::kBehind},
+    {"elsewhere", CueClass::kElsewhere},
+    {"side_marker", CueClass::kSideMarker},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

@@ -85,8 +85,12 @@ enum class CueClass : std::uint8_t {
   kTurn,
   kAnother,
   kBothSides,
+  kComparison,
+  kBehind,
+  kElsewhere,
+  kSideMarker,
 };
-inline constexpr int kCueClassCount = 48;
+inline constexpr int kCueClassCount = 52;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

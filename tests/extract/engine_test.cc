@@ -2131,6 +2131,98 @@ TEST_F(EngineTest, NamesJoinedByAndAreAlliesUnlessTheTwoSidesAreSaid) {
   EXPECT_EQ(sides[0].actor2, "ISLAMIC_STATE");
 }
 
+TEST_F(EngineTest, ReportersWoundedAndDenialsAddDetailsNotSides) {
+  // "Also" before a wounded count or a source is a detail of the report it
+  // interrupts: the toll and the victims stay with it.
+  const auto wounded = Current(Extract(
+      "قتل ثمانية مدنيين، كما أصيب 20 آخرون، في قصف لقوات النظام على مدينة دوما.", "2015-08-01"));
+  ASSERT_EQ(wounded.size(), 1u);
+  EXPECT_EQ(wounded[0].actor2, "CIVILIANS");
+  EXPECT_EQ(wounded[0].fatalities, 8);
+  const auto source = Current(
+      Extract("قتل عشرة مدنيين، كما أعلن الدفاع المدني، في غارات لطائرات النظام على مدينة دوما.",
+              "2015-08-01"));
+  ASSERT_EQ(source.size(), 1u);
+  EXPECT_EQ(source[0].fatalities, 10);
+  // "As is the case" compares; it opens no report.
+  const auto as_ever = Current(
+      Extract("شنت قوات النظام هجوما على بلدة مورك، كما هو الحال في كل صيف، وقتل 12 عنصرا من جبهة "
+              "النصرة في الاشتباكات",
+              "2015-08-01"));
+  ASSERT_EQ(as_ever.size(), 1u);
+  EXPECT_EQ(as_ever[0].actor2, "JABHAT_AL_NUSRA");
+  // A denial names no doer; nor does "who is behind it is X"; the name
+  // right before "is behind it" does, past a relative clause of the speaker.
+  const std::string blast = "قتل 20 مدنيا في انفجار سيارة مفخخة في مدينة القامشلي. ";
+  const auto denied =
+      Current(Extract(blast + "ونفت جبهة النصرة أن تكون هي من نفذت التفجير.", "2015-08-01"));
+  ASSERT_EQ(denied.size(), 1u);
+  EXPECT_EQ(denied[0].actor1, "");
+  const auto who = Current(Extract(
+      blast + "وقالت وحدات حماية الشعب إن من يقف وراء التفجير هو تنظيم داعش.", "2015-08-01"));
+  ASSERT_EQ(who.size(), 1u);
+  EXPECT_NE(who[0].actor1, "YPG");
+  const auto behind = Current(Extract(
+      blast + "وقالت وحدات حماية الشعب التي تسيطر على المدينة إن تنظيم داعش يقف وراء التفجير.",
+      "2015-08-01"));
+  ASSERT_EQ(behind.size(), 1u);
+  EXPECT_EQ(behind[0].actor1, "ISLAMIC_STATE");
+  // The UN reporting an attack is no side of it: a battle has armed sides.
+  const auto un = Current(Extract(
+      "ذكرت الأمم المتحدة أن هجوما لتنظيم داعش على مدينة الحسكة أجبر 60 ألف شخص على الفرار.",
+      "2015-08-01"));
+  ASSERT_EQ(un.size(), 1u);
+  EXPECT_NE(un[0].actor2, "UN");
+}
+
+TEST_F(EngineTest, SecondReviewLimitsOfTheSideRules) {
+  // "In its turn" keeps a subject the words name by the verb.
+  const auto turn = Current(Extract(
+      "شنت طائرات التحالف غارات على مواقع تنظيم داعش في الرقة. وقصفت قوات النظام بدورها مدينة "
+      "دوما.",
+      "2015-08-01"));
+  ASSERT_EQ(turn.size(), 2u);
+  EXPECT_EQ(turn[1].actor1, "SYRIAN_GOV_FORCES");
+  // "Another" inside a wounded formula is no other event.
+  const auto wounded = Current(
+      Extract("قصفت قوات النظام مدينة دوما. وقتل شخص وأصيب آخر في قصف قوات النظام على مدينة دوما.",
+              "2015-08-01"));
+  EXPECT_EQ(wounded.size(), 1u);
+  // Allies that attacked are not "the two sides" of the clashes after it.
+  const auto allies = Current(
+      Extract("شنت جبهة النصرة وأحرار الشام هجوما على بلدة الفوعة، ودارت اشتباكات بين الطرفين.",
+              "2015-08-01"));
+  ASSERT_FALSE(allies.empty());
+  EXPECT_NE(allies[0].actor2, "AHRAR_AL_SHAM");
+  // A later blast at another target that day is another event.
+  const auto blasts = Current(
+      Extract("فجر انتحاري نفسه بحزام ناسف في سوق مدينة القامشلي اليوم السبت، ما أسفر عن مقتل خمسة "
+              "مدنيين. وفي وقت لاحق وقع انفجار قرب مقر لوحدات حماية الشعب في مدينة القامشلي.",
+              "2015-08-01"));
+  EXPECT_EQ(blasts.size(), 2u);
+  // "On one side" closes the first side's list.
+  const auto sides = Current(Extract(
+      "دارت اشتباكات بين فصائل المعارضة وجبهة النصرة من جهة وقوات النظام من جهة أخرى في ريف "
+      "إدلب.",
+      "2015-08-01"));
+  ASSERT_EQ(sides.size(), 1u);
+  EXPECT_EQ(sides[0].actor2, "SYRIAN_GOV_FORCES");
+  // The force that broke up a protest is its other side; the protesters are
+  // its first.
+  const auto broken =
+      Current(Extract("فرقت قوات النظام مظاهرة في مدينة السويداء بالرصاص الحي.", "2015-08-01"));
+  ASSERT_EQ(broken.size(), 1u);
+  EXPECT_EQ(broken[0].actor1, "PROTESTERS");
+  EXPECT_EQ(broken[0].actor2, "SYRIAN_GOV_FORCES");
+  // The group the detainees are suspected of belonging to is the side
+  // arrested; abroad the arrests are that state's.
+  const auto suspects = Current(Extract(
+      "اعتقل ستة أشخاص في مدينة غازي عنتاب التركية للاشتباه بانتمائهم لتنظيم داعش.", "2015-08-01"));
+  ASSERT_EQ(suspects.size(), 1u);
+  EXPECT_EQ(suspects[0].actor1, "TURKISH_FORCES");
+  EXPECT_EQ(suspects[0].actor2, "ISLAMIC_STATE");
+}
+
 TEST_F(EngineTest, ABombardmentByNamedGroundForcesIsShelling) {
   // snn-002: barrel bombs on Zabadani, then "amid heavy shelling by the
   // regime's forces": told without aircraft and with who fired it, the
