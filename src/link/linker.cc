@@ -1715,18 +1715,10 @@ class LinkRun {
   // الأخيرة في سلسلة، اجتماعهما الأخير) and names nobody. Mentions are sorted
   // by first token here.
   void ResolveTheLatter() {
-    constexpr std::string_view kLatter =
-        "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAE\xD9\x8A\xD8\xB1";  // الاخير
-    constexpr std::string_view kHeh = "\xD9\x87";            // a folded ة, or a pronoun
     std::size_t sentence = 0;
     for (std::uint32_t i = 1; i < tokens_.size(); ++i) {
-      // The length first: most tokens are not the word.
-      const std::uint32_t size = tokens_[i].norm.end.value - tokens_[i].norm.begin.value;
-      if (size != kLatter.size() && size != kLatter.size() + kHeh.size()) continue;
-      const std::string_view word = Surface(i);
-      if (!word.starts_with(kLatter) || (size != kLatter.size() && !word.ends_with(kHeh))) {
-        continue;
-      }
+      // A word of anaphors.txt as written, its article first (no clitic).
+      if ((facts_[i].flags & kStemAnaphor) == 0 || !Surface(i).starts_with(kArticle)) continue;
       if (!AnaphoricAfter(i - 1)) continue;
       while (sentence + 1 < a_.sentences.size() && a_.sentences[sentence + 1].first_token <= i) {
         ++sentence;

@@ -139,6 +139,7 @@ enum StemFlag : std::uint32_t {
   kStemCueArea = 1u << 23,    // an area cue (منطقة): CueRole::kArea
   kStemCueStreet = 1u << 24,  // a street cue (شارع، شارعي): named after a place, not at it
   kStemCountryside = 1u << 25,  // ريف: the countryside of the place after it
+  kStemAnaphor = 1u << 26,      // anaphors.txt: الأخير، الأخيرة ("the latter")
 };
 inline constexpr std::uint32_t kStemCueAny =
     kStemCueSettlement | kStemCueLandmark | kStemCueContext | kStemCueArea;
@@ -223,6 +224,7 @@ struct LinkerTables {
   WordSet toponym_heads;       // data/link/toponym_heads.txt
   WordSet ordinals;            // data/link/ordinals.txt
   WordSet states;              // data/link/states.txt
+  WordSet anaphors;            // data/link/anaphors.txt
   WordSet state_verbs;         // data/link/state_verbs.txt
   WordSet foreign_adjectives;  // التركية، العراقية: the place before them is abroad
   std::vector<GroupPattern> group_patterns;

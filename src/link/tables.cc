@@ -287,6 +287,7 @@ class TableBuilder {
     Flag(t_->toponym_heads, kStemToponymHead);
     Flag(t_->ordinals, kStemOrdinal);
     Flag(t_->states, kStemState);
+    Flag(t_->anaphors, kStemAnaphor);
     Flag(t_->state_verbs, kStemStateVerb);
     for (const auto& [stem, role] : t_->place_cues) {
       if (IsCountrysideWord(stem)) Stem(stem).flags |= kStemCountryside;
@@ -395,6 +396,7 @@ class TableBuilder {
     RASD_RETURN_IF_ERROR(ReadWordSet("toponym_heads.txt", &t_->toponym_heads));
     RASD_RETURN_IF_ERROR(ReadWordSet("ordinals.txt", &t_->ordinals));
     RASD_RETURN_IF_ERROR(ReadWordSet("states.txt", &t_->states));
+    RASD_RETURN_IF_ERROR(ReadWordSet("anaphors.txt", &t_->anaphors));
     RASD_RETURN_IF_ERROR(ReadWordSet("state_verbs.txt", &t_->state_verbs));
     RASD_RETURN_IF_ERROR(ReadWordSet("reporting_cues.txt", &t_->reporting_cues));
     RASD_RETURN_IF_ERROR(ReadWordSet("foreign_adjectives.txt", &t_->foreign_adjectives));
