@@ -1114,10 +1114,10 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
     const bool named_by_trigger =
         std::any_of(frame.hits.begin(), frame.hits.end(),
                     [&](const TriggerHit& h) { return h.first == first; });
-    if (arrest && AffiliationRunBefore(ix, first)) {
-      // اعتقل ستة أشخاص للاشتباه بانتمائهم لتنظيم داعش: the detainees' group.
-      if (target == kNone) target = a;
-    } else if (named_by_trigger || AttackersGroup(ix, frame, first)) {
+    // اعتقل ستة أشخاص للاشتباه بانتمائهم لتنظيم داعش: the detainees' group
+    // is the side arrested, not an attacker.
+    const bool detainees_group = arrest && AffiliationRunBefore(ix, first);
+    if (!detainees_group && (named_by_trigger || AttackersGroup(ix, frame, first))) {
       // الغارات الأميركية: the strikes name who made them.
       if (agent == kNone) agent = a;
       // The order of the tests decides the role: "with X" and a parent body
@@ -1141,19 +1141,19 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
       // التحرير الفلسطيني من جهة، والفصائل): the other side is the next name
       // of another known camp, else the next other name.
       between_second = OtherSide(ix, actors, k);
-    } else if (a == between_second) {
-      continue;
-    } else if (k > 0 && Coordinated(ix, actors[k - 1], a) &&
-               (actors[k - 1] == target || actors[k - 1] == victim) &&
-               SameCamp(ix, ix.mention(actors[k - 1]).id, ix.mention(a).id)) {
-      // قتل العشرات من قوات النظام والحرس الجمهوري: the side hit, named twice.
+    } else if (a == between_second ||
+               (k > 0 && Coordinated(ix, actors[k - 1], a) &&
+                (actors[k - 1] == target || actors[k - 1] == victim) &&
+                SameCamp(ix, ix.mention(actors[k - 1]).id, ix.mention(a).id))) {
+      // Paired already, or the side hit named twice (قتل العشرات من قوات
+      // النظام والحرس الجمهوري).
       continue;
     } else if (k > 0 && Coordinated(ix, actors[k - 1], a) && actors[k - 1] != target &&
                actors[k - 1] != victim) {
       // شنه مقاتلو المعارضة وجبهة النصرة: X وY outside بين act together; the
       // dead of X وY (مقتل 28 من الفصائل وداعش) are both sides.
       roles.assoc.push_back(a);
-    } else if (CueBefore(ix, first, frame.window_begin, CueClass::kTarget)) {
+    } else if (detainees_group || CueBefore(ix, first, frame.window_begin, CueClass::kTarget)) {
       if (target == kNone) target = a;
     } else if (MembersOfTheDead(ix, frame, first) || CountedAfterTrigger(ix, frame.head(), first)) {
       // مقتل 25 عنصرا من X; إعدام عنصرين من الشرطة، خطف ثمانية مقاتلين من
