@@ -1447,13 +1447,13 @@ bool Violent(const Event& e) {
 
 std::string LocationKey(const Event& e);
 std::size_t SentenceAt(const DocIndex& ix, std::uint32_t at);
+void Complete(const Event& later, Event* kept);
 
 // An air strike or a shelling.
 bool IsBombardment(const Event& e) {
   return e.sub_event_type == SubEventTypeName(SubEventType::kShellingArtilleryMissileAttack) ||
          e.sub_event_type == SubEventTypeName(SubEventType::kAirDroneStrike);
 }
-void Complete(const Event& later, Event* kept);
 
 // Sets an event's sub-type and the event type that holds it.
 void Retype(SubEventType sub, Event* e) {
@@ -2130,6 +2130,27 @@ class AssemblyRun {
     }
   }
 
+  void CiviliansAsTarget(const Frame& frame, Event* e) const {
+    // Civilians suffer violence; they do not carry it out (ACLED codes them
+    // as actor2 only): a count of dead people before the trigger (وامرأة
+    // وطفلها في قصف جوي) is no attacker.
+    if (e->actor1 == kCiviliansId && Violent(*e) && e->event_type != "Battles") {
+      std::swap(e->actor1, e->actor2);
+      std::swap(e->inter1, e->inter2);
+      std::swap(e->actor1_span, e->actor2_span);
+      return;
+    }
+    if (!e->actor2.empty() || e->actor1 == kCiviliansId) return;
+    if (e->event_type != "Explosions/Remote violence" &&
+        e->event_type != "Violence against civilians") {
+      return;
+    }
+    if (!CueInRange(ix_, CueClass::kCivilian, frame.window_begin, frame.window_end)) return;
+    if (CueInRange(ix_, CueClass::kMembers, frame.window_begin, frame.window_end)) return;
+    e->actor2 = kCiviliansId;
+    e->inter2 = kCiviliansInter;
+  }
+
   // A battle is fought between organised armed sides (ACLED): the people
   // counted among its dead (مصرع 17 شخصا) or living in a town taken, or a
   // body that carries no arms and is in no camp (the UN reporting it), are
@@ -2154,27 +2175,6 @@ class AssemblyRun {
       e->inter2 = 0;
       e->actor2_span = {};
     }
-  }
-
-  void CiviliansAsTarget(const Frame& frame, Event* e) const {
-    // Civilians suffer violence; they do not carry it out (ACLED codes them
-    // as actor2 only): a count of dead people before the trigger (وامرأة
-    // وطفلها في قصف جوي) is no attacker.
-    if (e->actor1 == kCiviliansId && Violent(*e) && e->event_type != "Battles") {
-      std::swap(e->actor1, e->actor2);
-      std::swap(e->inter1, e->inter2);
-      std::swap(e->actor1_span, e->actor2_span);
-      return;
-    }
-    if (!e->actor2.empty() || e->actor1 == kCiviliansId) return;
-    if (e->event_type != "Explosions/Remote violence" &&
-        e->event_type != "Violence against civilians") {
-      return;
-    }
-    if (!CueInRange(ix_, CueClass::kCivilian, frame.window_begin, frame.window_end)) return;
-    if (CueInRange(ix_, CueClass::kMembers, frame.window_begin, frame.window_end)) return;
-    e->actor2 = kCiviliansId;
-    e->inter2 = kCiviliansInter;
   }
 
   // Policemen or a police post named by what they are, at an event abroad
