@@ -73,12 +73,18 @@ DocIndex BuildIndex(const Document& doc, const text::AnalyzedText& at,
   return ix;
 }
 
-bool CueInRange(const DocIndex& ix, CueClass c, std::uint32_t begin, std::uint32_t end) {
+std::optional<std::uint32_t> FirstCueIn(const DocIndex& ix, CueClass c, std::uint32_t begin,
+                                        std::uint32_t end) {
   const auto k = static_cast<std::size_t>(c);
   const std::uint32_t* const first = ix.cue_tokens.data() + ix.cue_from[k];
   const std::uint32_t* const last = ix.cue_tokens.data() + ix.cue_from[k + 1];
   const std::uint32_t* const at = std::lower_bound(first, last, begin);
-  return at != last && *at < end;
+  if (at == last || *at >= end) return std::nullopt;
+  return *at;
+}
+
+bool CueInRange(const DocIndex& ix, CueClass c, std::uint32_t begin, std::uint32_t end) {
+  return FirstCueIn(ix, c, begin, end).has_value();
 }
 
 bool HasMentionIn(const DocIndex& ix, std::uint32_t begin, std::uint32_t end) {

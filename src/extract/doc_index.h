@@ -71,6 +71,9 @@ DocIndex BuildIndex(const Document& doc, const text::AnalyzedText& at,
 
 // True when a cue of class c stands on a token of [begin, end).
 bool CueInRange(const DocIndex& ix, CueClass c, std::uint32_t begin, std::uint32_t end);
+// The first token of [begin, end) with a cue of class c, if any.
+std::optional<std::uint32_t> FirstCueIn(const DocIndex& ix, CueClass c, std::uint32_t begin,
+                                        std::uint32_t end);
 
 // True when an actor or place (not a news source) is named in [begin, end).
 bool HasMentionIn(const DocIndex& ix, std::uint32_t begin, std::uint32_t end);

@@ -851,15 +851,25 @@ bool OpposedFrame(const Frame& frame) {
          t != SubEventType::kHeadquartersOrBaseEstablished && t != SubEventType::kOther;
 }
 
+// The first token of the "(suspected of) belonging to" run right before the
+// name at `first` (past a lam written apart and quotes), if there is one.
+std::optional<std::uint32_t> AffiliationRunBefore(const DocIndex& ix, std::uint32_t first) {
+  std::uint32_t t = first;
+  while (t > 0 && (IsPunct(ix, t - 1, "\"") || IsWord(ix, t - 1, kLam))) --t;
+  const std::uint32_t name = t;
+  while (t > 0 && ix.Cue(t - 1, CueClass::kAffiliation)) --t;
+  if (t == name || t == 0) return std::nullopt;
+  return t;
+}
+
 // True when the actor named at token `first` is the body a group just named
 // belongs to (الفرقة الأولى الساحلية التابعة للجيش السوري الحر): its parent
 // takes no side. After a place or people (أحياء تابعة لقوات النظام) the same
 // word names whose they are, a side.
 bool ParentOfNamedGroup(const DocIndex& ix, std::uint32_t first) {
-  std::uint32_t t = first;
-  while (t > 0 && ix.Cue(t - 1, CueClass::kAffiliation)) --t;
-  if (t == first || t == 0) return false;
-  const std::int32_t before = ix.mention_at[t - 1];
+  const std::optional<std::uint32_t> run = AffiliationRunBefore(ix, first);
+  if (!run) return false;
+  const std::int32_t before = ix.mention_at[*run - 1];
   return before != kNone && ix.mention(before).kind == MentionKind::kActor;
 }
 
@@ -921,17 +931,6 @@ bool GunmenOfANamedGroup(const DocIndex& ix, std::int32_t a) {
   const std::int32_t next = ix.mention_at[name];
   return next != kNone && ix.mention(next).kind == MentionKind::kActor &&
          ix.mention(next).id != kCiviliansId;
-}
-
-// The first token of the "(suspected of) belonging to" run right before the
-// name at `first` (past a lam written apart and quotes), if there is one.
-std::optional<std::uint32_t> AffiliationRunBefore(const DocIndex& ix, std::uint32_t first) {
-  std::uint32_t t = first;
-  while (t > 0 && (IsPunct(ix, t - 1, "\"") || IsWord(ix, t - 1, kLam))) --t;
-  const std::uint32_t name = t;
-  while (t > 0 && ix.Cue(t - 1, CueClass::kAffiliation)) --t;
-  if (t == name || t == 0) return std::nullopt;
-  return t;
 }
 
 // True when the name at `first` says whose an unnamed attacker is: a suicide
@@ -1455,6 +1454,21 @@ bool IsBombardment(const Event& e) {
          e.sub_event_type == SubEventTypeName(SubEventType::kAirDroneStrike);
 }
 
+// Leaves the event without its second side.
+void ClearActor2(Event* e) {
+  e->actor2.clear();
+  e->inter2 = 0;
+  e->actor2_span = {};
+}
+
+// Drops the event's first side: the second, if any, takes its place.
+void DropActor1(Event* e) {
+  e->actor1 = std::move(e->actor2);
+  e->inter1 = e->inter2;
+  e->actor1_span = e->actor2_span;
+  ClearActor2(e);
+}
+
 // Sets an event's sub-type and the event type that holds it.
 void Retype(SubEventType sub, Event* e) {
   e->sub_event_type = std::string(SubEventTypeName(sub));
@@ -1551,10 +1565,10 @@ class AssemblyRun {
   // right before "behind". A denial (ونفت جبهة النصرة أن تكون هي من نفذت)
   // names no doer, nor does "who is behind it is X" (من يقف وراء التفجير).
   void NameTheDoer(std::uint32_t s, std::uint32_t begin, std::uint32_t end) {
-    std::uint32_t cue = begin;
-    while (cue < end && !ix_.Cue(cue, CueClass::kPerpetrator) && !ix_.Cue(cue, CueClass::kBehind)) {
-      ++cue;
-    }
+    // Found through the cue index: most sentences have neither class.
+    const std::uint32_t cue =
+        std::min(FirstCueIn(ix_, CueClass::kPerpetrator, begin, end).value_or(end),
+                 FirstCueIn(ix_, CueClass::kBehind, begin, end).value_or(end));
     if (cue == end || CueInRange(ix_, CueClass::kDeny, begin, cue)) return;
     std::int32_t doer = kNone;
     if (ix_.Cue(cue, CueClass::kBehind)) {
@@ -1737,7 +1751,7 @@ class AssemblyRun {
         context_.location = e.location;
         context_.location_sentence = s;
       }
-      PoliceAsTarget(frame, &e);
+      PoliceAbroad(frame, &e);
       if (!Codable(e, frame, scene_only)) continue;
       if (Event* told = OneOffTold(frame, e)) {
         // The report that places it is the fuller record of the two. A
@@ -2103,9 +2117,7 @@ class AssemblyRun {
       e->actor1_span = {};
     }
     if (e->sub_event_type != SubEventTypeName(SubEventType::kPeacefulProtest)) return;
-    e->actor2.clear();
-    e->inter2 = 0;
-    e->actor2_span = {};
+    ClearActor2(e);
   }
 
   // A bombing or an attack whose victims are people with no side named (32
@@ -2115,19 +2127,8 @@ class AssemblyRun {
   // and the group the detainees are said to belong to, if any.
   static void DetaineesAreNoSide(Event* e) {
     if (e->sub_event_type != SubEventTypeName(SubEventType::kArrests)) return;
-    if (e->actor1 == kCiviliansId) {
-      e->actor1 = std::move(e->actor2);
-      e->inter1 = e->inter2;
-      e->actor1_span = e->actor2_span;
-      e->actor2.clear();
-      e->inter2 = 0;
-      e->actor2_span = {};
-    }
-    if (e->actor2 == kCiviliansId) {
-      e->actor2.clear();
-      e->inter2 = 0;
-      e->actor2_span = {};
-    }
+    if (e->actor1 == kCiviliansId) DropActor1(e);
+    if (e->actor2 == kCiviliansId) ClearActor2(e);
   }
 
   void CiviliansAsTarget(const Frame& frame, Event* e) const {
@@ -2162,25 +2163,14 @@ class AssemblyRun {
       return id == kCiviliansId || (!id.empty() && !id.starts_with("new:") &&
                                     lexicon_.CampOf(id) == nullptr && inter >= kFirstUnarmedInter);
     };
-    if (unarmed(e->actor2, e->inter2)) {
-      e->actor2.clear();
-      e->inter2 = 0;
-      e->actor2_span = {};
-    }
-    if (unarmed(e->actor1, e->inter1)) {
-      e->actor1 = std::move(e->actor2);
-      e->inter1 = e->inter2;
-      e->actor1_span = e->actor2_span;
-      e->actor2.clear();
-      e->inter2 = 0;
-      e->actor2_span = {};
-    }
+    if (unarmed(e->actor2, e->inter2)) ClearActor2(e);
+    if (unarmed(e->actor1, e->inter1)) DropActor1(e);
   }
 
-  // Policemen or a police post named by what they are, at an event abroad
-  // (فجر مسلحون قنبلة في مركز شرطة في بلدة بيسميل): with no other side hit,
-  // the side hit is that country's state forces (police_forces.tsv).
-  void PoliceAsTarget(const Frame& frame, Event* e) const {
+  // A country's police abroad (police_forces.tsv). Policemen or a police post
+  // named by what they are (فجر مسلحون قنبلة في مركز شرطة في بلدة بيسميل),
+  // with no other side hit, are the side hit; arrests there are theirs.
+  void PoliceAbroad(const Frame& frame, Event* e) const {
     if (!e->location) return;
     const std::string& force = lexicon_.PoliceForceOf(e->location->country);
     // Arrests that name no one making them (اعتقل ستة أشخاص للاشتباه
@@ -2309,11 +2299,11 @@ class AssemblyRun {
     const std::uint32_t from =
         head.first > frame.window_begin + kTurnReach ? head.first - kTurnReach : frame.window_begin;
     const std::uint32_t to = std::min(frame.window_end, head.end + kTurnReach);
-    if (!CueInRange(ix_, CueClass::kTurn, from, to)) return;
+    const std::optional<std::uint32_t> found = FirstCueIn(ix_, CueClass::kTurn, from, to);
+    if (!found) return;
+    const std::uint32_t turn = *found;
     // A subject the words name by the verb stays (وقصفت قوات النظام بدورها،
     // ورد النظام بدوره بقصف).
-    std::uint32_t turn = from;
-    while (turn < to && !ix_.Cue(turn, CueClass::kTurn)) ++turn;
     // Between the trigger and the cue, or in the two words before a cue that
     // comes first.
     const std::uint32_t named_from =
