@@ -13,6 +13,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "common/geo.h"
 #include "extract/doc_index.h"
 #include "extract/fatalities.h"
 #include "extract/places.h"
@@ -122,6 +123,10 @@ constexpr std::uint32_t kAttemptReach = 4;
 // A report without a place repeats one at most this far before it (about
 // three sentences of Arabic news).
 constexpr std::uint32_t kContinuationBytes = 600;
+// A one-off told again at a quarter of the town its first telling named
+// (هجومين انتحاريين … في حلب; الهجمات الانتحارية … منطقة جمعية الزهراء) lies
+// within this distance of it.
+constexpr double kSceneKm = 10.0;
 // How many sentences back a village the gazetteer lacks looks for the known
 // place of the region being reported.
 constexpr std::uint32_t kAreaReach = 3;
@@ -170,6 +175,8 @@ struct Roles {
 
 // What the article said last: a sentence that omits the place or the other
 // side usually continues the previous report.
+constexpr std::size_t kNoEvent = static_cast<std::size_t>(-1);
+
 struct Context {
   std::optional<Location> location;
   std::uint32_t location_sentence = 0;
@@ -189,6 +196,9 @@ struct Context {
   std::string bombardment;       // sub-type of the last air or ground bombardment
   std::uint32_t bombardment_sentence = 0;
   std::uint32_t event_sentence = 0;  // the sentence of the last event recorded
+  // The last explosion or remote attack recorded or told again, in out_.
+  std::size_t blast = kNoEvent;
+  std::uint32_t blast_sentence = 0;
 };
 
 std::string_view EventTypeKey(const Trigger& t) { return EventTypeOf(t.fixed); }
@@ -1679,6 +1689,7 @@ class AssemblyRun {
     SubjectInItsTurn(s, frame, &base);
     OwnerOfANoun(s, frame, roles, &base);
     InheritRetoldSides(s, frame, &base);
+    OneOfASeries(s, frame, &base);
     CiviliansAsTarget(frame, &base);
     UnarmedFightNoBattle(&base);
     DeadOfThem(s, frame, &base);
@@ -1694,6 +1705,7 @@ class AssemblyRun {
     base.trigger = ix_.Original(frame.head().first, frame.hits.back().end);
     FillDate(ix_, sentence, s, frame.head().first, &base);
     base.status = DecideStatus(ix_, sentence, frame, base);
+    OwnerOfTheBombs(roles, &base);
     base.claims = context_.claims;
     base.confidence = frame.head().row->strong ? 0.8 : 0.6;
 
@@ -1759,11 +1771,14 @@ class AssemblyRun {
         // of it (رئيس الحكومة التركية), not whom it hit.
         e.actor2.clear();
         if (!told->location && e.location) std::swap(*told, e);
+        NamedDoerOfTheClass(e, told);
         Complete(e, told);
+        RememberBlast(s, static_cast<std::size_t>(told - out_->data()));
         continue;
       }
       out_->push_back(std::move(e));
       context_.event_sentence = s;
+      RememberBlast(s, out_->size() - 1);
     }
     if (sub == SubEventType::kAirDroneStrike ||
         sub == SubEventType::kShellingArtilleryMissileAttack) {
@@ -2061,6 +2076,30 @@ class AssemblyRun {
     Retype(SubEventType::kDisruptedWeaponsUse, e);
   }
 
+  // Bombs that the side a bombing hit destroyed (قوات الجيش دمرت أربع سيارات
+  // مفخخة قبل أن تصل إلى أهدافها, after هجومين انتحاريين on the army) were the
+  // bombers': the doer of the last bombing the article told of it owned them.
+  void OwnerOfTheBombs(const Roles& roles, Event* e) const {
+    if (e->sub_event_type != SubEventTypeName(SubEventType::kDisruptedWeaponsUse) ||
+        roles.actor2 != kNone || e->actor1.empty()) {
+      return;
+    }
+    const auto bombing = [](const Event& b) {
+      return b.sub_event_type == SubEventTypeName(SubEventType::kRemoteExplosiveLandmineIed) ||
+             b.sub_event_type == SubEventTypeName(SubEventType::kSuicideBomb);
+    };
+    for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
+      if (!bombing(*it) || it->actor2 != e->actor1 || it->actor1.empty() ||
+          it->status != e->status) {
+        continue;
+      }
+      e->actor2 = it->actor1;
+      e->inter2 = it->inter1;
+      e->actor2_span = it->actor1_span;
+      return;
+    }
+  }
+
   // Who took ground decides the sub-type; the taker may have been inherited
   // from the previous report after the frame was typed.
   static void RetypeTerritory(Event* e) {
@@ -2251,8 +2290,61 @@ class AssemblyRun {
     for (Event& told : *out_) {
       if (told.sub_event_type != e.sub_event_type || told.status != e.status) continue;
       if (!e.location || !told.location || LocationKey(told) == LocationKey(e)) return &told;
+      if (told.date == e.date && WithinScene(*told.location, *e.location)) return &told;
     }
     return nullptr;
+  }
+
+  void RememberBlast(std::uint32_t s, std::size_t event) {
+    if ((*out_)[event].event_type != EventTypeOf(SubEventType::kRemoteExplosiveLandmineIed)) return;
+    context_.blast = event;
+    context_.blast_sentence = s;
+  }
+
+  // "A third car bomb" (وقال مصدر بالمجموعة إن سيارة ملغومة ثالثة انفجرت): one
+  // more of the series of bombs just told, set off by the same side at the
+  // same target.
+  void OneOfASeries(std::uint32_t s, const Frame& frame, Event* e) const {
+    const std::uint32_t after = frame.head().end;
+    if (!e->actor1.empty() || after >= ix_.text->tokens.size() ||
+        !ix_.Cue(after, CueClass::kOrdinal) || context_.blast == kNoEvent ||
+        s > context_.blast_sentence + kDoerReach) {
+      return;
+    }
+    const Event& series = (*out_)[context_.blast];
+    if (series.event_type != e->event_type || series.actor1.empty()) return;
+    e->actor1 = series.actor1;
+    e->inter1 = series.inter1;
+    if (e->actor2.empty() && series.actor2 != e->actor1) {
+      e->actor2 = series.actor2;
+      e->inter2 = series.inter2;
+    }
+  }
+
+  static bool WithinScene(const Location& a, const Location& b) {
+    return a.lat && a.lon && b.lat && b.lon &&
+           DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon) <= kSceneKm;
+  }
+
+  // True when the article names `id` only as a class of actors (فصائل
+  // المعارضة، المتمردون), not as one group.
+  bool Generic(const std::string& id) const {
+    return std::any_of(ix_.linked->mentions.begin(), ix_.linked->mentions.end(),
+                       [&](const Mention& m) { return m.generic && m.id == id; });
+  }
+
+  // A retelling that names the group which did it (نفذت الهجمات الانتحارية من
+  // قبل الجماعة الجهادية حياة التحرير الشام) makes the exact doer of an event
+  // first told as the work of a class of actors (نفذ المتمردون السوريون هجومين
+  // إنتحاريين).
+  void NamedDoerOfTheClass(const Event& later, Event* told) const {
+    if (told->actor1.empty() || later.actor1.empty() || later.actor1 == told->actor2 ||
+        !Generic(told->actor1) || Generic(later.actor1)) {
+      return;
+    }
+    told->actor1 = later.actor1;
+    told->inter1 = later.inter1;
+    told->actor1_span = later.actor1_span;
   }
 
   // Where a frame's places start. A frame after another in its sentence
@@ -2628,7 +2720,10 @@ bool SameBlastIdentified(const DocIndex& ix, const Event& a, const Event& b) {
 // class `another`): never the same event told again.
 bool ToldAsAnother(const DocIndex& ix, const Event& e) {
   const std::uint32_t after = TokenAtByte(ix, e.trigger.end.value);
-  if (after < ix.text->tokens.size() && ix.Cue(after, CueClass::kAnother)) return true;
+  if (after < ix.text->tokens.size() &&
+      (ix.Cue(after, CueClass::kAnother) || ix.Cue(after, CueClass::kOrdinal))) {
+    return true;
+  }
   // وفي حادثة أخرى، خطف مسلحون: "in another incident" opens the clause.
   const std::uint32_t head = TokenAtByte(ix, e.trigger.begin.value);
   return CueInRange(ix, CueClass::kElsewhere, head > kAnotherReach ? head - kAnotherReach : 0,
@@ -2641,6 +2736,7 @@ bool ToldAsAnother(const DocIndex& ix, const Event& e) {
 // report told at an area and at a town of it, the town is the place.
 void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
   std::vector<Event> kept;
+  kept.reserve(events->size());  // an Event is large: moving them as kept grows costs
   for (Event& e : *events) {
     bool wider = false;
     auto same = std::find_if(kept.begin(), kept.end(), [&](const Event& k) {
@@ -2729,6 +2825,11 @@ void FillSuicideBombings(std::vector<Event>* events) {
 // A battle that names one side only: the other side is the article's
 // most-named actor of an opposing camp, when the article names one at least twice.
 void FillOpponents(const DocIndex& ix, std::vector<Event>* events) {
+  const auto one_sided = [](const Event& e) {
+    return IsBattle(e) && e.actor1.empty() != e.actor2.empty();
+  };
+  // Most articles have no such battle: the counts are not made for them.
+  if (std::none_of(events->begin(), events->end(), one_sided)) return;
   std::unordered_map<std::string, int> counts;
   std::unordered_map<std::string, int> inter;
   for (const Mention& m : ix.linked->mentions) {
@@ -2737,7 +2838,7 @@ void FillOpponents(const DocIndex& ix, std::vector<Event>* events) {
     inter[m.id] = m.inter;
   }
   for (Event& e : *events) {
-    if (!IsBattle(e) || e.actor1.empty() == e.actor2.empty()) continue;
+    if (!one_sided(e)) continue;
     const std::string& known = e.actor1.empty() ? e.actor2 : e.actor1;
     const Camp* camp = ix.lexicon->CampOf(known);
     if (camp == nullptr) continue;

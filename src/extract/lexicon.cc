@@ -122,6 +122,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"behind", CueClass::kBehind},
     {"elsewhere", CueClass::kElsewhere},
     {"side_marker", CueClass::kSideMarker},
+    {"ordinal", CueClass::kOrdinal},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

@@ -89,8 +89,9 @@ enum class CueClass : std::uint8_t {
   kBehind,
   kElsewhere,
   kSideMarker,
+  kOrdinal,
 };
-inline constexpr int kCueClassCount = 52;
+inline constexpr int kCueClassCount = 53;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

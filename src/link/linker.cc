@@ -652,6 +652,7 @@ class LinkRun {
     const kb::Actor& a = t_.kb.actors[record];
     Set(&m->id, a.id);
     m->inter = a.inter;
+    m->generic = a.kind == "generic";
     Set(&m->lineage, a.lineage.empty() ? a.id : a.lineage);
   }
 

@@ -40,7 +40,9 @@ struct Mention {
   std::uint32_t alias_index = 0;  // for re-resolution at another date (Linker::ResolveAt)
 
   // Actors.
-  int inter = 0;        // ACLED inter code, 0 when unknown
+  int inter = 0;  // ACLED inter code, 0 when unknown
+  bool generic =
+      false;  // the registry's kind "generic": a class of actors (فصائل المعارضة), not a group
   std::string lineage;  // lineage id, or the actor id itself
 
   // Places.

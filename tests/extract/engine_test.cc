@@ -2427,5 +2427,62 @@ TEST_F(EngineTest, SecondReviewSentencesKeepTheirSides) {
   EXPECT_NE(bombing[1].actor1, "SYRIAN_GOV_FORCES");
 }
 
+TEST_F(EngineTest, ARetellingThatNamesTheGroupMakesItTheDoerOfTheClass) {
+  // seed-003: "the Syrian rebels" carried out the suicide attacks in Aleppo;
+  // the retelling says which group, at a quarter of the city.
+  const auto named = Current(
+      Extract("نفذ المتمردون هجوما انتحاريا بسيارة مفخخة على مواقع قوات النظام في حلب يوم السبت.\n"
+              "وذكرت مصادر أن الهجوم الانتحاري نفذ من قبل جبهة النصرة في حي الحمدانية."));
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0].sub_event_type, "Suicide bomb");
+  EXPECT_EQ(named[0].actor1, "JABHAT_AL_NUSRA");
+  EXPECT_EQ(named[0].actor2, "SYRIAN_GOV_FORCES");
+  // At a town 50 km away it is another bombing, and the first keeps its doer.
+  const auto apart = Current(
+      Extract("نفذ المتمردون هجوما انتحاريا بسيارة مفخخة على مواقع قوات النظام في حلب يوم السبت.\n"
+              "وذكرت مصادر أن الهجوم الانتحاري نفذ من قبل جبهة النصرة في مدينة إدلب."));
+  ASSERT_EQ(apart.size(), 2u);
+  EXPECT_EQ(apart[0].actor1, "OPPOSITION_REBELS");
+  EXPECT_EQ(apart[1].actor1, "JABHAT_AL_NUSRA");
+}
+
+TEST_F(EngineTest, AThirdBombOfASeriesIsTheSameSides) {
+  // seed-003: "a third car bomb went off by remote control": one more of
+  // the attackers' bombs, not a blast nobody set off.
+  const auto series = Current(
+      Extract("نفذ المتمردون هجوما انتحاريا بسيارة مفخخة على مواقع قوات النظام في حلب يوم السبت.\n"
+              "وقال مصدر إن سيارة مفخخة ثانية انفجرت بالتحكم عن بعد."));
+  ASSERT_EQ(series.size(), 2u);
+  EXPECT_EQ(series[1].sub_event_type, "Remote explosive/landmine/IED");
+  EXPECT_EQ(series[1].actor1, "OPPOSITION_REBELS");
+  EXPECT_EQ(series[1].actor2, "SYRIAN_GOV_FORCES");
+  // Without the ordinal a blast is not said to be theirs.
+  const auto blast = Current(
+      Extract("نفذ المتمردون هجوما انتحاريا بسيارة مفخخة على مواقع قوات النظام في حلب يوم السبت.\n"
+              "وقال مصدر إن سيارة مفخخة انفجرت بالتحكم عن بعد في حي الحمدانية."));
+  ASSERT_EQ(blast.size(), 2u);
+  EXPECT_TRUE(blast[1].actor1.empty());
+}
+
+TEST_F(EngineTest, BombsDestroyedByTheSideABombingHitWereTheBombers) {
+  // seed-003 and seed-001: the army destroyed car bombs before they reached
+  // their targets; the article's bombing of the army says whose they were.
+  const auto owned =
+      Current(Extract("نفذ تنظيم داعش هجوما انتحاريا بسيارة مفخخة على مواقع قوات النظام في حلب.\n"
+                      "وقالت وكالة سانا إن قوات النظام دمرت سيارتين مفخختين قبل وصولهما إلى حلب."));
+  ASSERT_EQ(owned.size(), 2u);
+  EXPECT_EQ(owned[1].sub_event_type, "Disrupted weapons use");
+  EXPECT_EQ(owned[1].actor1, "SYRIAN_GOV_FORCES");
+  EXPECT_EQ(owned[1].actor2, "ISLAMIC_STATE");
+  // A bombing of another side tells nothing of them.
+  const auto other =
+      Current(Extract("فجر تنظيم داعش سيارة مفخخة في مقر لوحدات حماية الشعب في الحسكة.\n"
+                      "وقالت وكالة سانا إن قوات النظام دمرت سيارتين مفخختين قبل وصولهما إلى حلب."));
+  ASSERT_EQ(other.size(), 2u);
+  EXPECT_EQ(other[1].sub_event_type, "Disrupted weapons use");
+  EXPECT_TRUE(other[1].actor2.empty());
+}
+
 }  // namespace
+
 }  // namespace rasd
