@@ -123,6 +123,11 @@ constexpr std::uint32_t kAttemptReach = 4;
 // A report without a place repeats one at most this far before it (about
 // three sentences of Arabic news).
 constexpr std::uint32_t kContinuationBytes = 600;
+// Sentences after "X with a class of actors" in which the class is X's men.
+constexpr std::uint32_t kCoalitionReach = 2;
+// Words between "with" and the class it introduces (بالتعاون مع فصائل أخرى من
+// المعارضة).
+constexpr std::uint32_t kCoalitionMemberReach = 4;
 // A one-off told again at a quarter of the town its first telling named
 // (هجومين انتحاريين … في حلب; الهجمات الانتحارية … منطقة جمعية الزهراء) lies
 // within this distance of it.
@@ -176,6 +181,16 @@ struct Roles {
 // What the article said last: a sentence that omits the place or the other
 // side usually continues the previous report.
 constexpr std::size_t kNoEvent = static_cast<std::size_t>(-1);
+
+// "X with a class of actors" (جبهة النصرة بالتعاون مع فصائل أخرى من المعارضة):
+// X leads the class's fighters in the report that follows.
+struct Coalition {
+  std::uint32_t sentence = 0;
+  std::string leader;
+  int leader_inter = 0;
+  std::optional<ByteSpan> leader_span;
+  std::string member;  // the class (registry kind generic)
+};
 
 struct Context {
   std::optional<Location> location;
@@ -1518,10 +1533,42 @@ bool OneOff(const Event& e) {
          e.sub_event_type == SubEventTypeName(SubEventType::kAbductionForcedDisappearance);
 }
 
+// Every "X with a class of actors" of the document: a group named right
+// before a "with" cue, and a class of actors within a few words after it.
+std::vector<Coalition> FindCoalitions(const DocIndex& ix) {
+  std::vector<Coalition> found;
+  const auto k = static_cast<std::size_t>(CueClass::kWith);
+  const std::uint32_t n = static_cast<std::uint32_t>(ix.text->tokens.size());
+  for (std::uint32_t c = ix.cue_from[k]; c < ix.cue_from[k + 1]; ++c) {
+    const std::uint32_t t = ix.cue_tokens[c];
+    if (t == 0 || ix.Cue(t - 1, CueClass::kWith)) continue;  // not the phrase's first word
+    const std::uint32_t before = IsPunct(ix, t - 1, "\"") && t > 1 ? t - 2 : t - 1;
+    const std::int32_t leader = ix.mention_at[before];
+    if (leader == kNone || ix.mention(leader).kind != MentionKind::kActor ||
+        ix.mention(leader).generic || ix.mention(leader).id.empty()) {
+      continue;
+    }
+    std::uint32_t after = t;
+    while (after < n && ix.Cue(after, CueClass::kWith)) ++after;
+    for (std::uint32_t u = after; u < n && u < after + kCoalitionMemberReach; ++u) {
+      const std::int32_t m = ix.mention_at[u];
+      if (m == kNone || ix.mention(m).kind != MentionKind::kActor) continue;
+      if (ix.mention(m).generic && ix.mention(m).id != ix.mention(leader).id) {
+        const Mention& l = ix.mention(leader);
+        found.push_back(
+            {static_cast<std::uint32_t>(SentenceAt(ix, ix.text->tokens[t].original.begin.value)),
+             l.id, l.inter, l.original, ix.mention(m).id});
+      }
+      break;
+    }
+  }
+  return found;
+}
+
 class AssemblyRun {
  public:
   AssemblyRun(const Lexicon& lexicon, const DocIndex& ix, std::vector<Event>* out)
-      : lexicon_(lexicon), ix_(ix), out_(out) {}
+      : lexicon_(lexicon), ix_(ix), out_(out), coalitions_(FindCoalitions(ix)) {}
 
   void Sentence(std::uint32_t s) {
     const text::Sentence& sentence = ix_.text->sentences[s];
@@ -1691,6 +1738,7 @@ class AssemblyRun {
     InheritRetoldSides(s, frame, &base);
     OneOfASeries(s, frame, &base);
     CiviliansAsTarget(frame, &base);
+    DuringTheFighting(s, sentence, frame, &base);
     UnarmedFightNoBattle(&base);
     DeadOfThem(s, frame, &base);
     ContinueDyad(s, &base);
@@ -1702,6 +1750,7 @@ class AssemblyRun {
     CodeToAirArm(frame, &base);
     DetaineesAreNoSide(&base);
     ProtestersAreTheSide(&base);
+    LedByTheNamedGroup(s, &base);
     base.trigger = ix_.Original(frame.head().first, frame.hits.back().end);
     FillDate(ix_, sentence, s, frame.head().first, &base);
     base.status = DecideStatus(ix_, sentence, frame, base);
@@ -2170,6 +2219,57 @@ class AssemblyRun {
     if (e->actor2 == kCiviliansId) ClearActor2(e);
   }
 
+  // A side named only as the class a group was said to act with (قيام جبهة
+  // النصرة بالتعاون مع فصائل أخرى من المعارضة بتفخيخ نفق … تلى ذلك اشتباكات
+  // بين قوات النظام وفصائل المعارضة) is that group's coalition: in the
+  // report that follows, the group is the side and the class its associate.
+  void LedByTheNamedGroup(std::uint32_t s, Event* e) const {
+    for (auto it = coalitions_.rbegin(); it != coalitions_.rend(); ++it) {
+      if (it->sentence > s) continue;
+      if (s > it->sentence + kCoalitionReach) return;
+      const bool led = e->actor1 == it->leader || e->actor2 == it->leader;
+      const bool first = led ? e->actor1 == it->leader : e->actor1 == it->member;
+      if (led ? e->actor1 == it->member || e->actor2 == it->member
+              : !first && e->actor2 != it->member) {
+        continue;
+      }
+      if (!led) {
+        (first ? e->actor1 : e->actor2) = it->leader;
+        (first ? e->inter1 : e->inter2) = it->leader_inter;
+        (first ? e->actor1_span : e->actor2_span) = it->leader_span;
+      }
+      std::vector<std::string>& assoc = first ? e->assoc_actor_1 : e->assoc_actor_2;
+      if (std::find(assoc.begin(), assoc.end(), it->member) == assoc.end()) {
+        assoc.push_back(it->member);
+      }
+      return;
+    }
+  }
+
+  // A bombardment "during the clashes" that names no target (أثناء الاشتباكات
+  // عمدت قوات النظام إلى قصف المنطقة بالطيران الحربي) hit the side that the
+  // bomber's camp fought in the battle just told, in its sentence or the one
+  // before.
+  void DuringTheFighting(std::uint32_t s, const text::Sentence& sentence, const Frame& frame,
+                         Event* e) const {
+    if (!IsBombardment(*e) || e->actor1.empty() || !e->actor2.empty() ||
+        !FirstCueIn(ix_, CueClass::kDuring, sentence.first_token, frame.head().first)) {
+      return;
+    }
+    const auto same_side = [&](const std::string& a, const std::string& b) {
+      return a == b || SameCamp(ix_, a, b) || lexicon_.AirArmOf(b) == a;
+    };
+    for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
+      if (SentenceAt(ix_, it->evidence.begin.value) + 1 < s) return;
+      if (it->event_type != "Battles" || it->actor1.empty() || it->actor2.empty()) continue;
+      const bool first = same_side(e->actor1, it->actor1);
+      if (!first && !same_side(e->actor1, it->actor2)) continue;
+      e->actor2 = first ? it->actor2 : it->actor1;
+      e->inter2 = first ? it->inter2 : it->inter1;
+      return;
+    }
+  }
+
   void CiviliansAsTarget(const Frame& frame, Event* e) const {
     // Civilians suffer violence; they do not carry it out (ACLED codes them
     // as actor2 only): a count of dead people before the trigger (وامرأة
@@ -2481,6 +2581,7 @@ class AssemblyRun {
   std::vector<Event>* out_;
   Context context_;
   std::vector<std::optional<std::vector<TriggerHit>>> triggers_;  // by sentence, when found
+  std::vector<Coalition> coalitions_;
 };
 
 bool SameActors(const DocIndex& ix, const Event& a, const Event& b) {

@@ -123,6 +123,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"elsewhere", CueClass::kElsewhere},
     {"side_marker", CueClass::kSideMarker},
     {"ordinal", CueClass::kOrdinal},
+    {"during", CueClass::kDuring},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

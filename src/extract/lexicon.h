@@ -90,8 +90,9 @@ enum class CueClass : std::uint8_t {
   kElsewhere,
   kSideMarker,
   kOrdinal,
+  kDuring,
 };
-inline constexpr int kCueClassCount = 53;
+inline constexpr int kCueClassCount = 54;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -2483,6 +2483,53 @@ TEST_F(EngineTest, BombsDestroyedByTheSideABombingHitWereTheBombers) {
   EXPECT_TRUE(other[1].actor2.empty());
 }
 
+TEST_F(EngineTest, ABombardmentDuringTheClashesHitTheBombersEnemyInThem) {
+  // seed-001: "during the clashes the regime's forces bombed the area with
+  // warplanes": the side the regime was fighting.
+  const auto during =
+      Current(Extract("دارت اشتباكات بين قوات النظام وجبهة النصرة في بلدة مورك.\n"
+                      "وأثناء الاشتباكات قصف الطيران الحربي البلدة."));
+  ASSERT_EQ(during.size(), 2u);
+  EXPECT_EQ(during[1].sub_event_type, "Air/drone strike");
+  EXPECT_EQ(during[1].actor2, "JABHAT_AL_NUSRA");
+  // Told without "during", the strike names no target, as ACLED leaves it.
+  const auto apart = Current(Extract(
+      "دارت اشتباكات بين قوات النظام وجبهة النصرة في بلدة مورك.\nوقصف الطيران الحربي البلدة."));
+  ASSERT_EQ(apart.size(), 2u);
+  EXPECT_TRUE(apart[1].actor2.empty());
+  // A bomber that is no side of the clashes takes no target from them.
+  const auto third =
+      Current(Extract("دارت اشتباكات بين قوات النظام وجبهة النصرة في بلدة مورك.\n"
+                      "وأثناء الاشتباكات قصف تنظيم داعش البلدة بالهاون."));
+  ASSERT_EQ(third.size(), 2u);
+  EXPECT_EQ(third[1].actor1, "ISLAMIC_STATE");
+  EXPECT_TRUE(third[1].actor2.empty());
+}
+
+TEST_F(EngineTest, AClassAGroupActsWithIsItsCoalitionInTheReportThatFollows) {
+  // seed-001: the Nusra Front "in cooperation with other opposition factions"
+  // dug the tunnel; "clashes followed between the regime and the opposition
+  // factions": the Nusra Front's side, the factions its associates.
+  const auto led = Current(Extract(
+      "شنت حركة أحرار الشام بالتعاون مع فصائل المعارضة هجوما على مواقع قوات النظام في بلدة "
+      "مورك.\nوتلى ذلك اشتباكات بين قوات النظام وفصائل المعارضة في البلدة، وأثناء الاشتباكات "
+      "قصفت قوات النظام البلدة بالطيران الحربي."));
+  ASSERT_FALSE(led.empty());
+  for (const Event& e : led) {
+    EXPECT_NE(e.actor1, "OPPOSITION_REBELS") << Evidence(e);
+    EXPECT_NE(e.actor2, "OPPOSITION_REBELS") << Evidence(e);
+  }
+  EXPECT_EQ(led[0].actor1, "AHRAR_AL_SHAM");
+  EXPECT_EQ(led[0].assoc_actor_1, std::vector<std::string>{"OPPOSITION_REBELS"});
+  EXPECT_EQ(led.back().sub_event_type, "Air/drone strike");
+  EXPECT_EQ(led.back().actor2, "AHRAR_AL_SHAM");
+  // Without the coalition the factions are the side.
+  const auto alone =
+      Current(Extract("وتلى ذلك اشتباكات بين قوات النظام وفصائل المعارضة في بلدة مورك."));
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_EQ(alone[0].actor2, "OPPOSITION_REBELS");
+}
+
 }  // namespace
 
 }  // namespace rasd
