@@ -29,6 +29,8 @@ inline constexpr std::string_view kIn = "\xD9\x81\xD9\x8A";
 inline constexpr std::string_view kThen = "\xD8\xAB\xD9\x85";
 // U+0645 U+0646, the preposition من ("of", partitive), in normalised text.
 inline constexpr std::string_view kOf = "\xD9\x85\xD9\x86";
+// U+0645 U+0639, the preposition مع ("with"), in normalised text.
+inline constexpr std::string_view kWithWord = "\xD9\x85\xD8\xB9";
 // U+062A ت and U+064A ي, the prefixes of a verb in the present tense (تقصف،
 // يقصف), and ت also the ending of a past one (تعرضت).
 inline constexpr std::string_view kTa = "\xD8\xAA";

@@ -123,6 +123,9 @@ constexpr std::uint32_t kAttemptReach = 4;
 // A report without a place repeats one at most this far before it (about
 // three sentences of Arabic news).
 constexpr std::uint32_t kContinuationBytes = 600;
+// Bombs destroyed this close to a bombing of the side that destroyed them are
+// taken to be the bombers' (the scorer's own radius for one place).
+constexpr double kOneFrontKm = 25.0;
 // Sentences after "X with a class of actors" in which the class is X's men.
 constexpr std::uint32_t kCoalitionReach = 2;
 // Words between "with" and the class it introduces (بالتعاون مع فصائل أخرى من
@@ -186,6 +189,7 @@ constexpr std::size_t kNoEvent = static_cast<std::size_t>(-1);
 // X leads the class's fighters in the report that follows.
 struct Coalition {
   std::uint32_t sentence = 0;
+  std::uint32_t token = 0;  // the "with" cue's first token
   std::string leader;
   int leader_inter = 0;
   std::optional<ByteSpan> leader_span;
@@ -1533,8 +1537,21 @@ bool OneOff(const Event& e) {
          e.sub_event_type == SubEventTypeName(SubEventType::kAbductionForcedDisappearance);
 }
 
+// True when the name at token `first` is what a verb or a noun was done to,
+// or whom something was done with (قصفت قوات النظام مواقع جبهة النصرة،
+// اشتباكات مع قوات النظام): no subject that leads others.
+bool NamedAsAnObject(const DocIndex& ix, std::uint32_t first) {
+  std::uint32_t t = first;
+  if (t > 0 && IsPunct(ix, t - 1, "\"")) --t;
+  if (t == 0) return false;
+  return ix.Cue(t - 1, CueClass::kTarget) || ix.Cue(t - 1, CueClass::kWith) ||
+         ix.Cue(t - 1, CueClass::kBetween) || ix.Cue(t - 1, CueClass::kMembers) ||
+         IsWord(ix, t - 1, kWithWord);
+}
+
 // Every "X with a class of actors" of the document: a group named right
-// before a "with" cue, and a class of actors within a few words after it.
+// before a "with" cue, the subject of its clause, and a class of actors
+// within a few words after the cue.
 std::vector<Coalition> FindCoalitions(const DocIndex& ix) {
   std::vector<Coalition> found;
   const auto k = static_cast<std::size_t>(CueClass::kWith);
@@ -1542,10 +1559,12 @@ std::vector<Coalition> FindCoalitions(const DocIndex& ix) {
   for (std::uint32_t c = ix.cue_from[k]; c < ix.cue_from[k + 1]; ++c) {
     const std::uint32_t t = ix.cue_tokens[c];
     if (t == 0 || ix.Cue(t - 1, CueClass::kWith)) continue;  // not the phrase's first word
-    const std::uint32_t before = IsPunct(ix, t - 1, "\"") && t > 1 ? t - 2 : t - 1;
+    std::uint32_t before = t - 1;
+    while (before > 0 && (IsPunct(ix, before, "\"") || IsPunct(ix, before, ","))) --before;
     const std::int32_t leader = ix.mention_at[before];
     if (leader == kNone || ix.mention(leader).kind != MentionKind::kActor ||
-        ix.mention(leader).generic || ix.mention(leader).id.empty()) {
+        ix.mention(leader).generic || ix.mention(leader).id.empty() ||
+        NamedAsAnObject(ix, ix.mention(leader).first_token)) {
       continue;
     }
     std::uint32_t after = t;
@@ -1556,7 +1575,7 @@ std::vector<Coalition> FindCoalitions(const DocIndex& ix) {
       if (ix.mention(m).generic && ix.mention(m).id != ix.mention(leader).id) {
         const Mention& l = ix.mention(leader);
         found.push_back(
-            {static_cast<std::uint32_t>(SentenceAt(ix, ix.text->tokens[t].original.begin.value)),
+            {static_cast<std::uint32_t>(SentenceAt(ix, ix.text->tokens[t].original.begin.value)), t,
              l.id, l.inter, l.original, ix.mention(m).id});
       }
       break;
@@ -1750,11 +1769,9 @@ class AssemblyRun {
     CodeToAirArm(frame, &base);
     DetaineesAreNoSide(&base);
     ProtestersAreTheSide(&base);
-    LedByTheNamedGroup(s, &base);
     base.trigger = ix_.Original(frame.head().first, frame.hits.back().end);
     FillDate(ix_, sentence, s, frame.head().first, &base);
     base.status = DecideStatus(ix_, sentence, frame, base);
-    OwnerOfTheBombs(roles, &base);
     base.claims = context_.claims;
     base.confidence = frame.head().row->strong ? 0.8 : 0.6;
 
@@ -1813,6 +1830,8 @@ class AssemblyRun {
         context_.location_sentence = s;
       }
       PoliceAbroad(frame, &e);
+      LedByTheNamedGroup(s, frame.head().first, &e);
+      OwnerOfTheBombs(roles, &e);
       if (!Codable(e, frame, scene_only)) continue;
       if (Event* told = OneOffTold(frame, e)) {
         // The report that places it is the fuller record of the two. A
@@ -1827,6 +1846,8 @@ class AssemblyRun {
       }
       out_->push_back(std::move(e));
       context_.event_sentence = s;
+      if (series_of_next_ != kNoEvent)
+        series_members_.emplace_back(series_of_next_, out_->size() - 1);
       RememberBlast(s, out_->size() - 1);
     }
     if (sub == SubEventType::kAirDroneStrike ||
@@ -2142,6 +2163,8 @@ class AssemblyRun {
           it->status != e->status) {
         continue;
       }
+      // A bombing of the side on another front says nothing of these bombs.
+      if (e->location && it->location && !OnOneFront(*it->location, *e->location)) return;
       e->actor2 = it->actor1;
       e->inter2 = it->inter1;
       e->actor2_span = it->actor1_span;
@@ -2223,10 +2246,16 @@ class AssemblyRun {
   // النصرة بالتعاون مع فصائل أخرى من المعارضة بتفخيخ نفق … تلى ذلك اشتباكات
   // بين قوات النظام وفصائل المعارضة) is that group's coalition: in the
   // report that follows, the group is the side and the class its associate.
-  void LedByTheNamedGroup(std::uint32_t s, Event* e) const {
+  // Only after the cue, and at the place of the coalition's own event: told
+  // elsewhere, the class fights on its own (وفي ريف حلب، اشتباكات بين تنظيم
+  // الدولة وفصائل المعارضة في بلدة مارع).
+  void LedByTheNamedGroup(std::uint32_t s, std::uint32_t head, Event* e) const {
     for (auto it = coalitions_.rbegin(); it != coalitions_.rend(); ++it) {
-      if (it->sentence > s) continue;
+      if (it->sentence > s || it->token >= head) continue;
       if (s > it->sentence + kCoalitionReach) return;
+      const std::uint32_t cue = ix_.text->tokens[it->token].original.begin.value;
+      const bool own = e->evidence.begin.value <= cue && cue < e->evidence.end.value;
+      if (!own && !AtTheCoalitionsScene(*it, *e)) continue;
       const bool led = e->actor1 == it->leader || e->actor2 == it->leader;
       const bool first = led ? e->actor1 == it->leader : e->actor1 == it->member;
       if (led ? e->actor1 == it->member || e->actor2 == it->member
@@ -2246,25 +2275,48 @@ class AssemblyRun {
     }
   }
 
+  // True when `e` is told at the place of the event that the coalition's
+  // cue stands in, or within kSceneKm of it; false when there is no such event.
+  bool AtTheCoalitionsScene(const Coalition& c, const Event& e) const {
+    const std::uint32_t cue = ix_.text->tokens[c.token].original.begin.value;
+    for (const Event& own : *out_) {
+      if (own.evidence.begin.value > cue || cue >= own.evidence.end.value ||
+          (own.actor1 != c.leader && own.actor2 != c.leader)) {
+        continue;
+      }
+      if (!own.location || !e.location) return true;
+      return LocationKey(own) == LocationKey(e) || WithinScene(*own.location, *e.location);
+    }
+    return false;
+  }
+
   // A bombardment "during the clashes" that names no target (أثناء الاشتباكات
   // عمدت قوات النظام إلى قصف المنطقة بالطيران الحربي) hit the side that the
   // bomber's camp fought in the battle just told, in its sentence or the one
   // before.
   void DuringTheFighting(std::uint32_t s, const text::Sentence& sentence, const Frame& frame,
                          Event* e) const {
-    if (!IsBombardment(*e) || e->actor1.empty() || !e->actor2.empty() ||
-        !FirstCueIn(ix_, CueClass::kDuring, sentence.first_token, frame.head().first)) {
-      return;
-    }
-    const auto same_side = [&](const std::string& a, const std::string& b) {
-      return a == b || SameCamp(ix_, a, b) || lexicon_.AirArmOf(b) == a;
+    if (!IsBombardment(*e) || e->actor1.empty() || !e->actor2.empty()) return;
+    // The cue governs its clause: after "، فيما" another report begins (قتل
+    // عنصران خلال الاشتباكات …، فيما قصفت قوات النظام بلدة كفرزيتا).
+    const std::optional<std::uint32_t> cue =
+        FirstCueIn(ix_, CueClass::kDuring, sentence.first_token, frame.head().first);
+    if (!cue || CueInRange(ix_, CueClass::kContrast, *cue, frame.head().first)) return;
+    // The bomber's own side: itself, the state whose air arm it is, or a
+    // member of its camp when the camp's members never fight each other.
+    const auto same_side = [&](const std::string& bomber, const std::string& side) {
+      if (bomber == side || lexicon_.AirArmOf(side) == bomber) return true;
+      const Camp* c = lexicon_.CampOf(bomber);
+      return c != nullptr && c->cohesive && SameCamp(ix_, bomber, side);
     };
     for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
       if (SentenceAt(ix_, it->evidence.begin.value) + 1 < s) return;
       if (it->event_type != "Battles" || it->actor1.empty() || it->actor2.empty()) continue;
       const bool first = same_side(e->actor1, it->actor1);
-      if (!first && !same_side(e->actor1, it->actor2)) continue;
-      e->actor2 = first ? it->actor2 : it->actor1;
+      if (first == same_side(e->actor1, it->actor2)) continue;  // neither, or both
+      const std::string& enemy = first ? it->actor2 : it->actor1;
+      if (enemy == e->actor1) return;
+      e->actor2 = enemy;
       e->inter2 = first ? it->inter2 : it->inter1;
       return;
     }
@@ -2390,13 +2442,40 @@ class AssemblyRun {
     for (Event& told : *out_) {
       if (told.sub_event_type != e.sub_event_type || told.status != e.status) continue;
       if (!e.location || !told.location || LocationKey(told) == LocationKey(e)) return &told;
-      if (told.date == e.date && WithinScene(*told.location, *e.location)) return &told;
+      if (!told.date.empty() && told.date == e.date && QuarterOf(*told.location, *e.location)) {
+        return &told;
+      }
     }
     return nullptr;
   }
 
+  // True when one place is a town and the other a quarter or a landmark
+  // within kSceneKm of it (حلب and جمعية الزهراء), or a spot the gazetteer
+  // lacks, which carries the point of the area it is in (حي الحمدانية): two
+  // quarters of one town (المزة، باب توما) are two scenes.
+  bool QuarterOf(const Location& a, const Location& b) const {
+    const auto kind = [&](const Location& l) -> std::string_view {
+      for (const Mention& m : ix_.linked->mentions) {
+        if (m.kind == MentionKind::kPlace && m.name_span == l.span) return m.place_kind;
+      }
+      return {};
+    };
+    const auto town = [](std::string_view k) {
+      return k == "city" || k == "town" || k == "village";
+    };
+    const auto spot = [](const Location& l, std::string_view k) {
+      return k == "neighbourhood" || k == "landmark" || l.place_id.empty();
+    };
+    const std::string_view ka = kind(a), kb = kind(b);
+    return ((town(ka) && spot(b, kb)) || (spot(a, ka) && town(kb))) && WithinScene(a, b);
+  }
+
   void RememberBlast(std::uint32_t s, std::size_t event) {
-    if ((*out_)[event].event_type != EventTypeOf(SubEventType::kRemoteExplosiveLandmineIed)) return;
+    const Event& e = (*out_)[event];
+    if (e.event_type != EventTypeOf(SubEventType::kRemoteExplosiveLandmineIed) ||
+        e.status != EventStatus::kCurrent) {
+      return;
+    }
     context_.blast = event;
     context_.blast_sentence = s;
   }
@@ -2404,21 +2483,37 @@ class AssemblyRun {
   // "A third car bomb" (وقال مصدر بالمجموعة إن سيارة ملغومة ثالثة انفجرت): one
   // more of the series of bombs just told, set off by the same side at the
   // same target.
-  void OneOfASeries(std::uint32_t s, const Frame& frame, Event* e) const {
-    const std::uint32_t after = frame.head().end;
-    if (!e->actor1.empty() || after >= ix_.text->tokens.size() ||
-        !ix_.Cue(after, CueClass::kOrdinal) || context_.blast == kNoEvent ||
-        s > context_.blast_sentence + kDoerReach) {
+  // The ordinal follows the trigger's noun, which a verb may open (وانفجرت سيارة
+  // مفخخة ثانية). Bombs go on a series of bombs, strikes one of strikes.
+  void OneOfASeries(std::uint32_t s, const Frame& frame, Event* e) {
+    series_of_next_ = kNoEvent;
+    const auto ordinal_at = [&](std::uint32_t t) {
+      return t < ix_.text->tokens.size() && ix_.Cue(t, CueClass::kOrdinal);
+    };
+    if (!e->actor1.empty() || context_.blast == kNoEvent ||
+        s > context_.blast_sentence + kDoerReach ||
+        !(ordinal_at(frame.head().end) || ordinal_at(frame.hits.back().end))) {
       return;
     }
     const Event& series = (*out_)[context_.blast];
-    if (series.event_type != e->event_type || series.actor1.empty()) return;
+    const auto bomb = [](const Event& b) {
+      return b.sub_event_type == SubEventTypeName(SubEventType::kRemoteExplosiveLandmineIed) ||
+             b.sub_event_type == SubEventTypeName(SubEventType::kSuicideBomb);
+    };
+    const bool same_kind = series.sub_event_type == e->sub_event_type || (bomb(series) && bomb(*e));
+    if (!same_kind || series.actor1.empty()) return;
     e->actor1 = series.actor1;
     e->inter1 = series.inter1;
-    if (e->actor2.empty() && series.actor2 != e->actor1) {
+    if (e->actor2.empty()) {
       e->actor2 = series.actor2;
       e->inter2 = series.inter2;
     }
+    series_of_next_ = context_.blast;
+  }
+
+  static bool OnOneFront(const Location& a, const Location& b) {
+    return a.lat && a.lon && b.lat && b.lon &&
+           DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon) <= kOneFrontKm;
   }
 
   static bool WithinScene(const Location& a, const Location& b) {
@@ -2437,10 +2532,20 @@ class AssemblyRun {
   // قبل الجماعة الجهادية حياة التحرير الشام) makes the exact doer of an event
   // first told as the work of a class of actors (نفذ المتمردون السوريون هجومين
   // إنتحاريين).
+  // The bombs of its series (OneOfASeries) go with it.
   void NamedDoerOfTheClass(const Event& later, Event* told) const {
     if (told->actor1.empty() || later.actor1.empty() || later.actor1 == told->actor2 ||
         !Generic(told->actor1) || Generic(later.actor1)) {
       return;
+    }
+    const std::string class_id = told->actor1;
+    const auto index = static_cast<std::size_t>(told - out_->data());
+    for (const auto& [series, member] : series_members_) {
+      Event& m = (*out_)[member];
+      if (series == index && m.actor1 == class_id) {
+        m.actor1 = later.actor1;
+        m.inter1 = later.inter1;
+      }
     }
     told->actor1 = later.actor1;
     told->inter1 = later.inter1;
@@ -2582,6 +2687,10 @@ class AssemblyRun {
   Context context_;
   std::vector<std::optional<std::vector<TriggerHit>>> triggers_;  // by sentence, when found
   std::vector<Coalition> coalitions_;
+  // The series the frame being emitted continues (OneOfASeries), and the
+  // events so continued: {series, member} indices into out_.
+  std::size_t series_of_next_ = kNoEvent;
+  std::vector<std::pair<std::size_t, std::size_t>> series_members_;
 };
 
 bool SameActors(const DocIndex& ix, const Event& a, const Event& b) {

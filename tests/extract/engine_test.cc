@@ -2444,6 +2444,20 @@ TEST_F(EngineTest, ARetellingThatNamesTheGroupMakesItTheDoerOfTheClass) {
   ASSERT_EQ(apart.size(), 2u);
   EXPECT_EQ(apart[0].actor1, "OPPOSITION_REBELS");
   EXPECT_EQ(apart[1].actor1, "JABHAT_AL_NUSRA");
+  // Two quarters of one city are two scenes (the review: المزة and باب توما).
+  const auto quarters = Current(Extract(
+      "فجر انتحاري نفسه بحزام ناسف قرب حاجز لقوات النظام في حي المزة بدمشق ما أدى إلى مقتل 8 "
+      "عناصر. وفي حي باب توما، قتل 5 مدنيين في الاعتداء الانتحاري الذي استهدف كنيسة الصليب."));
+  ASSERT_EQ(quarters.size(), 2u);
+  EXPECT_EQ(quarters[0].fatalities, 8);
+  EXPECT_EQ(quarters[1].fatalities, 5);
+  // Undated, a retelling's day is unknown: not the same day.
+  const auto undated =
+      Current(Extract("نفذ المتمردون هجوما انتحاريا بسيارة مفخخة على مواقع قوات النظام في حلب.\n"
+                      "وذكرت مصادر أن الهجوم الانتحاري نفذ من قبل جبهة النصرة في حي الحمدانية.",
+                      ""));
+  ASSERT_EQ(undated.size(), 2u);
+  EXPECT_EQ(undated[0].actor1, "OPPOSITION_REBELS");
 }
 
 TEST_F(EngineTest, AThirdBombOfASeriesIsTheSameSides) {
@@ -2462,6 +2476,30 @@ TEST_F(EngineTest, AThirdBombOfASeriesIsTheSameSides) {
               "وقال مصدر إن سيارة مفخخة انفجرت بالتحكم عن بعد في حي الحمدانية."));
   ASSERT_EQ(blast.size(), 2u);
   EXPECT_TRUE(blast[1].actor1.empty());
+  // The ordinal after a verb-first trigger (وانفجرت سيارة مفخخة ثانية).
+  const std::string bombing =
+      "نفذ تنظيم الدولة هجوما انتحاريا بسيارة مفخخة على مواقع قوات النظام في القامشلي.\n";
+  const auto verb_first = Current(Extract(bombing + "وانفجرت سيارة مفخخة ثانية بالتحكم عن بعد."));
+  ASSERT_EQ(verb_first.size(), 2u);
+  EXPECT_EQ(verb_first[1].actor1, "ISLAMIC_STATE");
+  // A second air strike is no bomb of the series.
+  const auto strike = Current(Extract(bombing + "وبعد ساعة استهدفت غارة ثانية المنطقة ذاتها."));
+  ASSERT_EQ(strike.size(), 2u);
+  EXPECT_TRUE(strike[1].actor1.empty());
+  // A bombing denied is no series of the one who denies it.
+  const auto denied = Current(Extract(
+      "انفجرت سيارة مفخخة في حي المزة بدمشق، ونفت جبهة النصرة أن تكون هي من نفذت التفجير. وقال "
+      "مصدر إن سيارة مفخخة ثانية انفجرت بعد دقائق في الحي نفسه."));
+  ASSERT_EQ(denied.size(), 2u);
+  EXPECT_TRUE(denied[1].actor1.empty());
+  // The series follows its first bombing when a retelling names the group.
+  const auto renamed = Current(Extract(
+      "نفذ المتمردون هجوما انتحاريا بسيارة مفخخة على مواقع قوات النظام في حلب يوم السبت. وقال "
+      "مصدر إن سيارة مفخخة ثانية انفجرت بالتحكم عن بعد. وذكرت مصادر أن الهجوم الانتحاري نفذ من "
+      "قبل جبهة النصرة في حي الحمدانية."));
+  ASSERT_EQ(renamed.size(), 2u);
+  EXPECT_EQ(renamed[0].actor1, "JABHAT_AL_NUSRA");
+  EXPECT_EQ(renamed[1].actor1, "JABHAT_AL_NUSRA");
 }
 
 TEST_F(EngineTest, BombsDestroyedByTheSideABombingHitWereTheBombers) {
@@ -2481,6 +2519,16 @@ TEST_F(EngineTest, BombsDestroyedByTheSideABombingHitWereTheBombers) {
   ASSERT_EQ(other.size(), 2u);
   EXPECT_EQ(other[1].sub_event_type, "Disrupted weapons use");
   EXPECT_TRUE(other[1].actor2.empty());
+  // Nor does a bombing of the same side on another front: in Daraa the
+  // bombs are the side fighting there (the review; Deir ez-Zor is 400 km off).
+  const auto far = Current(Extract(
+      "نفذ تنظيم الدولة هجوما انتحاريا بسيارة مفخخة على مواقع قوات النظام في مدينة دير الزور. "
+      "وفي ريف درعا، اشتبكت فصائل المعارضة مع قوات النظام في بلدة عتمان. كما قصفت قوات النظام "
+      "بلدة داعل بالمدفعية. وقالت وكالة سانا إن قوات النظام دمرت سيارة مفخخة قبل وصولها إلى حاجز "
+      "السد في مدينة درعا."));
+  ASSERT_EQ(far.size(), 4u);
+  EXPECT_EQ(far[3].sub_event_type, "Disrupted weapons use");
+  EXPECT_EQ(far[3].actor2, "OPPOSITION_REBELS");
 }
 
 TEST_F(EngineTest, ABombardmentDuringTheClashesHitTheBombersEnemyInThem) {
@@ -2504,6 +2552,21 @@ TEST_F(EngineTest, ABombardmentDuringTheClashesHitTheBombersEnemyInThem) {
   ASSERT_EQ(third.size(), 2u);
   EXPECT_EQ(third[1].actor1, "ISLAMIC_STATE");
   EXPECT_TRUE(third[1].actor2.empty());
+  // Fighting within a camp that also fights itself: the bomber's enemy is
+  // the other faction, never itself.
+  const auto factions = Current(
+      Extract("اندلعت اشتباكات عنيفة بين جيش الإسلام من جهة وفيلق الرحمن من جهة أخرى في الغوطة "
+              "الشرقية. وخلال الاشتباكات قصف فيلق الرحمن بلدة مسرابا بقذائف الهاون.",
+              "2016-04-29"));
+  ASSERT_EQ(factions.size(), 2u);
+  EXPECT_EQ(factions[1].actor1, "FAYLAQ_AL_RAHMAN");
+  EXPECT_EQ(factions[1].actor2, "JAISH_AL_ISLAM");
+  // "During" governs its clause: after "، فيما" another report begins.
+  const auto contrast = Current(
+      Extract("قتل عنصران من قوات النظام خلال الاشتباكات مع فصائل المعارضة في بلدة مورك، فيما قصفت "
+              "قوات النظام بلدة كفرزيتا بالمدفعية الثقيلة."));
+  ASSERT_EQ(contrast.size(), 2u);
+  EXPECT_TRUE(contrast[1].actor2.empty());
 }
 
 TEST_F(EngineTest, AClassAGroupActsWithIsItsCoalitionInTheReportThatFollows) {
@@ -2528,6 +2591,27 @@ TEST_F(EngineTest, AClassAGroupActsWithIsItsCoalitionInTheReportThatFollows) {
       Current(Extract("وتلى ذلك اشتباكات بين قوات النظام وفصائل المعارضة في بلدة مورك."));
   ASSERT_EQ(alone.size(), 1u);
   EXPECT_EQ(alone[0].actor2, "OPPOSITION_REBELS");
+  // The name before "with" leads only as the subject of its clause, not as
+  // what was struck nor whom one fought with (the review).
+  const auto object = Current(Extract(
+      "قصفت قوات النظام مواقع جبهة النصرة بالتعاون مع الميليشيات الموالية في ريف حلب. واندلعت "
+      "اشتباكات بين الميليشيات الموالية وفصائل المعارضة في بلدة حريتان."));
+  ASSERT_EQ(object.size(), 2u);
+  EXPECT_EQ(object[1].actor1, "PRO_GOV_MILITIAS");
+  EXPECT_EQ(object[1].actor2, "OPPOSITION_REBELS");
+  // Nor an event told before the cue in its sentence.
+  const auto before = Current(
+      Extract("قصفت قوات النظام بالمدفعية مواقع فصائل المعارضة في بلدة اللطامنة، بينما هاجمت جبهة "
+              "النصرة بالتعاون مع فصائل المعارضة حاجزا لقوات النظام في بلدة مورك."));
+  ASSERT_EQ(before.size(), 2u);
+  EXPECT_EQ(before[0].actor2, "OPPOSITION_REBELS");
+  // Nor on another front.
+  const auto front = Current(Extract(
+      "شنت جبهة النصرة بالتعاون مع فصائل المعارضة هجوما على مواقع قوات النظام في بلدة مورك.\n"
+      "وفي ريف حلب، اندلعت اشتباكات بين تنظيم الدولة وفصائل المعارضة في بلدة مارع."));
+  ASSERT_EQ(front.size(), 2u);
+  EXPECT_EQ(front[1].actor2, "OPPOSITION_REBELS");
+  EXPECT_TRUE(front[1].assoc_actor_2.empty());
 }
 
 }  // namespace
