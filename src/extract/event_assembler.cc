@@ -2087,6 +2087,13 @@ class AssemblyRun {
   // army launched air strikes" (شنت قوات النظام غارات، كثف الجيش السوري غاراته
   // الجوية) names the army, and so does the record.
   void CodeToAirArm(const Frame& frame, Event* e) const {
+    // Artillery is no air force's (يشارك فيها سلاحي الجو والمدفعية): the
+    // shelling is the state's forces'.
+    if (e->sub_event_type == SubEventTypeName(SubEventType::kShellingArtilleryMissileAttack)) {
+      const std::string& state = lexicon_.StateOfAirArm(e->actor1);
+      if (!state.empty() && state != e->actor2) e->actor1 = state;
+      return;
+    }
     if (e->sub_event_type != SubEventTypeName(SubEventType::kAirDroneStrike)) return;
     const std::string& arm = lexicon_.AirArmOf(e->actor1);
     if (arm.empty() ||

@@ -294,6 +294,15 @@ const std::string& Lexicon::AirCampaignTarget(const std::string& striker,
   return kNone;
 }
 
+const std::string& Lexicon::StateOfAirArm(const std::string& arm) const {
+  static const std::string kNoState;
+  // A handful of rows: a scan, not a second map.
+  for (const auto& [state, its_arm] : air_arms_) {
+    if (its_arm == arm) return state;
+  }
+  return kNoState;
+}
+
 const std::string& Lexicon::AirArmOf(const std::string& actor) const {
   static const std::string kNoArm;
   const auto it = air_arms_.find(actor);

@@ -134,6 +134,8 @@ class Lexicon {
 
   // The air force of a state actor (data/extract/air_arms.tsv), or "".
   const std::string& AirArmOf(const std::string& actor) const;
+  // The state actor whose air force `arm` is, or "".
+  const std::string& StateOfAirArm(const std::string& arm) const;
   // The side an unattributed air strike in Syria on `target` (an actor id) on
   // ISO date `date` is coded to (data/extract/unattributed_air.tsv), or "".
   const std::string& UnattributedAirActor(const std::string& target, const std::string& date) const;

@@ -2614,6 +2614,20 @@ TEST_F(EngineTest, AClassAGroupActsWithIsItsCoalitionInTheReportThatFollows) {
   EXPECT_TRUE(front[1].assoc_actor_2.empty());
 }
 
+TEST_F(EngineTest, ArtilleryNamedWithTheAirForceIsTheStatesForces) {
+  // seed-004: "fierce battles in which the air force and the artillery take
+  // part": the shelling is the army's, not the air force's.
+  const auto events = Current(
+      Extract("تقدم الجيش السوري في محيط قرية الرهجان شرق حماة التي تدور في محيطها معارك عنيفة "
+              "يشارك فيها سلاح الجو والمدفعية.",
+              "2018-01-10"));
+  const auto shelling = std::find_if(events.begin(), events.end(), [](const Event& e) {
+    return e.sub_event_type == "Shelling/artillery/missile attack";
+  });
+  ASSERT_NE(shelling, events.end());
+  EXPECT_EQ(shelling->actor1, "SYRIAN_GOV_FORCES");
+}
+
 }  // namespace
 
 }  // namespace rasd
