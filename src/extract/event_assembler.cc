@@ -200,7 +200,9 @@ struct Context {
   std::optional<Location> location;
   std::uint32_t location_sentence = 0;
   // The last town named by a sentence that reported no event.
-  std::optional<Location> scene;
+  // (A mention index, made a Location only when a report takes it: most
+  // sentences without a report set it, few reports use it.)
+  std::int32_t scene = kNone;
   std::uint32_t scene_sentence = 0;
   std::string actor1;
   std::string actor2;
@@ -1783,8 +1785,29 @@ class AssemblyRun {
       places.erase(places.begin() + 1, places.end());
     }
     std::uint32_t previous_end = frame.window_begin;
-    for (std::size_t k = 0; k < std::max<std::size_t>(1, places.size()); ++k) {
-      Event e = base;
+    // What the next reports carry on from this one is read from `base` now:
+    // the last place's event takes `base` itself, not a copy.
+    if (sub == SubEventType::kAirDroneStrike ||
+        sub == SubEventType::kShellingArtilleryMissileAttack) {
+      context_.bombardment = base.sub_event_type;
+      context_.bombardment_sentence = s;
+    }
+    if (!base.actor1.empty()) {
+      context_.subject = base.actor1;
+      context_.subject_inter = base.inter1;
+      context_.subject_sub_type = base.sub_event_type;
+      context_.subject_sentence = s;
+    }
+    if (!base.actor1.empty() && !base.actor2.empty()) {
+      context_.actor1 = base.actor1;
+      context_.actor2 = base.actor2;
+      context_.inter1 = base.inter1;
+      context_.inter2 = base.inter2;
+      context_.actors_sentence = s;
+    }
+    const std::size_t count = std::max<std::size_t>(1, places.size());
+    for (std::size_t k = 0; k < count; ++k) {
+      Event e = k + 1 == count ? std::move(base) : base;
       bool scene_only = false;
       std::uint32_t ev_begin =
           k == 0 ? std::min(frame.head().first, EvidenceStart(frame, roles)) : previous_end;
@@ -1849,24 +1872,6 @@ class AssemblyRun {
       if (series_of_next_ != kNoEvent)
         series_members_.emplace_back(series_of_next_, out_->size() - 1);
       RememberBlast(s, out_->size() - 1);
-    }
-    if (sub == SubEventType::kAirDroneStrike ||
-        sub == SubEventType::kShellingArtilleryMissileAttack) {
-      context_.bombardment = base.sub_event_type;
-      context_.bombardment_sentence = s;
-    }
-    if (!base.actor1.empty()) {
-      context_.subject = base.actor1;
-      context_.subject_inter = base.inter1;
-      context_.subject_sub_type = base.sub_event_type;
-      context_.subject_sentence = s;
-    }
-    if (!base.actor1.empty() && !base.actor2.empty()) {
-      context_.actor1 = base.actor1;
-      context_.actor2 = base.actor2;
-      context_.inter1 = base.inter1;
-      context_.inter2 = base.inter2;
-      context_.actors_sentence = s;
     }
   }
 
@@ -2667,7 +2672,7 @@ class AssemblyRun {
     for (auto it = places.rbegin(); it != places.rend(); ++it) {
       const Mention& m = ix_.mention(*it);
       if (m.dateline || !m.lat || IsArea(m) || m.country != "Syria") continue;
-      context_.scene = ToLocation(m);
+      context_.scene = *it;
       context_.scene_sentence = s;
       return;
     }
@@ -2678,10 +2683,10 @@ class AssemblyRun {
   // places the report but does not make a bare word an event.
   bool FallbackLocation(std::uint32_t s, Event* e) const {
     const bool reported = context_.location && s <= context_.location_sentence + 2;
-    const bool scene = context_.scene && s <= context_.scene_sentence + 2 &&
+    const bool scene = context_.scene != kNone && s <= context_.scene_sentence + 2 &&
                        (!reported || context_.scene_sentence > context_.location_sentence);
     if (scene) {
-      e->location = context_.scene;
+      e->location = ToLocation(ix_.mention(context_.scene));
     } else if (reported) {
       e->location = context_.location;
     }
