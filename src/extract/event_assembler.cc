@@ -1807,7 +1807,8 @@ class AssemblyRun {
     }
     const std::size_t count = std::max<std::size_t>(1, places.size());
     for (std::size_t k = 0; k < count; ++k) {
-      Event e = k + 1 == count ? std::move(base) : base;
+      // Only the last pass moves `base`; the passes before copy it.
+      Event e = k + 1 == count ? std::move(base) : base;  // NOLINT(bugprone-use-after-move)
       bool scene_only = false;
       std::uint32_t ev_begin =
           k == 0 ? std::min(frame.head().first, EvidenceStart(frame, roles)) : previous_end;
