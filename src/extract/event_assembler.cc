@@ -131,9 +131,9 @@ constexpr std::uint32_t kCoalitionReach = 2;
 // Words between "with" and the class it introduces (بالتعاون مع فصائل أخرى من
 // المعارضة).
 constexpr std::uint32_t kCoalitionMemberReach = 4;
-// A one-off told again at a quarter of the town its first telling named
-// (هجومين انتحاريين … في حلب; الهجمات الانتحارية … منطقة جمعية الزهراء) lies
-// within this distance of it.
+// A quarter of a town lies within this distance of it: a one-off told again
+// there (هجومين انتحاريين … في حلب; الهجمات الانتحارية … منطقة جمعية الزهراء),
+// or fighting told after a coalition's attack, is at the same scene.
 constexpr double kSceneKm = 10.0;
 // How many sentences back a village the gazetteer lacks looks for the known
 // place of the region being reported.
@@ -181,8 +181,7 @@ struct Roles {
   std::vector<std::int32_t> assoc;
 };
 
-// What the article said last: a sentence that omits the place or the other
-// side usually continues the previous report.
+// No event of out_ (an index into it).
 constexpr std::size_t kNoEvent = static_cast<std::size_t>(-1);
 
 // "X with a class of actors" (جبهة النصرة بالتعاون مع فصائل أخرى من المعارضة):
@@ -196,6 +195,8 @@ struct Coalition {
   std::string member;  // the class (registry kind generic)
 };
 
+// What the article said last: a sentence that omits the place or the other
+// side usually continues the previous report.
 struct Context {
   std::optional<Location> location;
   std::uint32_t location_sentence = 0;
@@ -1485,6 +1486,12 @@ bool IsBombardment(const Event& e) {
          e.sub_event_type == SubEventTypeName(SubEventType::kAirDroneStrike);
 }
 
+// A bomb set off: an IED or a suicide bombing.
+bool IsBombing(const Event& e) {
+  return e.sub_event_type == SubEventTypeName(SubEventType::kRemoteExplosiveLandmineIed) ||
+         e.sub_event_type == SubEventTypeName(SubEventType::kSuicideBomb);
+}
+
 // Leaves the event without its second side.
 void ClearActor2(Event* e) {
   e->actor2.clear();
@@ -1870,8 +1877,9 @@ class AssemblyRun {
       }
       out_->push_back(std::move(e));
       context_.event_sentence = s;
-      if (series_of_next_ != kNoEvent)
+      if (series_of_next_ != kNoEvent) {
         series_members_.emplace_back(series_of_next_, out_->size() - 1);
+      }
       RememberBlast(s, out_->size() - 1);
     }
   }
@@ -2167,17 +2175,15 @@ class AssemblyRun {
         roles.actor2 != kNone || e->actor1.empty()) {
       return;
     }
-    const auto bombing = [](const Event& b) {
-      return b.sub_event_type == SubEventTypeName(SubEventType::kRemoteExplosiveLandmineIed) ||
-             b.sub_event_type == SubEventTypeName(SubEventType::kSuicideBomb);
-    };
     for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
-      if (!bombing(*it) || it->actor2 != e->actor1 || it->actor1.empty() ||
+      if (!IsBombing(*it) || it->actor2 != e->actor1 || it->actor1.empty() ||
           it->status != e->status) {
         continue;
       }
       // A bombing of the side on another front says nothing of these bombs.
-      if (e->location && it->location && !OnOneFront(*it->location, *e->location)) return;
+      if (e->location && it->location && !WithinKm(*it->location, *e->location, kOneFrontKm)) {
+        return;
+      }
       e->actor2 = it->actor1;
       e->inter2 = it->inter1;
       e->actor2_span = it->actor1_span;
@@ -2298,7 +2304,7 @@ class AssemblyRun {
         continue;
       }
       if (!own.location || !e.location) return true;
-      return LocationKey(own) == LocationKey(e) || WithinScene(*own.location, *e.location);
+      return LocationKey(own) == LocationKey(e) || WithinKm(*own.location, *e.location, kSceneKm);
     }
     return false;
   }
@@ -2480,7 +2486,7 @@ class AssemblyRun {
       return k == "neighbourhood" || k == "landmark" || l.place_id.empty();
     };
     const std::string_view ka = kind(a), kb = kind(b);
-    return ((town(ka) && spot(b, kb)) || (spot(a, ka) && town(kb))) && WithinScene(a, b);
+    return ((town(ka) && spot(b, kb)) || (spot(a, ka) && town(kb))) && WithinKm(a, b, kSceneKm);
   }
 
   void RememberBlast(std::uint32_t s, std::size_t event) {
@@ -2495,9 +2501,9 @@ class AssemblyRun {
 
   // "A third car bomb" (وقال مصدر بالمجموعة إن سيارة ملغومة ثالثة انفجرت): one
   // more of the series of bombs just told, set off by the same side at the
-  // same target.
-  // The ordinal follows the trigger's noun, which a verb may open (وانفجرت سيارة
-  // مفخخة ثانية). Bombs go on a series of bombs, strikes one of strikes.
+  // same target. The ordinal follows the trigger's noun, which a verb may
+  // open (وانفجرت سيارة مفخخة ثانية). Bombs go on a series of bombs, strikes
+  // one of strikes.
   void OneOfASeries(std::uint32_t s, const Frame& frame, Event* e) {
     series_of_next_ = kNoEvent;
     const auto ordinal_at = [&](std::uint32_t t) {
@@ -2509,11 +2515,8 @@ class AssemblyRun {
       return;
     }
     const Event& series = (*out_)[context_.blast];
-    const auto bomb = [](const Event& b) {
-      return b.sub_event_type == SubEventTypeName(SubEventType::kRemoteExplosiveLandmineIed) ||
-             b.sub_event_type == SubEventTypeName(SubEventType::kSuicideBomb);
-    };
-    const bool same_kind = series.sub_event_type == e->sub_event_type || (bomb(series) && bomb(*e));
+    const bool same_kind =
+        series.sub_event_type == e->sub_event_type || (IsBombing(series) && IsBombing(*e));
     if (!same_kind || series.actor1.empty()) return;
     e->actor1 = series.actor1;
     e->inter1 = series.inter1;
@@ -2524,14 +2527,9 @@ class AssemblyRun {
     series_of_next_ = context_.blast;
   }
 
-  static bool OnOneFront(const Location& a, const Location& b) {
-    return a.lat && a.lon && b.lat && b.lon &&
-           DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon) <= kOneFrontKm;
-  }
-
-  static bool WithinScene(const Location& a, const Location& b) {
-    return a.lat && a.lon && b.lat && b.lon &&
-           DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon) <= kSceneKm;
+  // True when both places have points at most `km` apart.
+  static bool WithinKm(const Location& a, const Location& b, double km) {
+    return a.lat && a.lon && b.lat && b.lon && DistanceKm(*a.lat, *a.lon, *b.lat, *b.lon) <= km;
   }
 
   // True when the article names `id` only as a class of actors (فصائل
@@ -2544,8 +2542,7 @@ class AssemblyRun {
   // A retelling that names the group which did it (نفذت الهجمات الانتحارية من
   // قبل الجماعة الجهادية حياة التحرير الشام) makes the exact doer of an event
   // first told as the work of a class of actors (نفذ المتمردون السوريون هجومين
-  // إنتحاريين).
-  // The bombs of its series (OneOfASeries) go with it.
+  // إنتحاريين); the bombs of its series (OneOfASeries) go with it.
   void NamedDoerOfTheClass(const Event& later, Event* told) const {
     if (told->actor1.empty() || later.actor1.empty() || later.actor1 == told->actor2 ||
         !Generic(told->actor1) || Generic(later.actor1)) {
