@@ -1550,12 +1550,12 @@ bool OneOff(const Event& e) {
 // or whom something was done with (قصفت قوات النظام مواقع جبهة النصرة،
 // اشتباكات مع قوات النظام): no subject that leads others.
 bool NamedAsAnObject(const DocIndex& ix, std::uint32_t first) {
+  const auto right_before = [&](CueClass c) { return CueBefore(ix, first, 0, c, 1); };
   std::uint32_t t = first;
   if (t > 0 && IsPunct(ix, t - 1, "\"")) --t;
-  if (t == 0) return false;
-  return ix.Cue(t - 1, CueClass::kTarget) || ix.Cue(t - 1, CueClass::kWith) ||
-         ix.Cue(t - 1, CueClass::kBetween) || ix.Cue(t - 1, CueClass::kMembers) ||
-         IsWord(ix, t - 1, kWithWord);
+  return right_before(CueClass::kTarget) || right_before(CueClass::kWith) ||
+         right_before(CueClass::kBetween) || right_before(CueClass::kMembers) ||
+         (t > 0 && IsWord(ix, t - 1, kWithWord));
 }
 
 // Every "X with a class of actors" of the document: a group named right
@@ -2275,12 +2275,12 @@ class AssemblyRun {
       const std::uint32_t cue = ix_.text->tokens[it->token].original.begin.value;
       const bool own = e->evidence.begin.value <= cue && cue < e->evidence.end.value;
       if (!own && !AtTheCoalitionsScene(*it, *e)) continue;
+      const bool member_is_side = e->actor1 == it->member || e->actor2 == it->member;
       const bool led = e->actor1 == it->leader || e->actor2 == it->leader;
-      const bool first = led ? e->actor1 == it->leader : e->actor1 == it->member;
-      if (led ? e->actor1 == it->member || e->actor2 == it->member
-              : !first && e->actor2 != it->member) {
-        continue;
-      }
+      // The leader a side already: the class is its associate. The class a
+      // side: the leader takes its place. Both, or neither: nothing to do.
+      if (led == member_is_side) continue;
+      const bool first = e->actor1 == (led ? it->leader : it->member);
       if (!led) {
         (first ? e->actor1 : e->actor2) = it->leader;
         (first ? e->inter1 : e->inter2) = it->leader_inter;

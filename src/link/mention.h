@@ -40,10 +40,10 @@ struct Mention {
   std::uint32_t alias_index = 0;  // for re-resolution at another date (Linker::ResolveAt)
 
   // Actors.
-  int inter = 0;  // ACLED inter code, 0 when unknown
-  bool generic =
-      false;  // the registry's kind "generic": a class of actors (فصائل المعارضة), not a group
+  int inter = 0;        // ACLED inter code, 0 when unknown
   std::string lineage;  // lineage id, or the actor id itself
+  // The registry's kind "generic": a class of actors (فصائل المعارضة), not one group.
+  bool generic = false;
 
   // Places.
   PlaceRelation relation = PlaceRelation::kItself;
