@@ -8,6 +8,7 @@ build=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
 echo "host: $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "compiler: $(c++ --version | head -n1); commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo none)"
+"$build/rasd" --version
 for b in "$build"/bench/*_bench; do
   [ -x "$b" ] || continue
   echo "== $(basename "$b")"

@@ -16,6 +16,7 @@ packages=(
   libyaml-cpp-dev                 # knowledge-base YAML
   libgumbo-dev                    # HTML article intake
   libsqlite3-dev                  # the event store (FTS5)
+  libmimalloc-dev                 # the rasd binary's allocator
   libgtest-dev libgmock-dev       # unit tests
   libbenchmark-dev                # benchmarks
   python3                         # the reference scorer (standard library only)

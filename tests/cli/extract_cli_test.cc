@@ -34,6 +34,18 @@ std::size_t CodePoints(std::string_view s) {
   return n;
 }
 
+// A build that links mimalloc must run on it: a link order that left
+// glibc's malloc in charge would cost the speed docs/performance.md reports.
+TEST(ExtractCli, VersionNamesTheAllocatorThatServesMalloc) {
+  const RunResult r = RunRasd("--version");
+  ASSERT_EQ(r.exit_code, 0);
+#ifdef RASD_EXPECT_MIMALLOC
+  EXPECT_NE(r.out.find("(allocator: mimalloc 2."), std::string::npos) << r.out;
+#else
+  EXPECT_NE(r.out.find("(allocator: system malloc)"), std::string::npos) << r.out;
+#endif
+}
+
 TEST(ExtractCli, WritesOneRecordPerArticleInInputOrder) {
   const RunResult r = RunRasd("extract " + Seeds());
   ASSERT_EQ(r.exit_code, 0);
