@@ -16,26 +16,35 @@
 
 namespace rasd::embedded {
 extern const std::string_view text_abbreviations;
+extern const std::string_view text_line_continuers;
 }  // namespace rasd::embedded
 
 namespace rasd::text {
 namespace {
 
-// The abbreviations of data/text/abbreviations.tsv, normalised; loaded once.
+// The first column of an embedded word list (word<TAB>…), normalised.
+std::unordered_set<std::string> FirstColumn(std::string_view rest) {
+  std::unordered_set<std::string> s;
+  while (!rest.empty()) {
+    const std::size_t eol = std::min(rest.find('\n'), rest.size());
+    const std::string_view line = rest.substr(0, eol);
+    rest.remove_prefix(std::min(eol + 1, rest.size()));
+    if (line.empty() || line[0] == '#') continue;
+    const std::string_view word = line.substr(0, line.find('\t'));
+    if (!word.empty()) s.insert(NormalizeForMatch(word));
+  }
+  return s;
+}
+
+// The abbreviations of data/text/abbreviations.tsv; loaded once.
 const std::unordered_set<std::string>& Abbreviations() {
-  static const std::unordered_set<std::string> set = [] {
-    std::unordered_set<std::string> s;
-    std::string_view rest = rasd::embedded::text_abbreviations;
-    while (!rest.empty()) {
-      const std::size_t eol = std::min(rest.find('\n'), rest.size());
-      const std::string_view line = rest.substr(0, eol);
-      rest.remove_prefix(std::min(eol + 1, rest.size()));
-      if (line.empty() || line[0] == '#') continue;
-      const std::string_view word = line.substr(0, line.find('\t'));
-      if (!word.empty()) s.insert(NormalizeForMatch(word));
-    }
-    return s;
-  }();
+  static const std::unordered_set<std::string> set = FirstColumn(embedded::text_abbreviations);
+  return set;
+}
+
+// The words of data/text/line_continuers.tsv, which no line ends on.
+const std::unordered_set<std::string>& LineContinuers() {
+  static const std::unordered_set<std::string> set = FirstColumn(embedded::text_line_continuers);
   return set;
 }
 
@@ -90,14 +99,23 @@ class Splitter {
   }
   bool Glued(std::uint32_t i) const { return i < tokens_.size() && !tokens_[i].space_before; }
 
-  // A token after one or more line breaks closes the sentence before it.
+  // A token after one or more line breaks closes the sentence before it,
+  // unless a single break follows a word no line ends on: a wrapped line.
   void StartLineIfBroken(std::uint32_t i) {
     const int breaks = LineBreaksBefore(i);
-    if (breaks == 0) return;
+    if (breaks == 0 || (breaks == 1 && WrappedAfter(i - 1))) return;
     Close(i);
     quote_open_ = false;
     next_line_start_ = true;
     next_paragraph_start_ = next_paragraph_start_ || breaks >= 2;
+  }
+
+  // True when token t, last on its line, cannot end one: a comma, or a word
+  // of data/text/line_continuers.tsv (في، أن، التي، تنظيم …).
+  bool WrappedAfter(std::uint32_t t) const {
+    if (IsChar(t, ',')) return true;
+    if (tokens_[t].kind != TokenKind::kArabicWord) return false;
+    return LineContinuers().count(std::string(norm_.View(tokens_[t].norm))) != 0;
   }
 
   // The offset of the first line break at or after `from`, or the text's

@@ -4,13 +4,19 @@
 // of every token of every corpus text.
 #include "text/sentence_splitter.h"
 
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include "common/limits.h"
 #include "text_test_util.h"
+
+namespace rasd::embedded {
+extern const std::string_view text_line_continuers;
+}  // namespace rasd::embedded
 
 namespace rasd::text {
 namespace {
@@ -130,6 +136,54 @@ TEST(SentenceSplitterTest, LineBreaksSplitAndBlankLinesOpenParagraphs) {
   EXPECT_FALSE(s.sentences[1].paragraph_start);
   EXPECT_TRUE(s.sentences[2].paragraph_start);
   for (std::size_t i = 0; i < 3; ++i) EXPECT_FALSE(s.sentences[i].HasDateline()) << i;
+}
+
+TEST(SentenceSplitterTest, ALineWrappedAfterAWordThatCannotEndOneGoesOn) {
+  // seed-000, copied with its line breaks: a preposition, the head of a
+  // group's name, a complementizer and a comma end lines mid-sentence.
+  const Split s = SplitText(
+      "أرسلت جبهة النصرة التابعة لتنظيم القاعدة في\nسوريا رتلا عسكريا، في حين أعلن تنظيم\n"
+      "داعش عن نصب كمين لرتل النصرة.\nوأوضح المصدر نفسه أن\nجبهة النصرة هي من قامت "
+      "بالعملية، وقصفت القواعد التركية،\nولاسيما قاعدة انجرليك.");
+  ASSERT_EQ(s.sentences.size(), 2u);
+  EXPECT_TRUE(s.Original(0).ends_with("عن نصب كمين لرتل النصرة.")) << s.Original(0);
+  EXPECT_TRUE(s.Original(1).starts_with("وأوضح المصدر نفسه أن\nجبهة")) << s.Original(1);
+  EXPECT_TRUE(s.Original(1).ends_with("قاعدة انجرليك.")) << s.Original(1);
+  EXPECT_TRUE(s.sentences[1].line_start);
+}
+
+TEST(SentenceSplitterTest, HeadingsAndBlankLinesStillEndSentences) {
+  // dev.jsonl section headings end in nouns; a blank line ends a sentence
+  // even after a preposition.
+  const Split s = SplitText(
+      "وقال مصدر إن المقاتلين سيطروا على التلة\nمراقبة من الحكومة\nوقال مصدر آخر إن "
+      "القصف تركز في\n\nالمساء");
+  ASSERT_EQ(s.sentences.size(), 4u);
+  EXPECT_EQ(s.Original(1), "مراقبة من الحكومة");
+  EXPECT_TRUE(s.sentences[3].paragraph_start);
+}
+
+TEST(SentenceSplitterTest, LineContinuerListIsOneWordPerEntryOfAKnownClass) {
+  const std::set<std::string_view> classes = {"preposition", "conjunction", "complementizer",
+                                              "relative", "name_head"};
+  std::set<std::string> seen;
+  std::string_view rest = embedded::text_line_continuers;
+  int line = 0;
+  while (!rest.empty()) {
+    const std::size_t eol = std::min(rest.find('\n'), rest.size());
+    const std::string_view row = rest.substr(0, eol);
+    rest.remove_prefix(std::min(eol + 1, rest.size()));
+    ++line;
+    if (row.empty() || row[0] == '#') continue;
+    const std::size_t tab = row.find('\t');
+    ASSERT_NE(tab, std::string_view::npos) << "line " << line;
+    EXPECT_EQ(classes.count(row.substr(tab + 1)), 1u) << "line " << line;
+    const Split word = SplitText(std::string(row.substr(0, tab)));
+    ASSERT_EQ(word.tokens.size(), 1u) << "line " << line;
+    EXPECT_EQ(word.tokens[0].kind, TokenKind::kArabicWord) << "line " << line;
+    EXPECT_TRUE(seen.insert(NormalizeForMatch(row.substr(0, tab))).second) << "line " << line;
+  }
+  EXPECT_GT(seen.size(), 20u);
 }
 
 TEST(SentenceSplitterTest, SeedArticleDatelineWithReporter) {
