@@ -262,6 +262,11 @@ bool PurposeClause(const DocIndex& ix, const PhraseMatch& m, std::uint32_t sente
   return true;
 }
 
+// True when the trigger names an agreement (اتفاق، هدنة، سمحت).
+bool IsAgreement(const Trigger& row) {
+  return row.cls == TriggerClass::kFixed && row.fixed == SubEventType::kAgreement;
+}
+
 // True when token t is punctuation that ends a clause (، ؛ : .); quotes and
 // brackets around a name do not.
 bool EndsAClause(const DocIndex& ix, std::uint32_t t) {
@@ -702,15 +707,25 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
   const auto clause_of = [&](const TriggerHit& h) {
     return ContrastBetween(ix, hits, begin, h.first, end).value_or(begin);
   };
-  std::vector<std::uint32_t> strong_clauses;
+  // Each silencing word's clause, and where the first such word of the
+  // clause starts.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> strong_clauses;
   for (const TriggerHit& h : hits) {
     if (h.row->strong && h.row->cls != TriggerClass::kKilling && !h.anaphoric && !recalled(h)) {
-      strong_clauses.push_back(clause_of(h));
+      strong_clauses.emplace_back(clause_of(h), h.first);
     }
   }
   std::sort(strong_clauses.begin(), strong_clauses.end());
+  // What a verb of agreement allows or ends is told after it (سمحت للولايات
+  // المتحدة باستخدام القواعد في شن غارات; وافقت على وقف القصف): a strong word
+  // after the verb is its content, which does not silence it. A noun (تبادل)
+  // is no such verb: تبادل خطير لإطلاق النار is fighting.
   const auto has_strong = [&](const TriggerHit& weak) {
-    return std::binary_search(strong_clauses.begin(), strong_clauses.end(), clause_of(weak));
+    const std::uint32_t clause = clause_of(weak);
+    const auto first = std::lower_bound(strong_clauses.begin(), strong_clauses.end(),
+                                        std::make_pair(clause, std::uint32_t{0}));
+    if (first == strong_clauses.end() || first->first != clause) return false;
+    return !(IsAgreement(*weak.row) && weak.row->verb) || first->second < weak.first;
   };
   // A killing is the outcome of the other triggers when there are any. A word
   // that points back to an event told before is its cause only before it
@@ -1120,6 +1135,15 @@ std::int32_t OtherSide(const DocIndex& ix, const std::vector<std::int32_t>& acto
   return other_id;
 }
 
+// True when a reporting verb lies between the trigger and a name after it
+// (أعلن تنظيم داعش عن نصب كمين …، وقال إنه أوقع خسائر …، ولكن دون تعليق عما
+// حصل من قبل جبهة النصرة): "by" the name belongs to what was said, not to the
+// trigger.
+bool ReportedAfterTheTrigger(const DocIndex& ix, const Frame& frame, std::uint32_t name) {
+  const std::uint32_t trigger_end = frame.head().end;
+  return name > trigger_end && CueInRange(ix, CueClass::kReport, trigger_end, name);
+}
+
 Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   Roles roles;
   std::vector<std::int32_t> actors =
@@ -1162,7 +1186,9 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
       // right after the previous frame's trigger, it is that trigger's (قصف من
       // قبل الفصائل على مناطق النظام وقصف من الطيران المروحي).
       const bool previous_trigger_s = frame.after_trigger && first < frame.head().first;
-      if (agent == kNone && !previous_trigger_s) agent = a;
+      if (agent == kNone && !previous_trigger_s && !ReportedAfterTheTrigger(ix, frame, first)) {
+        agent = a;
+      }
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kBetween)) {
       between_first = a;
       // The other side is the next other name: "between the Syrian forces
@@ -1695,7 +1721,26 @@ class AssemblyRun {
       }
     }
     if (told == nullptr || told->actor2 == ix_.mention(doer).id) return;
+    const std::string body = told->actor1;
     SetActor(ix_, doer, &told->actor1, &told->inter1, &told->actor1_span);
+    if (!body.empty()) ActForTheBody(doer, body, *told);
+  }
+
+  // Where X has replaced the body it belongs to as a report's doer, the body
+  // is X in the other events of that report's sentence too (أعلنت غرفة عمليات
+  // أهل الشام عن مقتل العشرات …، وذلك بعد سقوط المدينة الصناعية بيد قوات
+  // النظام: the city fell from X's hands).
+  void ActForTheBody(std::int32_t doer, const std::string& body, const Event& told) {
+    const std::uint32_t sentence = SentenceAt(ix_, told.evidence.begin.value);
+    const std::string& id = ix_.mention(doer).id;
+    for (Event& e : *out_) {
+      if (&e == &told || SentenceAt(ix_, e.evidence.begin.value) != sentence) continue;
+      if (e.actor2 == body && e.actor1 != id) {
+        SetActor(ix_, doer, &e.actor2, &e.inter2, &e.actor2_span);
+      } else if (e.actor1 == body && e.actor2 != id) {
+        SetActor(ix_, doer, &e.actor1, &e.inter1, &e.actor1_span);
+      }
+    }
   }
 
   // Sets a toll an event lacks: a count where it had none or deaths without
