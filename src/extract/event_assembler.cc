@@ -1504,6 +1504,7 @@ bool Violent(const Event& e) {
 
 std::string LocationKey(const Event& e);
 std::size_t SentenceAt(const DocIndex& ix, std::uint32_t at);
+bool IsBattle(const Event& e);
 void Complete(const Event& later, Event* kept);
 
 // An air strike or a shelling.
@@ -1617,6 +1618,43 @@ std::vector<Coalition> FindCoalitions(const DocIndex& ix) {
     }
   }
   return found;
+}
+
+// A bombardment "during the clashes" (cue class `during`: أثناء الاشتباكات
+// عمدت قوات النظام إلى قصف المنطقة; معارك عنيفة يشارك فيها سلاحي الجو
+// والمدفعية) with no target named hit the bomber's enemy in the battle told
+// in its sentence or the one before, among events[0, before). The cue
+// governs its clause: after "، فيما" another report begins (قتل عنصران خلال
+// الاشتباكات …، فيما قصفت قوات النظام بلدة كفرزيتا). The bomber's own side is
+// itself, its state or its air arm, or a member of its camp when the camp's
+// members never fight each other; a bomber that fought on neither side, or
+// on both, takes no target.
+void HitInTheFighting(const DocIndex& ix, std::uint32_t s, std::uint32_t sentence_first,
+                      std::uint32_t head, const std::vector<Event>& events, std::size_t before,
+                      Event* e) {
+  if (!IsBombardment(*e) || e->actor1.empty() || !e->actor2.empty()) return;
+  const std::optional<std::uint32_t> cue = FirstCueIn(ix, CueClass::kDuring, sentence_first, head);
+  if (!cue || CueInRange(ix, CueClass::kContrast, *cue, head)) return;
+  const Lexicon& lexicon = *ix.lexicon;
+  const auto same_side = [&](const std::string& bomber, const std::string& side) {
+    if (bomber == side || lexicon.AirArmOf(side) == bomber || lexicon.AirArmOf(bomber) == side) {
+      return true;
+    }
+    const Camp* c = lexicon.CampOf(bomber);
+    return c != nullptr && c->cohesive && SameCamp(ix, bomber, side);
+  };
+  for (std::size_t i = before; i-- > 0;) {
+    const Event& battle = events[i];
+    if (SentenceAt(ix, battle.evidence.begin.value) + 1 < s) return;
+    if (!IsBattle(battle) || battle.actor1.empty() || battle.actor2.empty()) continue;
+    const bool first = same_side(e->actor1, battle.actor1);
+    if (first == same_side(e->actor1, battle.actor2)) continue;  // neither, or both
+    const std::string& enemy = first ? battle.actor2 : battle.actor1;
+    if (enemy == e->actor1) return;
+    e->actor2 = enemy;
+    e->inter2 = first ? battle.inter2 : battle.inter1;
+    return;
+  }
 }
 
 class AssemblyRun {
@@ -2360,30 +2398,7 @@ class AssemblyRun {
   // before.
   void DuringTheFighting(std::uint32_t s, const text::Sentence& sentence, const Frame& frame,
                          Event* e) const {
-    if (!IsBombardment(*e) || e->actor1.empty() || !e->actor2.empty()) return;
-    // The cue governs its clause: after "، فيما" another report begins (قتل
-    // عنصران خلال الاشتباكات …، فيما قصفت قوات النظام بلدة كفرزيتا).
-    const std::optional<std::uint32_t> cue =
-        FirstCueIn(ix_, CueClass::kDuring, sentence.first_token, frame.head().first);
-    if (!cue || CueInRange(ix_, CueClass::kContrast, *cue, frame.head().first)) return;
-    // The bomber's own side: itself, the state whose air arm it is, or a
-    // member of its camp when the camp's members never fight each other.
-    const auto same_side = [&](const std::string& bomber, const std::string& side) {
-      if (bomber == side || lexicon_.AirArmOf(side) == bomber) return true;
-      const Camp* c = lexicon_.CampOf(bomber);
-      return c != nullptr && c->cohesive && SameCamp(ix_, bomber, side);
-    };
-    for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
-      if (SentenceAt(ix_, it->evidence.begin.value) + 1 < s) return;
-      if (it->event_type != "Battles" || it->actor1.empty() || it->actor2.empty()) continue;
-      const bool first = same_side(e->actor1, it->actor1);
-      if (first == same_side(e->actor1, it->actor2)) continue;  // neither, or both
-      const std::string& enemy = first ? it->actor2 : it->actor1;
-      if (enemy == e->actor1) return;
-      e->actor2 = enemy;
-      e->inter2 = first ? it->inter2 : it->inter1;
-      return;
-    }
+    HitInTheFighting(ix_, s, sentence.first_token, frame.head().first, *out_, out_->size(), e);
   }
 
   void CiviliansAsTarget(const Frame& frame, Event* e) const {
@@ -3134,6 +3149,19 @@ void FillOpponents(const DocIndex& ix, std::vector<Event>* events) {
   }
 }
 
+// A battle whose other side only the article as a whole gave (FillOpponents)
+// gives it to the bombardments during it too (معارك عنيفة يشارك فيها سلاحي
+// الجو والمدفعية, with the enemy named elsewhere).
+void HitInFightingTheArticleCompleted(const DocIndex& ix, std::vector<Event>* events) {
+  for (std::size_t i = 0; i < events->size(); ++i) {
+    Event& e = (*events)[i];
+    if (!IsBombardment(e) || e.actor1.empty() || !e.actor2.empty()) continue;
+    const std::size_t s = SentenceAt(ix, e.evidence.begin.value);
+    HitInTheFighting(ix, static_cast<std::uint32_t>(s), ix.text->sentences[s].first_token,
+                     TokenAtByte(ix, e.trigger.begin.value), *events, i, &e);
+  }
+}
+
 }  // namespace
 
 void EventAssembler::Assemble(const Document& doc, const text::AnalyzedText& analyzed,
@@ -3145,6 +3173,7 @@ void EventAssembler::Assemble(const Document& doc, const text::AnalyzedText& ana
   AssemblyRun run(*lexicon_, ix, out);
   for (std::uint32_t s = 0; s < analyzed.sentences.size(); ++s) run.Sentence(s);
   FillOpponents(ix, out);
+  HitInFightingTheArticleCompleted(ix, out);
   FillSuicideBombings(out);
   AbsorbClashesOfTakings(ix, out);
   MergeRepeats(ix, out);

@@ -2636,6 +2636,32 @@ TEST_F(EngineTest, ABombardmentDuringTheClashesHitTheBombersEnemyInThem) {
   EXPECT_TRUE(contrast[1].actor2.empty());
 }
 
+TEST_F(EngineTest, AShellingThatTakesPartInTheFightingHitsTheEnemyTheArticleNames) {
+  // seed-004: "fierce battles in which the air force and the artillery take
+  // part"; the battle's other side is named only elsewhere in the article.
+  const std::string text =
+      "أعلنت هيئة تحرير الشام النفير العام في إدلب لصد هجوم الجيش السوري.\n"
+      "وتابع الجيش السوري التقدم في محيط قرية الرهجان شرق حماة التي تدور في محيطها معارك "
+      "عنيفة يشارك فيها سلاحي الجو والمدفعية.\n"
+      "واستعانت هيئة تحرير الشام بمقاتلي الحزب الإسلامي التركستاني لصد تقدم الجيش السوري.";
+  const auto events = Current(Extract(text, "2018-01-10"));
+  const auto shelling = std::find_if(events.begin(), events.end(), [](const Event& e) {
+    return e.sub_event_type == "Shelling/artillery/missile attack";
+  });
+  ASSERT_NE(shelling, events.end());
+  EXPECT_EQ(shelling->actor1, "SYRIAN_GOV_FORCES");
+  EXPECT_EQ(shelling->actor2, "HTS");
+  // Without "taking part" the shelling names no target.
+  std::string apart = text;
+  apart.replace(apart.find("يشارك فيها"), std::string("يشارك فيها").size(), "وتواصل");
+  const auto plain = Current(Extract(apart, "2018-01-10"));
+  const auto untold = std::find_if(plain.begin(), plain.end(), [](const Event& e) {
+    return e.sub_event_type == "Shelling/artillery/missile attack";
+  });
+  ASSERT_NE(untold, plain.end());
+  EXPECT_TRUE(untold->actor2.empty());
+}
+
 TEST_F(EngineTest, AClassAGroupActsWithIsItsCoalitionInTheReportThatFollows) {
   // seed-001: the Nusra Front "in cooperation with other opposition factions"
   // dug the tunnel; "clashes followed between the regime and the opposition
