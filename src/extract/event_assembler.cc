@@ -45,6 +45,13 @@ constexpr std::uint32_t kResultReach = 4;
 // "By" may stand a description away from the name (من قبل الجماعة الجهادية
 // هيئة تحرير الشام، على يد عناصر تنظيم داعش).
 constexpr std::uint32_t kAgentReach = 4;
+// Sentences back that a definite "the meeting" looks for the meeting told.
+constexpr std::uint32_t kMeetingReach = 2;
+// Words before an agreement noun that a meeting "ended in" stands within.
+constexpr std::uint32_t kOutcomeReach = 3;
+// Words from an agreement to what it is on (اتفاق مبدئي على إعادة): an
+// adjective and على.
+constexpr std::uint32_t kAgreedOnReach = 3;
 // How far after a fall (سقوط) its "at the hands of" may stand (سقوط المدينة
 // الصناعية بيد قوات النظام).
 constexpr std::uint32_t kHandsReach = 6;
@@ -172,6 +179,9 @@ struct Frame {
   // True when the window opens right after the previous frame's trigger: the
   // words before this frame's head follow that trigger first.
   bool after_trigger = false;
+  // True when the frame is what an agreement just before it is on (الاتفاق
+  // المبدئي على إعادة تفعيل جيش الفتح): agreed, not yet done.
+  bool agreed_on = false;
   const TriggerHit& head() const { return hits.front(); }
 };
 
@@ -367,6 +377,16 @@ bool HabitOfAName(const DocIndex& ix, const PhraseMatch& m, std::uint32_t begin)
   return t > begin + 1 && ix.Cue(t - 2, CueClass::kRelative) && PresentTense(ix, t - 1);
 }
 
+// True when a definite agreement noun is what a meeting ended in (الاجتماع
+// انتهى بالاتفاق على إعادة تفعيل جيش الفتح، أسفرت المفاوضات عن الاتفاق): a
+// new agreement, not one told before.
+bool OutcomeOfTheMeeting(const DocIndex& ix, const Trigger& row, std::uint32_t first,
+                         std::uint32_t begin) {
+  if (!IsAgreement(row)) return false;
+  const std::uint32_t from = first > begin + kOutcomeReach ? first - kOutcomeReach : begin;
+  return CueInRange(ix, CueClass::kMeeting, from, first);
+}
+
 // True when a demonstrative stands before a definite noun trigger (هذا
 // الانفجار، هذه المعركة): the event was already told. Before an indefinite
 // one it is a pronoun (تلى ذلك اشتباكات reports clashes).
@@ -441,7 +461,10 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     if (inside_name) continue;
     if (Negated(ix, m.first_token, begin)) continue;
     if (!row.verb && !protest && PurposeClause(ix, m, begin)) continue;
-    if (row.indefinite_only && Definite(ix, m)) continue;
+    if (row.indefinite_only && Definite(ix, m) &&
+        !OutcomeOfTheMeeting(ix, row, m.first_token, begin)) {
+      continue;
+    }
     // سقوط المدينة الصناعية بيد قوات النظام: a fall is a taking only "at the
     // hands of" someone (سقوط قتلى، سقوط قذيفة are no taking).
     if (row.agent_after &&
@@ -512,12 +535,17 @@ bool TwoWeapons(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& ne
   return a != Weapon::kUnknown && b != Weapon::kUnknown && a != b;
 }
 
-// True when the trigger's first word carries the article (القصف، الاشتباكات).
-bool DefiniteWord(const DocIndex& ix, const TriggerHit& head) {
-  const Token& first = ix.text->tokens[head.first];
-  return first.reading_count > 0 &&
-         std::any_of(first.readings.begin(), first.readings.begin() + first.reading_count,
+// True when token t can be read with the article (القصف، الاشتباكات).
+bool DefiniteToken(const DocIndex& ix, std::uint32_t t) {
+  const Token& tok = ix.text->tokens[t];
+  return tok.reading_count > 0 &&
+         std::any_of(tok.readings.begin(), tok.readings.begin() + tok.reading_count,
                      [](const text::CliticReading& r) { return r.definite(); });
+}
+
+// True when the trigger's first word carries the article.
+bool DefiniteWord(const DocIndex& ix, const TriggerHit& head) {
+  return DefiniteToken(ix, head.first);
 }
 
 // True when the trigger is a noun in its definite reading (الاشتباكات، التفجير).
@@ -792,6 +820,12 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     frames[f].window_begin =
         ContrastBetween(ix, hits, floor, frames[f].head().first, end).value_or(floor);
     frames[f].after_trigger = f > 0;
+    if (f > 0 && IsAgreement(*frames[f - 1].head().row)) {
+      const std::uint32_t agreement_end = frames[f - 1].hits.back().end;
+      const std::uint32_t head = frames[f].head().first;
+      frames[f].agreed_on = head <= agreement_end + kAgreedOnReach &&
+                            CueInRange(ix, CueClass::kTarget, agreement_end, head);
+    }
     if (f + 1 < frames.size()) {
       const std::uint32_t next = frames[f + 1].head().first;
       frames[f].window_end =
@@ -811,6 +845,8 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
   std::erase_if(frames, [&](Frame& fr) {
     const bool strong = std::any_of(fr.hits.begin(), fr.hits.end(),
                                     [](const TriggerHit& h) { return h.row->strong; });
+    // The parties of a meeting's outcome were named where the meeting was.
+    if (OutcomeOfTheMeeting(ix, *fr.head().row, fr.head().first, begin)) return false;
     const bool has_argument = HasMentionIn(ix, fr.window_begin, fr.window_end);
     // A definite event noun with nothing named around it (الاشتباكات، المعركة)
     // refers back to an event the article already reported.
@@ -1438,7 +1474,7 @@ EventStatus DecideStatus(const DocIndex& ix, const text::Sentence& sentence, con
                          const Event& e) {
   const std::uint32_t head = frame.head().first;
   if (CueInRange(ix, CueClass::kDeny, sentence.first_token, head)) return EventStatus::kDenied;
-  if (CueInRange(ix, CueClass::kPlanned, frame.window_begin, frame.head().end)) {
+  if (frame.agreed_on || CueInRange(ix, CueClass::kPlanned, frame.window_begin, frame.head().end)) {
     return EventStatus::kPlanned;
   }
   // What a "had" after the trigger tells is history explaining a name, not
@@ -1850,6 +1886,7 @@ class AssemblyRun {
     OneOfASeries(s, frame, &base);
     CiviliansAsTarget(frame, &base);
     DuringTheFighting(s, sentence, frame, &base);
+    PartiesOfTheMeeting(s, frame, &base);
     UnarmedFightNoBattle(&base);
     DeadOfThem(s, frame, &base);
     ContinueDyad(s, &base);
@@ -2000,6 +2037,12 @@ class AssemblyRun {
         });
     if (fighting && armed_sides &&
         CueInRange(ix_, CueClass::kBetween, frame.window_begin, frame.window_end)) {
+      return true;
+    }
+    // So is a deal a meeting ended in, between the meeting's two parties
+    // (الاجتماع انتهى بالاتفاق على …): where the meeting was is seldom told.
+    if (!e.actor1.empty() && !e.actor2.empty() &&
+        OutcomeOfTheMeeting(ix_, *frame.head().row, frame.head().first, frame.window_begin)) {
       return true;
     }
     return (side || dead) && place;
@@ -2396,6 +2439,45 @@ class AssemblyRun {
   // عمدت قوات النظام إلى قصف المنطقة بالطيران الحربي) hit the side that the
   // bomber's camp fought in the battle just told, in its sentence or the one
   // before.
+  // An agreement "the meeting ended with" (أفاد الناشطون أن الاجتماع انتهى
+  // بالاتفاق المبدئي على إعادة تفعيل جيش الفتح: cue class `meeting`, definite,
+  // in the frame before the trigger) was made by the meeting's parties: the
+  // first two names after "between" in the last sentence, up to two before,
+  // that tells a meeting (اجتماع حدث يوم الخميس بين أبو محمد الجولاني زعيم
+  // "جبهة النصرة" والقائد العام لـ"أحرار الشام"). What was agreed on (جيش
+  // الفتح) is no party.
+  void PartiesOfTheMeeting(std::uint32_t s, const Frame& frame, Event* e) const {
+    if (e->sub_event_type != SubEventTypeName(SubEventType::kAgreement)) return;
+    const std::optional<std::uint32_t> told =
+        FirstCueIn(ix_, CueClass::kMeeting, frame.window_begin, frame.head().first);
+    if (!told || !DefiniteToken(ix_, *told)) return;
+    for (std::uint32_t back = 1; back <= kMeetingReach && back <= s; ++back) {
+      const text::Sentence& earlier = ix_.text->sentences[s - back];
+      const std::optional<std::uint32_t> meeting =
+          FirstCueIn(ix_, CueClass::kMeeting, earlier.first_token, earlier.end_token);
+      if (!meeting) continue;
+      const std::optional<std::uint32_t> between =
+          FirstCueIn(ix_, CueClass::kBetween, *meeting, earlier.end_token);
+      if (!between) return;
+      std::int32_t first = kNone, second = kNone;
+      for (const std::int32_t a :
+           MentionsIn(ix_, MentionKind::kActor, *between, earlier.end_token)) {
+        const std::string& id = ix_.mention(a).id;
+        if (id.empty()) continue;
+        if (first == kNone) {
+          first = a;
+        } else if (id != ix_.mention(first).id) {
+          second = a;
+          break;
+        }
+      }
+      if (second == kNone) return;
+      SetActor(ix_, first, &e->actor1, &e->inter1, &e->actor1_span);
+      SetActor(ix_, second, &e->actor2, &e->inter2, &e->actor2_span);
+      return;
+    }
+  }
+
   void DuringTheFighting(std::uint32_t s, const text::Sentence& sentence, const Frame& frame,
                          Event* e) const {
     HitInTheFighting(ix_, s, sentence.first_token, frame.head().first, *out_, out_->size(), e);
@@ -3014,6 +3096,14 @@ bool ToldAsAnother(const DocIndex& ix, const Event& e) {
 // in the headline, the lead and the body is one event. The first mention
 // stays, completed by what the later ones add; the lowest figure wins; of a
 // report told at an area and at a town of it, the town is the place.
+// True when the event is an agreement a meeting ended in (OutcomeOfTheMeeting).
+bool ReachedAtAMeeting(const DocIndex& ix, const Event& e) {
+  if (e.sub_event_type != SubEventTypeName(SubEventType::kAgreement)) return false;
+  const std::uint32_t head = TokenAtByte(ix, e.trigger.begin.value);
+  const std::uint32_t from = head > kOutcomeReach ? head - kOutcomeReach : 0;
+  return CueInRange(ix, CueClass::kMeeting, from, head);
+}
+
 void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
   std::vector<Event> kept;
   kept.reserve(events->size());  // an Event is large: moving them as kept grows costs
@@ -3022,6 +3112,9 @@ void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
     auto same = std::find_if(kept.begin(), kept.end(), [&](const Event& k) {
       if (SameBlastIdentified(ix, k, e)) return true;
       if (k.sub_event_type != e.sub_event_type || k.status != e.status) return false;
+      // What a meeting ended in is a deal of its own, not a retelling of
+      // another between the same parties (a release of prisoners told before).
+      if (ReachedAtAMeeting(ix, k) != ReachedAtAMeeting(ix, e)) return false;
       // A suicide bombing happens once at its place and day, whoever each
       // telling names (فجر انتحاري نفسه … وقال المرصد «فجر انتحاري نفسه …»).
       const bool bombing = e.sub_event_type == SubEventTypeName(SubEventType::kSuicideBomb);

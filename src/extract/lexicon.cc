@@ -124,6 +124,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"side_marker", CueClass::kSideMarker},
     {"ordinal", CueClass::kOrdinal},
     {"during", CueClass::kDuring},
+    {"meeting", CueClass::kMeeting},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

@@ -91,8 +91,9 @@ enum class CueClass : std::uint8_t {
   kSideMarker,
   kOrdinal,
   kDuring,
+  kMeeting,
 };
-inline constexpr int kCueClassCount = 54;
+inline constexpr int kCueClassCount = 55;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -2662,6 +2662,41 @@ TEST_F(EngineTest, AShellingThatTakesPartInTheFightingHitsTheEnemyTheArticleName
   EXPECT_TRUE(untold->actor2.empty());
 }
 
+TEST_F(EngineTest, TheDealAMeetingEndedInIsBetweenTheMeetingsParties) {
+  // seed-004: a meeting "between al-Julani, leader of the Nusra Front, and
+  // the commander of Ahrar al-Sham"; "the meeting ended in an agreement in
+  // principle on reactivating Jaish al-Fath", which is agreed, not done. The
+  // prisoners freed before are another deal between the same parties, though
+  // neither has a date (seed-004 has no publication date).
+  const std::string meeting =
+      "وذكرت المصادر أن الجولاني أفرج عن العشرات من مقاتلي أحرار الشام مقابل إفراج أحرار الشام "
+      "عن مقاتلي هيئة تحرير الشام في إدلب.\n"
+      "وكشف ناشطون عن اجتماع حدث يوم الخميس في إدلب بين أبو محمد الجولاني زعيم \"جبهة النصرة\" "
+      "والقائد "
+      "العام لـ\"أحرار الشام\" حسن صوفان.\n";
+  const std::string ended =
+      "وأفاد الناشطون أن الاجتماع انتهى بالاتفاق المبدأي على إعادة تفعيل جيش الفتح.";
+  const auto events = Extract(meeting + ended, "");
+  std::vector<Event> deals;
+  std::copy_if(events.begin(), events.end(), std::back_inserter(deals),
+               [](const Event& e) { return e.sub_event_type == "Agreement"; });
+  ASSERT_EQ(deals.size(), 2u);
+  EXPECT_EQ(deals[1].actor1, "HTS");
+  EXPECT_EQ(deals[1].actor2, "AHRAR_AL_SHAM");
+  EXPECT_EQ(deals[1].status, EventStatus::kCurrent);
+  const auto revived = std::find_if(events.begin(), events.end(), [](const Event& e) {
+    return e.sub_event_type == "Change to group/activity";
+  });
+  ASSERT_NE(revived, events.end());
+  EXPECT_EQ(revived->status, EventStatus::kPlanned);
+  // "The agreement provides for" refers back to a deal told: no new one.
+  const auto provides =
+      Extract(meeting + "وأفاد الناشطون أن الاتفاق ينص على إعادة تفعيل جيش الفتح.", "");
+  EXPECT_EQ(std::count_if(provides.begin(), provides.end(),
+                          [](const Event& e) { return e.sub_event_type == "Agreement"; }),
+            1);
+}
+
 TEST_F(EngineTest, AClassAGroupActsWithIsItsCoalitionInTheReportThatFollows) {
   // seed-001: the Nusra Front "in cooperation with other opposition factions"
   // dug the tunnel; "clashes followed between the regime and the opposition
