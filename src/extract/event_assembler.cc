@@ -52,6 +52,10 @@ constexpr std::uint32_t kOutcomeReach = 3;
 // Words from an agreement to what it is on (اتفاق مبدئي على إعادة): an
 // adjective and على.
 constexpr std::uint32_t kAgreedOnReach = 3;
+// Words from إلى to the group a change goes to (إلى غرفة، إلى "تنظيم القاعدة").
+constexpr std::uint32_t kToReach = 2;
+// Tokens a section heading has at most.
+constexpr std::uint32_t kHeadingTokens = 12;
 // How far after a fall (سقوط) its "at the hands of" may stand (سقوط المدينة
 // الصناعية بيد قوات النظام).
 constexpr std::uint32_t kHandsReach = 6;
@@ -1887,6 +1891,7 @@ class AssemblyRun {
     CiviliansAsTarget(frame, &base);
     DuringTheFighting(s, sentence, frame, &base);
     PartiesOfTheMeeting(s, frame, &base);
+    GroupJoined(frame, &base);
     UnarmedFightNoBattle(&base);
     DeadOfThem(s, frame, &base);
     ContinueDyad(s, &base);
@@ -2439,6 +2444,33 @@ class AssemblyRun {
   // عمدت قوات النظام إلى قصف المنطقة بالطيران الحربي) hit the side that the
   // bomber's camp fought in the battle just told, in its sentence or the one
   // before.
+  // The group a joining, a pledge or a return goes "to" (انضمت إلى غرفة
+  // عمليات أهل الشام; عودتهم إلى ما سموه "الأصل وإيفاء البيعة" في إشارة إلى
+  // "تنظيم القاعدة") is the second side of the change: the first other name
+  // after the trigger in its clause with إلى up to kToReach words before it.
+  void GroupJoined(const Frame& frame, Event* e) const {
+    if (e->sub_event_type != SubEventTypeName(SubEventType::kChangeToGroupActivity) ||
+        e->actor1.empty() || !e->actor2.empty()) {
+      return;
+    }
+    const std::uint32_t after = frame.hits.back().end;
+    for (const std::int32_t a : MentionsIn(ix_, MentionKind::kActor, after, frame.window_end)) {
+      const Mention& group = ix_.mention(a);
+      if (group.id.empty() || group.id == e->actor1) continue;
+      std::uint32_t words = 0;
+      for (std::uint32_t t = group.first_token; t > after && words < kToReach;) {
+        --t;
+        if (IsPunct(ix_, t, "\"")) continue;  // a quote is no word
+        ++words;
+        if (IsWord(ix_, t, kTo)) {
+          SetActor(ix_, a, &e->actor2, &e->inter2, &e->actor2_span);
+          return;
+        }
+      }
+      return;
+    }
+  }
+
   // An agreement "the meeting ended with" (أفاد الناشطون أن الاجتماع انتهى
   // بالاتفاق المبدئي على إعادة تفعيل جيش الفتح: cue class `meeting`, definite,
   // in the frame before the trigger) was made by the meeting's parties: the
@@ -3096,6 +3128,19 @@ bool ToldAsAnother(const DocIndex& ix, const Event& e) {
 // in the headline, the lead and the body is one event. The first mention
 // stays, completed by what the later ones add; the lowest figure wins; of a
 // report told at an area and at a town of it, the town is the place.
+// True when the event is told in a short line that ends without a mark, as
+// a section heading does (تمرّد على الجولاني..وانشقاقات في صفوف النصرة).
+bool InAHeading(const DocIndex& ix, const Event& e) {
+  const std::vector<text::Sentence>& sentences = ix.text->sentences;
+  std::size_t first = SentenceAt(ix, e.evidence.begin.value);
+  while (first > 0 && !sentences[first].line_start) --first;
+  std::size_t last = first;
+  while (last + 1 < sentences.size() && !sentences[last + 1].line_start) ++last;
+  const std::uint32_t end = sentences[last].end_token;
+  if (end - sentences[first].first_token > kHeadingTokens) return false;
+  return ix.text->tokens[end - 1].kind != text::TokenKind::kPunct;
+}
+
 // True when the event is an agreement a meeting ended in (OutcomeOfTheMeeting).
 bool ReachedAtAMeeting(const DocIndex& ix, const Event& e) {
   if (e.sub_event_type != SubEventTypeName(SubEventType::kAgreement)) return false;
@@ -3153,6 +3198,9 @@ void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
         same->date_span = e.date_span;
       }
     }
+    // A section heading (تمرّد على الجولاني..وانشقاقات في صفوف النصرة) names
+    // what the body below it tells: the body's telling is the record.
+    if (InAHeading(ix, *same) && !InAHeading(ix, e)) std::swap(*same, e);
     // The army told once and its aircraft once: the air force struck.
     if (!e.actor1.empty() && ix.lexicon->AirArmOf(same->actor1) == e.actor1) {
       same->actor1 = e.actor1;

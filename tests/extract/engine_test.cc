@@ -2697,6 +2697,37 @@ TEST_F(EngineTest, TheDealAMeetingEndedInIsBetweenTheMeetingsParties) {
             1);
 }
 
+TEST_F(EngineTest, OfficialsWhoReturnToAGroupDefectToItAsTheBodyBelowItsHeadingTells) {
+  // seed-004: a section heading, then the body: officials of HTS, "formerly
+  // the Nusra Front", stop working with it and return to "the pledge",
+  // referring to al-Qaeda. The body's report is the record; "formerly" in the
+  // group's label dates nothing.
+  const std::string heading =
+      "نص الخبر في إدلب.\n\nتمرد على الجولاني..وانشقاقات في صفوف النصرة بإدلب\n\n";
+  const std::string body =
+      "في سياق متصل، أعلن عدد من مسؤولي \"هيئة تحرير الشام\" المعروفة بـ\"النصرة سابقاً\" في "
+      "بيانين منفصلين عن إيقاف عملهم مع \"هيئة تحرير الشام\" وعودتهم إلى ما سموه \"الأصل "
+      "وإيفاء البيعة\" في إشارة إلى \"تنظيم القاعدة\".";
+  const auto told = Current(Extract(heading + body, "2018-01-10"));
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].sub_event_type, "Change to group/activity");
+  EXPECT_EQ(told[0].actor1, "HTS");
+  EXPECT_EQ(told[0].actor2, "AL_QAEDA");
+  EXPECT_NE(Evidence(told[0]).find("إيفاء البيعة"), std::string::npos) << Evidence(told[0]);
+  // "Formerly" outside a label still tells history.
+  const auto before =
+      Extract("نص الخبر.\nوكانت جبهة النصرة قد بايعت سابقا تنظيم القاعدة في إدلب.", "2018-01-10");
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(before[0].status, EventStatus::kBackground);
+  // A change that goes to no one named after إلى has no second side.
+  const auto alone = Current(
+      Extract("نص الخبر.\nأعلنت هيئة تحرير الشام النفير العام في إدلب لصد هجوم الجيش السوري.",
+              "2018-01-10"));
+  ASSERT_FALSE(alone.empty());
+  EXPECT_EQ(alone[0].actor1, "HTS");
+  EXPECT_TRUE(alone[0].actor2.empty());
+}
+
 TEST_F(EngineTest, AClassAGroupActsWithIsItsCoalitionInTheReportThatFollows) {
   // seed-001: the Nusra Front "in cooperation with other opposition factions"
   // dug the tunnel; "clashes followed between the regime and the opposition
