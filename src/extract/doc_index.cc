@@ -26,18 +26,24 @@ void IndexCueTokens(const std::vector<PhraseMatch>& cues, DocIndex* ix) {
   }
 }
 
-// True when a one-word history cue is written inside a group's label, right
-// after its name and before the closing quote or bracket (المعروفة بـ"النصرة
-// سابقاً"، (النصرة سابقا)): it tells what the group was called, not when
-// the event was.
-bool PartOfALabel(const text::AnalyzedText& at, const std::vector<std::int32_t>& mention_at,
-                  const PhraseMatch& c) {
+// True when a one-word history cue is written inside a group's label: a
+// quote or bracket opens right before the name and closes right after the cue
+// (المعروفة بـ"النصرة سابقاً"، (النصرة سابقا)). It tells what the group was
+// called, not when the event was; "… وقوات النظام سابقا" at the end of a
+// quotation still does.
+bool PartOfALabel(const text::AnalyzedText& at, const link::LinkedText& linked,
+                  const std::vector<std::int32_t>& mention_at, const PhraseMatch& c) {
   if (c.payload != static_cast<std::uint32_t>(CueClass::kBackground) ||
       c.end_token != c.first_token + 1 || c.first_token == 0 || c.end_token >= at.tokens.size()) {
     return false;
   }
-  const std::string_view closing = at.norm.View(at.tokens[c.end_token].norm);
-  return mention_at[c.first_token - 1] != kNone && (closing == "\"" || closing == ")");
+  const std::int32_t name = mention_at[c.first_token - 1];
+  if (name == kNone) return false;
+  const std::uint32_t opening = linked.mentions[name].first_token;
+  if (opening == 0) return false;
+  const std::string_view open = at.norm.View(at.tokens[opening - 1].norm);
+  const std::string_view close = at.norm.View(at.tokens[c.end_token].norm);
+  return (open == "\"" && close == "\"") || (open == "(" && close == ")");
 }
 
 }  // namespace
@@ -64,7 +70,8 @@ DocIndex BuildIndex(const Document& doc, const text::AnalyzedText& at,
   std::vector<PhraseMatch> counts;
   PhraseMatcher::FindAllOfBoth(lexicon.cues(), lexicon.count_nouns(), at.norm, at.tokens, 0,
                                static_cast<std::uint32_t>(n), &cues, &counts);
-  std::erase_if(cues, [&](const PhraseMatch& c) { return PartOfALabel(at, ix.mention_at, c); });
+  std::erase_if(cues,
+                [&](const PhraseMatch& c) { return PartOfALabel(at, linked, ix.mention_at, c); });
   for (const PhraseMatch& c : cues) {
     for (std::uint32_t t = c.first_token; t < c.end_token; ++t) {
       ix.cue_at[t] = static_cast<std::uint8_t>(c.payload);

@@ -31,6 +31,8 @@ inline constexpr std::string_view kThen = "\xD8\xAB\xD9\x85";
 inline constexpr std::string_view kOf = "\xD9\x85\xD9\x86";
 // U+0627 U+0644 U+064A, the preposition إلى ("to") as normalised: الي.
 inline constexpr std::string_view kTo = "\xD8\xA7\xD9\x84\xD9\x8A";
+// U+0639 U+0644 U+064A, the preposition على ("on") as normalised: علي.
+inline constexpr std::string_view kOn = "\xD8\xB9\xD9\x84\xD9\x8A";
 // U+0645 U+0639, the preposition مع ("with"), in normalised text.
 inline constexpr std::string_view kWithWord = "\xD9\x85\xD8\xB9";
 // U+062A ت and U+064A ي, the prefixes of a verb in the present tense (تقصف،

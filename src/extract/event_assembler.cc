@@ -47,13 +47,15 @@ constexpr std::uint32_t kResultReach = 4;
 constexpr std::uint32_t kAgentReach = 4;
 // Sentences back that a definite "the meeting" looks for the meeting told.
 constexpr std::uint32_t kMeetingReach = 2;
+// Words from a meeting word to its "between" (اجتماع حدث يوم الخميس بين).
+constexpr std::uint32_t kBetweenReach = 6;
 // Words before an agreement noun that a meeting "ended in" stands within.
 constexpr std::uint32_t kOutcomeReach = 3;
-// Words from an agreement to what it is on (اتفاق مبدئي على إعادة): an
-// adjective and على.
+// Words from an agreement to what it is on, على included (اتفاق مبدئي على
+// إعادة): an adjective and على.
 constexpr std::uint32_t kAgreedOnReach = 3;
-// Words from إلى to the group a change goes to (إلى غرفة، إلى "تنظيم القاعدة").
-constexpr std::uint32_t kToReach = 2;
+// Words from a battle word to "taking part in it" (معارك عنيفة يشارك فيها).
+constexpr std::uint32_t kTakingPartReach = 4;
 // Tokens a section heading has at most.
 constexpr std::uint32_t kHeadingTokens = 12;
 // How far after a fall (سقوط) its "at the hands of" may stand (سقوط المدينة
@@ -381,14 +383,33 @@ bool HabitOfAName(const DocIndex& ix, const PhraseMatch& m, std::uint32_t begin)
   return t > begin + 1 && ix.Cue(t - 2, CueClass::kRelative) && PresentTense(ix, t - 1);
 }
 
-// True when a definite agreement noun is what a meeting ended in (الاجتماع
-// انتهى بالاتفاق على إعادة تفعيل جيش الفتح، أسفرت المفاوضات عن الاتفاق): a
-// new agreement, not one told before.
+// True when token t can be read with the article (القصف، الاشتباكات).
+bool DefiniteToken(const DocIndex& ix, std::uint32_t t) {
+  const Token& tok = ix.text->tokens[t];
+  return tok.reading_count > 0 &&
+         std::any_of(tok.readings.begin(), tok.readings.begin() + tok.reading_count,
+                     [](const text::CliticReading& r) { return r.definite(); });
+}
+
+// True when the words right before `first` say a meeting ended in it
+// (الاجتماع انتهى بالاتفاق، انتهى اللقاء بـ، أسفرت المفاوضات عن): a definite
+// meeting word (`meeting`) and a verb of ending (`outcome`) or of result
+// (`result`), within kOutcomeReach words and not before `begin`. Talks that
+// only discussed a deal (وناقش الاجتماع تطبيق الاتفاق) made none.
+bool MeetingEndedIn(const DocIndex& ix, std::uint32_t first, std::uint32_t begin) {
+  const std::uint32_t from = first > begin + kOutcomeReach ? first - kOutcomeReach : begin;
+  const std::optional<std::uint32_t> meeting = FirstCueIn(ix, CueClass::kMeeting, from, first);
+  return meeting && DefiniteToken(ix, *meeting) &&
+         (CueInRange(ix, CueClass::kOutcome, from, first) ||
+          CueInRange(ix, CueClass::kResult, from, first));
+}
+
+// True when a definite agreement noun is what a meeting ended in
+// (الاجتماع انتهى بالاتفاق على إعادة تفعيل جيش الفتح): a new agreement, not one
+// told before.
 bool OutcomeOfTheMeeting(const DocIndex& ix, const Trigger& row, std::uint32_t first,
                          std::uint32_t begin) {
-  if (!IsAgreement(row)) return false;
-  const std::uint32_t from = first > begin + kOutcomeReach ? first - kOutcomeReach : begin;
-  return CueInRange(ix, CueClass::kMeeting, from, first);
+  return IsAgreement(row) && MeetingEndedIn(ix, first, begin);
 }
 
 // True when a demonstrative stands before a definite noun trigger (هذا
@@ -537,14 +558,6 @@ bool TwoWeapons(const DocIndex& ix, const TriggerHit& prev, const TriggerHit& ne
   const Weapon a = WeaponOf(ix, prev, prev.first, next.first);
   const Weapon b = WeaponOf(ix, next, next.first, next.end + kWeaponWordReach);
   return a != Weapon::kUnknown && b != Weapon::kUnknown && a != b;
-}
-
-// True when token t can be read with the article (القصف، الاشتباكات).
-bool DefiniteToken(const DocIndex& ix, std::uint32_t t) {
-  const Token& tok = ix.text->tokens[t];
-  return tok.reading_count > 0 &&
-         std::any_of(tok.readings.begin(), tok.readings.begin() + tok.reading_count,
-                     [](const text::CliticReading& r) { return r.definite(); });
 }
 
 // True when the trigger's first word carries the article.
@@ -825,10 +838,11 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
         ContrastBetween(ix, hits, floor, frames[f].head().first, end).value_or(floor);
     frames[f].after_trigger = f > 0;
     if (f > 0 && IsAgreement(*frames[f - 1].head().row)) {
+      // على right before the head: على خلفية هجوم, على إثر are causes.
       const std::uint32_t agreement_end = frames[f - 1].hits.back().end;
       const std::uint32_t head = frames[f].head().first;
-      frames[f].agreed_on = head <= agreement_end + kAgreedOnReach &&
-                            CueInRange(ix, CueClass::kTarget, agreement_end, head);
+      frames[f].agreed_on = head > agreement_end && head <= agreement_end + kAgreedOnReach &&
+                            IsWord(ix, head - 1, kOn);
     }
     if (f + 1 < frames.size()) {
       const std::uint32_t next = frames[f + 1].head().first;
@@ -1175,13 +1189,24 @@ std::int32_t OtherSide(const DocIndex& ix, const std::vector<std::int32_t>& acto
   return other_id;
 }
 
-// True when a reporting verb lies between the trigger and a name after it
-// (أعلن تنظيم داعش عن نصب كمين …، وقال إنه أوقع خسائر …، ولكن دون تعليق عما
-// حصل من قبل جبهة النصرة): "by" the name belongs to what was said, not to the
-// trigger.
+// True when "by" before a name after the trigger belongs to what a report
+// after the trigger said (أعلن تنظيم داعش عن نصب كمين …، وقال إنه أوقع خسائر
+// …، ولكن دون تعليق عما حصل من قبل جبهة النصرة): a reporting verb, then a
+// comma, lie between the trigger and the "by". Not an aside closed right
+// before it (لقصف، بحسب ناشطين، من قبل قوات النظام), nor a report that the
+// trigger's event was done by it (وأكدت مصادر أنه نفذ من قبل …).
 bool ReportedAfterTheTrigger(const DocIndex& ix, const Frame& frame, std::uint32_t name) {
   const std::uint32_t trigger_end = frame.head().end;
-  return name > trigger_end && CueInRange(ix, CueClass::kReport, trigger_end, name);
+  if (name <= trigger_end) return false;
+  std::uint32_t by = name;  // the first word of "by"
+  while (by > trigger_end && !ix.Cue(by - 1, CueClass::kAgent)) --by;
+  while (by > trigger_end && ix.Cue(by - 1, CueClass::kAgent)) --by;
+  const std::optional<std::uint32_t> report = FirstCueIn(ix, CueClass::kReport, trigger_end, by);
+  if (!report || by == trigger_end || IsPunct(ix, by - 1, ",")) return false;
+  for (std::uint32_t t = *report; t < by; ++t) {
+    if (IsPunct(ix, t, ",")) return true;
+  }
+  return false;
 }
 
 Roles AssignActors(const DocIndex& ix, const Frame& frame) {
@@ -1544,6 +1569,7 @@ bool Violent(const Event& e) {
 
 std::string LocationKey(const Event& e);
 std::size_t SentenceAt(const DocIndex& ix, std::uint32_t at);
+std::uint32_t TokenAtByte(const DocIndex& ix, std::uint32_t at);
 bool IsBattle(const Event& e);
 void Complete(const Event& later, Event* kept);
 
@@ -1661,8 +1687,8 @@ std::vector<Coalition> FindCoalitions(const DocIndex& ix) {
 }
 
 // A bombardment "during the clashes" (cue class `during`: أثناء الاشتباكات
-// عمدت قوات النظام إلى قصف المنطقة; معارك عنيفة يشارك فيها سلاحي الجو
-// والمدفعية) with no target named hit the bomber's enemy in the battle told
+// عمدت قوات النظام إلى قصف المنطقة; `taking_part`: معارك عنيفة يشارك فيها
+// سلاحي الجو والمدفعية) with no target named hit the bomber's enemy in the battle told
 // in its sentence or the one before, among events[0, before). The cue
 // governs its clause: after "، فيما" another report begins (قتل عنصران خلال
 // الاشتباكات …، فيما قصفت قوات النظام بلدة كفرزيتا). The bomber's own side is
@@ -1673,7 +1699,11 @@ void HitInTheFighting(const DocIndex& ix, std::uint32_t s, std::uint32_t sentenc
                       std::uint32_t head, const std::vector<Event>& events, std::size_t before,
                       Event* e) {
   if (!IsBombardment(*e) || e->actor1.empty() || !e->actor2.empty()) return;
-  const std::optional<std::uint32_t> cue = FirstCueIn(ix, CueClass::kDuring, sentence_first, head);
+  std::optional<std::uint32_t> cue = FirstCueIn(ix, CueClass::kDuring, sentence_first, head);
+  // "Taking part in it" speaks of the battle word right before it, not of
+  // talks (المحادثات التي شاركت فيها وفود الدول).
+  const bool taking_part = !cue;
+  if (taking_part) cue = FirstCueIn(ix, CueClass::kTakingPart, sentence_first, head);
   if (!cue || CueInRange(ix, CueClass::kContrast, *cue, head)) return;
   const Lexicon& lexicon = *ix.lexicon;
   const auto same_side = [&](const std::string& bomber, const std::string& side) {
@@ -1687,6 +1717,10 @@ void HitInTheFighting(const DocIndex& ix, std::uint32_t s, std::uint32_t sentenc
     const Event& battle = events[i];
     if (SentenceAt(ix, battle.evidence.begin.value) + 1 < s) return;
     if (!IsBattle(battle) || battle.actor1.empty() || battle.actor2.empty()) continue;
+    if (taking_part) {
+      const std::uint32_t word = TokenAtByte(ix, battle.trigger.begin.value);
+      if (word >= *cue || *cue - word > kTakingPartReach) continue;
+    }
     const bool first = same_side(e->actor1, battle.actor1);
     if (first == same_side(e->actor1, battle.actor2)) continue;  // neither, or both
     const std::string& enemy = first ? battle.actor2 : battle.actor1;
@@ -1805,20 +1839,35 @@ class AssemblyRun {
   }
 
   // Where X has replaced the body it belongs to as a report's doer, the body
-  // is X in the other events of that report's sentence too (أعلنت غرفة عمليات
+  // is X in the other events of that report's clause too (أعلنت غرفة عمليات
   // أهل الشام عن مقتل العشرات …، وذلك بعد سقوط المدينة الصناعية بيد قوات
-  // النظام: the city fell from X's hands).
+  // النظام: the city fell from X's hands). After "، بينما" another report
+  // begins. Events are kept in text order: those of the sentence lie around
+  // the told one.
   void ActForTheBody(std::int32_t doer, const std::string& body, const Event& told) {
-    const std::uint32_t sentence = SentenceAt(ix_, told.evidence.begin.value);
+    const std::size_t sentence = SentenceAt(ix_, told.evidence.begin.value);
+    const text::Sentence& span = ix_.text->sentences[sentence];
+    const std::uint32_t from = ix_.text->tokens[span.first_token].original.begin.value;
+    const std::uint32_t to = ix_.text->tokens[span.end_token - 1].original.end.value;
+    const std::uint32_t told_at = TokenAtByte(ix_, told.trigger.begin.value);
     const std::string& id = ix_.mention(doer).id;
-    for (Event& e : *out_) {
-      if (&e == &told || SentenceAt(ix_, e.evidence.begin.value) != sentence) continue;
+    const std::size_t k = static_cast<std::size_t>(&told - out_->data());
+    const auto act = [&](Event& e) {
+      const std::uint32_t at = TokenAtByte(ix_, e.trigger.begin.value);
+      if (CueInRange(ix_, CueClass::kContrast, std::min(at, told_at), std::max(at, told_at))) {
+        return;
+      }
       if (e.actor2 == body && e.actor1 != id) {
         SetActor(ix_, doer, &e.actor2, &e.inter2, &e.actor2_span);
       } else if (e.actor1 == body && e.actor2 != id) {
         SetActor(ix_, doer, &e.actor1, &e.inter1, &e.actor1_span);
       }
-    }
+    };
+    const auto inside = [&](const Event& e) {
+      return e.evidence.begin.value >= from && e.evidence.begin.value < to;
+    };
+    for (std::size_t i = k; i-- > 0 && inside((*out_)[i]);) act((*out_)[i]);
+    for (std::size_t i = k + 1; i < out_->size() && inside((*out_)[i]); ++i) act((*out_)[i]);
   }
 
   // Sets a toll an event lacks: a count where it had none or deaths without
@@ -2447,67 +2496,80 @@ class AssemblyRun {
   // The group a joining, a pledge or a return goes "to" (انضمت إلى غرفة
   // عمليات أهل الشام; عودتهم إلى ما سموه "الأصل وإيفاء البيعة" في إشارة إلى
   // "تنظيم القاعدة") is the second side of the change: the first other name
-  // after the trigger in its clause with إلى up to kToReach words before it.
+  // after the trigger in its clause, with إلى right before it (past a quote).
+  // A call "to fight" a side (دعت إلى قتال قوات النظام) names no group joined.
   void GroupJoined(const Frame& frame, Event* e) const {
     if (e->sub_event_type != SubEventTypeName(SubEventType::kChangeToGroupActivity) ||
         e->actor1.empty() || !e->actor2.empty()) {
       return;
     }
     const std::uint32_t after = frame.hits.back().end;
-    for (const std::int32_t a : MentionsIn(ix_, MentionKind::kActor, after, frame.window_end)) {
+    std::uint32_t clause_end = after;
+    while (clause_end < frame.window_end && !IsPunct(ix_, clause_end, ",")) ++clause_end;
+    for (const std::int32_t a : MentionsIn(ix_, MentionKind::kActor, after, clause_end)) {
       const Mention& group = ix_.mention(a);
       if (group.id.empty() || group.id == e->actor1) continue;
-      std::uint32_t words = 0;
-      for (std::uint32_t t = group.first_token; t > after && words < kToReach;) {
-        --t;
-        if (IsPunct(ix_, t, "\"")) continue;  // a quote is no word
-        ++words;
-        if (IsWord(ix_, t, kTo)) {
-          SetActor(ix_, a, &e->actor2, &e->inter2, &e->actor2_span);
-          return;
-        }
+      std::uint32_t t = group.first_token;
+      while (t > after && IsPunct(ix_, t - 1, "\"")) --t;
+      if (t > after && IsWord(ix_, t - 1, kTo)) {
+        SetActor(ix_, a, &e->actor2, &e->inter2, &e->actor2_span);
       }
       return;
     }
   }
 
   // An agreement "the meeting ended with" (أفاد الناشطون أن الاجتماع انتهى
-  // بالاتفاق المبدئي على إعادة تفعيل جيش الفتح: cue class `meeting`, definite,
-  // in the frame before the trigger) was made by the meeting's parties: the
-  // first two names after "between" in the last sentence, up to two before,
-  // that tells a meeting (اجتماع حدث يوم الخميس بين أبو محمد الجولاني زعيم
-  // "جبهة النصرة" والقائد العام لـ"أحرار الشام"). What was agreed on (جيش
-  // الفتح) is no party.
+  // بالاتفاق المبدئي على إعادة تفعيل جيش الفتح: MeetingEndedIn) whose own
+  // words name no party was made by the meeting's parties: the first two
+  // names after "between" in the clause that tells a meeting, in the last
+  // sentence up to two before that tells one with "between" (اجتماع حدث يوم
+  // الخميس بين أبو محمد الجولاني زعيم "جبهة النصرة" والقائد العام لـ"أحرار
+  // الشام"). What was agreed on (جيش الفتح) is no party.
   void PartiesOfTheMeeting(std::uint32_t s, const Frame& frame, Event* e) const {
-    if (e->sub_event_type != SubEventTypeName(SubEventType::kAgreement)) return;
-    const std::optional<std::uint32_t> told =
-        FirstCueIn(ix_, CueClass::kMeeting, frame.window_begin, frame.head().first);
-    if (!told || !DefiniteToken(ix_, *told)) return;
+    if (e->sub_event_type != SubEventTypeName(SubEventType::kAgreement) || !e->actor1.empty() ||
+        !e->actor2.empty() || !MeetingEndedIn(ix_, frame.head().first, frame.window_begin)) {
+      return;
+    }
     for (std::uint32_t back = 1; back <= kMeetingReach && back <= s; ++back) {
       const text::Sentence& earlier = ix_.text->sentences[s - back];
-      const std::optional<std::uint32_t> meeting =
-          FirstCueIn(ix_, CueClass::kMeeting, earlier.first_token, earlier.end_token);
-      if (!meeting) continue;
-      const std::optional<std::uint32_t> between =
-          FirstCueIn(ix_, CueClass::kBetween, *meeting, earlier.end_token);
-      if (!between) return;
-      std::int32_t first = kNone, second = kNone;
-      for (const std::int32_t a :
-           MentionsIn(ix_, MentionKind::kActor, *between, earlier.end_token)) {
+      const std::optional<std::pair<std::int32_t, std::int32_t>> parties =
+          MeetingParties(earlier.first_token, earlier.end_token);
+      if (!parties) continue;
+      SetActor(ix_, parties->first, &e->actor1, &e->inter1, &e->actor1_span);
+      SetActor(ix_, parties->second, &e->actor2, &e->inter2, &e->actor2_span);
+      return;
+    }
+  }
+
+  // The two parties of a meeting told in [begin, end): "between" within
+  // kBetweenReach words after a meeting word, no comma between them, and the
+  // first two different names after it before the clause ends.
+  std::optional<std::pair<std::int32_t, std::int32_t>> MeetingParties(std::uint32_t begin,
+                                                                      std::uint32_t end) const {
+    for (std::uint32_t m = begin; m < end; ++m) {
+      const std::optional<std::uint32_t> meeting = FirstCueIn(ix_, CueClass::kMeeting, m, end);
+      if (!meeting) return std::nullopt;
+      m = *meeting;
+      std::uint32_t between = m + 1;
+      while (between < end && between <= m + kBetweenReach && !IsPunct(ix_, between, ",") &&
+             !ix_.Cue(between, CueClass::kBetween)) {
+        ++between;
+      }
+      if (between >= end || !ix_.Cue(between, CueClass::kBetween)) continue;
+      std::uint32_t clause_end = between;
+      while (clause_end < end && !IsPunct(ix_, clause_end, ",")) ++clause_end;
+      std::int32_t first = kNone;
+      for (const std::int32_t a : MentionsIn(ix_, MentionKind::kActor, between, clause_end)) {
         const std::string& id = ix_.mention(a).id;
         if (id.empty()) continue;
         if (first == kNone) {
           first = a;
         } else if (id != ix_.mention(first).id) {
-          second = a;
-          break;
+          return std::make_pair(first, a);
         }
       }
-      if (second == kNone) return;
-      SetActor(ix_, first, &e->actor1, &e->inter1, &e->actor1_span);
-      SetActor(ix_, second, &e->actor2, &e->inter2, &e->actor2_span);
-      return;
     }
+    return std::nullopt;
   }
 
   void DuringTheFighting(std::uint32_t s, const text::Sentence& sentence, const Frame& frame,
@@ -3128,25 +3190,44 @@ bool ToldAsAnother(const DocIndex& ix, const Event& e) {
 // in the headline, the lead and the body is one event. The first mention
 // stays, completed by what the later ones add; the lowest figure wins; of a
 // report told at an area and at a town of it, the town is the place.
-// True when the event is told in a short line that ends without a mark, as
-// a section heading does (تمرّد على الجولاني..وانشقاقات في صفوف النصرة).
-bool InAHeading(const DocIndex& ix, const Event& e) {
-  const std::vector<text::Sentence>& sentences = ix.text->sentences;
-  std::size_t first = SentenceAt(ix, e.evidence.begin.value);
-  while (first > 0 && !sentences[first].line_start) --first;
-  std::size_t last = first;
-  while (last + 1 < sentences.size() && !sentences[last + 1].line_start) ++last;
-  const std::uint32_t end = sentences[last].end_token;
-  if (end - sentences[first].first_token > kHeadingTokens) return false;
-  return ix.text->tokens[end - 1].kind != text::TokenKind::kPunct;
+// Gives `record` the evidence of another telling of its event: the clause,
+// the trigger and the spans of the sides both name.
+void TakeTheWordsOf(const Event& telling, Event* record) {
+  record->evidence = telling.evidence;
+  record->trigger = telling.trigger;
+  if (record->actor1 == telling.actor1 && telling.actor1_span) {
+    record->actor1_span = telling.actor1_span;
+  }
+  if (record->actor2 == telling.actor2 && telling.actor2_span) {
+    record->actor2_span = telling.actor2_span;
+  }
 }
 
-// True when the event is an agreement a meeting ended in (OutcomeOfTheMeeting).
+// True when the event is told in a short line that ends without a mark, as
+// a section heading does (تمرّد على الجولاني..وانشقاقات في صفوف النصرة). The
+// walk over the line's sentences stops once it is too long for a heading.
+bool InAHeading(const DocIndex& ix, const Event& e) {
+  const std::vector<text::Sentence>& sentences = ix.text->sentences;
+  const std::size_t s = SentenceAt(ix, e.evidence.begin.value);
+  std::size_t first = s;
+  std::size_t last = s;
+  const auto tokens = [&] { return sentences[last].end_token - sentences[first].first_token; };
+  while (first > 0 && !sentences[first].line_start && tokens() <= kHeadingTokens) --first;
+  while (last + 1 < sentences.size() && !sentences[last + 1].line_start &&
+         tokens() <= kHeadingTokens) {
+    ++last;
+  }
+  if (tokens() > kHeadingTokens) return false;
+  return ix.text->tokens[sentences[last].end_token - 1].kind != text::TokenKind::kPunct;
+}
+
+// True when the event is an agreement a meeting ended in (MeetingEndedIn,
+// within the event's sentence).
 bool ReachedAtAMeeting(const DocIndex& ix, const Event& e) {
   if (e.sub_event_type != SubEventTypeName(SubEventType::kAgreement)) return false;
-  const std::uint32_t head = TokenAtByte(ix, e.trigger.begin.value);
-  const std::uint32_t from = head > kOutcomeReach ? head - kOutcomeReach : 0;
-  return CueInRange(ix, CueClass::kMeeting, from, head);
+  const std::size_t s = SentenceAt(ix, e.evidence.begin.value);
+  return MeetingEndedIn(ix, TokenAtByte(ix, e.trigger.begin.value),
+                        ix.text->sentences[s].first_token);
 }
 
 void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
@@ -3198,15 +3279,15 @@ void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
         same->date_span = e.date_span;
       }
     }
-    // A section heading (تمرّد على الجولاني..وانشقاقات في صفوف النصرة) names
-    // what the body below it tells: the body's telling is the record.
-    if (InAHeading(ix, *same) && !InAHeading(ix, e)) std::swap(*same, e);
     // The army told once and its aircraft once: the air force struck.
     if (!e.actor1.empty() && ix.lexicon->AirArmOf(same->actor1) == e.actor1) {
       same->actor1 = e.actor1;
       same->actor1_span = e.actor1_span;
     }
     Complete(e, &*same);
+    // A section heading (تمرّد على الجولاني..وانشقاقات في صفوف النصرة) names
+    // what the body below it tells: the body's words are the evidence.
+    if (InAHeading(ix, *same) && !InAHeading(ix, e)) TakeTheWordsOf(e, &*same);
   }
   *events = std::move(kept);
 }

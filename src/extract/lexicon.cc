@@ -125,6 +125,8 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"ordinal", CueClass::kOrdinal},
     {"during", CueClass::kDuring},
     {"meeting", CueClass::kMeeting},
+    {"outcome", CueClass::kOutcome},
+    {"taking_part", CueClass::kTakingPart},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

@@ -92,8 +92,10 @@ enum class CueClass : std::uint8_t {
   kOrdinal,
   kDuring,
   kMeeting,
+  kOutcome,
+  kTakingPart,
 };
-inline constexpr int kCueClassCount = 55;
+inline constexpr int kCueClassCount = 57;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

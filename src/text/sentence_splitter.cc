@@ -9,7 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "common/limits.h"
 #include "common/utf8.h"
@@ -22,31 +22,42 @@ extern const std::string_view text_line_continuers;
 namespace rasd::text {
 namespace {
 
-// The first column of an embedded word list (word<TAB>…), normalised.
-std::unordered_set<std::string> FirstColumn(std::string_view rest) {
-  std::unordered_set<std::string> s;
+// The rows of an embedded word list (word<TAB>second column), the words
+// normalised.
+std::unordered_map<std::string, std::string> WordList(std::string_view rest) {
+  std::unordered_map<std::string, std::string> words;
   while (!rest.empty()) {
     const std::size_t eol = std::min(rest.find('\n'), rest.size());
     const std::string_view line = rest.substr(0, eol);
     rest.remove_prefix(std::min(eol + 1, rest.size()));
     if (line.empty() || line[0] == '#') continue;
-    const std::string_view word = line.substr(0, line.find('\t'));
-    if (!word.empty()) s.insert(NormalizeForMatch(word));
+    const std::size_t tab = std::min(line.find('\t'), line.size());
+    const std::string_view word = line.substr(0, tab);
+    const std::string_view second = line.substr(std::min(tab + 1, line.size()));
+    if (!word.empty()) words.emplace(NormalizeForMatch(word), second);
   }
-  return s;
+  return words;
 }
 
 // The abbreviations of data/text/abbreviations.tsv; loaded once.
-const std::unordered_set<std::string>& Abbreviations() {
-  static const std::unordered_set<std::string> set = FirstColumn(embedded::text_abbreviations);
-  return set;
+const std::unordered_map<std::string, std::string>& Abbreviations() {
+  static const std::unordered_map<std::string, std::string> words =
+      WordList(embedded::text_abbreviations);
+  return words;
 }
 
-// The words of data/text/line_continuers.tsv, which no line ends on.
-const std::unordered_set<std::string>& LineContinuers() {
-  static const std::unordered_set<std::string> set = FirstColumn(embedded::text_line_continuers);
-  return set;
+// The words of data/text/line_continuers.tsv, which no line ends on, with
+// their class.
+const std::unordered_map<std::string, std::string>& LineContinuers() {
+  static const std::unordered_map<std::string, std::string> words =
+      WordList(embedded::text_line_continuers);
+  return words;
 }
+
+// A line ending in the head of a group's name (تنظيم، جبهة) goes on only when
+// it has at least this many tokens: a heading is shorter, and a wrapped line
+// of body text longer.
+constexpr std::uint32_t kWrappedLineTokens = 8;
 
 // The word "ان" (أن/إن after folding): after a colon it opens reported speech.
 const std::string& ReportedSpeechOpener() {
@@ -103,7 +114,10 @@ class Splitter {
   // unless a single break follows a word no line ends on: a wrapped line.
   void StartLineIfBroken(std::uint32_t i) {
     const int breaks = LineBreaksBefore(i);
-    if (breaks == 0 || (breaks == 1 && WrappedAfter(i - 1))) return;
+    if (breaks == 0) return;
+    const bool wrapped = breaks == 1 && WrappedAfter(i - 1);
+    line_first_ = i;
+    if (wrapped) return;
     Close(i);
     quote_open_ = false;
     next_line_start_ = true;
@@ -115,7 +129,10 @@ class Splitter {
   bool WrappedAfter(std::uint32_t t) const {
     if (IsChar(t, ',')) return true;
     if (tokens_[t].kind != TokenKind::kArabicWord) return false;
-    return LineContinuers().count(std::string(norm_.View(tokens_[t].norm))) != 0;
+    const auto& words = LineContinuers();
+    const auto it = words.find(std::string(norm_.View(tokens_[t].norm)));
+    if (it == words.end()) return false;
+    return it->second != "name_head" || t + 1 - line_first_ >= kWrappedLineTokens;
   }
 
   // The offset of the first line break at or after `from`, or the text's
@@ -256,6 +273,7 @@ class Splitter {
   std::span<const Token> tokens_;
   std::vector<Sentence>* out_;
   std::uint32_t first_ = 0;
+  std::uint32_t line_first_ = 0;  // the first token of the current line
   bool next_line_start_ = true;
   bool next_paragraph_start_ = true;
   bool quote_open_ = false;

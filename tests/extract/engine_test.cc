@@ -2728,6 +2728,123 @@ TEST_F(EngineTest, OfficialsWhoReturnToAGroupDefectToItAsTheBodyBelowItsHeadingT
   EXPECT_TRUE(alone[0].actor2.empty());
 }
 
+TEST_F(EngineTest, OnlyAMeetingThatEndedInADealMakesOneBetweenItsOwnParties) {
+  // The review: talks that discussed a deal made none; the parties are those
+  // of the meeting's own "between", not of a clash told after a comma; a deal
+  // whose words name its parties keeps them; a meeting sentence without
+  // "between" does not stop the search.
+  const std::string held =
+      "عنوان\n\nعقد اجتماع يوم الخميس بين وفد من هيئة تحرير الشام ووفد من حركة أحرار الشام في "
+      "مدينة إدلب.\n";
+  const auto agreements = [](const std::vector<Event>& events) {
+    std::vector<Event> found;
+    std::copy_if(events.begin(), events.end(), std::back_inserter(found),
+                 [](const Event& e) { return e.sub_event_type == "Agreement"; });
+    return found;
+  };
+  EXPECT_TRUE(
+      agreements(Extract(held + "وناقش الاجتماع تطبيق الاتفاق السابق.", "2018-01-10")).empty());
+  EXPECT_TRUE(
+      agreements(Extract("عنوان\n\nعقد قادة هيئة تحرير الشام اجتماعا مع وجهاء مدينة سراقب يوم "
+                         "الخميس، بعد أيام من اشتباكات بين حركة أحرار الشام وقوات النظام في "
+                         "المنطقة.\nوأفاد ناشطون أن الاجتماع انتهى بالاتفاق على تسليم المدينة.",
+                         "2018-01-10"))
+          .empty());
+  const auto truce = agreements(Extract(
+      held + "وبعد الاجتماع أبرمت قوات النظام هدنة مع فصائل المعارضة في ريف حمص.", "2018-01-10"));
+  ASSERT_EQ(truce.size(), 1u);
+  EXPECT_EQ(truce[0].actor1, "OPPOSITION_REBELS");
+  EXPECT_EQ(truce[0].actor2, "SYRIAN_GOV_FORCES");
+  const auto later = agreements(
+      Extract(held + "وجرى الاجتماع في مدينة إدلب بحضور قادة الفصيلين.\nوأفاد ناشطون أن الاجتماع "
+                     "انتهى بالاتفاق على وقف الاقتتال.",
+              "2018-01-10"));
+  ASSERT_EQ(later.size(), 1u);
+  EXPECT_EQ(later[0].actor1, "HTS");
+  EXPECT_EQ(later[0].actor2, "AHRAR_AL_SHAM");
+  // Talks before a deal told twice do not keep its tellings apart.
+  const auto twice = agreements(Extract(
+      "عنوان\n\nتوصلت هيئة تحرير الشام وحركة أحرار الشام إلى اتفاق لوقف الاقتتال في ريف إدلب يوم "
+      "الخميس بعد أسبوع من المفاوضات.\nوهو اتفاق بين هيئة تحرير الشام وحركة أحرار الشام يقضي "
+      "بوقف الاقتتال في ريف إدلب.",
+      "2018-01-10"));
+  ASSERT_EQ(twice.size(), 1u);
+  EXPECT_EQ(twice[0].actor2, "AHRAR_AL_SHAM");
+  // A deal "on the background of" an attack does not make the attack agreed.
+  const auto cause = Current(Extract(
+      "عنوان\n\nتوصلت هيئة تحرير الشام وحركة أحرار الشام إلى اتفاق على خلفية هجوم شنه عناصر من "
+      "الحركة على حاجز للهيئة في بلدة سرمدا أمس.",
+      "2018-01-10"));
+  EXPECT_TRUE(std::any_of(cause.begin(), cause.end(),
+                          [](const Event& e) { return e.sub_event_type == "Armed clash"; }));
+  // وافقت is a verb of agreement.
+  const auto agreed = Extract("عنوان\n\nوافقت روسيا على وقف القصف على مدينة إدلب.", "2018-01-10");
+  EXPECT_FALSE(agreements(agreed).empty());
+}
+
+TEST_F(EngineTest, TheSideRulesKeepToTheWordsTheyRead) {
+  // "By" after an aside, or in a report that the event was done by X, is the doer.
+  const auto aside = Current(Extract(
+      "عنوان\n\nتعرضت بلدة كفرنبل لقصف مدفعي عنيف، بحسب ناشطين، من قبل قوات النظام المتمركزة في "
+      "معسكر الحامدية.",
+      "2018-01-10"));
+  ASSERT_EQ(aside.size(), 1u);
+  EXPECT_EQ(aside[0].actor1, "SYRIAN_GOV_FORCES");
+  const auto said = Current(Extract(
+      "عنوان\n\nقتل ثلاثة عناصر من قوات النظام في هجوم على حاجز عسكري في ريف حماة، وأكدت مصادر "
+      "محلية أنه نفذ من قبل هيئة تحرير الشام.",
+      "2018-01-10"));
+  ASSERT_EQ(said.size(), 1u);
+  EXPECT_EQ(said[0].actor1, "HTS");
+  // سابقا at the end of a quotation still dates the clash.
+  const auto quoted = Extract(
+      "عنوان\n\nوأوضح الناشط أن \"البلدة شهدت اشتباكات بين الفصائل وقوات النظام سابقا\" مشيرا إلى "
+      "أنها هادئة الآن.",
+      "2018-01-10");
+  ASSERT_EQ(quoted.size(), 1u);
+  EXPECT_EQ(quoted[0].status, EventStatus::kBackground);
+  // A call "to fight" a side names no group joined.
+  const auto call = Current(Extract(
+      "عنوان\n\nأعلنت هيئة تحرير الشام النفير العام، ودعت إلى قتال قوات النظام في ريف حماة.",
+      "2018-01-10"));
+  ASSERT_EQ(call.size(), 1u);
+  EXPECT_TRUE(call[0].actor2.empty());
+  // Talks someone took part in are no battle.
+  const auto talks = Current(Extract(
+      "عنوان\n\nودارت اشتباكات عنيفة بين قوات النظام وهيئة تحرير الشام في ريف حماة الشمالي.\n"
+      "وبعد ساعات من انتهاء جولة المحادثات التي شاركت فيها وفود الدول الضامنة في أستانا، قصفت قوات "
+      "النظام بلدة كفرنبل بالمدفعية.",
+      "2018-01-10"));
+  ASSERT_EQ(talks.size(), 2u);
+  EXPECT_TRUE(talks[1].actor2.empty());
+  // The doer named for a body does not reach past "بينما" into another report.
+  const auto other = Current(Extract(
+      "عنوان\n\nهاجم جيش الفتح حاجزا لقوات النظام في بلدة الفوعة، بينما قصفت قوات النظام مواقع "
+      "جيش الفتح في بلدة مورك بريف حماة الشمالي.\nوأكدت مصادر أن جبهة النصرة التي انضمت إلى جيش "
+      "الفتح هي من قامت بالهجوم على الحاجز.",
+      "2018-01-10"));
+  const auto shelling = std::find_if(other.begin(), other.end(), [](const Event& e) {
+    return e.sub_event_type == "Shelling/artillery/missile attack";
+  });
+  ASSERT_NE(shelling, other.end());
+  EXPECT_EQ(shelling->actor2, "JAISH_AL_FATH");
+  // A heading's telling keeps what the merge learnt: the blast was a suicide
+  // bombing, and the town is the place.
+  const auto blast = Current(Extract(
+      "عنوان\n\nتفجير انتحاري يضرب بلدة سرمدا\nوقع انفجار في بلدة سرمدا بريف إدلب الشمالي صباح "
+      "اليوم، وتضررت عدة منازل في المكان.",
+      "2018-01-10"));
+  ASSERT_EQ(blast.size(), 1u);
+  EXPECT_EQ(blast[0].sub_event_type, "Suicide bomb");
+  const auto town = Current(Extract(
+      "عنوان\n\nالطيران الروسي يستهدف مقرات هيئة تحرير الشام في كفرنبل\nشن الطيران الروسي غارات "
+      "على مقرات لهيئة تحرير الشام في ريف إدلب الجنوبي.",
+      "2018-01-10"));
+  ASSERT_EQ(town.size(), 1u);
+  ASSERT_TRUE(town[0].location.has_value());
+  EXPECT_EQ(town[0].location->name, "كفرنبل");
+}
+
 TEST_F(EngineTest, AClassAGroupActsWithIsItsCoalitionInTheReportThatFollows) {
   // seed-001: the Nusra Front "in cooperation with other opposition factions"
   // dug the tunnel; "clashes followed between the regime and the opposition

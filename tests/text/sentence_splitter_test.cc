@@ -161,6 +161,13 @@ TEST(SentenceSplitterTest, HeadingsAndBlankLinesStillEndSentences) {
   ASSERT_EQ(s.sentences.size(), 4u);
   EXPECT_EQ(s.Original(1), "مراقبة من الحكومة");
   EXPECT_TRUE(s.sentences[3].paragraph_start);
+  // على folds to the name علي, and a short line ending in a name's head is a
+  // heading (the review).
+  const Split named = SplitText(
+      "قتل القيادي في هيئة تحرير الشام أبو علي\nقصفت قوات النظام بلدة كفرنبل\nإعادة تنظيم\n"
+      "وقال مصدر إن الفصائل أعادت تنظيم صفوفها");
+  ASSERT_EQ(named.sentences.size(), 4u);
+  EXPECT_EQ(named.Original(2), "إعادة تنظيم");
 }
 
 TEST(SentenceSplitterTest, LineContinuerListIsOneWordPerEntryOfAKnownClass) {
