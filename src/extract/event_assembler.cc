@@ -2489,10 +2489,6 @@ class AssemblyRun {
     return false;
   }
 
-  // A bombardment "during the clashes" that names no target (أثناء الاشتباكات
-  // عمدت قوات النظام إلى قصف المنطقة بالطيران الحربي) hit the side that the
-  // bomber's camp fought in the battle just told, in its sentence or the one
-  // before.
   // The group a joining, a pledge or a return goes "to" (انضمت إلى غرفة
   // عمليات أهل الشام; عودتهم إلى ما سموه "الأصل وإيفاء البيعة" في إشارة إلى
   // "تنظيم القاعدة") is the second side of the change: the first other name
@@ -2572,6 +2568,8 @@ class AssemblyRun {
     return std::nullopt;
   }
 
+  // A bombardment "during the clashes" that names no target hit the bomber's
+  // enemy in them (HitInTheFighting), among the events told before it.
   void DuringTheFighting(std::uint32_t s, const text::Sentence& sentence, const Frame& frame,
                          Event* e) const {
     HitInTheFighting(ix_, s, sentence.first_token, frame.head().first, *out_, out_->size(), e);
@@ -3186,10 +3184,6 @@ bool ToldAsAnother(const DocIndex& ix, const Event& e) {
                     head);
 }
 
-// One event per type, place, day and dyad (ACLED's unit): a report repeated
-// in the headline, the lead and the body is one event. The first mention
-// stays, completed by what the later ones add; the lowest figure wins; of a
-// report told at an area and at a town of it, the town is the place.
 // Gives `record` the evidence of another telling of its event: the clause,
 // the trigger and the spans of the sides both name.
 void TakeTheWordsOf(const Event& telling, Event* record) {
@@ -3230,17 +3224,22 @@ bool ReachedAtAMeeting(const DocIndex& ix, const Event& e) {
                         ix.text->sentences[s].first_token);
 }
 
+// One event per type, place, day and dyad (ACLED's unit): a report repeated
+// in the headline, the lead and the body is one event. The first mention
+// stays, completed by what the later ones add; the lowest figure wins; of a
+// report told at an area and at a town of it, the town is the place.
 void MergeRepeats(const DocIndex& ix, std::vector<Event>* events) {
   std::vector<Event> kept;
   kept.reserve(events->size());  // an Event is large: moving them as kept grows costs
   for (Event& e : *events) {
     bool wider = false;
+    const bool reached_at_a_meeting = ReachedAtAMeeting(ix, e);
     auto same = std::find_if(kept.begin(), kept.end(), [&](const Event& k) {
       if (SameBlastIdentified(ix, k, e)) return true;
       if (k.sub_event_type != e.sub_event_type || k.status != e.status) return false;
       // What a meeting ended in is a deal of its own, not a retelling of
       // another between the same parties (a release of prisoners told before).
-      if (ReachedAtAMeeting(ix, k) != ReachedAtAMeeting(ix, e)) return false;
+      if (ReachedAtAMeeting(ix, k) != reached_at_a_meeting) return false;
       // A suicide bombing happens once at its place and day, whoever each
       // telling names (فجر انتحاري نفسه … وقال المرصد «فجر انتحاري نفسه …»).
       const bool bombing = e.sub_event_type == SubEventTypeName(SubEventType::kSuicideBomb);
