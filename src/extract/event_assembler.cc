@@ -1940,6 +1940,7 @@ class AssemblyRun {
     CiviliansAsTarget(frame, &base);
     DuringTheFighting(s, sentence, frame, &base);
     PartiesOfTheMeeting(s, frame, &base);
+    const bool describes_a_name = ChangeOfTheNameBefore(frame, &base);
     GroupJoined(frame, &base);
     UnarmedFightNoBattle(&base);
     DeadOfThem(s, frame, &base);
@@ -1955,6 +1956,10 @@ class AssemblyRun {
     base.trigger = ix_.Original(frame.head().first, frame.hits.back().end);
     FillDate(ix_, sentence, s, frame.head().first, &base);
     base.status = DecideStatus(ix_, sentence, frame, base);
+    // Told to describe a group, undated, it is the group's history.
+    if (describes_a_name && base.status == EventStatus::kCurrent && !base.date_span) {
+      base.status = EventStatus::kBackground;
+    }
     base.claims = context_.claims;
     base.confidence = frame.head().row->strong ? 0.8 : 0.6;
 
@@ -2487,6 +2492,26 @@ class AssemblyRun {
       return LocationKey(own) == LocationKey(e) || WithinKm(*own.location, *e.location, kSceneKm);
     }
     return false;
+  }
+
+  // A change told in a relative clause after a group's name (جبهة النصرة
+  // التي انضمت إلى غرفة عمليات أهل الشام، لواء التوبة الذي بايع …) is that
+  // group's: the name before the relative pronoun is actor1. Returns true when
+  // the clause describes the name so.
+  bool ChangeOfTheNameBefore(const Frame& frame, Event* e) const {
+    if (e->sub_event_type != SubEventTypeName(SubEventType::kChangeToGroupActivity)) return false;
+    std::uint32_t t = frame.head().first;
+    if (t < 2 || !ix_.Cue(t - 1, CueClass::kRelative)) return false;
+    t -= 1;
+    while (t > 0 && IsPunct(ix_, t - 1, "\"")) --t;
+    const std::int32_t name = t > 0 ? ix_.mention_at[t - 1] : kNone;
+    if (name == kNone || ix_.mention(name).kind != MentionKind::kActor ||
+        ix_.mention(name).id.empty()) {
+      return false;
+    }
+    SetActor(ix_, name, &e->actor1, &e->inter1, &e->actor1_span);
+    if (e->actor2 == e->actor1) ClearActor2(e);
+    return true;
   }
 
   // The group a joining, a pledge or a return goes "to" (انضمت إلى غرفة

@@ -2845,6 +2845,30 @@ TEST_F(EngineTest, TheSideRulesKeepToTheWordsTheyRead) {
   EXPECT_EQ(town[0].location->name, "كفرنبل");
 }
 
+TEST_F(EngineTest, AChangeToldToDescribeAGroupIsThatGroupsHistory) {
+  // seed-000: "the Nusra Front, which joined the operations room": the
+  // joining is the Front's, to the room, and undated it is background.
+  const auto joined = Extract(
+      "عنوان\nوأوضح المصدر نفسه أن جبهة النصرة التي انضمت إلى غرفة عمليات أهل الشام هي من قامت "
+      "بالعملية العسكرية في المدينة الصناعية بحلب.",
+      "2016-02-10");
+  const auto change = std::find_if(joined.begin(), joined.end(), [](const Event& e) {
+    return e.sub_event_type == "Change to group/activity";
+  });
+  ASSERT_NE(change, joined.end());
+  EXPECT_EQ(change->actor1, "JABHAT_AL_NUSRA");
+  EXPECT_EQ(change->actor2, "AHL_AL_SHAM_OPS_ROOM");
+  EXPECT_EQ(change->status, EventStatus::kBackground);
+  // Dated, the relative clause reports news.
+  const auto dated = Current(Extract(
+      "عنوان\nوقال مصدر إن حركة نور الدين الزنكي التي انضمت أمس إلى هيئة تحرير الشام تقاتل في "
+      "ريف حلب.",
+      "2017-01-29"));
+  ASSERT_EQ(dated.size(), 1u);
+  EXPECT_EQ(dated[0].actor1, "NOUR_AL_DIN_AL_ZENKI");
+  EXPECT_EQ(dated[0].actor2, "HTS");
+}
+
 TEST_F(EngineTest, AClassAGroupActsWithIsItsCoalitionInTheReportThatFollows) {
   // seed-001: the Nusra Front "in cooperation with other opposition factions"
   // dug the tunnel; "clashes followed between the regime and the opposition
