@@ -283,6 +283,13 @@ bool IsAgreement(const Trigger& row) {
   return row.cls == TriggerClass::kFixed && row.fixed == SubEventType::kAgreement;
 }
 
+// The first comma in [from, end), or `end`: where a clause that opens at
+// `from` ends.
+std::uint32_t CommaFrom(const DocIndex& ix, std::uint32_t from, std::uint32_t end) {
+  while (from < end && !IsPunct(ix, from, ",")) ++from;
+  return from;
+}
+
 // True when token t is punctuation that ends a clause (، ؛ : .); quotes and
 // brackets around a name do not.
 bool EndsAClause(const DocIndex& ix, std::uint32_t t) {
@@ -1203,10 +1210,7 @@ bool ReportedAfterTheTrigger(const DocIndex& ix, const Frame& frame, std::uint32
   while (by > trigger_end && ix.Cue(by - 1, CueClass::kAgent)) --by;
   const std::optional<std::uint32_t> report = FirstCueIn(ix, CueClass::kReport, trigger_end, by);
   if (!report || by == trigger_end || IsPunct(ix, by - 1, ",")) return false;
-  for (std::uint32_t t = *report; t < by; ++t) {
-    if (IsPunct(ix, t, ",")) return true;
-  }
-  return false;
+  return CommaFrom(ix, *report, by) < by;
 }
 
 Roles AssignActors(const DocIndex& ix, const Frame& frame) {
@@ -2525,8 +2529,7 @@ class AssemblyRun {
       return;
     }
     const std::uint32_t after = frame.hits.back().end;
-    std::uint32_t clause_end = after;
-    while (clause_end < frame.window_end && !IsPunct(ix_, clause_end, ",")) ++clause_end;
+    const std::uint32_t clause_end = CommaFrom(ix_, after, frame.window_end);
     for (const std::int32_t a : MentionsIn(ix_, MentionKind::kActor, after, clause_end)) {
       const Mention& group = ix_.mention(a);
       if (group.id.empty() || group.id == e->actor1) continue;
@@ -2571,16 +2574,13 @@ class AssemblyRun {
       const std::optional<std::uint32_t> meeting = FirstCueIn(ix_, CueClass::kMeeting, m, end);
       if (!meeting) return std::nullopt;
       m = *meeting;
-      std::uint32_t between = m + 1;
-      while (between < end && between <= m + kBetweenReach && !IsPunct(ix_, between, ",") &&
-             !ix_.Cue(between, CueClass::kBetween)) {
-        ++between;
-      }
-      if (between >= end || !ix_.Cue(between, CueClass::kBetween)) continue;
-      std::uint32_t clause_end = between;
-      while (clause_end < end && !IsPunct(ix_, clause_end, ",")) ++clause_end;
+      const std::uint32_t reach = CommaFrom(ix_, m + 1, std::min(end, m + kBetweenReach + 1));
+      const std::optional<std::uint32_t> between =
+          FirstCueIn(ix_, CueClass::kBetween, m + 1, reach);
+      if (!between) continue;
       std::int32_t first = kNone;
-      for (const std::int32_t a : MentionsIn(ix_, MentionKind::kActor, between, clause_end)) {
+      for (const std::int32_t a :
+           MentionsIn(ix_, MentionKind::kActor, *between, CommaFrom(ix_, *between, end))) {
         const std::string& id = ix_.mention(a).id;
         if (id.empty()) continue;
         if (first == kNone) {
