@@ -1213,6 +1213,28 @@ bool ReportedAfterTheTrigger(const DocIndex& ix, const Frame& frame, std::uint32
   return CommaFrom(ix, *report, by) < by;
 }
 
+// True when the name is written with the preposition ل joined to it or
+// standing apart before it (لحركة نور الدين الزنكي، لـ«داعش»): whom a
+// handover gives to.
+bool GivenTo(const DocIndex& ix, std::int32_t a) {
+  const Mention& m = ix.mention(a);
+  if (m.name_span.begin.value > m.original.begin.value) {
+    const std::string_view proclitics =
+        std::string_view(ix.doc->text)
+            .substr(m.original.begin.value, m.name_span.begin.value - m.original.begin.value);
+    if (proclitics.find(kLam) != std::string_view::npos) return true;
+  }
+  std::uint32_t t = m.first_token;
+  while (t > 0 && IsPunct(ix, t - 1, "\"")) --t;
+  return t > 0 && IsWord(ix, t - 1, kLam);
+}
+
+// True when the trigger is a handover of ground (إعادة المناطق، تسليم).
+bool IsHandover(const Trigger& row) {
+  return row.cls == TriggerClass::kFixed &&
+         row.fixed == SubEventType::kNonViolentTransferOfTerritory;
+}
+
 Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   Roles roles;
   std::vector<std::int32_t> actors =
@@ -1229,8 +1251,9 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
     return GunmenOfANamedGroup(ix, a) || (bombardment && HoldsThePlace(ix, a)) ||
            Reacts(ix, frame, a) || SpeaksOfAnother(ix, frame, a) || ToldAsHistory(ix, frame, a);
   });
+  const bool handover = IsHandover(*frame.head().row);
   std::int32_t agent = kNone, between_first = kNone, between_second = kNone, target = kNone,
-               victim = kNone;
+               victim = kNone, holder = kNone;
   std::vector<std::int32_t> free_actors;
   for (std::size_t k = 0; k < actors.size(); ++k) {
     const std::int32_t a = actors[k];
@@ -1258,6 +1281,10 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
       if (agent == kNone && !previous_trigger_s && !ReportedAfterTheTrigger(ix, frame, first)) {
         agent = a;
       }
+    } else if (handover && CueBefore(ix, first, frame.window_begin, CueClass::kHeldBy, 1)) {
+      // معتقلي الأحرار عند الهيئة، بالإضافة إلى إعادة بعض المناطق: who holds
+      // what is handed back hands it back; only "by X" says otherwise.
+      if (holder == kNone) holder = a;
     } else if (CueBefore(ix, first, frame.window_begin, CueClass::kBetween)) {
       between_first = a;
       // The other side is the next other name: "between the Syrian forces
@@ -1279,7 +1306,9 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
       // شنه مقاتلو المعارضة وجبهة النصرة: X وY outside بين act together; the
       // dead of X وY (مقتل 28 من الفصائل وداعش) are both sides.
       roles.assoc.push_back(a);
-    } else if (detainees_group || CueBefore(ix, first, frame.window_begin, CueClass::kTarget)) {
+    } else if (detainees_group || CueBefore(ix, first, frame.window_begin, CueClass::kTarget) ||
+               (handover && first >= frame.head().end && GivenTo(ix, a))) {
+      // إعادة بعض المناطق لحركة نور الدين الزنكي: the name after ل receives.
       if (target == kNone) target = a;
     } else if (MembersOfTheDead(ix, frame, first) || CountedAfterTrigger(ix, frame.head(), first)) {
       // مقتل 25 عنصرا من X; إعدام عنصرين من الشرطة، خطف ثمانية مقاتلين من
@@ -1313,7 +1342,7 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
     roles.actor1 = between_first;
   } else {
     const SubjectObject so = SubjectOf(ix, frame, free_actors);
-    roles.actor1 = so.subject;
+    roles.actor1 = holder != kNone ? holder : so.subject;
     if (target == kNone) target = so.object;
   }
   for (const std::int32_t candidate : {between_second, target, victim}) {

@@ -127,6 +127,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"meeting", CueClass::kMeeting},
     {"outcome", CueClass::kOutcome},
     {"taking_part", CueClass::kTakingPart},
+    {"held_by", CueClass::kHeldBy},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {
@@ -215,6 +216,12 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir,
     const std::string_view name = Trim(cols[1]);
     if (name == "one" || name == "two") {
       AddForms(cols[0], name == "one" ? 1 : 2, &lex.count_nouns_);
+      return;
+    }
+    if (name == "quantifier") {
+      for (std::string_view form : Split(cols[0], '|')) {
+        lex.triggers_.AllowBetweenFirstWords(Trim(form));
+      }
       return;
     }
     for (const auto& [cue_name, cls] : kCueNames) {

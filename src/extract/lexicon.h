@@ -94,8 +94,9 @@ enum class CueClass : std::uint8_t {
   kMeeting,
   kOutcome,
   kTakingPart,
+  kHeldBy,
 };
-inline constexpr int kCueClassCount = 57;
+inline constexpr int kCueClassCount = 58;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -78,6 +78,14 @@ void PhraseMatcher::Add(std::string_view phrase, std::uint32_t payload) {
   phrases_.push_back({std::move(words), std::move(hashes), payload});
 }
 
+void PhraseMatcher::AllowBetweenFirstWords(std::string_view word) {
+  const std::vector<std::string> words = SplitWords(text::NormalizeForMatch(word));
+  if (words.size() != 1) return;
+  between_words_.push_back(BareWord(words.front()));
+  between_hashes_.push_back(text::HashStem(between_words_.back()));
+  between_bits_ |= SecondBit(between_hashes_.back());
+}
+
 void PhraseMatcher::AddUnder(FirstWord* first, std::uint32_t hash, Candidate added,
                              std::uint64_t second_bit) {
   const std::uint32_t start = hash >> (32 - kStartBits);
@@ -104,6 +112,15 @@ bool PhraseMatcher::WordMatches(const text::NormalizedText& norm, const text::To
         text::StemOf(norm, token, token.readings[r]) == word) {
       return true;
     }
+  }
+  return false;
+}
+
+bool PhraseMatcher::BetweenFirstWords(const text::NormalizedText& norm,
+                                      const text::Token& token) const {
+  if (token.kind != text::TokenKind::kArabicWord) return false;
+  for (std::size_t w = 0; w < between_words_.size(); ++w) {
+    if (WordMatches(norm, token, between_words_[w], between_hashes_[w])) return true;
   }
   return false;
 }
@@ -140,11 +157,14 @@ bool PhraseMatcher::MatchFrom(const text::NormalizedText& norm,
                               std::uint32_t end, std::uint32_t readings, PhraseMatch* match) const {
   const text::Token& first = tokens[i];
   std::size_t best_len = 0;
+  std::uint32_t best_skip = 0;
   std::uint32_t best_payload = 0;
   std::uint8_t best_reading = 0;
-  // SecondBits of the next token, read at the first first word found.
+  // SecondBits of the word after the first, read at the first first word
+  // found; `skip` is 1 when a word allowed between comes before it.
   constexpr std::uint64_t kUnknown = ~std::uint64_t{0};
   std::uint64_t next_bits = kUnknown;
+  std::uint32_t skip = 0;
   for (; readings != 0; readings &= readings - 1) {
     const auto r = static_cast<std::uint8_t>(std::countr_zero(readings));
     const std::string_view key = first.reading_count == 0
@@ -158,19 +178,37 @@ bool PhraseMatcher::MatchFrom(const text::NormalizedText& norm,
     const FirstWord* word =
         (construct ? by_construct_ : by_first_word_).Find(key, first.stem_hash[r]);
     if (word == nullptr) continue;
-    if (next_bits == kUnknown) next_bits = i + 1 < end ? SecondBits(tokens[i + 1]) : 0;
+    if (next_bits == kUnknown) {
+      next_bits = i + 1 < end ? SecondBits(tokens[i + 1]) : 0;
+      // Most next words fail the bit test of the words allowed between.
+      if ((next_bits & between_bits_) != 0 && i + 2 < end &&
+          BetweenFirstWords(norm, tokens[i + 1])) {
+        skip = 1;
+        next_bits |= SecondBits(tokens[i + 2]);
+      }
+    }
     const std::size_t from = (word->second_words & next_bits) != 0 ? 0 : word->one_word;
     for (auto c = word->candidates.begin() + static_cast<std::ptrdiff_t>(from);
          c != word->candidates.end(); ++c) {
       if (c->words <= best_len) break;  // the rest are no longer
       if (i + c->words > end) continue;
       const Phrase& p = phrases_[c->phrase];
-      bool ok = true;
-      for (std::size_t k = 1; k < c->words && ok; ++k) {
-        ok = WordMatches(norm, tokens[i + k], p.words[k], p.hashes[k]);
+      // The words after the first, from token i + 1 + gap on.
+      const auto rest_matches = [&](std::uint32_t gap) {
+        for (std::size_t k = 1; k < c->words; ++k) {
+          if (!WordMatches(norm, tokens[i + gap + k], p.words[k], p.hashes[k])) return false;
+        }
+        return true;
+      };
+      std::uint32_t gap = 0;
+      bool ok = rest_matches(0);
+      if (!ok && skip != 0 && c->words > 1 && i + c->words + skip <= end) {
+        gap = skip;
+        ok = rest_matches(gap);
       }
       if (ok) {
         best_len = c->words;
+        best_skip = gap;
         best_payload = p.payload;
         best_reading = r;
         break;
@@ -178,7 +216,7 @@ bool PhraseMatcher::MatchFrom(const text::NormalizedText& norm,
     }
   }
   if (best_len == 0) return false;
-  *match = {i, static_cast<std::uint32_t>(i + best_len), best_payload, best_reading};
+  *match = {i, static_cast<std::uint32_t>(i + best_len + best_skip), best_payload, best_reading};
   return true;
 }
 

@@ -32,7 +32,13 @@ class PhraseMatcher {
   // A leading article on a word is dropped: the readings supply it.
   void Add(std::string_view phrase, std::uint32_t payload);
 
-  // The longest phrase starting at token i and ending by `end`, if any.
+  // Lets `word` stand between the first and the second word of any phrase
+  // of two words or more without breaking it: a quantifier (إعادة بعض
+  // المناطق، تسليم كافة النقاط for the phrases إعادة المناطق، تسليم النقاط).
+  void AllowBetweenFirstWords(std::string_view word);
+
+  // The longest phrase starting at token i and ending by `end`, if any; a
+  // word allowed between the first two words does not count in its length.
   bool MatchAt(const text::NormalizedText& norm, const std::vector<text::Token>& tokens,
                std::uint32_t i, std::uint32_t end, PhraseMatch* match) const;
 
@@ -90,6 +96,8 @@ class PhraseMatcher {
   static std::uint64_t SecondBits(const text::Token& token);
   static bool WordMatches(const text::NormalizedText& norm, const text::Token& token,
                           std::string_view word, std::uint32_t hash);
+  // True when `token` is a word allowed between a phrase's first two words.
+  bool BetweenFirstWords(const text::NormalizedText& norm, const text::Token& token) const;
 
   // One bit per value of the top kStartBits bits of a stem hash, set for
   // each first word: at 2^15 bits for a few hundred words, about one
@@ -102,6 +110,9 @@ class PhraseMatcher {
   }
 
   std::vector<Phrase> phrases_;
+  std::vector<std::string> between_words_;
+  std::vector<std::uint32_t> between_hashes_;
+  std::uint64_t between_bits_ = 0;  // SecondBit of each word allowed between
   text::StemMap<FirstWord> by_first_word_;
   // The same phrases under the construct form of a first word in ة (سيطرة ->
   // سيطرت), which only a reading with a pronoun cut off can have (سيطرتها).

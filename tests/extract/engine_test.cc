@@ -2914,6 +2914,37 @@ TEST_F(EngineTest, ArtilleryNamedWithTheAirForceIsTheStatesForces) {
   EXPECT_EQ(shelling->actor1, "SYRIAN_GOV_FORCES");
 }
 
+TEST_F(EngineTest, AHandoverGoesFromWhoHoldsItToTheNameAfterLam) {
+  // A quantifier inside the trigger's phrase (إعادة جميع المناطق); the holder
+  // of what is given back («لدى قوات النظام») gives; the name written with ل
+  // receives, whatever stands before the trigger.
+  const auto returned = OfSubType(
+      Extract("عنوان\n\nوأكد مصدر الإفراج عن معتقلين من الفصائل لدى قوات النظام، إضافة إلى "
+              "إعادة جميع المناطق لفصائل المعارضة في ريف درعا الشرقي.",
+              "2018-07-10"),
+      "Non-violent transfer of territory");
+  ASSERT_EQ(returned.size(), 1u);
+  EXPECT_NE(Evidence(returned[0]).find("إعادة جميع المناطق"), std::string::npos);
+  EXPECT_EQ(returned[0].actor1, "SYRIAN_GOV_FORCES");
+  EXPECT_EQ(returned[0].actor2, "OPPOSITION_REBELS");
+  // A subject before the verb still gives; the name after ل, apart or in
+  // quotes, still receives.
+  const auto handed =
+      OfSubType(Extract("عنوان\n\nوسلمت فصائل المعارضة مدينة بصرى الشام لقوات النظام يوم الأحد.",
+                        "2018-07-10"),
+                "Non-violent transfer of territory");
+  ASSERT_EQ(handed.size(), 1u);
+  EXPECT_EQ(handed[0].actor1, "OPPOSITION_REBELS");
+  EXPECT_EQ(handed[0].actor2, "SYRIAN_GOV_FORCES");
+  const auto quoted = OfSubType(
+      Extract("عنوان\n\nوأفاد ناشطون أن الفصائل في ريف إدلب أعادت بعض المناطق لـ\"حركة أحرار "
+              "الشام\" يوم الأحد.",
+              "2018-07-10"),
+      "Non-violent transfer of territory");
+  ASSERT_EQ(quoted.size(), 1u);
+  EXPECT_EQ(quoted[0].actor2, "AHRAR_AL_SHAM");
+}
+
 }  // namespace
 
 }  // namespace rasd

@@ -7,6 +7,7 @@
 #include "extract/phrase_matcher.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -223,6 +224,47 @@ TEST(PhraseMatcherConstructTest, ANounInTaMarbutaMatchesBeforeAPronoun) {
   text::Analyze("وقد سيطرته القوات", std::nullopt, &at);
   m.FindAll(at.norm, at.tokens, 0, static_cast<std::uint32_t>(at.tokens.size()), &got);
   EXPECT_TRUE(got.empty());
+}
+
+// The phrases of `m` found in `sentence`, as (payload, first token, end token).
+std::vector<std::array<std::uint32_t, 3>> Found(const PhraseMatcher& m, std::string_view sentence) {
+  text::AnalyzedText at;
+  text::Analyze(sentence, std::nullopt, &at);
+  std::vector<PhraseMatch> got;
+  m.FindAll(at.norm, at.tokens, 0, static_cast<std::uint32_t>(at.tokens.size()), &got);
+  std::vector<std::array<std::uint32_t, 3>> found;
+  for (const PhraseMatch& g : got) found.push_back({g.payload, g.first_token, g.end_token});
+  return found;
+}
+
+TEST(PhraseMatcherBetweenTest, OneQuantifierMayStandBetweenAPhrasesFirstTwoWords) {
+  PhraseMatcher m;
+  m.Add("إعادة المناطق", 1);
+  m.Add("إعادة", 2);
+  m.Add("سيطرة على", 3);
+  using Match = std::array<std::uint32_t, 3>;
+  using Matches = std::vector<Match>;
+  // Not allowed yet: the one-word phrase.
+  EXPECT_EQ(Found(m, "إعادة بعض المناطق"), (Matches{Match{2, 0, 1}}));
+  m.AllowBetweenFirstWords("بعض");
+  m.AllowBetweenFirstWords("كافة");
+  m.AllowBetweenFirstWords("عدد من");  // not one word: ignored
+  // The quantifier is inside the match, and the word after it may carry clitics.
+  EXPECT_EQ(Found(m, "بالإضافة إلى إعادة بعض المناطق لحركة"), (Matches{Match{1, 2, 5}}));
+  EXPECT_EQ(Found(m, "وإعادة كافة المناطق"), (Matches{Match{1, 0, 3}}));
+  EXPECT_EQ(Found(m, "إعادة المناطق"), (Matches{Match{1, 0, 2}}));
+  // One word, no more; and only a listed one; and only before the second word.
+  EXPECT_EQ(Found(m, "إعادة بعض كافة المناطق"), (Matches{Match{2, 0, 1}}));
+  EXPECT_EQ(Found(m, "إعادة عدد من المناطق"), (Matches{Match{2, 0, 1}}));
+  EXPECT_EQ(Found(m, "إعادة بعض السلاح"), (Matches{Match{2, 0, 1}}));
+  EXPECT_EQ(Found(m, "سيطرة على بعض"), (Matches{Match{3, 0, 2}}));
+  // A phrase cut off by the end of the range after the quantifier is no match.
+  text::AnalyzedText at;
+  text::Analyze("إعادة بعض المناطق", std::nullopt, &at);
+  std::vector<PhraseMatch> got;
+  m.FindAll(at.norm, at.tokens, 0, 2, &got);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].payload, 2u);
 }
 
 TEST(PhraseMatcherPairTest, FindAllOfBothFindsWhatEachFindAllFinds) {
