@@ -188,6 +188,10 @@ struct Frame {
   // True when the frame is what an agreement just before it is on (الاتفاق
   // المبدئي على إعادة تفعيل جيش الفتح): agreed, not yet done.
   bool agreed_on = false;
+  // True when the frame is a weapon listed with an air force (سلاحي الجو
+  // والمدفعية): its window opens at the force's name, and it is a second
+  // attack, not the air strike told again.
+  bool listed_with_arm = false;
   const TriggerHit& head() const { return hits.front(); }
 };
 
@@ -470,6 +474,41 @@ bool Negated(const DocIndex& ix, std::uint32_t t, std::uint32_t begin) {
 
 // Triggers of the sentence that are not part of a name (تحرير in هيئة تحرير الشام),
 // not negated (لم تقصف) and not a purpose (لصد تقدم).
+// The name of an air force right before a ground weapon listed with it
+// (يشارك فيها سلاحي الجو والمدفعية), or kNone: the two take part side by
+// side, each striking with its own weapon.
+std::int32_t ArmBefore(const DocIndex& ix, const TriggerHit& weapon, std::uint32_t begin) {
+  if (weapon.first <= begin || !ix.Cue(weapon.first, CueClass::kGround) ||
+      !StartsWithConjunction(ix, weapon.first)) {
+    return kNone;
+  }
+  const std::int32_t name = ix.mention_at[weapon.first - 1];
+  if (name == kNone || ix.mention(name).kind != MentionKind::kActor ||
+      ix.mention(name).end_token != weapon.first ||
+      ix.lexicon->StateOfAirArm(ix.mention(name).id).empty()) {
+    return kNone;
+  }
+  return name;
+}
+
+// Adds an air strike on the name of each air force listed with a ground
+// weapon trigger (سلاحي الجو والمدفعية): ACLED codes the two attacks apart.
+void ArmsListedWithAWeapon(const DocIndex& ix, const Lexicon& lexicon, std::uint32_t begin,
+                           std::vector<TriggerHit>* hits) {
+  for (std::size_t k = hits->size(); k-- > 0;) {
+    const TriggerHit& weapon = (*hits)[k];
+    if (weapon.row->cls != TriggerClass::kFixed ||
+        weapon.row->fixed != SubEventType::kShellingArtilleryMissileAttack) {
+      continue;
+    }
+    const std::int32_t arm = ArmBefore(ix, weapon, begin);
+    if (arm == kNone || (k > 0 && (*hits)[k - 1].end > ix.mention(arm).first_token)) continue;
+    const Mention& name = ix.mention(arm);
+    hits->insert(hits->begin() + static_cast<std::ptrdiff_t>(k),
+                 TriggerHit{name.first_token, name.end_token, &lexicon.ArmListedWithAWeapon()});
+  }
+}
+
 std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
                                      std::uint32_t begin, std::uint32_t end) {
   std::vector<PhraseMatch> matches;
@@ -520,6 +559,7 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
                     PointsBack(ix, m, begin), possessed});
   }
   AbsorbDisruptedWeapons(&hits);
+  ArmsListedWithAWeapon(ix, lexicon, begin, &hits);
   return hits;
 }
 
@@ -843,6 +883,14 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     const std::uint32_t floor = f == 0 ? begin : frames[f - 1].hits.back().end;
     frames[f].window_begin =
         ContrastBetween(ix, hits, floor, frames[f].head().first, end).value_or(floor);
+    // A weapon listed with an air force (سلاحي الجو والمدفعية) shares its
+    // name: whose artillery it is.
+    frames[f].listed_with_arm = f > 0 &&
+                                frames[f - 1].hits.back().row == &Lexicon::ArmListedWithAWeapon() &&
+                                frames[f - 1].hits.back().end == frames[f].head().first;
+    if (frames[f].listed_with_arm) {
+      frames[f].window_begin = std::min(frames[f].window_begin, frames[f - 1].hits.back().first);
+    }
     frames[f].after_trigger = f > 0;
     if (f > 0 && IsAgreement(*frames[f - 1].head().row)) {
       // على right before the head: على خلفية هجوم, على إثر are causes.
@@ -852,7 +900,11 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
                             IsWord(ix, head - 1, kOn);
     }
     if (f + 1 < frames.size()) {
-      const std::uint32_t next = frames[f + 1].head().first;
+      // An air force's name that makes the next frame also names who takes
+      // part in this one (معارك عنيفة يشارك فيها سلاحي الجو والمدفعية).
+      const TriggerHit& next_head = frames[f + 1].head();
+      const std::uint32_t next =
+          next_head.row == &Lexicon::ArmListedWithAWeapon() ? next_head.end : next_head.first;
       frames[f].window_end =
           ContrastBetween(ix, hits, frames[f].hits.back().end, next, end).value_or(next);
     } else {
@@ -1920,7 +1972,8 @@ class AssemblyRun {
   // المربع الأمني داخل مدينة درعا، ما أسفر عن مقتل وجرح عدد من جنود النظام).
   // It adds its toll to that event instead of making a second one.
   bool Retold(std::uint32_t s, const Frame& frame) {
-    if (out_->empty() || s > context_.event_sentence + 1 || !DefiniteNoun(ix_, frame.head())) {
+    if (out_->empty() || s > context_.event_sentence + 1 || !DefiniteNoun(ix_, frame.head()) ||
+        frame.listed_with_arm) {
       return false;
     }
     Event& told = out_->back();
@@ -1984,6 +2037,7 @@ class AssemblyRun {
     RetypeAttackOnForces(&base);
     AttackIsOnCivilians(&base);
     CodeToAirArm(frame, &base);
+    ShareTheListedTarget(frame, &base);
     DetaineesAreNoSide(&base);
     ProtestersAreTheSide(&base);
     base.trigger = ix_.Original(frame.head().first, frame.hits.back().end);
@@ -2333,6 +2387,25 @@ class AssemblyRun {
       return;
     }
     e->actor1 = arm;
+  }
+
+  // The two attacks of an air force and a weapon listed with it (يشارك فيها
+  // سلاح الجو السوري والمدفعية ضد فصائل المعارضة) hit the same side: where
+  // only one names it, the other takes it.
+  void ShareTheListedTarget(const Frame& frame, Event* e) {
+    if (!frame.listed_with_arm || out_->empty()) return;
+    Event& arm = out_->back();
+    const ByteOffset arm_name = ix_.text->tokens[frame.window_begin].original.begin;
+    if (arm.trigger.begin != arm_name) return;
+    if (e->actor2.empty() && !arm.actor2.empty()) {
+      e->actor2 = arm.actor2;
+      e->inter2 = arm.inter2;
+      e->actor2_span = arm.actor2_span;
+    } else if (arm.actor2.empty() && !e->actor2.empty() && e->actor2 != arm.actor1) {
+      arm.actor2 = e->actor2;
+      arm.inter2 = e->inter2;
+      arm.actor2_span = e->actor2_span;
+    }
   }
 
   std::uint32_t EvidenceStart(const Frame& frame, const Roles& roles) const {

@@ -134,6 +134,14 @@ class Lexicon {
   // Person nouns that count 1 or 2 (payload: the count) after a death word.
   const PhraseMatcher& count_nouns() const { return count_nouns_; }
   const Trigger& trigger(std::uint32_t id) const { return trigger_rows_[id]; }
+  // What an air force's own name makes when it is listed with a ground
+  // weapon as taking part (يشارك فيها سلاحي الجو والمدفعية): a weak air
+  // strike. Kept here, not in triggers.tsv, because its words are a name the
+  // linker found, not forms.
+  static const Trigger& ArmListedWithAWeapon() {
+    static constexpr Trigger kArmStrike{TriggerClass::kFixed, SubEventType::kAirDroneStrike};
+    return kArmStrike;
+  }
   static CueClass cue_class(std::uint32_t payload) { return static_cast<CueClass>(payload); }
 
   // The air force of a state actor (data/extract/air_arms.tsv), or "".

@@ -2945,6 +2945,37 @@ TEST_F(EngineTest, AHandoverGoesFromWhoHoldsItToTheNameAfterLam) {
   EXPECT_EQ(quoted[0].actor2, "AHRAR_AL_SHAM");
 }
 
+TEST_F(EngineTest, AnAirForceListedWithAWeaponMakesAnAirStrikeBesideTheShelling) {
+  // "The air force and the artillery take part": two attacks on the side the
+  // battle or the clause names, one by the air force, one by its state's forces.
+  const auto fighting = Current(
+      Extract("عنوان\n\nوتقدمت قوات النظام نحو بلدة اللطامنة في ريف حماة الشمالي حيث تدور معارك "
+              "عنيفة مع جيش العزة يشارك فيها سلاح الجو السوري والمدفعية.",
+              "2018-01-10"));
+  const auto air = OfSubType(fighting, "Air/drone strike");
+  ASSERT_EQ(air.size(), 1u);
+  EXPECT_EQ(air[0].actor1, "SYRIAN_AIR_FORCE");
+  EXPECT_EQ(air[0].actor2, "JAISH_AL_IZZA");
+  EXPECT_EQ(text_.substr(air[0].trigger.begin.value, air[0].trigger.size()), "سلاح الجو السوري");
+  const auto shelling = OfSubType(fighting, "Shelling/artillery/missile attack");
+  ASSERT_EQ(shelling.size(), 1u);
+  EXPECT_EQ(shelling[0].actor1, "SYRIAN_GOV_FORCES");
+  EXPECT_EQ(shelling[0].actor2, "JAISH_AL_IZZA");
+  // The side named after the weapon is the air strike's target too.
+  const auto against = Current(
+      Extract("عنوان\n\nوتشهد بلدة اللطامنة في ريف حماة الشمالي معارك عنيفة يشارك فيها سلاح الجو "
+              "السوري والمدفعية ضد فصائل المعارضة.",
+              "2018-01-10"));
+  const auto struck = OfSubType(against, "Air/drone strike");
+  ASSERT_EQ(struck.size(), 1u);
+  EXPECT_EQ(struck[0].actor2, "OPPOSITION_REBELS");
+  // Weapons of one attack, with no air force named, stay one event.
+  const auto one = Current(
+      Extract("عنوان\n\nوقصفت قوات النظام بلدة كفرزيتا بالطيران الحربي والمدفعية.", "2018-01-10"));
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].sub_event_type, "Air/drone strike");
+}
+
 }  // namespace
 
 }  // namespace rasd
