@@ -54,13 +54,14 @@ constexpr std::uint32_t kOutcomeReach = 3;
 // Words from an agreement to what it is on, على included (اتفاق مبدئي على
 // إعادة): an adjective and على.
 constexpr std::uint32_t kAgreedOnReach = 3;
-// Words from a battle word to "taking part in it" (معارك عنيفة يشارك فيها).
-constexpr std::uint32_t kTakingPartReach = 4;
 // Tokens a section heading has at most.
 constexpr std::uint32_t kHeadingTokens = 12;
 // How far after a fall (سقوط) its "at the hands of" may stand (سقوط المدينة
 // الصناعية بيد قوات النظام).
 constexpr std::uint32_t kHandsReach = 6;
+// How far after a giving word "into the control of" may stand (أعاد معظم
+// المناطق الشرقية من المدينة إلى سيطرة الدولة).
+constexpr std::uint32_t kToControlReach = 8;
 // "Which X holds": the holder stands after the verb and its pronoun (التي
 // تسيطر عليها المعارضة).
 constexpr std::uint32_t kHolderReach = 3;
@@ -188,10 +189,10 @@ struct Frame {
   // True when the frame is what an agreement just before it is on (الاتفاق
   // المبدئي على إعادة تفعيل جيش الفتح): agreed, not yet done.
   bool agreed_on = false;
-  // True when the frame is a weapon listed with an air force (سلاحي الجو
-  // والمدفعية): its window opens at the force's name, and it is a second
-  // attack, not the air strike told again.
-  bool listed_with_arm = false;
+  // For a weapon listed with an air force (سلاحي الجو والمدفعية), the first
+  // token of the force's name, else text::kNoToken: its window opens there,
+  // and it is a second attack, not the air strike told again.
+  std::uint32_t listed_with_arm = text::kNoToken;
   const TriggerHit& head() const { return hits.front(); }
 };
 
@@ -474,9 +475,9 @@ bool Negated(const DocIndex& ix, std::uint32_t t, std::uint32_t begin) {
 
 // Triggers of the sentence that are not part of a name (تحرير in هيئة تحرير الشام),
 // not negated (لم تقصف) and not a purpose (لصد تقدم).
-// The name of an air force right before a ground weapon listed with it
-// (يشارك فيها سلاحي الجو والمدفعية), or kNone: the two take part side by
-// side, each striking with its own weapon.
+// The name of an air force said to take part, right before a ground weapon
+// listed with it (يشارك فيها سلاحي الجو والمدفعية), or kNone: the two take
+// part side by side, each striking with its own weapon.
 std::int32_t ArmBefore(const DocIndex& ix, const TriggerHit& weapon, std::uint32_t begin) {
   if (weapon.first <= begin || !ix.Cue(weapon.first, CueClass::kGround) ||
       !StartsWithConjunction(ix, weapon.first)) {
@@ -488,7 +489,10 @@ std::int32_t ArmBefore(const DocIndex& ix, const TriggerHit& weapon, std::uint32
       ix.lexicon->StateOfAirArm(ix.mention(name).id).empty()) {
     return kNone;
   }
-  return name;
+  // Only as taking part (يشارك فيها سلاح الجو): not the force as a target or
+  // an owner (مطار يضم ضباطا من سلاح الجو السوري والمدفعية).
+  const std::uint32_t first = ix.mention(name).first_token;
+  return first > begin && ix.Cue(first - 1, CueClass::kTakingPart) ? name : kNone;
 }
 
 // Adds an air strike on the name of each air force listed with a ground
@@ -543,6 +547,15 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
       continue;
     }
     if (PreventedBefore(ix, m.first_token, begin)) continue;
+    // Given back "into the control of" (أعاد المناطق إلى سيطرة الدولة، إعادة
+    // معظم القرى إلى سيطرتها): a retaking, which a word of fighting tells.
+    if (row.cls == TriggerClass::kFixed &&
+        row.fixed == SubEventType::kNonViolentTransferOfTerritory &&
+        ix.Cue(m.first_token, CueClass::kGiving) &&
+        CueInRange(ix, CueClass::kToControl, m.end_token,
+                   std::min(end, m.end_token + kToControlReach))) {
+      continue;
+    }
     if (DamageOfAnEventTold(ix, row, m, begin)) continue;
     if (DescribedBefore(ix, m, begin)) continue;
     if (HabitOfAName(ix, m, begin)) continue;
@@ -883,13 +896,12 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
     const std::uint32_t floor = f == 0 ? begin : frames[f - 1].hits.back().end;
     frames[f].window_begin =
         ContrastBetween(ix, hits, floor, frames[f].head().first, end).value_or(floor);
-    // A weapon listed with an air force (سلاحي الجو والمدفعية) shares its
-    // name: whose artillery it is.
-    frames[f].listed_with_arm = f > 0 &&
-                                frames[f - 1].hits.back().row == &Lexicon::ArmListedWithAWeapon() &&
-                                frames[f - 1].hits.back().end == frames[f].head().first;
-    if (frames[f].listed_with_arm) {
-      frames[f].window_begin = std::min(frames[f].window_begin, frames[f - 1].hits.back().first);
+    // A weapon listed with an air force (سلاحي الجو والمدفعية) opens at the
+    // force's name: whose artillery it is.
+    if (f > 0 && frames[f - 1].hits.back().row == &Lexicon::ArmListedWithAWeapon() &&
+        frames[f - 1].hits.back().end == frames[f].head().first) {
+      frames[f].listed_with_arm = frames[f - 1].hits.back().first;
+      frames[f].window_begin = frames[f].listed_with_arm;
     }
     frames[f].after_trigger = f > 0;
     if (f > 0 && IsAgreement(*frames[f - 1].head().row)) {
@@ -1281,10 +1293,24 @@ bool GivenTo(const DocIndex& ix, std::int32_t a) {
   return t > 0 && IsWord(ix, t - 1, kLam);
 }
 
-// True when the trigger is a handover of ground (إعادة المناطق، تسليم).
-bool IsHandover(const Trigger& row) {
-  return row.cls == TriggerClass::kFixed &&
-         row.fixed == SubEventType::kNonViolentTransferOfTerritory;
+// True when the trigger hands ground over or gives it back (إعادة المناطق،
+// تسليم; cue class giving): a handover has a giver and a receiver, a
+// withdrawal (انسحاب) neither.
+bool IsHandover(const DocIndex& ix, const TriggerHit& h) {
+  return h.row->cls == TriggerClass::kFixed &&
+         h.row->fixed == SubEventType::kNonViolentTransferOfTerritory &&
+         ix.Cue(h.first, CueClass::kGiving);
+}
+
+// True when a holder named after عند، لدى is the one whose holding a
+// handover gives back: named in what the trigger hands over, after it, or
+// the last name before it (معتقلي الأحرار عند الهيئة، بالإضافة إلى إعادة …);
+// not a name a subject of the trigger's own stands after (وقال قيادي لدى
+// حركة أحرار الشام إن هيئة تحرير الشام سلمت النقاط).
+bool HoldsWhatIsHandedOver(const DocIndex& ix, const Frame& frame, std::int32_t a) {
+  const Mention& m = ix.mention(a);
+  if (m.first_token >= frame.head().end) return true;
+  return MentionsIn(ix, MentionKind::kActor, m.end_token, frame.head().first).empty();
 }
 
 Roles AssignActors(const DocIndex& ix, const Frame& frame) {
@@ -1303,7 +1329,7 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
     return GunmenOfANamedGroup(ix, a) || (bombardment && HoldsThePlace(ix, a)) ||
            Reacts(ix, frame, a) || SpeaksOfAnother(ix, frame, a) || ToldAsHistory(ix, frame, a);
   });
-  const bool handover = IsHandover(*frame.head().row);
+  const bool handover = IsHandover(ix, frame.head());
   std::int32_t agent = kNone, between_first = kNone, between_second = kNone, target = kNone,
                victim = kNone, holder = kNone;
   std::vector<std::int32_t> free_actors;
@@ -1333,7 +1359,8 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
       if (agent == kNone && !previous_trigger_s && !ReportedAfterTheTrigger(ix, frame, first)) {
         agent = a;
       }
-    } else if (handover && CueBefore(ix, first, frame.window_begin, CueClass::kHeldBy, 1)) {
+    } else if (handover && CueBefore(ix, first, frame.window_begin, CueClass::kHeldBy, 1) &&
+               HoldsWhatIsHandedOver(ix, frame, a)) {
       // معتقلي الأحرار عند الهيئة، بالإضافة إلى إعادة بعض المناطق: who holds
       // what is handed back hands it back; only "by X" says otherwise.
       if (holder == kNone) holder = a;
@@ -1359,7 +1386,8 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
       // dead of X وY (مقتل 28 من الفصائل وداعش) are both sides.
       roles.assoc.push_back(a);
     } else if (detainees_group || CueBefore(ix, first, frame.window_begin, CueClass::kTarget) ||
-               (handover && first >= frame.head().end && GivenTo(ix, a))) {
+               (handover && first >= frame.head().end && GivenTo(ix, a) &&
+                !CueBefore(ix, first, frame.window_begin, CueClass::kAffiliation, 2))) {
       // إعادة بعض المناطق لحركة نور الدين الزنكي: the name after ل receives.
       if (target == kNone) target = a;
     } else if (MembersOfTheDead(ix, frame, first) || CountedAfterTrigger(ix, frame.head(), first)) {
@@ -1785,8 +1813,9 @@ void HitInTheFighting(const DocIndex& ix, std::uint32_t s, std::uint32_t sentenc
                       Event* e) {
   if (!IsBombardment(*e) || e->actor1.empty() || !e->actor2.empty()) return;
   std::optional<std::uint32_t> cue = FirstCueIn(ix, CueClass::kDuring, sentence_first, head);
-  // "Taking part in it" speaks of the battle word right before it, not of
-  // talks (المحادثات التي شاركت فيها وفود الدول).
+  // "Taking part in it" speaks of the event told last before it in its
+  // sentence, which must be a battle (معارك عنيفة في محيط البلدة بين …،
+  // يشارك فيها سلاح الجو), not talks (المحادثات التي شاركت فيها وفود الدول).
   const bool taking_part = !cue;
   if (taking_part) cue = FirstCueIn(ix, CueClass::kTakingPart, sentence_first, head);
   if (!cue || CueInRange(ix, CueClass::kContrast, *cue, head)) return;
@@ -1801,10 +1830,13 @@ void HitInTheFighting(const DocIndex& ix, std::uint32_t s, std::uint32_t sentenc
   for (std::size_t i = before; i-- > 0;) {
     const Event& battle = events[i];
     if (SentenceAt(ix, battle.evidence.begin.value) + 1 < s) return;
-    if (!IsBattle(battle) || battle.actor1.empty() || battle.actor2.empty()) continue;
+    const bool two_sided = IsBattle(battle) && !battle.actor1.empty() && !battle.actor2.empty();
     if (taking_part) {
       const std::uint32_t word = TokenAtByte(ix, battle.trigger.begin.value);
-      if (word >= *cue || *cue - word > kTakingPartReach) continue;
+      if (word >= *cue) continue;  // told after it: the attack taking part itself
+      if (word < sentence_first || !two_sided) return;
+    } else if (!two_sided) {
+      continue;
     }
     const bool first = same_side(e->actor1, battle.actor1);
     if (first == same_side(e->actor1, battle.actor2)) continue;  // neither, or both
@@ -1973,7 +2005,7 @@ class AssemblyRun {
   // It adds its toll to that event instead of making a second one.
   bool Retold(std::uint32_t s, const Frame& frame) {
     if (out_->empty() || s > context_.event_sentence + 1 || !DefiniteNoun(ix_, frame.head()) ||
-        frame.listed_with_arm) {
+        frame.listed_with_arm != text::kNoToken) {
       return false;
     }
     Event& told = out_->back();
@@ -2393,9 +2425,9 @@ class AssemblyRun {
   // سلاح الجو السوري والمدفعية ضد فصائل المعارضة) hit the same side: where
   // only one names it, the other takes it.
   void ShareTheListedTarget(const Frame& frame, Event* e) {
-    if (!frame.listed_with_arm || out_->empty()) return;
+    if (frame.listed_with_arm == text::kNoToken || out_->empty()) return;
     Event& arm = out_->back();
-    const ByteOffset arm_name = ix_.text->tokens[frame.window_begin].original.begin;
+    const ByteOffset arm_name = ix_.text->tokens[frame.listed_with_arm].original.begin;
     if (arm.trigger.begin != arm_name) return;
     if (e->actor2.empty() && !arm.actor2.empty()) {
       e->actor2 = arm.actor2;

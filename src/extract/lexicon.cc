@@ -128,6 +128,8 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"outcome", CueClass::kOutcome},
     {"taking_part", CueClass::kTakingPart},
     {"held_by", CueClass::kHeldBy},
+    {"giving", CueClass::kGiving},
+    {"to_control", CueClass::kToControl},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

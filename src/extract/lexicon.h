@@ -95,8 +95,10 @@ enum class CueClass : std::uint8_t {
   kOutcome,
   kTakingPart,
   kHeldBy,
+  kGiving,
+  kToControl,
 };
-inline constexpr int kCueClassCount = 58;
+inline constexpr int kCueClassCount = 60;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

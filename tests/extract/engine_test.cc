@@ -2936,13 +2936,52 @@ TEST_F(EngineTest, AHandoverGoesFromWhoHoldsItToTheNameAfterLam) {
   ASSERT_EQ(handed.size(), 1u);
   EXPECT_EQ(handed[0].actor1, "OPPOSITION_REBELS");
   EXPECT_EQ(handed[0].actor2, "SYRIAN_GOV_FORCES");
-  const auto quoted = OfSubType(
-      Extract("عنوان\n\nوأفاد ناشطون أن الفصائل في ريف إدلب أعادت بعض المناطق لـ\"حركة أحرار "
-              "الشام\" يوم الأحد.",
-              "2018-07-10"),
-      "Non-violent transfer of territory");
+  const auto quoted =
+      OfSubType(Extract("عنوان\n\nوأفاد ناشطون عن إعادة بعض المناطق في ريف إدلب لـ\"حركة أحرار "
+                        "الشام\" يوم الأحد.",
+                        "2018-07-10"),
+                "Non-violent transfer of territory");
   ASSERT_EQ(quoted.size(), 1u);
   EXPECT_EQ(quoted[0].actor2, "AHRAR_AL_SHAM");
+}
+
+TEST_F(EngineTest, OnlyAGivingWordHasAGiverAndAReceiver) {
+  // The review: a withdrawal's ل is "of" or "belonging to", not "to"; a
+  // speaker's affiliation after لدى holds nothing handed over; given back
+  // "into the control of" is a retaking.
+  const auto withdrew = OfSubType(
+      Extract("عنوان\n\nانسحب مقاتلون تابعون لحركة أحرار الشام من بلدة سراقب في ريف إدلب.",
+              "2018-01-10"),
+      "Non-violent transfer of territory");
+  ASSERT_EQ(withdrew.size(), 1u);
+  EXPECT_EQ(withdrew[0].actor1, "AHRAR_AL_SHAM");
+  EXPECT_EQ(withdrew[0].actor2, "");
+  const auto of_the_army = OfSubType(
+      Extract("عنوان\n\nبدأ انسحاب لقوات النظام من نقاطها في بلدة مورك بريف حماة الشمالي.",
+              "2018-01-10"),
+      "Non-violent transfer of territory");
+  ASSERT_EQ(of_the_army.size(), 1u);
+  EXPECT_EQ(of_the_army[0].actor1, "SYRIAN_GOV_FORCES");
+  const auto leaving = OfSubType(
+      Extract("عنوان\n\nانسحبت قوات النظام من بلدة السخنة في ريف حمص الشرقي، تاركة أسلحة ثقيلة "
+              "باتت بحوزة تنظيم داعش.",
+              "2018-01-10"),
+      "Non-violent transfer of territory");
+  ASSERT_EQ(leaving.size(), 1u);
+  EXPECT_EQ(leaving[0].actor1, "SYRIAN_GOV_FORCES");
+  const auto speaker = OfSubType(
+      Extract("عنوان\n\nوقال قيادي لدى حركة أحرار الشام إن هيئة تحرير الشام سلمت النقاط لفيلق "
+              "الشام في ريف إدلب.",
+              "2018-01-10"),
+      "Non-violent transfer of territory");
+  ASSERT_EQ(speaker.size(), 1u);
+  EXPECT_EQ(speaker[0].actor1, "HTS");
+  EXPECT_EQ(speaker[0].actor2, "FAYLAQ_AL_SHAM");
+  EXPECT_TRUE(OfSubType(Extract("عنوان\n\nوأعلنت قوات النظام إعادة معظم المناطق في ريف حماة إلى "
+                                "سيطرة الدولة.",
+                                "2018-01-10"),
+                        "Non-violent transfer of territory")
+                  .empty());
 }
 
 TEST_F(EngineTest, AnAirForceListedWithAWeaponMakesAnAirStrikeBesideTheShelling) {
@@ -2969,6 +3008,24 @@ TEST_F(EngineTest, AnAirForceListedWithAWeaponMakesAnAirStrikeBesideTheShelling)
   const auto struck = OfSubType(against, "Air/drone strike");
   ASSERT_EQ(struck.size(), 1u);
   EXPECT_EQ(struck[0].actor2, "OPPOSITION_REBELS");
+  // The battle "taking part in it" speaks of is the event told last before
+  // it, however far; the attacks hit the side the force's state fought.
+  const auto far = Current(
+      Extract("عنوان\n\nتدور معارك عنيفة في محيط بلدة اللطامنة بين فصائل المعارضة وقوات النظام، "
+              "يشارك فيها سلاح الجو السوري والمدفعية.",
+              "2018-01-10"));
+  for (const char* sub : {"Air/drone strike", "Shelling/artillery/missile attack"}) {
+    const auto hit = OfSubType(far, sub);
+    ASSERT_EQ(hit.size(), 1u) << sub;
+    EXPECT_EQ(hit[0].actor2, "OPPOSITION_REBELS") << sub;
+  }
+  // An air force that does not take part (its officers, its planes on the
+  // ground) makes no air strike.
+  EXPECT_TRUE(OfSubType(Extract("عنوان\n\nشنت فصائل المعارضة هجوما على مطار حماة العسكري الذي "
+                                "يضم ضباطا من سلاح الجو السوري والمدفعية.",
+                                "2018-01-10"),
+                        "Air/drone strike")
+                  .empty());
   // Weapons of one attack, with no air force named, stay one event.
   const auto one = Current(
       Extract("عنوان\n\nوقصفت قوات النظام بلدة كفرزيتا بالطيران الحربي والمدفعية.", "2018-01-10"));
