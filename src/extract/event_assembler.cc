@@ -288,6 +288,15 @@ bool IsAgreement(const Trigger& row) {
   return row.cls == TriggerClass::kFixed && row.fixed == SubEventType::kAgreement;
 }
 
+// True when the trigger row `row`, found at token `first`, hands ground over
+// or gives it back (إعادة المناطق، تسليم; cue class giving): a handover has a
+// giver and a receiver, a withdrawal (انسحاب) neither.
+bool IsHandover(const DocIndex& ix, const Trigger& row, std::uint32_t first) {
+  return row.cls == TriggerClass::kFixed &&
+         row.fixed == SubEventType::kNonViolentTransferOfTerritory &&
+         ix.Cue(first, CueClass::kGiving);
+}
+
 // The first comma in [from, end), or `end`: where a clause that opens at
 // `from` ends.
 std::uint32_t CommaFrom(const DocIndex& ix, std::uint32_t from, std::uint32_t end) {
@@ -549,9 +558,7 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     if (PreventedBefore(ix, m.first_token, begin)) continue;
     // Given back "into the control of" (أعاد المناطق إلى سيطرة الدولة، إعادة
     // معظم القرى إلى سيطرتها): a retaking, which a word of fighting tells.
-    if (row.cls == TriggerClass::kFixed &&
-        row.fixed == SubEventType::kNonViolentTransferOfTerritory &&
-        ix.Cue(m.first_token, CueClass::kGiving) &&
+    if (IsHandover(ix, row, m.first_token) &&
         CueInRange(ix, CueClass::kToControl, m.end_token,
                    std::min(end, m.end_token + kToControlReach))) {
       continue;
@@ -932,6 +939,14 @@ std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
   // a weak bombardment word (استهدف، الضربات) needs a weapon: an air or ground
   // cue, or a bombardment just reported that it goes on describing.
   std::erase_if(frames, [&](Frame& fr) {
+    // Handing over bodies or prisoners (تسليم جثث قتلى للنظام، تسليم 30 جثة،
+    // إعادة الأسرى) is an exchange, no transfer of territory.
+    const TriggerHit& head = fr.head();
+    if (IsHandover(ix, *head.row, head.first)) {
+      for (std::uint32_t t = head.end; t < std::min(fr.window_end, head.end + 2); ++t) {
+        if (ix.Cue(t, CueClass::kDeath) || ix.Cue(t, CueClass::kCaptives)) return true;
+      }
+    }
     const bool strong = std::any_of(fr.hits.begin(), fr.hits.end(),
                                     [](const TriggerHit& h) { return h.row->strong; });
     // The parties of a meeting's outcome were named where the meeting was.
@@ -1293,15 +1308,6 @@ bool GivenTo(const DocIndex& ix, std::int32_t a) {
   return t > 0 && IsWord(ix, t - 1, kLam);
 }
 
-// True when the trigger hands ground over or gives it back (إعادة المناطق،
-// تسليم; cue class giving): a handover has a giver and a receiver, a
-// withdrawal (انسحاب) neither.
-bool IsHandover(const DocIndex& ix, const TriggerHit& h) {
-  return h.row->cls == TriggerClass::kFixed &&
-         h.row->fixed == SubEventType::kNonViolentTransferOfTerritory &&
-         ix.Cue(h.first, CueClass::kGiving);
-}
-
 // True when a holder named after عند، لدى is the one whose holding a
 // handover gives back: named in what the trigger hands over, after it, or
 // the last name before it (معتقلي الأحرار عند الهيئة، بالإضافة إلى إعادة …);
@@ -1329,7 +1335,7 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
     return GunmenOfANamedGroup(ix, a) || (bombardment && HoldsThePlace(ix, a)) ||
            Reacts(ix, frame, a) || SpeaksOfAnother(ix, frame, a) || ToldAsHistory(ix, frame, a);
   });
-  const bool handover = IsHandover(ix, frame.head());
+  const bool handover = IsHandover(ix, *frame.head().row, frame.head().first);
   std::int32_t agent = kNone, between_first = kNone, between_second = kNone, target = kNone,
                victim = kNone, holder = kNone;
   std::vector<std::int32_t> free_actors;

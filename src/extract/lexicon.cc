@@ -130,6 +130,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"held_by", CueClass::kHeldBy},
     {"giving", CueClass::kGiving},
     {"to_control", CueClass::kToControl},
+    {"captives", CueClass::kCaptives},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

@@ -97,8 +97,9 @@ enum class CueClass : std::uint8_t {
   kHeldBy,
   kGiving,
   kToControl,
+  kCaptives,
 };
-inline constexpr int kCueClassCount = 60;
+inline constexpr int kCueClassCount = 61;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

@@ -2977,6 +2977,15 @@ TEST_F(EngineTest, OnlyAGivingWordHasAGiverAndAReceiver) {
   ASSERT_EQ(speaker.size(), 1u);
   EXPECT_EQ(speaker[0].actor1, "HTS");
   EXPECT_EQ(speaker[0].actor2, "FAYLAQ_AL_SHAM");
+  // Bodies or prisoners handed over are no ground.
+  for (const char* exchange :
+       {"وقامت جبهة النصرة بتسليم جثث سبعة جنود لقوات النظام في حي القابون بدمشق.",
+        "وقامت جبهة النصرة بتسليم الأسرى لقوات النظام في حي القابون بدمشق."}) {
+    EXPECT_TRUE(OfSubType(Extract(std::string("عنوان\n\n") + exchange, "2018-01-10"),
+                          "Non-violent transfer of territory")
+                    .empty())
+        << exchange;
+  }
   EXPECT_TRUE(OfSubType(Extract("عنوان\n\nوأعلنت قوات النظام إعادة معظم المناطق في ريف حماة إلى "
                                 "سيطرة الدولة.",
                                 "2018-01-10"),
