@@ -526,6 +526,12 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
                                      std::uint32_t begin, std::uint32_t end) {
   std::vector<PhraseMatch> matches;
   lexicon.triggers().FindAll(ix.text->norm, ix.text->tokens, begin, end, &matches);
+  // A word of fighting (معارك، اشتباكات), not of control: "into the control
+  // of" names control itself.
+  const bool fighting = std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& m) {
+    const Trigger& row = lexicon.trigger(m.payload);
+    return row.cls == TriggerClass::kFixed && row.fixed == SubEventType::kArmedClash;
+  });
   std::vector<TriggerHit> hits;
   for (const PhraseMatch& m : matches) {
     const Trigger& row = lexicon.trigger(m.payload);
@@ -556,9 +562,11 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
       continue;
     }
     if (PreventedBefore(ix, m.first_token, begin)) continue;
-    // Given back "into the control of" (أعاد المناطق إلى سيطرة الدولة، إعادة
-    // معظم القرى إلى سيطرتها): a retaking, which a word of fighting tells.
-    if (IsHandover(ix, row, m.first_token) &&
+    // Given back "into the control of" in a sentence of fighting (أعاد
+    // المناطق إلى سيطرة الدولة بعد معارك عنيفة): a retaking, which the words
+    // of fighting and control tell. Without fighting it is a handover
+    // (سلمت الوحدات الكردية القرى إلى حضن الدولة بموجب اتفاق).
+    if (fighting && IsHandover(ix, row, m.first_token) &&
         CueInRange(ix, CueClass::kToControl, m.end_token,
                    std::min(end, m.end_token + kToControlReach))) {
       continue;
@@ -1308,6 +1316,16 @@ bool GivenTo(const DocIndex& ix, std::int32_t a) {
   return t > 0 && IsWord(ix, t - 1, kLam);
 }
 
+// True when the name after a handover is who receives it: written with ل
+// (إعادة بعض المناطق لحركة نور الدين الزنكي), not "belonging to" (تابعين
+// لحركة), or after "into the control of" (سلم مدينة الطبقة لسيطرة قوات سوريا
+// الديمقراطية).
+bool Receives(const DocIndex& ix, const Frame& frame, std::int32_t a) {
+  const std::uint32_t first = ix.mention(a).first_token;
+  if (CueBefore(ix, first, frame.window_begin, CueClass::kToControl, 1)) return true;
+  return GivenTo(ix, a) && !CueBefore(ix, first, frame.window_begin, CueClass::kAffiliation, 2);
+}
+
 // True when a holder named after عند، لدى is the one whose holding a
 // handover gives back: named in what the trigger hands over, after it, or
 // the last name before it (معتقلي الأحرار عند الهيئة، بالإضافة إلى إعادة …);
@@ -1392,9 +1410,7 @@ Roles AssignActors(const DocIndex& ix, const Frame& frame) {
       // dead of X وY (مقتل 28 من الفصائل وداعش) are both sides.
       roles.assoc.push_back(a);
     } else if (detainees_group || CueBefore(ix, first, frame.window_begin, CueClass::kTarget) ||
-               (handover && first >= frame.head().end && GivenTo(ix, a) &&
-                !CueBefore(ix, first, frame.window_begin, CueClass::kAffiliation, 2))) {
-      // إعادة بعض المناطق لحركة نور الدين الزنكي: the name after ل receives.
+               (handover && first >= frame.head().end && Receives(ix, frame, a))) {
       if (target == kNone) target = a;
     } else if (MembersOfTheDead(ix, frame, first) || CountedAfterTrigger(ix, frame.head(), first)) {
       // مقتل 25 عنصرا من X; إعدام عنصرين من الشرطة، خطف ثمانية مقاتلين من
@@ -1841,6 +1857,12 @@ void HitInTheFighting(const DocIndex& ix, std::uint32_t s, std::uint32_t sentenc
       const std::uint32_t word = TokenAtByte(ix, battle.trigger.begin.value);
       if (word >= *cue) continue;  // told after it: the attack taking part itself
       if (word < sentence_first || !two_sided) return;
+      // Talks, or another clause, between the battle and "taking part": it
+      // is in them (، فيما تستمر المحادثات التي تشارك فيها الوفود).
+      if (CueInRange(ix, CueClass::kContrast, word, *cue) ||
+          CueInRange(ix, CueClass::kMeeting, word, *cue)) {
+        return;
+      }
     } else if (!two_sided) {
       continue;
     }

@@ -2986,11 +2986,22 @@ TEST_F(EngineTest, OnlyAGivingWordHasAGiverAndAReceiver) {
                     .empty())
         << exchange;
   }
+  // "Into the control of" in a sentence of fighting is a retaking; without
+  // fighting it is a handover, and the name after it receives.
   EXPECT_TRUE(OfSubType(Extract("عنوان\n\nوأعلنت قوات النظام إعادة معظم المناطق في ريف حماة إلى "
-                                "سيطرة الدولة.",
+                                "سيطرة الدولة بعد معارك مع فصائل المعارضة.",
                                 "2018-01-10"),
                         "Non-violent transfer of territory")
                   .empty());
+  const auto settled = OfSubType(
+      Extract(
+          "عنوان\n\nأعلنت هيئة تحرير الشام إعادة المناطق إلى سيطرة حركة نور الدين الزنكي في ريف "
+          "حلب الغربي بموجب اتفاق بين الطرفين.",
+          "2018-01-10"),
+      "Non-violent transfer of territory");
+  ASSERT_EQ(settled.size(), 1u);
+  EXPECT_EQ(settled[0].actor1, "HTS");
+  EXPECT_EQ(settled[0].actor2, "NOUR_AL_DIN_AL_ZENKI");
 }
 
 TEST_F(EngineTest, AnAirForceListedWithAWeaponMakesAnAirStrikeBesideTheShelling) {
@@ -3028,6 +3039,24 @@ TEST_F(EngineTest, AnAirForceListedWithAWeaponMakesAnAirStrikeBesideTheShelling)
     ASSERT_EQ(hit.size(), 1u) << sub;
     EXPECT_EQ(hit[0].actor2, "OPPOSITION_REBELS") << sub;
   }
+  // "Taking part" in talks, or in another clause's campaign, is not in the
+  // battle told before it.
+  const auto talks = OfSubType(
+      Extract("عنوان\n\nاندلعت اشتباكات بين قوات النظام وتنظيم داعش في ريف حمص الشرقي، فيما تستمر "
+              "في أستانا المحادثات التي تشارك فيها وفود الدول الضامنة، وقصفت قوات النظام مواقع في "
+              "ريف إدلب.",
+              "2018-01-10"),
+      "Shelling/artillery/missile attack");
+  ASSERT_EQ(talks.size(), 1u);
+  EXPECT_EQ(talks[0].actor2, "");
+  const auto campaign =
+      OfSubType(Extract("عنوان\n\nدارت معارك بين قوات النظام وتنظيم داعش في بادية حمص، بينما تشهد "
+                        "جبهات ريف حماة حملة يشارك فيها سلاح الجو والمدفعية ضد بلدات اللطامنة "
+                        "وكفرزيتا.",
+                        "2018-01-10"),
+                "Air/drone strike");
+  ASSERT_EQ(campaign.size(), 1u);
+  EXPECT_NE(campaign[0].actor2, "ISLAMIC_STATE");
   // An air force that does not take part (its officers, its planes on the
   // ground) makes no air strike.
   EXPECT_TRUE(OfSubType(Extract("عنوان\n\nشنت فصائل المعارضة هجوما على مطار حماة العسكري الذي "
