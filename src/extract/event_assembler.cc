@@ -527,11 +527,13 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
   std::vector<PhraseMatch> matches;
   lexicon.triggers().FindAll(ix.text->norm, ix.text->tokens, begin, end, &matches);
   // A word of fighting (معارك، اشتباكات), not of control: "into the control
-  // of" names control itself.
-  const bool fighting = std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& m) {
-    const Trigger& row = lexicon.trigger(m.payload);
-    return row.cls == TriggerClass::kFixed && row.fixed == SubEventType::kArmedClash;
-  });
+  // of" names control itself. Asked only of a handover given back.
+  const auto fighting = [&] {
+    return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& c) {
+      const Trigger& row = lexicon.trigger(c.payload);
+      return row.cls == TriggerClass::kFixed && row.fixed == SubEventType::kArmedClash;
+    });
+  };
   std::vector<TriggerHit> hits;
   for (const PhraseMatch& m : matches) {
     const Trigger& row = lexicon.trigger(m.payload);
@@ -566,9 +568,10 @@ std::vector<TriggerHit> FindTriggers(const DocIndex& ix, const Lexicon& lexicon,
     // المناطق إلى سيطرة الدولة بعد معارك عنيفة): a retaking, which the words
     // of fighting and control tell. Without fighting it is a handover
     // (سلمت الوحدات الكردية القرى إلى حضن الدولة بموجب اتفاق).
-    if (fighting && IsHandover(ix, row, m.first_token) &&
+    if (IsHandover(ix, row, m.first_token) &&
         CueInRange(ix, CueClass::kToControl, m.end_token,
-                   std::min(end, m.end_token + kToControlReach))) {
+                   std::min(end, m.end_token + kToControlReach)) &&
+        fighting()) {
       continue;
     }
     if (DamageOfAnEventTold(ix, row, m, begin)) continue;
