@@ -308,6 +308,15 @@ bool ParallelItem(const DocIndex& ix, const Mention& first, const Mention& b) {
          b_prep.substr(kWaw.size()) == a_prep;
 }
 
+// True when b only says where a lies: a direction word alone between them
+// (قرية الرهجان شرق حماة، أبو دالي جنوب ادلب). b is then a landmark, not a
+// second scene.
+bool Locates(const DocIndex& ix, const Mention& a, const Mention& b) {
+  return b.relation == link::PlaceRelation::kNear && b.first_token == a.end_token + 1 &&
+         ix.text->tokens[a.end_token].kind == text::TokenKind::kArabicWord &&
+         ix.mention_at[a.end_token] == kNone;
+}
+
 }  // namespace
 
 std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, std::uint32_t end,
@@ -319,14 +328,22 @@ std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, 
   while (start < places.size() && ix.mention(places[start]).first_token < head) ++start;
   if (start == places.size()) {
     // All before the trigger: the nearest that names a place itself, not a
-    // direction from one (قرية الرهجان شرق حماة ... معارك: الرهجان).
-    std::int32_t nearest = places.back();
-    for (auto it = places.rbegin(); it != places.rend(); ++it) {
-      if (ix.mention(*it).relation == link::PlaceRelation::kItself) {
-        nearest = *it;
-        break;
+    // direction from one (قرية الرهجان شرق حماة ... معارك: الرهجان); else the
+    // nearest that is not the landmark locating the place before it (في
+    // محيط قرية الرهجان شرق حماة التي تدور في محيطها معارك: الرهجان).
+    const auto nearest_where = [&](auto&& accept) {
+      for (auto it = places.rbegin(); it != places.rend(); ++it) {
+        if (accept(it)) return *it;
       }
-    }
+      return places.back();
+    };
+    const bool itself = std::any_of(places.begin(), places.end(), [&](std::int32_t p) {
+      return ix.mention(p).relation == link::PlaceRelation::kItself;
+    });
+    const std::int32_t nearest = nearest_where([&](auto it) {
+      if (itself) return ix.mention(*it).relation == link::PlaceRelation::kItself;
+      return it + 1 == places.rend() || !Locates(ix, ix.mention(*(it + 1)), ix.mention(*it));
+    });
     return std::vector<std::int32_t>(1, nearest);
   }
   std::vector<std::int32_t> chosen = {places[start]};

@@ -104,6 +104,26 @@ TEST_F(EngineTest, AFrameAfterAnotherTakesThePlaceAfterItsOwnTrigger) {
   EXPECT_EQ(shells->location->name, "عبطين");
 }
 
+TEST_F(EngineTest, APlaceNamedByADirectionFromAnotherOnlyLocatesIt) {
+  // "Around the town of Morek north of Hama, around which fierce clashes go
+  // on": Hama only says where Morek lies; the clashes are at Morek.
+  const auto located = OfSubType(
+      Current(Extract("قصفت قوات النظام بالمدفعية محيط بلدة مورك شمال حماة التي تدور في محيطها "
+                      "اشتباكات عنيفة مع فصائل المعارضة.")),
+      "Armed clash");
+  ASSERT_EQ(located.size(), 1u);
+  ASSERT_TRUE(located[0].location.has_value());
+  EXPECT_EQ(located[0].location->name, "مورك");
+  // Told apart, after a comma and و, the nearer place is the clashes' own.
+  const auto apart = OfSubType(
+      Current(Extract("قصفت قوات النظام بالمدفعية محيط بلدة مورك، وقرب حماة تدور اشتباكات عنيفة "
+                      "مع فصائل المعارضة.")),
+      "Armed clash");
+  ASSERT_EQ(apart.size(), 1u);
+  ASSERT_TRUE(apart[0].location.has_value());
+  EXPECT_EQ(apart[0].location->name, "حماة");
+}
+
 TEST_F(EngineTest, AListGoesOnThroughAThingNearAPlace) {
   // snn-050: the minefields near Raqqa are the list's fourth place.
   const auto events = Current(Extract(
