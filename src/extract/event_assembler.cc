@@ -6,9 +6,11 @@
 //
 // This file holds the run over an article's sentences (AssemblyRun): what the
 // article said last, and what each frame's event takes from it. The steps it
-// calls are in frames.h (triggers and frames), roles.h (sides), event_fields.h
-// (type, date, status, claims), places.h and fatalities.h; the passes over the
-// whole article after the last sentence are in article_merge.h.
+// calls are in sentence_kinds.h (sentences that tell no event), frames.h
+// (triggers and frames), roles.h and coalitions.h (sides), event_rules.h (the
+// rules that rewrite one event from its frame alone), event_fields.h (type,
+// date, status, claims), places.h and fatalities.h; the passes over the whole
+// article after the last sentence are in article_merge.h.
 #include "extract/event_assembler.h"
 
 #include <algorithm>
@@ -22,55 +24,33 @@
 
 #include "common/geo.h"
 #include "extract/article_merge.h"
+#include "extract/coalitions.h"
 #include "extract/doc_index.h"
 #include "extract/event_fields.h"
+#include "extract/event_rules.h"
 #include "extract/fatalities.h"
 #include "extract/frames.h"
 #include "extract/lexicon.h"
 #include "extract/places.h"
 #include "extract/roles.h"
+#include "extract/sentence_kinds.h"
 
 namespace rasd::extract {
 namespace {
 
 using link::Mention;
 using link::MentionKind;
-using text::Token;
 
-// A standfirst: one of an article's first sentences whose words come back, at
-// least 4 in 5 of them, in a line of the next dozen sentences; short ones are
-// left alone (a short sentence may well be said twice).
-constexpr std::uint32_t kStandfirstSentences = 3;
-constexpr std::size_t kStandfirstMinWords = 12;
-constexpr std::size_t kStandfirstReach = 12;
-constexpr std::size_t kStandfirstShareNum = 4;
-constexpr std::size_t kStandfirstShareDen = 5;
-// Sentences back that a definite "the meeting" looks for the meeting told.
-constexpr std::uint32_t kMeetingReach = 2;
-// Words from a meeting word to its "between" (اجتماع حدث يوم الخميس بين).
-constexpr std::uint32_t kBetweenReach = 6;
 // Words between a support verb and the noun it carries (وشنت بدورها غارات).
 constexpr std::uint32_t kCarrierReach = 2;
-// Words between a trigger and "in its turn" (كما نفذت بدورها غارات).
-constexpr std::uint32_t kTurnReach = 3;
 // Sentences after an event within which "X is who carried it out" names
 // its doer (two: a hard-wrapped line splits a sentence).
 constexpr std::uint32_t kDoerReach = 2;
-// Words between a state force and the bomb it set off (نجحت في تفجير).
-constexpr std::uint32_t kStateSubjectGap = 3;
-// The words that open a clause of result (ما أدى إلى، مما أسفر عن).
-constexpr std::uint32_t kResultOpening = 3;
-// How far before a taking a "tried to" word makes it an attempt (حاولت قبل
-// يومين التقدم).
-constexpr std::uint32_t kAttemptReach = 4;
 // Bombs destroyed this close to a bombing of the side that destroyed them are
 // taken to be the bombers' (the scorer's own radius for one place).
 constexpr double kOneFrontKm = 25.0;
 // Sentences after "X with a class of actors" in which the class is X's men.
 constexpr std::uint32_t kCoalitionReach = 2;
-// Words between "with" and the class it introduces (بالتعاون مع فصائل أخرى من
-// المعارضة).
-constexpr std::uint32_t kCoalitionMemberReach = 4;
 // A quarter of a town lies within this distance of it: a one-off told again
 // there (هجومين انتحاريين … في حلب; الهجمات الانتحارية … منطقة جمعية الزهراء),
 // or fighting told after a coalition's attack, is at the same scene.
@@ -78,24 +58,9 @@ constexpr double kSceneKm = 10.0;
 // How many sentences back a village the gazetteer lacks looks for the known
 // place of the region being reported.
 constexpr std::uint32_t kAreaReach = 3;
-// ACLED's inter code for protesters.
-constexpr int kProtestersInter = 6;
-// ACLED's inter code of a state's forces in their own country.
-constexpr int kStateForcesInter = 1;
 
 // No event of out_ (an index into it).
 constexpr std::size_t kNoEvent = static_cast<std::size_t>(-1);
-
-// "X with a class of actors" (جبهة النصرة بالتعاون مع فصائل أخرى من المعارضة):
-// X leads the class's fighters in the report that follows.
-struct Coalition {
-  std::uint32_t sentence = 0;
-  std::uint32_t token = 0;  // the "with" cue's first token
-  std::string leader;
-  int leader_inter = 0;
-  std::optional<ByteSpan> leader_span;
-  std::string member;  // the class (registry kind generic)
-};
 
 // What the article said last: a sentence that omits the place or the other
 // side usually continues the previous report.
@@ -125,38 +90,18 @@ struct Context {
   std::uint32_t blast_sentence = 0;
 };
 
-void SetActor(const DocIndex& ix, std::int32_t m, std::string* id, int* inter,
-              std::optional<ByteSpan>* span) {
-  if (m == kNone) return;
-  *id = ix.mention(m).id;
-  *inter = ix.mention(m).inter;
-  *span = ix.mention(m).original;
-}
-
-// Deaths belong to violence; a deal or a protest reported beside them does not own them.
-bool Violent(const Event& e) {
-  return e.event_type != "Strategic developments" && e.event_type != "Protests";
+// Sets the event's toll to the figure and the words that give it.
+void SetToll(const DocIndex& ix, const FatalityFigure& fig, Event* e) {
+  e->fatalities = fig.value;
+  e->fatalities_span = fig.span;
+  e->fatalities_vague = fig.vague;
+  e->fatalities_text = std::string(ix.doc->text.substr(fig.span.begin.value, fig.span.size()));
 }
 
 // A bomb set off: an IED or a suicide bombing.
 bool IsBombing(const Event& e) {
   return e.sub_event_type == SubEventTypeName(SubEventType::kRemoteExplosiveLandmineIed) ||
          e.sub_event_type == SubEventTypeName(SubEventType::kSuicideBomb);
-}
-
-// Leaves the event without its second side.
-void ClearActor2(Event* e) {
-  e->actor2.clear();
-  e->inter2 = 0;
-  e->actor2_span = {};
-}
-
-// Drops the event's first side: the second, if any, takes its place.
-void DropActor1(Event* e) {
-  e->actor1 = std::move(e->actor2);
-  e->inter1 = e->inter2;
-  e->actor1_span = e->actor2_span;
-  ClearActor2(e);
 }
 
 // True when a trigger of this row could have made event e: its fixed
@@ -179,53 +124,6 @@ bool CanBe(const Trigger& row, const Event& e) {
   return false;
 }
 
-// True when the name at token `first` is what a verb or a noun was done to,
-// or whom something was done with (قصفت قوات النظام مواقع جبهة النصرة،
-// اشتباكات مع قوات النظام): no subject that leads others.
-bool NamedAsAnObject(const DocIndex& ix, std::uint32_t first) {
-  const auto right_before = [&](CueClass c) { return CueBefore(ix, first, 0, c, 1); };
-  std::uint32_t t = first;
-  if (t > 0 && IsPunct(ix, t - 1, "\"")) --t;
-  return right_before(CueClass::kTarget) || right_before(CueClass::kWith) ||
-         right_before(CueClass::kBetween) || right_before(CueClass::kMembers) ||
-         (t > 0 && IsWord(ix, t - 1, kWithWord));
-}
-
-// Every "X with a class of actors" of the document: a group named right
-// before a "with" cue, the subject of its clause, and a class of actors
-// within a few words after the cue.
-std::vector<Coalition> FindCoalitions(const DocIndex& ix) {
-  std::vector<Coalition> found;
-  const auto k = static_cast<std::size_t>(CueClass::kWith);
-  const std::uint32_t n = static_cast<std::uint32_t>(ix.text->tokens.size());
-  for (std::uint32_t c = ix.cue_from[k]; c < ix.cue_from[k + 1]; ++c) {
-    const std::uint32_t t = ix.cue_tokens[c];
-    if (t == 0 || ix.Cue(t - 1, CueClass::kWith)) continue;  // not the phrase's first word
-    std::uint32_t before = t - 1;
-    while (before > 0 && (IsPunct(ix, before, "\"") || IsPunct(ix, before, ","))) --before;
-    const std::int32_t leader = ix.mention_at[before];
-    if (leader == kNone || ix.mention(leader).kind != MentionKind::kActor ||
-        ix.mention(leader).generic || ix.mention(leader).id.empty() ||
-        NamedAsAnObject(ix, ix.mention(leader).first_token)) {
-      continue;
-    }
-    std::uint32_t after = t;
-    while (after < n && ix.Cue(after, CueClass::kWith)) ++after;
-    for (std::uint32_t u = after; u < n && u < after + kCoalitionMemberReach; ++u) {
-      const std::int32_t m = ix.mention_at[u];
-      if (m == kNone || ix.mention(m).kind != MentionKind::kActor) continue;
-      if (ix.mention(m).generic && ix.mention(m).id != ix.mention(leader).id) {
-        const Mention& l = ix.mention(leader);
-        found.push_back(
-            {static_cast<std::uint32_t>(SentenceAt(ix, ix.text->tokens[t].original.begin.value)), t,
-             l.id, l.inter, l.original, ix.mention(m).id});
-      }
-      break;
-    }
-  }
-  return found;
-}
-
 class AssemblyRun {
  public:
   AssemblyRun(const Lexicon& lexicon, const DocIndex& ix, std::vector<Event>* out)
@@ -237,7 +135,7 @@ class AssemblyRun {
     const std::uint32_t end = sentence.end_token;
     if (begin >= end) return;
     if (sentence.paragraph_start) context_.claims.clear();
-    if (IsHeadline(s) || IsQuestion(sentence) || IsStandfirst(s)) return;
+    if (IsHeadline(ix_, s) || IsQuestion(ix_, sentence) || IsStandfirst(ix_, s)) return;
     const std::vector<Claim> claims = FindClaims(ix_, sentence);
     if (!claims.empty()) context_.claims = claims;
     const bool follows_bombardment =
@@ -369,11 +267,7 @@ class AssemblyRun {
   // one, and deaths without a count (spec: 0) where it had nothing.
   void GiveToll(const FatalityFigure& fig, Event* told) const {
     if (!fig.value || (told->fatalities && (*told->fatalities > 0 || *fig.value == 0))) return;
-    told->fatalities = fig.value;
-    told->fatalities_span = fig.span;
-    told->fatalities_vague = fig.vague;
-    told->fatalities_text =
-        std::string(ix_.doc->text.substr(fig.span.begin.value, fig.span.size()));
+    SetToll(ix_, fig, told);
   }
 
   // True when the frame retells the event recorded just before: a definite
@@ -400,7 +294,26 @@ class AssemblyRun {
   void Emit(std::uint32_t s, const text::Sentence& sentence, const Frame& frame) {
     if (Retold(s, frame) || frame.refers_back) return;
     const Roles roles = AssignActors(ix_, frame);
-    SubEventType sub = ResolveFrame(ix_, frame, roles);
+    const SubEventType sub = FrameSubType(s, frame, roles);
+    Event base = BaseEvent(s, sentence, frame, roles, sub);
+    std::vector<std::int32_t> places =
+        ChoosePlaces(ix_, PlacesBegin(sentence, frame), frame.window_end, frame.head().first,
+                     base.event_type != "Strategic developments");
+    // ACLED splits violence by place; a statement or a deal is one event.
+    if (base.event_type == "Strategic developments" && places.size() > 1) {
+      places.erase(places.begin() + 1, places.end());
+    }
+    // What the next reports carry on from this one is read from `base` now:
+    // the last place's event takes `base` itself, not a copy.
+    RememberReport(s, sub, base);
+    RecordAtEachPlace(s, frame, roles, places, &base);
+  }
+
+  // The sub-type of the frame's event: the one its words resolve to, or the
+  // bombardment's just told that a bombardment word naming no weapon goes on
+  // describing.
+  SubEventType FrameSubType(std::uint32_t s, const Frame& frame, const Roles& roles) const {
+    const SubEventType sub = ResolveFrame(ix_, frame, roles);
     // After "، فيما" with an actor of its own the writer tells another attack
     // (فيما قصفت قوات النظام الحولة): it does not go on describing the
     // bombardment before it, as "whereas 29 of them died in a strike on" does.
@@ -413,43 +326,20 @@ class AssemblyRun {
         roles.actor1 != kNone && CueBefore(ix_, ix_.mention(roles.actor1).first_token,
                                            frame.head().end, CueClass::kAgent, kCueReach);
     if (!context_.bombardment.empty() && s <= context_.bombardment_sentence + 2 &&
-        IsUncuedBombardment(frame) && !contrasted && !own_initiator) {
-      sub = *ParseSubEventType(context_.bombardment);
+        IsUncuedBombardment(ix_, frame) && !contrasted && !own_initiator) {
+      return *ParseSubEventType(context_.bombardment);
     }
+    return sub;
+  }
+
+  // The event the frame tells, before its places: its type, its sides as the
+  // rules leave them, its trigger, date, status and sources.
+  Event BaseEvent(std::uint32_t s, const text::Sentence& sentence, const Frame& frame,
+                  const Roles& roles, SubEventType sub) {
     Event base;
     Retype(sub, &base);
-    SetActor(ix_, roles.actor1, &base.actor1, &base.inter1, &base.actor1_span);
-    SetActor(ix_, roles.actor2, &base.actor2, &base.inter2, &base.actor2_span);
-    for (const std::int32_t a : roles.assoc) {
-      const std::string& id = ix_.mention(a).id;
-      if (id != base.actor1 && id != base.actor2 &&
-          std::find(base.assoc_actor_1.begin(), base.assoc_actor_1.end(), id) ==
-              base.assoc_actor_1.end()) {
-        base.assoc_actor_1.push_back(id);
-      }
-    }
-    InheritSubject(s, frame, &base);
-    SubjectInItsTurn(s, frame, &base);
-    OwnerOfANoun(s, frame, roles, &base);
-    InheritRetoldSides(s, frame, &base);
-    OneOfASeries(s, frame, &base);
-    CiviliansAsTarget(frame, &base);
-    DuringTheFighting(s, sentence, frame, &base);
-    PartiesOfTheMeeting(s, frame, &base);
-    const bool describes_a_name = ChangeOfTheNameBefore(frame, &base);
-    GroupJoined(frame, &base);
-    UnarmedFightNoBattle(&base);
-    DeadOfThem(s, frame, &base);
-    ContinueDyad(s, &base);
-    RetypeTerritory(&base);
-    RetypeBombByTheState(frame, roles, &base);
-    RetypeAttemptedTaking(frame, &base);
-    RetypeAttackOnForces(&base);
-    AttackIsOnCivilians(&base);
-    CodeToAirArm(frame, &base);
-    ShareTheListedTarget(frame, &base);
-    DetaineesAreNoSide(&base);
-    ProtestersAreTheSide(&base);
+    SetSides(roles, &base);
+    const bool describes_a_name = ApplyRules(s, sentence, frame, roles, &base);
     base.trigger = ix_.Original(frame.head().first, frame.hits.back().end);
     FillDate(ix_, sentence, s, frame.head().first, &base);
     base.status = DecideStatus(ix_, sentence, frame, base);
@@ -459,17 +349,56 @@ class AssemblyRun {
     }
     base.claims = context_.claims;
     base.confidence = frame.head().row->strong ? 0.8 : 0.6;
+    return base;
+  }
 
-    std::vector<std::int32_t> places =
-        ChoosePlaces(ix_, PlacesBegin(sentence, frame), frame.window_end, frame.head().first,
-                     base.event_type != "Strategic developments");
-    // ACLED splits violence by place; a statement or a deal is one event.
-    if (base.event_type == "Strategic developments" && places.size() > 1) {
-      places.erase(places.begin() + 1, places.end());
+  // The sides the roles name, and their associates: each once, and neither side.
+  void SetSides(const Roles& roles, Event* e) const {
+    SetActor(ix_, roles.actor1, &e->actor1, &e->inter1, &e->actor1_span);
+    SetActor(ix_, roles.actor2, &e->actor2, &e->inter2, &e->actor2_span);
+    for (const std::int32_t a : roles.assoc) {
+      const std::string& id = ix_.mention(a).id;
+      if (id != e->actor1 && id != e->actor2 &&
+          std::find(e->assoc_actor_1.begin(), e->assoc_actor_1.end(), id) ==
+              e->assoc_actor_1.end()) {
+        e->assoc_actor_1.push_back(id);
+      }
     }
-    std::uint32_t previous_end = frame.window_begin;
-    // What the next reports carry on from this one is read from `base` now:
-    // the last place's event takes `base` itself, not a copy.
+  }
+
+  // Applies the rules to the event's sides and sub-type, in an order that
+  // matters: each reads what those before it decided. Returns true when the
+  // frame tells a change of the group named before it (ChangeOfTheNameBefore).
+  bool ApplyRules(std::uint32_t s, const text::Sentence& sentence, const Frame& frame,
+                  const Roles& roles, Event* e) {
+    InheritSubject(s, frame, e);
+    SubjectInItsTurn(ix_, s, frame, e);
+    OwnerOfANoun(s, frame, roles, e);
+    InheritRetoldSides(s, frame, e);
+    OneOfASeries(s, frame, e);
+    CiviliansAsTarget(ix_, frame, e);
+    DuringTheFighting(s, sentence, frame, e);
+    PartiesOfTheMeeting(ix_, s, frame, e);
+    const bool describes_a_name = ChangeOfTheNameBefore(ix_, frame, e);
+    GroupJoined(ix_, frame, e);
+    UnarmedFightNoBattle(lexicon_, e);
+    DeadOfThem(s, frame, e);
+    ContinueDyad(s, e);
+    RetypeTerritory(e);
+    RetypeBombByTheState(ix_, frame, roles, e);
+    RetypeAttemptedTaking(ix_, frame, e);
+    RetypeAttackOnForces(e);
+    AttackIsOnCivilians(e);
+    CodeToAirArm(ix_, lexicon_, frame, e);
+    ShareTheListedTarget(frame, e);
+    DetaineesAreNoSide(e);
+    ProtestersAreTheSide(e);
+    return describes_a_name;
+  }
+
+  // Keeps what the next reports carry on from this one: the bombardment it
+  // is, its doer, and its two sides.
+  void RememberReport(std::uint32_t s, SubEventType sub, const Event& base) {
     if (sub == SubEventType::kAirDroneStrike ||
         sub == SubEventType::kShellingArtilleryMissileAttack) {
       context_.bombardment = base.sub_event_type;
@@ -488,178 +417,102 @@ class AssemblyRun {
       context_.inter2 = base.inter2;
       context_.actors_sentence = s;
     }
+  }
+
+  // Records the frame's event once per place (ACLED splits violence by
+  // place), or once where the article was reporting when it names none; the
+  // toll goes with the first.
+  void RecordAtEachPlace(std::uint32_t s, const Frame& frame, const Roles& roles,
+                         const std::vector<std::int32_t>& places, Event* base) {
     const std::size_t count = std::max<std::size_t>(1, places.size());
     for (std::size_t k = 0; k < count; ++k) {
       // Only the last pass moves `base`; the passes before copy it.
-      Event e = k + 1 == count ? std::move(base) : base;  // NOLINT(bugprone-use-after-move)
-      bool scene_only = false;
-      std::uint32_t ev_begin =
-          k == 0 ? std::min(frame.head().first, EvidenceStart(frame, roles)) : previous_end;
-      std::uint32_t ev_end = frame.hits.back().end;
-      if (!places.empty()) {
-        const Mention& p = ix_.mention(places[k]);
-        e.location = ToLocation(p);
-        if (IsCueOnly(p) &&
-            !PlaceInArea(ix_, places[k], frame.window_begin, frame.window_end, &*e.location)) {
-          // None in the clause: the region the article was reporting from.
-          const std::uint32_t from =
-              ix_.text->sentences[s >= kAreaReach ? s - kAreaReach : 0].first_token;
-          PlaceInArea(ix_, places[k], from, frame.window_begin, &*e.location);
-        }
-        ev_end = std::max(ev_end, p.end_token);
-        if (k > 0) ev_end = p.end_token;
-        previous_end = p.end_token;
-      } else {
-        scene_only = FallbackLocation(s, &e);
+      Event e = k + 1 == count ? std::move(*base) : *base;  // NOLINT(bugprone-use-after-move)
+      const bool scene_only = PlaceAt(s, frame, places, k, &e);
+      e.evidence = EvidenceAt(frame, roles, places, k);
+      if (k == 0) {
+        const FatalityFigure fig = FrameFatalities(s, frame);
+        if (fig.value && Violent(e)) SetToll(ix_, fig, &e);
       }
-      ev_begin = std::max(ev_begin, frame.window_begin);
-      ev_end = std::min(std::max(ev_end, ev_begin + 1), frame.window_end);
-      // One place: the evidence is the clause, the frame's whole window.
-      if (places.size() <= 1) {
-        ev_begin = frame.window_begin;
-        ev_end = frame.window_end;
-      } else if (k == 0) {
-        ev_begin = frame.window_begin;
-      } else if (k + 1 == places.size()) {
-        ev_end = frame.window_end;
-      }
-      e.evidence = ix_.Original(ev_begin, ev_end);
-      const FatalityFigure fig = k == 0 ? FrameFatalities(s, frame) : FatalityFigure{};
-      if (fig.value && Violent(e)) {
-        e.fatalities = fig.value;
-        e.fatalities_span = fig.span;
-        e.fatalities_vague = fig.vague;
-        e.fatalities_text =
-            std::string(ix_.doc->text.substr(fig.span.begin.value, fig.span.size()));
-      }
-      if (e.location) {
-        context_.location = e.location;
-        context_.location_sentence = s;
-      }
-      PoliceAbroad(frame, &e);
-      LedByTheNamedGroup(s, frame.head().first, &e);
-      OwnerOfTheBombs(roles, &e);
-      if (!Codable(e, frame, scene_only)) continue;
-      if (Event* told = OneOffTold(frame, e)) {
-        // The report that places it is the fuller record of the two. A
-        // retelling may name who did it, but its other names are who speaks
-        // of it (رئيس الحكومة التركية), not whom it hit.
-        e.actor2.clear();
-        if (!told->location && e.location) std::swap(*told, e);
-        NamedDoerOfTheClass(e, told);
-        Complete(e, told);
-        RememberBlast(s, static_cast<std::size_t>(told - out_->data()));
-        continue;
-      }
-      out_->push_back(std::move(e));
-      context_.event_sentence = s;
-      if (series_of_next_ != kNoEvent) {
-        series_members_.emplace_back(series_of_next_, out_->size() - 1);
-      }
-      RememberBlast(s, out_->size() - 1);
+      Record(s, frame, roles, scene_only, &e);
     }
   }
 
-  // An event an ACLED coder could record: with a place, or at least a named
-  // side for a word that is an event by itself (غارات، اشتباكات); a weak
-  // word (هجوم، استهدف) needs a place, and a side or someone killed, unless it
-  // is a killing between two named armed sides. A place carried from a
-  // sentence that reported nothing does not count.
-  bool Codable(const Event& e, const Frame& frame, bool scene_only) const {
-    const bool strong = std::any_of(frame.hits.begin(), frame.hits.end(),
-                                    [](const TriggerHit& h) { return h.row->strong; }) ||
-                        // A weak bombardment word with its weapon named (دفع طائرات
-                        // التحالف إلى استهداف مقرات لها) is as much an event.
-                        (OnlyBombardment(frame) && NamesAWeapon(ix_, frame));
-    const bool side = !e.actor1.empty() || !e.actor2.empty();
-    const bool place = e.location.has_value() && !scene_only;
-    if (strong) return side || place;
-    // Someone killed there makes the word an event without a named side
-    // (قتل شرطي ... في هجوم وقع في أحد أحياء دياربكر).
-    const bool dead = e.fatalities.value_or(0) > 0;
-    // A killing with killer and killed named, both armed (أعضاء «الفرقة 30»
-    // قتلوا مقاتلين من «النصرة»), is an event wherever it happened.
-    const bool killing = std::any_of(frame.hits.begin(), frame.hits.end(), [](const TriggerHit& h) {
-      return h.row->cls == TriggerClass::kKilling;
-    });
-    const bool armed_sides = !e.actor1.empty() && !e.actor2.empty() && e.actor1 != kCiviliansId &&
-                             e.actor2 != kCiviliansId;
-    if (killing && armed_sides && e.fatalities.has_value()) return true;
-    // Fighting between two named armed sides (دارت معارك بين قوات النظام
-    // ومقاتلي المعارضة) is an event wherever it was.
-    const bool fighting =
-        std::any_of(frame.hits.begin(), frame.hits.end(), [](const TriggerHit& h) {
-          return h.row->cls == TriggerClass::kFixed && h.row->fixed == SubEventType::kArmedClash;
-        });
-    if (fighting && armed_sides &&
-        CueInRange(ix_, CueClass::kBetween, frame.window_begin, frame.window_end)) {
-      return true;
-    }
-    // So is a deal a meeting ended in, between the meeting's two parties
-    // (الاجتماع انتهى بالاتفاق على …): where the meeting was is seldom told.
-    if (!e.actor1.empty() && !e.actor2.empty() &&
-        OutcomeOfTheMeeting(ix_, *frame.head().row, frame.head().first, frame.window_begin)) {
-      return true;
-    }
-    return (side || dead) && place;
-  }
-
-  // A summary at the top of an article that its body repeats nearly word for
-  // word (the standfirst: "هيئة تحرير الشام" تعلن عن نفير عام … then أعلنت
-  // "هيئة تحرير الشام" عن نفير عام …): the body's telling is the report.
-  bool IsStandfirst(std::uint32_t s) const {
-    const auto& sentences = ix_.text->sentences;
-    if (s >= kStandfirstSentences || !sentences[s].paragraph_start) return false;
-    // A standfirst is a paragraph of one sentence.
-    if (s + 1 < sentences.size() && !sentences[s + 1].paragraph_start) return false;
-    // The words as hashes of their written forms: each later line's, sorted,
-    // are searched for each of this one's, with no string compared.
-    const std::vector<std::uint32_t> words = WordHashes(sentences[s]);
-    if (words.size() < kStandfirstMinWords) return false;
-    const std::size_t last = std::min<std::size_t>(sentences.size(), s + kStandfirstReach);
-    std::vector<std::uint32_t> later;
-    for (std::size_t t = s + 1; t < last; ++t) {
-      // The body repeats a standfirst as a paragraph of its own, about as long.
-      const text::Sentence& line = sentences[t];
-      const std::size_t tokens = line.end_token - line.first_token;
-      if (!line.line_start || tokens * kStandfirstShareDen < words.size() * kStandfirstShareNum) {
-        continue;
-      }
-      later = WordHashes(line);
-      if (later.size() * kStandfirstShareDen < words.size() * kStandfirstShareNum) continue;
-      std::sort(later.begin(), later.end());
-      const auto shared = std::count_if(words.begin(), words.end(), [&](std::uint32_t w) {
-        return std::binary_search(later.begin(), later.end(), w);
-      });
-      if (static_cast<std::size_t>(shared) * kStandfirstShareDen >=
-          words.size() * kStandfirstShareNum) {
-        return true;
-      }
+  // Places the event at the k-th of the frame's places, or, with none, where
+  // the article was reporting (FallbackLocation). Returns true when only a
+  // town a sentence named since places it.
+  bool PlaceAt(std::uint32_t s, const Frame& frame, const std::vector<std::int32_t>& places,
+               std::size_t k, Event* e) const {
+    if (places.empty()) return FallbackLocation(s, e);
+    const Mention& p = ix_.mention(places[k]);
+    e->location = ToLocation(p);
+    if (IsCueOnly(p) &&
+        !PlaceInArea(ix_, places[k], frame.window_begin, frame.window_end, &*e->location)) {
+      // None in the clause: the region the article was reporting from.
+      const std::uint32_t from =
+          ix_.text->sentences[s >= kAreaReach ? s - kAreaReach : 0].first_token;
+      PlaceInArea(ix_, places[k], from, frame.window_begin, &*e->location);
     }
     return false;
   }
 
-  std::vector<std::uint32_t> WordHashes(const text::Sentence& sentence) const {
-    std::vector<std::uint32_t> words;
-    for (std::uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
-      const Token& token = ix_.text->tokens[t];
-      if (token.kind == text::TokenKind::kArabicWord) words.push_back(WordHash(token));
+  // The words that are the evidence of the event at the k-th place: for a
+  // list of places, those from the place before to this one, the first from
+  // the window's start and the last to its end.
+  ByteSpan EvidenceAt(const Frame& frame, const Roles& roles,
+                      const std::vector<std::int32_t>& places, std::size_t k) const {
+    std::uint32_t ev_begin = k == 0 ? std::min(frame.head().first, EvidenceStart(frame, roles))
+                                    : ix_.mention(places[k - 1]).end_token;
+    std::uint32_t ev_end = frame.hits.back().end;
+    if (!places.empty()) {
+      const std::uint32_t place_end = ix_.mention(places[k]).end_token;
+      ev_end = std::max(ev_end, place_end);
+      if (k > 0) ev_end = place_end;
     }
-    return words;
+    ev_begin = std::max(ev_begin, frame.window_begin);
+    ev_end = std::min(std::max(ev_end, ev_begin + 1), frame.window_end);
+    // One place: the evidence is the clause, the frame's whole window.
+    if (places.size() <= 1) {
+      ev_begin = frame.window_begin;
+      ev_end = frame.window_end;
+    } else if (k == 0) {
+      ev_begin = frame.window_begin;
+    } else if (k + 1 == places.size()) {
+      ev_end = frame.window_end;
+    }
+    return ix_.Original(ev_begin, ev_end);
   }
 
-  // The hash of a word as written, clitics and article included: the
-  // tokenizer's hash of its first reading, the surface form.
-  static std::uint32_t WordHash(const Token& token) { return token.stem_hash[0]; }
-
-  // A sentence that ends in a question mark asks about events (ما حقيقة
-  // مشاركة جند الأقصى … في معركة خناصر؟); the answer, if any, reports them.
-  bool IsQuestion(const text::Sentence& sentence) const {
-    for (std::uint32_t t = sentence.end_token; t > sentence.first_token; --t) {
-      if (ix_.text->tokens[t - 1].kind != text::TokenKind::kPunct) return false;
-      if (IsPunct(ix_, t - 1, "?")) return true;
+  // Records the event at one of the frame's places (moving it into out_),
+  // once the rules that need its place have run: unless no coder could
+  // record it (Codable), or it tells again a one-off already recorded,
+  // which it completes.
+  void Record(std::uint32_t s, const Frame& frame, const Roles& roles, bool scene_only, Event* e) {
+    if (e->location) {
+      context_.location = e->location;
+      context_.location_sentence = s;
     }
-    return false;
+    PoliceAbroad(ix_, lexicon_, frame, e);
+    LedByTheNamedGroup(s, frame.head().first, e);
+    OwnerOfTheBombs(roles, e);
+    if (!Codable(ix_, *e, frame, scene_only)) return;
+    if (Event* told = OneOffTold(frame, *e)) {
+      // The report that places it is the fuller record of the two. A
+      // retelling may name who did it, but its other names are who speaks
+      // of it (رئيس الحكومة التركية), not whom it hit.
+      e->actor2.clear();
+      if (!told->location && e->location) std::swap(*told, *e);
+      NamedDoerOfTheClass(*e, told);
+      Complete(*e, told);
+      RememberBlast(s, static_cast<std::size_t>(told - out_->data()));
+      return;
+    }
+    out_->push_back(std::move(*e));
+    context_.event_sentence = s;
+    if (series_of_next_ != kNoEvent) {
+      series_members_.emplace_back(series_of_next_, out_->size() - 1);
+    }
+    RememberBlast(s, out_->size() - 1);
   }
 
   // The triggers of sentence s (after its dateline), found once per sentence.
@@ -671,29 +524,6 @@ class AssemblyRun {
       triggers_[s] = FindTriggers(ix_, lexicon_, begin, std::max(begin, sentence.end_token));
     }
     return *triggers_[s];
-  }
-
-  // Where a frame's toll may stand: up to the next frame, but not into the
-  // clause that leads into it, opened by a comma (… وانباء عن خسائر بشرية في
-  // صفوف عناصر التنظيم، أيضاً مقتل مقاتل من المعارضة خلال اشتباكات) or by
-  // "whereas" with a side of its own (… خسائر فادحة في الأرواح فيما قال الجيش
-  // الأميركي إن … استهدفوا): deaths there are the next trigger's. A clause
-  // that tells what this frame did (قصفت …، ما أدى إلى مقتل 5 مدنيين واندلاع
-  // اشتباكات) is its own.
-  std::uint32_t TollEnd(const text::Sentence& sentence, const Frame& frame,
-                        const std::vector<TriggerHit>& hits) const {
-    if (frame.window_end >= sentence.end_token) return frame.window_end;
-    for (std::uint32_t t = frame.window_end; t > frame.hits.back().end; --t) {
-      if (ix_.Cue(t - 1, CueClass::kContrast) &&
-          TellsItsOwnEvent(ix_, hits, t - 1, frame.window_end)) {
-        return t - 1;
-      }
-      if (IsPunct(ix_, t - 1, ",")) {
-        const std::uint32_t opening = std::min(t + kResultOpening, frame.window_end);
-        return CueInRange(ix_, CueClass::kResult, t, opening) ? frame.window_end : t;
-      }
-    }
-    return frame.window_end;
   }
 
   // The toll in the frame's window, else in the next sentence when that one
@@ -712,7 +542,7 @@ class AssemblyRun {
       // A frame after another: the deaths told between the two triggers are
       // the earlier report's (قصف ... ما أدى لمقتل ضابط، كما قصفت ... ولم ترد
       // أنباء عن إصابات); this one's toll follows its own trigger.
-      fig = Fatalities(ix_, frame.head().first, TollEnd(sentence, frame, hits));
+      fig = Fatalities(ix_, frame.head().first, TollEnd(ix_, sentence, frame, hits));
       if (!fig.value && !pointed_before) {
         fig = Fatalities(ix_, frame.window_begin, frame.head().first);
       }
@@ -723,7 +553,7 @@ class AssemblyRun {
         fig = GappedToll(ix_, frame.window_begin, frame.head().first);
       }
     } else {
-      fig = Fatalities(ix_, frame.window_begin, TollEnd(sentence, frame, hits));
+      fig = Fatalities(ix_, frame.window_begin, TollEnd(ix_, sentence, frame, hits));
     }
     if (!fig.value) {
       // The toll of the sentence's report may stand past the next trigger
@@ -737,66 +567,9 @@ class AssemblyRun {
     const bool only_killing =
         std::all_of(next_hits.begin(), next_hits.end(),
                     [](const TriggerHit& h) { return h.row->cls == TriggerClass::kKilling; });
-    if (!only_killing || TellsHistory(next)) return fig;
+    if (!only_killing || TellsHistory(ix_, next)) return fig;
     const FatalityFigure later = Fatalities(ix_, next.first_token, next.end_token);
     return later.value && *later.value > 0 ? later : fig;
-  }
-
-  // True when a sentence recalls the past, not today's report: a background
-  // cue, an earlier year (تشهد سوريا منذ منتصف آذار/مارس 2011 نزاعا داميا تسبب
-  // بمقتل اكثر من 230 الف شخص) or a day that makes its events background
-  // (الهجوم الذي اوقع اربعة قتلى … في 5 حزيران/يونيو).
-  bool TellsHistory(const text::Sentence& sentence) const {
-    if (CueInRange(ix_, CueClass::kBackground, sentence.first_token, sentence.end_token)) {
-      return true;
-    }
-    const auto dates = DatesIn(ix_, sentence.first_token, sentence.end_token);
-    return ix_.pub_date && std::any_of(dates.begin(), dates.end(), [&](const text::DateMention& d) {
-             return d.date.year < ix_.pub_date->year ||
-                    (d.precision == text::DatePrecision::kDay &&
-                     ix_.pub_date->ToDays() - d.date.ToDays() > kBackgroundDays);
-           });
-  }
-
-  // The article's headline: its first sentence, alone on its line and without
-  // a full stop. A headline repeats what the body reports in full.
-  bool IsHeadline(std::uint32_t s) const {
-    if (s != 0 || ix_.text->sentences.size() < 2) return false;
-    const text::Sentence& first = ix_.text->sentences[0];
-    const text::Sentence& next = ix_.text->sentences[1];
-    if (!next.paragraph_start || first.end_token == first.first_token) return false;
-    const Token& last = ix_.text->tokens[first.end_token - 1];
-    return !(last.kind == text::TokenKind::kPunct && ix_.text->norm.View(last.norm) == ".");
-  }
-
-  // A bombardment word with no weapon named in its window (الضربات، استهدفت).
-  bool IsUncuedBombardment(const Frame& frame) const {
-    const bool all_bombardment =
-        std::all_of(frame.hits.begin(), frame.hits.end(),
-                    [](const TriggerHit& h) { return h.row->cls == TriggerClass::kExplosion; });
-    return all_bombardment && !AirCueIn(ix_, frame.window_begin, frame.window_end) &&
-           !CueInRange(ix_, CueClass::kGround, frame.window_begin, frame.window_end);
-  }
-
-  // ACLED codes a state's air strike to its air force where the words name
-  // aircraft (قصف المنطقة بالطيران الحربي، ألقت مروحيات النظام براميل); "the
-  // army launched air strikes" (شنت قوات النظام غارات، كثف الجيش السوري غاراته
-  // الجوية) names the army, and so does the record.
-  void CodeToAirArm(const Frame& frame, Event* e) const {
-    // Artillery is no air force's (يشارك فيها سلاحي الجو والمدفعية): the
-    // shelling is the state's forces'.
-    if (e->sub_event_type == SubEventTypeName(SubEventType::kShellingArtilleryMissileAttack)) {
-      const std::string& state = lexicon_.StateOfAirArm(e->actor1);
-      if (!state.empty() && state != e->actor2) e->actor1 = state;
-      return;
-    }
-    if (e->sub_event_type != SubEventTypeName(SubEventType::kAirDroneStrike)) return;
-    const std::string& arm = lexicon_.AirArmOf(e->actor1);
-    if (arm.empty() ||
-        !CueInRange(ix_, CueClass::kAircraft, frame.window_begin, frame.window_end)) {
-      return;
-    }
-    e->actor1 = arm;
   }
 
   // The two attacks of an air force and a weapon listed with it (يشارك فيها
@@ -824,50 +597,6 @@ class AssemblyRun {
     return std::max(start, frame.window_begin);
   }
 
-  // A taking the words say was only tried (قوات النظام حاولت قبل يومين التقدم
-  // نحو قرى، تستمر ميليشيات حزب الله في محاولاتها للتقدم): ACLED codes the
-  // fighting, an Armed clash, since no ground changed hands.
-  void RetypeAttemptedTaking(const Frame& frame, Event* e) const {
-    if (!AttemptedTaking(frame, *e)) return;
-    Retype(SubEventType::kArmedClash, e);
-  }
-
-  // True when the frame's taking word follows a word of trying (اشتباكات …
-  // شنت هجوما على المبنى محاولة اقتحامه): the taking word, not the frame's
-  // first trigger, is the one tried.
-  bool AttemptedTaking(const Frame& frame, const Event& e) const {
-    if (!IsTaking(e)) return false;
-    return std::any_of(frame.hits.begin(), frame.hits.end(), [&](const TriggerHit& h) {
-      if (h.row->cls != TriggerClass::kTerritory) return false;
-      // Within the taking's clause: وبعد محاولات عدة، سيطرت … is a taking.
-      for (std::uint32_t k = 1; k <= kAttemptReach && h.first >= frame.window_begin + k; ++k) {
-        if (ix_.Cue(h.first - k, CueClass::kAttempt)) return true;
-        if (ix_.text->tokens[h.first - k].kind == text::TokenKind::kPunct) return false;
-      }
-      return false;
-    });
-  }
-
-  // A bomb that state forces, the subject right before it, set off (قوات
-  // حماية الفرع نجحت في تفجير سيارة مفخخة … كانت في طريقها لاقتحام الفرع) is
-  // the attacker's weapon destroyed: ACLED codes car bombs and IEDs to armed
-  // groups, and their destruction by the state as Disrupted weapons use.
-  void RetypeBombByTheState(const Frame& frame, const Roles& roles, Event* e) const {
-    // Bombs set off among civilians (فجرت عبوات ناسفة في منازل المدنيين) are an attack.
-    if (e->sub_event_type != SubEventTypeName(SubEventType::kRemoteExplosiveLandmineIed) ||
-        e->inter1 != 1 || roles.actor1 == kNone || e->actor2 == kCiviliansId ||
-        CueInRange(ix_, CueClass::kCivilian, frame.window_begin, frame.window_end)) {
-      return;
-    }
-    const std::uint32_t subject_end = ix_.mention(roles.actor1).end_token;
-    const std::uint32_t head = frame.head().first;
-    if (subject_end > head || head - subject_end > kStateSubjectGap) return;
-    for (std::uint32_t t = subject_end; t < head; ++t) {
-      if (ix_.text->tokens[t].kind == text::TokenKind::kPunct) return;
-    }
-    Retype(SubEventType::kDisruptedWeaponsUse, e);
-  }
-
   // Bombs that the side a bombing hit destroyed (قوات الجيش دمرت أربع سيارات
   // مفخخة قبل أن تصل إلى أهدافها, after هجومين انتحاريين on the army) were the
   // bombers': the doer of the last bombing the article told of it owned them.
@@ -890,76 +619,6 @@ class AssemblyRun {
       e->actor2_span = it->actor1_span;
       return;
     }
-  }
-
-  // Who took ground decides the sub-type; the taker may have been inherited
-  // from the previous report after the frame was typed.
-  static void RetypeTerritory(Event* e) {
-    if (!IsTaking(*e) || e->actor1.empty()) return;
-    e->sub_event_type = std::string(
-        SubEventTypeName(e->inter1 == 1 ? SubEventType::kGovernmentRegainsTerritory
-                                        : SubEventType::kNonStateActorOvertakesTerritory));
-  }
-
-  // Violence against civilians is done to civilians (spec section 1): a
-  // killing or an execution of a force's members (اعدام عنصرين من الشرطة
-  // التركية) is a clash with that force.
-  static void RetypeAttackOnForces(Event* e) {
-    if (e->sub_event_type != SubEventTypeName(SubEventType::kAttack) || e->actor2.empty() ||
-        e->actor1.empty() || e->actor2 == kCiviliansId) {
-      return;
-    }
-    if (e->inter2 == kProtestersInter || e->inter2 == kCiviliansInter) return;
-    Retype(SubEventType::kArmedClash, e);
-  }
-
-  // An attack that stays one after RetypeAttackOnForces hit no armed side:
-  // with none named, its victims are civilians (ACLED's Violence against
-  // civilians always has them as actor2: تنفيذ حكم الإعدام ببعض هؤلاء المحتجزين).
-  static void AttackIsOnCivilians(Event* e) {
-    if (e->sub_event_type != SubEventTypeName(SubEventType::kAttack) || !e->actor2.empty() ||
-        e->actor1 == kCiviliansId) {
-      return;
-    }
-    e->actor2 = std::string(kCiviliansId);
-    e->inter2 = kCiviliansInter;
-  }
-
-  // ACLED codes every protest to the protesters (تظاهر المئات، مطالبة
-  // بحماية سكان الفوعة names none: PROTESTERS). A peaceful protest has no
-  // other side: whom they protest against (احتجاجات ضد النظام) is no party
-  // to it; only an intervention (Protest with intervention) brings one.
-  static void ProtestersAreTheSide(Event* e) {
-    if (e->event_type != EventTypeOf(SubEventType::kPeacefulProtest)) return;
-    if (e->actor2 == kProtestersId) {
-      std::swap(e->actor1, e->actor2);
-      std::swap(e->inter1, e->inter2);
-      std::swap(e->actor1_span, e->actor2_span);
-    }
-    if (e->actor1 != kProtestersId) {
-      // فرقت قوات النظام مظاهرة: the force that broke it up is the other side.
-      if (e->actor2.empty()) {
-        e->actor2 = std::move(e->actor1);
-        e->inter2 = e->inter1;
-        e->actor2_span = e->actor1_span;
-      }
-      e->actor1 = std::string(kProtestersId);
-      e->inter1 = kProtestersInter;
-      e->actor1_span = {};
-    }
-    if (e->sub_event_type != SubEventTypeName(SubEventType::kPeacefulProtest)) return;
-    ClearActor2(e);
-  }
-
-  // A bombing or an attack whose victims are people with no side named (32
-  // شخصا، مدنيين، أطفال) targets civilians (spec: civilians are CIVILIANS).
-  // People arrested are suspects (أوقفت الشرطة 251 شخصا لانتمائهم إلى جماعات
-  // إرهابية), not civilians attacked: an arrest names the force that made it
-  // and the group the detainees are said to belong to, if any.
-  static void DetaineesAreNoSide(Event* e) {
-    if (e->sub_event_type != SubEventTypeName(SubEventType::kArrests)) return;
-    if (e->actor1 == kCiviliansId) DropActor1(e);
-    if (e->actor2 == kCiviliansId) ClearActor2(e);
   }
 
   // A side named only as the class a group was said to act with (قيام جبهة
@@ -1010,177 +669,11 @@ class AssemblyRun {
     return false;
   }
 
-  // A change told in a relative clause after a group's name (جبهة النصرة
-  // التي انضمت إلى غرفة عمليات أهل الشام، لواء التوبة الذي بايع …) is that
-  // group's: the name before the relative pronoun is actor1. Returns true when
-  // the clause describes the name so.
-  bool ChangeOfTheNameBefore(const Frame& frame, Event* e) const {
-    if (e->sub_event_type != SubEventTypeName(SubEventType::kChangeToGroupActivity)) return false;
-    std::uint32_t t = frame.head().first;
-    if (t < 2 || !ix_.Cue(t - 1, CueClass::kRelative)) return false;
-    t -= 1;
-    while (t > 0 && IsPunct(ix_, t - 1, "\"")) --t;
-    const std::int32_t name = t > 0 ? ix_.mention_at[t - 1] : kNone;
-    if (name == kNone || ix_.mention(name).kind != MentionKind::kActor ||
-        ix_.mention(name).id.empty()) {
-      return false;
-    }
-    SetActor(ix_, name, &e->actor1, &e->inter1, &e->actor1_span);
-    if (e->actor2 == e->actor1) ClearActor2(e);
-    return true;
-  }
-
-  // The group a joining, a pledge or a return goes "to" (انضمت إلى غرفة
-  // عمليات أهل الشام; عودتهم إلى ما سموه "الأصل وإيفاء البيعة" في إشارة إلى
-  // "تنظيم القاعدة") is the second side of the change: the first other name
-  // after the trigger in its clause, with إلى right before it (past a quote).
-  // A call "to fight" a side (دعت إلى قتال قوات النظام) names no group joined.
-  void GroupJoined(const Frame& frame, Event* e) const {
-    if (e->sub_event_type != SubEventTypeName(SubEventType::kChangeToGroupActivity) ||
-        e->actor1.empty() || !e->actor2.empty()) {
-      return;
-    }
-    const std::uint32_t after = frame.hits.back().end;
-    const std::uint32_t clause_end = CommaFrom(ix_, after, frame.window_end);
-    for (const std::int32_t a : MentionsIn(ix_, MentionKind::kActor, after, clause_end)) {
-      const Mention& group = ix_.mention(a);
-      if (group.id.empty() || group.id == e->actor1) continue;
-      std::uint32_t t = group.first_token;
-      while (t > after && IsPunct(ix_, t - 1, "\"")) --t;
-      if (t > after && IsWord(ix_, t - 1, kTo)) {
-        SetActor(ix_, a, &e->actor2, &e->inter2, &e->actor2_span);
-      }
-      return;
-    }
-  }
-
-  // An agreement "the meeting ended with" (أفاد الناشطون أن الاجتماع انتهى
-  // بالاتفاق المبدئي على إعادة تفعيل جيش الفتح: MeetingEndedIn) whose own
-  // words name no party was made by the meeting's parties: the first two
-  // names after "between" in the clause that tells a meeting, in the last
-  // sentence up to two before that tells one with "between" (اجتماع حدث يوم
-  // الخميس بين أبو محمد الجولاني زعيم "جبهة النصرة" والقائد العام لـ"أحرار
-  // الشام"). What was agreed on (جيش الفتح) is no party.
-  void PartiesOfTheMeeting(std::uint32_t s, const Frame& frame, Event* e) const {
-    if (e->sub_event_type != SubEventTypeName(SubEventType::kAgreement) || !e->actor1.empty() ||
-        !e->actor2.empty() || !MeetingEndedIn(ix_, frame.head().first, frame.window_begin)) {
-      return;
-    }
-    for (std::uint32_t back = 1; back <= kMeetingReach && back <= s; ++back) {
-      const text::Sentence& earlier = ix_.text->sentences[s - back];
-      const std::optional<std::pair<std::int32_t, std::int32_t>> parties =
-          MeetingParties(earlier.first_token, earlier.end_token);
-      if (!parties) continue;
-      SetActor(ix_, parties->first, &e->actor1, &e->inter1, &e->actor1_span);
-      SetActor(ix_, parties->second, &e->actor2, &e->inter2, &e->actor2_span);
-      return;
-    }
-  }
-
-  // The two parties of a meeting told in [begin, end): "between" within
-  // kBetweenReach words after a meeting word, no comma between them, and the
-  // first two different names after it before the clause ends.
-  std::optional<std::pair<std::int32_t, std::int32_t>> MeetingParties(std::uint32_t begin,
-                                                                      std::uint32_t end) const {
-    for (std::uint32_t m = begin; m < end; ++m) {
-      const std::optional<std::uint32_t> meeting = FirstCueIn(ix_, CueClass::kMeeting, m, end);
-      if (!meeting) return std::nullopt;
-      m = *meeting;
-      const std::uint32_t reach = CommaFrom(ix_, m + 1, std::min(end, m + kBetweenReach + 1));
-      const std::optional<std::uint32_t> between =
-          FirstCueIn(ix_, CueClass::kBetween, m + 1, reach);
-      if (!between) continue;
-      std::int32_t first = kNone;
-      for (const std::int32_t a :
-           MentionsIn(ix_, MentionKind::kActor, *between, CommaFrom(ix_, *between, end))) {
-        const std::string& id = ix_.mention(a).id;
-        if (id.empty()) continue;
-        if (first == kNone) {
-          first = a;
-        } else if (id != ix_.mention(first).id) {
-          return std::make_pair(first, a);
-        }
-      }
-    }
-    return std::nullopt;
-  }
-
   // A bombardment "during the clashes" that names no target hit the bomber's
   // enemy in them (HitInTheFighting), among the events told before it.
   void DuringTheFighting(std::uint32_t s, const text::Sentence& sentence, const Frame& frame,
                          Event* e) const {
     HitInTheFighting(ix_, s, sentence.first_token, frame.head().first, *out_, out_->size(), e);
-  }
-
-  void CiviliansAsTarget(const Frame& frame, Event* e) const {
-    // Civilians suffer violence; they do not carry it out (ACLED codes them
-    // as actor2 only): a count of dead people before the trigger (وامرأة
-    // وطفلها في قصف جوي) is no attacker.
-    if (e->actor1 == kCiviliansId && Violent(*e) && e->event_type != "Battles") {
-      std::swap(e->actor1, e->actor2);
-      std::swap(e->inter1, e->inter2);
-      std::swap(e->actor1_span, e->actor2_span);
-      return;
-    }
-    if (!e->actor2.empty() || e->actor1 == kCiviliansId) return;
-    if (e->event_type != "Explosions/Remote violence" &&
-        e->event_type != "Violence against civilians") {
-      return;
-    }
-    if (!CueInRange(ix_, CueClass::kCivilian, frame.window_begin, frame.window_end)) return;
-    if (CueInRange(ix_, CueClass::kMembers, frame.window_begin, frame.window_end)) return;
-    e->actor2 = kCiviliansId;
-    e->inter2 = kCiviliansInter;
-  }
-
-  // A battle is fought between organised armed sides (ACLED): the people
-  // counted among its dead (مصرع 17 شخصا) or living in a town taken, or a
-  // body that carries no arms and is in no camp (the UN reporting it), are
-  // no side of it.
-  void UnarmedFightNoBattle(Event* e) const {
-    if (e->event_type != "Battles") return;
-    constexpr int kFirstUnarmedInter = 5;  // rioters, protesters, civilians, other
-    const auto unarmed = [&](const std::string& id, int inter) {
-      return id == kCiviliansId || (!id.empty() && !id.starts_with("new:") &&
-                                    lexicon_.CampOf(id) == nullptr && inter >= kFirstUnarmedInter);
-    };
-    if (unarmed(e->actor2, e->inter2)) ClearActor2(e);
-    if (unarmed(e->actor1, e->inter1)) DropActor1(e);
-  }
-
-  // A country's police abroad (police_forces.tsv). Policemen or a police post
-  // named by what they are (فجر مسلحون قنبلة في مركز شرطة في بلدة بيسميل),
-  // with no other side hit, are the side hit; arrests there are theirs.
-  void PoliceAbroad(const Frame& frame, Event* e) const {
-    if (!e->location) return;
-    const std::string& force = lexicon_.PoliceForceOf(e->location->country);
-    // Arrests that name no one making them (اعتقل ستة أشخاص للاشتباه
-    // بعلاقتهم بالحادث) there are the state's: only its forces arrest.
-    if (e->sub_event_type == SubEventTypeName(SubEventType::kArrests)) {
-      if (e->actor1.empty() && !force.empty() && e->actor2 != force) {
-        e->actor1 = force;
-        e->inter1 = kStateForcesInter;
-      }
-      return;
-    }
-    // With no attacker named the police hit is left unnamed too: the other
-    // side would be guessed from the article (FillOpponents), not read.
-    if (!e->actor2.empty() || e->actor1.empty() || !Violent(*e)) return;
-    if (force.empty() || force == e->actor1) return;
-    if (!PoliceHit(frame)) return;
-    e->actor2 = force;
-    e->inter2 = kStateForcesInter;
-  }
-
-  // True when the frame names policemen or a post who are not its speaker
-  // (not وقال ضابط شرطة إن: a police word right after a verb of saying).
-  bool PoliceHit(const Frame& frame) const {
-    for (std::uint32_t t = frame.window_begin; t < frame.window_end; ++t) {
-      if (!ix_.Cue(t, CueClass::kPolice)) continue;
-      const std::uint32_t from = t > frame.window_begin + 2 ? t - 2 : frame.window_begin;
-      if (!CueInRange(ix_, CueClass::kReport, from, t)) return true;
-    }
-    return false;
   }
 
   // A verb with no subject named (وشنت غارات، كما نفذت بدورها) continues the
@@ -1366,36 +859,6 @@ class AssemblyRun {
     e->inter1 = told.inter1;
     e->actor2 = told.actor2;
     e->inter2 = told.inter2;
-  }
-
-  // "In its turn" by the trigger (كما نفذت بدورها غارات، وشنت غارات بدورها
-  // على تنظيم داعش: cue class `turn`) says the doer is the subject the
-  // sentence opened with, or the one before opened with: a pronoun, not a
-  // name of the clause.
-  void SubjectInItsTurn(std::uint32_t s, const Frame& frame, Event* e) const {
-    const TriggerHit& head = frame.head();
-    const std::uint32_t from =
-        head.first > frame.window_begin + kTurnReach ? head.first - kTurnReach : frame.window_begin;
-    const std::uint32_t to = std::min(frame.window_end, head.end + kTurnReach);
-    const std::optional<std::uint32_t> found = FirstCueIn(ix_, CueClass::kTurn, from, to);
-    if (!found) return;
-    const std::uint32_t turn = *found;
-    // A subject the words name by the verb stays (وقصفت قوات النظام بدورها،
-    // ورد النظام بدوره بقصف).
-    // Between the trigger and the cue, or in the two words before a cue that
-    // comes first.
-    const std::uint32_t named_from =
-        turn > head.first ? head.end : std::max(frame.window_begin, turn > 2 ? turn - 2 : 0);
-    if (!MentionsIn(ix_, MentionKind::kActor, named_from, turn).empty()) return;
-    const text::Sentence& sentence = ix_.text->sentences[s];
-    std::vector<std::int32_t> named =
-        MentionsIn(ix_, MentionKind::kActor, sentence.first_token, head.first);
-    if (named.empty() && s > 0) {
-      const text::Sentence& before = ix_.text->sentences[s - 1];
-      named = MentionsIn(ix_, MentionKind::kActor, before.first_token, before.end_token);
-    }
-    if (named.empty() || ix_.mention(named.front()).id == e->actor2) return;
-    SetActor(ix_, named.front(), &e->actor1, &e->inter1, &e->actor1_span);
   }
 
   // "N of them" killed (بينما قتل 29 منهم في استهداف): the dead are of the

@@ -48,6 +48,8 @@ constexpr std::uint32_t kPreventReach = 6;
 // How many words from إنشاء or إقامة the base it establishes may be named
 // (أقامت القوات التركية نقاط مراقبة، مراكز للمراقبة تم إنشاؤها).
 constexpr std::uint32_t kBaseReach = 3;
+// The words that open a clause of result (ما أدى إلى، مما أسفر عن).
+constexpr std::uint32_t kResultOpening = 3;
 // Triggers of one event type closer than this share a frame (قصف ... بالبراميل).
 constexpr std::uint32_t kFrameJoinGap = 10;
 // Words between a verb of holding and the control noun it governs (يحكم
@@ -452,6 +454,212 @@ bool NewPlaceIn(const DocIndex& ix, std::uint32_t begin, std::uint32_t from, std
   return false;
 }
 
+// True when a history cue stands within kRecallReach words before the
+// trigger: a strong word that recalls the past (كانوا قضوا في المعارك، في وقت
+// سابق باشتباكات) does not silence the weak words that report today.
+bool Recalled(const DocIndex& ix, const TriggerHit& h, std::uint32_t begin) {
+  const std::uint32_t from = h.first > begin + kRecallReach ? h.first - kRecallReach : begin;
+  return CueInRange(ix, CueClass::kBackground, from, h.first);
+}
+
+// Where the clause of trigger h opens. A strong word silences the weak ones
+// of its own clause only: after "، بينما" the writer tells another event.
+std::uint32_t ClauseOf(const DocIndex& ix, const std::vector<TriggerHit>& hits, const TriggerHit& h,
+                       std::uint32_t begin, std::uint32_t end) {
+  return ContrastBetween(ix, hits, begin, h.first, end).value_or(begin);
+}
+
+// Each silencing word's clause, and where the first such word of the
+// clause starts, in order.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> StrongClauses(
+    const DocIndex& ix, const std::vector<TriggerHit>& hits, std::uint32_t begin,
+    std::uint32_t end) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> strong_clauses;
+  for (const TriggerHit& h : hits) {
+    if (h.row->strong && h.row->cls != TriggerClass::kKilling && !h.anaphoric &&
+        !Recalled(ix, h, begin)) {
+      strong_clauses.emplace_back(ClauseOf(ix, hits, h, begin, end), h.first);
+    }
+  }
+  std::sort(strong_clauses.begin(), strong_clauses.end());
+  return strong_clauses;
+}
+
+// True when a strong word of its clause (StrongClauses) silences the weak
+// trigger. What a verb of agreement allows or ends is told after it (سمحت
+// للولايات المتحدة باستخدام القواعد في شن غارات; وافقت على وقف القصف): a strong
+// word after the verb is its content, which does not silence it. A noun
+// (تبادل) is no such verb: تبادل خطير لإطلاق النار is fighting.
+bool HasStrong(const DocIndex& ix, const std::vector<TriggerHit>& hits,
+               const std::vector<std::pair<std::uint32_t, std::uint32_t>>& strong_clauses,
+               const TriggerHit& weak, std::uint32_t begin, std::uint32_t end) {
+  const std::uint32_t clause = ClauseOf(ix, hits, weak, begin, end);
+  const auto first = std::lower_bound(strong_clauses.begin(), strong_clauses.end(),
+                                      std::make_pair(clause, std::uint32_t{0}));
+  if (first == strong_clauses.end() || first->first != clause) return false;
+  return !(IsAgreement(*weak.row) && weak.row->verb) || first->second < weak.first;
+}
+
+// True when the killing is the outcome of the other triggers: there are
+// any. A word that points back to an event told before is its cause only
+// before it (هذه البراميل بمقتل 368); after it, the event is what the killing
+// answers (قتل شرطيين ... ردا على الهجوم الانتحاري).
+bool Outcome(const std::vector<TriggerHit>& hits, const TriggerHit& killing) {
+  return std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& h) {
+    return h.row->cls != TriggerClass::kKilling && (!h.anaphoric || h.first < killing.first);
+  });
+}
+
+// True when the blast is "as a result of" a bombardment told after it: what
+// the bombardment did (انفجارات قوية هزت ريف دير الزور جراء استهداف طائرات التحالف).
+bool Caused(const DocIndex& ix, const std::vector<TriggerHit>& hits, const TriggerHit& blast) {
+  return std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& h) {
+    return h.first > blast.end && h.row->cls != TriggerClass::kBlast &&
+           EventTypeKey(*h.row) == EventTypeKey(*blast.row) &&
+           CueInRange(ix, CueClass::kCause, blast.end, h.first);
+  });
+}
+
+// True when a weak noun right after a killing of its own and before a place
+// of its own (وقتل ضابطا شرطة في هجوم استهدفهما بمدينة شانلي أورفا) reports
+// what killed them there: beyond a place, another event than the strong one.
+bool OwnToll(const DocIndex& ix, const std::vector<TriggerHit>& hits, const TriggerHit& weak,
+             std::uint32_t begin, std::uint32_t end) {
+  const std::uint32_t scene_end = std::min(end, weak.end + kOwnTollReach + 2);
+  return NewPlaceIn(ix, begin, weak.end, scene_end) &&
+         std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& k) {
+           return k.row->cls == TriggerClass::kKilling && k.end <= weak.first &&
+                  weak.first - k.end <= kOwnTollReach && PlaceApart(ix, k, hits);
+         });
+}
+
+// The frames the triggers of [begin, end) make: neighbouring triggers of one
+// event joined, a killing that is the others' outcome, a blast a bombardment
+// caused and a weak word a strong one silences left out.
+std::vector<Frame> GroupIntoFrames(const DocIndex& ix, const std::vector<TriggerHit>& hits,
+                                   std::uint32_t begin, std::uint32_t end) {
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> strong_clauses =
+      StrongClauses(ix, hits, begin, end);
+  std::vector<Frame> frames;
+  for (const TriggerHit& h : hits) {
+    if (h.row->cls == TriggerClass::kKilling && Outcome(hits, h)) continue;
+    if (h.row->cls == TriggerClass::kBlast && Caused(ix, hits, h)) continue;
+    if (!frames.empty()) {
+      Frame& last = frames.back();
+      const TriggerHit& prev = last.hits.back();
+      // The verb describes the noun's event; the noun names its kind.
+      if (DescribingVerb(ix, prev, h)) continue;
+      if (Joinable(ix, prev, h)) {
+        last.hits.push_back(h);
+        continue;
+      }
+    }
+    // A weak trigger (هجوم، معارك) counts only in a sentence without a strong one:
+    // beside a strong report it names the same or a related event again,
+    // unless a place stands between them: then it reports another place
+    // (استهدفت ... في مدينة اللاذقية بصواريخ، في حين تعرضت مدينة الباب لغارات).
+    if (!h.row->strong && HasStrong(ix, hits, strong_clauses, h, begin, end) &&
+        !((h.row->verb || OwnToll(ix, hits, h, begin, end)) && PlaceApart(ix, h, hits)) &&
+        !Answered(ix, h) && !h.row->agent_after) {
+      continue;
+    }
+    frames.push_back({{h}, 0, 0, false, {}});
+  }
+  // A frame only of words that point back (هذا الانفجار) adds no event; its
+  // words stay in the windows of the frames around it.
+  std::erase_if(frames, [](const Frame& fr) {
+    return std::all_of(fr.hits.begin(), fr.hits.end(),
+                       [](const TriggerHit& h) { return h.anaphoric; });
+  });
+  return frames;
+}
+
+// Gives each frame its window, from the previous frame's last trigger to the
+// next frame's head (or the contrast between them), and what the words
+// around it say of it: listed with an air force, agreed on, its verbs.
+void GiveWindows(const DocIndex& ix, const std::vector<TriggerHit>& hits, std::uint32_t begin,
+                 std::uint32_t end, std::vector<Frame>* frames_out) {
+  std::vector<Frame>& frames = *frames_out;
+  for (std::size_t f = 0; f < frames.size(); ++f) {
+    const std::uint32_t floor = f == 0 ? begin : frames[f - 1].hits.back().end;
+    frames[f].window_begin =
+        ContrastBetween(ix, hits, floor, frames[f].head().first, end).value_or(floor);
+    // A weapon listed with an air force (سلاحي الجو والمدفعية) opens at the
+    // force's name: whose artillery it is.
+    if (f > 0 && frames[f - 1].hits.back().row == &Lexicon::ArmListedWithAWeapon() &&
+        frames[f - 1].hits.back().end == frames[f].head().first) {
+      frames[f].listed_with_arm = frames[f - 1].hits.back().first;
+      frames[f].window_begin = frames[f].listed_with_arm;
+    }
+    frames[f].after_trigger = f > 0;
+    if (f > 0 && IsAgreement(*frames[f - 1].head().row)) {
+      // على right before the head: على خلفية هجوم, على إثر are causes.
+      const std::uint32_t agreement_end = frames[f - 1].hits.back().end;
+      const std::uint32_t head = frames[f].head().first;
+      frames[f].agreed_on = head > agreement_end && head <= agreement_end + kAgreedOnReach &&
+                            IsWord(ix, head - 1, kOn);
+    }
+    if (f + 1 < frames.size()) {
+      // An air force's name that makes the next frame also names who takes
+      // part in this one (معارك عنيفة يشارك فيها سلاحي الجو والمدفعية).
+      const TriggerHit& next_head = frames[f + 1].head();
+      const std::uint32_t next =
+          next_head.row == &Lexicon::ArmListedWithAWeapon() ? next_head.end : next_head.first;
+      frames[f].window_end =
+          ContrastBetween(ix, hits, frames[f].hits.back().end, next, end).value_or(next);
+    } else {
+      frames[f].window_end = end;
+    }
+    for (const TriggerHit& h : hits) {
+      if (h.row->verb && h.first >= frames[f].window_begin && h.end <= frames[f].window_end) {
+        frames[f].verbs.push_back(h);
+      }
+    }
+  }
+}
+
+// True when a handover's frame hands over bodies or prisoners (تسليم جثث
+// قتلى للنظام، تسليم 30 جثة، إعادة الأسرى): an exchange, no transfer of territory.
+bool HandsOverPeople(const DocIndex& ix, const Frame& fr) {
+  const TriggerHit& head = fr.head();
+  if (IsHandover(ix, *head.row, head.first)) {
+    for (std::uint32_t t = head.end; t < std::min(fr.window_end, head.end + 2); ++t) {
+      if (ix.Cue(t, CueClass::kDeath) || ix.Cue(t, CueClass::kCaptives)) return true;
+    }
+  }
+  return false;
+}
+
+// True when the frame is talk, not an event (DropTalk). A frame it keeps
+// because its definite noun refers back to a reported event is marked so.
+bool IsTalk(const DocIndex& ix, std::uint32_t begin, bool follows_bombardment, Frame* frame) {
+  Frame& fr = *frame;
+  if (HandsOverPeople(ix, fr)) return true;
+  const bool strong = std::any_of(fr.hits.begin(), fr.hits.end(),
+                                  [](const TriggerHit& h) { return h.row->strong; });
+  // The parties of a meeting's outcome were named where the meeting was.
+  if (OutcomeOfTheMeeting(ix, *fr.head().row, fr.head().first, begin)) return false;
+  const bool has_argument = HasMentionIn(ix, fr.window_begin, fr.window_end);
+  // A definite event noun with nothing named around it (الاشتباكات، المعركة)
+  // refers back to an event the article already reported.
+  if (!has_argument && DefiniteNoun(ix, fr.head())) {
+    fr.refers_back = true;
+    return false;
+  }
+  if (!has_argument && !strong) return true;
+  if (strong) return false;
+  return OnlyBombardment(fr) && !follows_bombardment && !NamesAWeapon(ix, fr);
+}
+
+// Drops the frames that are talk: a weak frame with no actor or place in its
+// window is talk, not an event; a weak bombardment word (استهدف، الضربات)
+// needs a weapon: an air or ground cue, or a bombardment just reported that
+// it goes on describing.
+void DropTalk(const DocIndex& ix, std::uint32_t begin, bool follows_bombardment,
+              std::vector<Frame>* frames) {
+  std::erase_if(*frames, [&](Frame& fr) { return IsTalk(ix, begin, follows_bombardment, &fr); });
+}
+
 }  // namespace
 
 std::string_view EventTypeKey(const Trigger& t) { return EventTypeOf(t.fixed); }
@@ -569,6 +777,14 @@ bool NamesAWeapon(const DocIndex& ix, const Frame& frame) {
          CueInRange(ix, CueClass::kGround, frame.window_begin, frame.window_end);
 }
 
+bool IsUncuedBombardment(const DocIndex& ix, const Frame& frame) {
+  const bool all_bombardment =
+      std::all_of(frame.hits.begin(), frame.hits.end(),
+                  [](const TriggerHit& h) { return h.row->cls == TriggerClass::kExplosion; });
+  return all_bombardment && !AirCueIn(ix, frame.window_begin, frame.window_end) &&
+         !CueInRange(ix, CueClass::kGround, frame.window_begin, frame.window_end);
+}
+
 bool TellsItsOwnEvent(const DocIndex& ix, const std::vector<TriggerHit>& hits, std::uint32_t begin,
                       std::uint32_t end) {
   for (std::uint32_t t = begin; t < end; ++t) {
@@ -582,162 +798,26 @@ bool TellsItsOwnEvent(const DocIndex& ix, const std::vector<TriggerHit>& hits, s
   });
 }
 
-std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
+std::uint32_t TollEnd(const DocIndex& ix, const text::Sentence& sentence, const Frame& frame,
+                      const std::vector<TriggerHit>& hits) {
+  if (frame.window_end >= sentence.end_token) return frame.window_end;
+  for (std::uint32_t t = frame.window_end; t > frame.hits.back().end; --t) {
+    if (ix.Cue(t - 1, CueClass::kContrast) && TellsItsOwnEvent(ix, hits, t - 1, frame.window_end)) {
+      return t - 1;
+    }
+    if (IsPunct(ix, t - 1, ",")) {
+      const std::uint32_t opening = std::min(t + kResultOpening, frame.window_end);
+      return CueInRange(ix, CueClass::kResult, t, opening) ? frame.window_end : t;
+    }
+  }
+  return frame.window_end;
+}
+
+std::vector<Frame> BuildFrames(const DocIndex& ix, const std::vector<TriggerHit>& hits,
                                std::uint32_t begin, std::uint32_t end, bool follows_bombardment) {
-  // A strong word that recalls the past (كانوا قضوا في المعارك، في وقت سابق
-  // باشتباكات) does not silence the weak words that report today.
-  const auto recalled = [&](const TriggerHit& h) {
-    const std::uint32_t from = h.first > begin + kRecallReach ? h.first - kRecallReach : begin;
-    return CueInRange(ix, CueClass::kBackground, from, h.first);
-  };
-  // A strong word silences the weak ones of its own clause only: after
-  // "، بينما" the writer tells another event.
-  const auto clause_of = [&](const TriggerHit& h) {
-    return ContrastBetween(ix, hits, begin, h.first, end).value_or(begin);
-  };
-  // Each silencing word's clause, and where the first such word of the
-  // clause starts.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> strong_clauses;
-  for (const TriggerHit& h : hits) {
-    if (h.row->strong && h.row->cls != TriggerClass::kKilling && !h.anaphoric && !recalled(h)) {
-      strong_clauses.emplace_back(clause_of(h), h.first);
-    }
-  }
-  std::sort(strong_clauses.begin(), strong_clauses.end());
-  // What a verb of agreement allows or ends is told after it (سمحت للولايات
-  // المتحدة باستخدام القواعد في شن غارات; وافقت على وقف القصف): a strong word
-  // after the verb is its content, which does not silence it. A noun (تبادل)
-  // is no such verb: تبادل خطير لإطلاق النار is fighting.
-  const auto has_strong = [&](const TriggerHit& weak) {
-    const std::uint32_t clause = clause_of(weak);
-    const auto first = std::lower_bound(strong_clauses.begin(), strong_clauses.end(),
-                                        std::make_pair(clause, std::uint32_t{0}));
-    if (first == strong_clauses.end() || first->first != clause) return false;
-    return !(IsAgreement(*weak.row) && weak.row->verb) || first->second < weak.first;
-  };
-  // A killing is the outcome of the other triggers when there are any. A word
-  // that points back to an event told before is its cause only before it
-  // (هذه البراميل بمقتل 368); after it, the event is what the killing answers
-  // (قتل شرطيين ... ردا على الهجوم الانتحاري).
-  const auto outcome = [&](const TriggerHit& killing) {
-    return std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& h) {
-      return h.row->cls != TriggerClass::kKilling && (!h.anaphoric || h.first < killing.first);
-    });
-  };
-  // A blast "as a result of" a bombardment told after it is what the
-  // bombardment did (انفجارات قوية هزت ريف دير الزور جراء استهداف طائرات التحالف).
-  const auto caused = [&](const TriggerHit& blast) {
-    return std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& h) {
-      return h.first > blast.end && h.row->cls != TriggerClass::kBlast &&
-             EventTypeKey(*h.row) == EventTypeKey(*blast.row) &&
-             CueInRange(ix, CueClass::kCause, blast.end, h.first);
-    });
-  };
-  // A weak noun right after a killing of its own and before a place of its
-  // own (وقتل ضابطا شرطة في هجوم استهدفهما بمدينة شانلي أورفا) reports what
-  // killed them there: beyond a place, another event than the strong one.
-  const auto own_toll = [&](const TriggerHit& weak) {
-    const std::uint32_t scene_end = std::min(end, weak.end + kOwnTollReach + 2);
-    return NewPlaceIn(ix, begin, weak.end, scene_end) &&
-           std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& k) {
-             return k.row->cls == TriggerClass::kKilling && k.end <= weak.first &&
-                    weak.first - k.end <= kOwnTollReach && PlaceApart(ix, k, hits);
-           });
-  };
-  std::vector<Frame> frames;
-  for (const TriggerHit& h : hits) {
-    if (h.row->cls == TriggerClass::kKilling && outcome(h)) continue;
-    if (h.row->cls == TriggerClass::kBlast && caused(h)) continue;
-    if (!frames.empty()) {
-      Frame& last = frames.back();
-      const TriggerHit& prev = last.hits.back();
-      // The verb describes the noun's event; the noun names its kind.
-      if (DescribingVerb(ix, prev, h)) continue;
-      if (Joinable(ix, prev, h)) {
-        last.hits.push_back(h);
-        continue;
-      }
-    }
-    // A weak trigger (هجوم، معارك) counts only in a sentence without a strong one:
-    // beside a strong report it names the same or a related event again,
-    // unless a place stands between them: then it reports another place
-    // (استهدفت ... في مدينة اللاذقية بصواريخ، في حين تعرضت مدينة الباب لغارات).
-    if (!h.row->strong && has_strong(h) &&
-        !((h.row->verb || own_toll(h)) && PlaceApart(ix, h, hits)) && !Answered(ix, h) &&
-        !h.row->agent_after) {
-      continue;
-    }
-    frames.push_back({{h}, 0, 0, false, {}});
-  }
-  // A frame only of words that point back (هذا الانفجار) adds no event; its
-  // words stay in the windows of the frames around it.
-  std::erase_if(frames, [](const Frame& fr) {
-    return std::all_of(fr.hits.begin(), fr.hits.end(),
-                       [](const TriggerHit& h) { return h.anaphoric; });
-  });
-  for (std::size_t f = 0; f < frames.size(); ++f) {
-    const std::uint32_t floor = f == 0 ? begin : frames[f - 1].hits.back().end;
-    frames[f].window_begin =
-        ContrastBetween(ix, hits, floor, frames[f].head().first, end).value_or(floor);
-    // A weapon listed with an air force (سلاحي الجو والمدفعية) opens at the
-    // force's name: whose artillery it is.
-    if (f > 0 && frames[f - 1].hits.back().row == &Lexicon::ArmListedWithAWeapon() &&
-        frames[f - 1].hits.back().end == frames[f].head().first) {
-      frames[f].listed_with_arm = frames[f - 1].hits.back().first;
-      frames[f].window_begin = frames[f].listed_with_arm;
-    }
-    frames[f].after_trigger = f > 0;
-    if (f > 0 && IsAgreement(*frames[f - 1].head().row)) {
-      // على right before the head: على خلفية هجوم, على إثر are causes.
-      const std::uint32_t agreement_end = frames[f - 1].hits.back().end;
-      const std::uint32_t head = frames[f].head().first;
-      frames[f].agreed_on = head > agreement_end && head <= agreement_end + kAgreedOnReach &&
-                            IsWord(ix, head - 1, kOn);
-    }
-    if (f + 1 < frames.size()) {
-      // An air force's name that makes the next frame also names who takes
-      // part in this one (معارك عنيفة يشارك فيها سلاحي الجو والمدفعية).
-      const TriggerHit& next_head = frames[f + 1].head();
-      const std::uint32_t next =
-          next_head.row == &Lexicon::ArmListedWithAWeapon() ? next_head.end : next_head.first;
-      frames[f].window_end =
-          ContrastBetween(ix, hits, frames[f].hits.back().end, next, end).value_or(next);
-    } else {
-      frames[f].window_end = end;
-    }
-    for (const TriggerHit& h : hits) {
-      if (h.row->verb && h.first >= frames[f].window_begin && h.end <= frames[f].window_end) {
-        frames[f].verbs.push_back(h);
-      }
-    }
-  }
-  // A weak frame with no actor or place in its window is talk, not an event;
-  // a weak bombardment word (استهدف، الضربات) needs a weapon: an air or ground
-  // cue, or a bombardment just reported that it goes on describing.
-  std::erase_if(frames, [&](Frame& fr) {
-    // Handing over bodies or prisoners (تسليم جثث قتلى للنظام، تسليم 30 جثة،
-    // إعادة الأسرى) is an exchange, no transfer of territory.
-    const TriggerHit& head = fr.head();
-    if (IsHandover(ix, *head.row, head.first)) {
-      for (std::uint32_t t = head.end; t < std::min(fr.window_end, head.end + 2); ++t) {
-        if (ix.Cue(t, CueClass::kDeath) || ix.Cue(t, CueClass::kCaptives)) return true;
-      }
-    }
-    const bool strong = std::any_of(fr.hits.begin(), fr.hits.end(),
-                                    [](const TriggerHit& h) { return h.row->strong; });
-    // The parties of a meeting's outcome were named where the meeting was.
-    if (OutcomeOfTheMeeting(ix, *fr.head().row, fr.head().first, begin)) return false;
-    const bool has_argument = HasMentionIn(ix, fr.window_begin, fr.window_end);
-    // A definite event noun with nothing named around it (الاشتباكات، المعركة)
-    // refers back to an event the article already reported.
-    if (!has_argument && DefiniteNoun(ix, fr.head())) {
-      fr.refers_back = true;
-      return false;
-    }
-    if (!has_argument && !strong) return true;
-    if (strong) return false;
-    return OnlyBombardment(fr) && !follows_bombardment && !NamesAWeapon(ix, fr);
-  });
+  std::vector<Frame> frames = GroupIntoFrames(ix, hits, begin, end);
+  GiveWindows(ix, hits, begin, end, &frames);
+  DropTalk(ix, begin, follows_bombardment, &frames);
   return frames;
 }
 

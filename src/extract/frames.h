@@ -12,6 +12,7 @@
 
 #include "extract/doc_index.h"
 #include "extract/lexicon.h"
+#include "text/analyzer.h"
 #include "text/tokenizer.h"
 
 namespace rasd::extract {
@@ -103,6 +104,9 @@ bool OnlyBombardment(const Frame& frame);
 // True when the frame's window names an air or ground weapon.
 bool NamesAWeapon(const DocIndex& ix, const Frame& frame);
 
+// A bombardment word with no weapon named in its window (الضربات، استهدفت).
+bool IsUncuedBombardment(const DocIndex& ix, const Frame& frame);
+
 // True when [begin, end) tells an event of its own: a side that acts (an
 // actor, not the civilians who died of what was told before: …، فيما قتل 5
 // مدنيين جراء القصف) or a trigger that is neither a killing nor a word with
@@ -110,8 +114,18 @@ bool NamesAWeapon(const DocIndex& ix, const Frame& frame);
 bool TellsItsOwnEvent(const DocIndex& ix, const std::vector<TriggerHit>& hits, std::uint32_t begin,
                       std::uint32_t end);
 
+// Where a frame's toll may stand: up to the next frame, but not into the
+// clause that leads into it, opened by a comma (… وانباء عن خسائر بشرية في
+// صفوف عناصر التنظيم، أيضاً مقتل مقاتل من المعارضة خلال اشتباكات) or by
+// "whereas" with a side of its own (… خسائر فادحة في الأرواح فيما قال الجيش
+// الأميركي إن … استهدفوا): deaths there are the next trigger's. A clause
+// that tells what this frame did (قصفت …، ما أدى إلى مقتل 5 مدنيين واندلاع
+// اشتباكات) is its own.
+std::uint32_t TollEnd(const DocIndex& ix, const text::Sentence& sentence, const Frame& frame,
+                      const std::vector<TriggerHit>& hits);
+
 // Groups triggers into frames and gives each frame its window of the sentence.
-std::vector<Frame> BuildFrames(const DocIndex& ix, std::vector<TriggerHit> hits,
+std::vector<Frame> BuildFrames(const DocIndex& ix, const std::vector<TriggerHit>& hits,
                                std::uint32_t begin, std::uint32_t end, bool follows_bombardment);
 
 }  // namespace rasd::extract

@@ -362,6 +362,194 @@ bool HoldsWhatIsHandedOver(const DocIndex& ix, const Frame& frame, std::int32_t 
   return MentionsIn(ix, MentionKind::kActor, m.end_token, frame.head().first).empty();
 }
 
+// The names of a frame's window by the role their cues give them, before
+// actor1 and actor2 are chosen among them (ChooseSides).
+struct Candidates {
+  std::int32_t agent = kNone;
+  std::int32_t between_first = kNone;
+  std::int32_t between_second = kNone;
+  std::int32_t target = kNone;
+  std::int32_t victim = kNone;
+  std::int32_t holder = kNone;
+  std::vector<std::int32_t> free_actors;  // names no cue gives a role
+};
+
+// True when the frame's head is an arrest word.
+bool ArrestFrame(const Frame& frame) {
+  return frame.head().row->cls == TriggerClass::kFixed &&
+         frame.head().row->fixed == SubEventType::kArrests;
+}
+
+// The actors of the frame's window that may take a role: not the people an
+// arrest names, nor a name that is no side of the event told.
+std::vector<std::int32_t> ActorsOfTheWindow(const DocIndex& ix, const Frame& frame) {
+  std::vector<std::int32_t> actors =
+      MentionsIn(ix, MentionKind::kActor, frame.window_begin, frame.window_end);
+  const bool bombardment =
+      EventTypeKey(*frame.head().row) == EventTypeOf(SubEventType::kShellingArtilleryMissileAttack);
+  const bool arrest = ArrestFrame(frame);
+  // "Gunmen of the organisation" (مسلحون في تنظيم داعش، مسلحين من النصرة) are
+  // that organisation's men: the group named after them is the side.
+  std::erase_if(actors, [&](std::int32_t a) {
+    // People arrested are suspects, no side (ستة أشخاص).
+    if (arrest && ix.mention(a).id == kCiviliansId) return true;
+    return GunmenOfANamedGroup(ix, a) || (bombardment && HoldsThePlace(ix, a)) ||
+           Reacts(ix, frame, a) || SpeaksOfAnother(ix, frame, a) || ToldAsHistory(ix, frame, a);
+  });
+  return actors;
+}
+
+// The role the cues before each of the actors give it (Candidates); the
+// associates they make go to *assoc.
+Candidates ByTheirCues(const DocIndex& ix, const Frame& frame,
+                       const std::vector<std::int32_t>& actors, std::vector<std::int32_t>* assoc) {
+  const bool arrest = ArrestFrame(frame);
+  const bool handover = IsHandover(ix, *frame.head().row, frame.head().first);
+  Candidates c;
+  for (std::size_t k = 0; k < actors.size(); ++k) {
+    const std::int32_t a = actors[k];
+    const std::uint32_t first = ix.mention(a).first_token;
+    const bool named_by_trigger =
+        std::any_of(frame.hits.begin(), frame.hits.end(),
+                    [&](const TriggerHit& h) { return h.first == first; });
+    // اعتقل ستة أشخاص للاشتباه بانتمائهم لتنظيم داعش: the detainees' group
+    // is the side arrested, not an attacker.
+    const bool detainees_group = arrest && AffiliationRunBefore(ix, first);
+    if (!detainees_group && (named_by_trigger || AttackersGroup(ix, frame, first))) {
+      // الغارات الأميركية: the strikes name who made them.
+      if (c.agent == kNone) c.agent = a;
+      // The order of the tests decides the role: "with X" and a parent body
+      // make an associate before any other role, a second name joined by و
+      // only after agent and between; so two branches add an associate.
+    } else if (CueBefore(ix, first, frame.window_begin, CueClass::kWith) ||
+               ParentOfNamedGroup(ix, first)) {  // NOLINT(bugprone-branch-clone)
+      assoc->push_back(a);
+    } else if (CueBefore(ix, first, frame.window_begin, CueClass::kAgent, kAgentReach)) {
+      // "By X" follows the trigger it belongs to: before this frame's head,
+      // right after the previous frame's trigger, it is that trigger's (قصف من
+      // قبل الفصائل على مناطق النظام وقصف من الطيران المروحي).
+      const bool previous_trigger_s = frame.after_trigger && first < frame.head().first;
+      if (c.agent == kNone && !previous_trigger_s && !ReportedAfterTheTrigger(ix, frame, first)) {
+        c.agent = a;
+      }
+    } else if (handover && CueBefore(ix, first, frame.window_begin, CueClass::kHeldBy, 1) &&
+               HoldsWhatIsHandedOver(ix, frame, a)) {
+      // معتقلي الأحرار عند الهيئة، بالإضافة إلى إعادة بعض المناطق: who holds
+      // what is handed back hands it back; only "by X" says otherwise.
+      if (c.holder == kNone) c.holder = a;
+    } else if (CueBefore(ix, first, frame.window_begin, CueClass::kBetween)) {
+      c.between_first = a;
+      // The other side is the next other name: "between the Syrian forces
+      // belonging to the regime and the FSA" names the regime twice. A second
+      // "between" pairs its own sides.
+      // Nor are its allies named with it (بين قوات النظام و«حزب الله» وجيش
+      // التحرير الفلسطيني من جهة، والفصائل): the other side is the next name
+      // of another known camp, else the next other name.
+      c.between_second = OtherSide(ix, actors, k);
+    } else if (a == c.between_second ||
+               (k > 0 && Coordinated(ix, actors[k - 1], a) &&
+                (actors[k - 1] == c.target || actors[k - 1] == c.victim) &&
+                SameCamp(ix, ix.mention(actors[k - 1]).id, ix.mention(a).id))) {
+      // Paired already, or the side hit named twice (قتل العشرات من قوات
+      // النظام والحرس الجمهوري).
+      continue;
+    } else if (k > 0 && Coordinated(ix, actors[k - 1], a) && actors[k - 1] != c.target &&
+               actors[k - 1] != c.victim) {
+      // شنه مقاتلو المعارضة وجبهة النصرة: X وY outside بين act together; the
+      // dead of X وY (مقتل 28 من الفصائل وداعش) are both sides.
+      assoc->push_back(a);
+    } else if (detainees_group || CueBefore(ix, first, frame.window_begin, CueClass::kTarget) ||
+               (handover && first >= frame.head().end && Receives(ix, frame, a))) {
+      if (c.target == kNone) c.target = a;
+    } else if (MembersOfTheDead(ix, frame, first) || CountedAfterTrigger(ix, frame.head(), first)) {
+      // مقتل 25 عنصرا من X; إعدام عنصرين من الشرطة، خطف ثمانية مقاتلين من
+      // الفرقة: the group whose members died or were counted is the victim.
+      if (c.victim == kNone) c.victim = a;
+    } else {
+      c.free_actors.push_back(a);
+    }
+  }
+  return c;
+}
+
+// تعرضت X لقصف من Y: after "subjected to" with no agent named, X is the
+// target, the name after the trigger the attacker.
+void SubjectedTo(const DocIndex& ix, const Frame& frame, Candidates* c) {
+  const TriggerHit& head = frame.head();
+  bool exposed = false;
+  for (std::uint32_t k = 1; k <= kExposedReach && head.first >= frame.window_begin + k; ++k) {
+    exposed = exposed || ix.Cue(head.first - k, CueClass::kExposed);
+  }
+  if (!exposed || c->agent != kNone) return;
+  for (const std::int32_t a : c->free_actors) {
+    if (ix.mention(a).first_token >= head.end) {
+      c->agent = a;
+      break;
+    }
+  }
+  for (const std::int32_t a : c->free_actors) {
+    if (ix.mention(a).end_token <= head.first && c->target == kNone) c->target = a;
+  }
+  std::erase_if(c->free_actors, [&](std::int32_t a) { return a == c->agent || a == c->target; });
+}
+
+// Chooses actor1 and actor2 among the candidates: actor1 the agent, else the
+// first side of "between", else the holder or the subject by word order;
+// actor2 the first of the other side, the target and the victim that is not
+// actor1, else, for a frame of two sides, the first free name of another id.
+void ChooseSides(const DocIndex& ix, const Frame& frame, Candidates* c, Roles* roles) {
+  if (c->agent != kNone) {
+    roles->actor1 = c->agent;
+  } else if (c->between_first != kNone) {
+    roles->actor1 = c->between_first;
+  } else {
+    const SubjectObject so = SubjectOf(ix, frame, c->free_actors);
+    roles->actor1 = c->holder != kNone ? c->holder : so.subject;
+    if (c->target == kNone) c->target = so.object;
+  }
+  for (const std::int32_t candidate : {c->between_second, c->target, c->victim}) {
+    if (candidate != kNone && candidate != roles->actor1) {
+      roles->actor2 = candidate;
+      break;
+    }
+  }
+  if (roles->actor2 == kNone && OpposedFrame(frame)) {
+    for (const std::int32_t a : c->free_actors) {
+      if (roles->actor1 == kNone || ix.mention(a).id != ix.mention(roles->actor1).id) {
+        roles->actor2 = a;
+        break;
+      }
+    }
+  }
+  if (roles->actor1 != kNone && roles->actor2 != kNone &&
+      ix.mention(roles->actor1).id == ix.mention(roles->actor2).id) {
+    roles->actor2 = kNone;
+  }
+}
+
+// Settles the two sides chosen by what the window says of them together:
+// the dead of "both sides" are the two sides, and two actors of one cohesive
+// camp fight on one.
+void SettleSides(const DocIndex& ix, const Frame& frame, Roles* roles) {
+  // "Between the two sides" (قتل 28 عنصرا من الفصائل المقاتلة وداعش في
+  // اشتباكات بين الطرفين): the two names joined by و are the sides, not allies.
+  if (roles->actor1 != kNone && roles->actor2 == kNone && !roles->assoc.empty() &&
+      CueInRange(ix, CueClass::kBothSides, frame.window_begin, frame.window_end) &&
+      DeadOfBoth(ix, frame, roles->actor1)) {
+    roles->actor2 = roles->assoc.front();
+    roles->assoc.erase(roles->assoc.begin());
+  }
+  // Two actors of one cohesive camp fight together: the second is an associate.
+  if (roles->actor1 != kNone && roles->actor2 != kNone) {
+    const Camp* c1 = ix.lexicon->CampOf(ix.mention(roles->actor1).id);
+    const Camp* c2 = ix.lexicon->CampOf(ix.mention(roles->actor2).id);
+    if (c1 != nullptr && c2 != nullptr && c1->cohesive && c1->name == c2->name) {
+      roles->assoc.push_back(roles->actor2);
+      roles->actor2 = kNone;
+    }
+  }
+}
+
 }  // namespace
 
 std::uint32_t CommaFrom(const DocIndex& ix, std::uint32_t from, std::uint32_t end) {
@@ -399,149 +587,11 @@ std::uint32_t HistoryOpensAt(const DocIndex& ix, std::uint32_t from, std::uint32
 
 Roles AssignActors(const DocIndex& ix, const Frame& frame) {
   Roles roles;
-  std::vector<std::int32_t> actors =
-      MentionsIn(ix, MentionKind::kActor, frame.window_begin, frame.window_end);
-  const bool bombardment =
-      EventTypeKey(*frame.head().row) == EventTypeOf(SubEventType::kShellingArtilleryMissileAttack);
-  const bool arrest = frame.head().row->cls == TriggerClass::kFixed &&
-                      frame.head().row->fixed == SubEventType::kArrests;
-  // "Gunmen of the organisation" (مسلحون في تنظيم داعش، مسلحين من النصرة) are
-  // that organisation's men: the group named after them is the side.
-  std::erase_if(actors, [&](std::int32_t a) {
-    // People arrested are suspects, no side (ستة أشخاص).
-    if (arrest && ix.mention(a).id == kCiviliansId) return true;
-    return GunmenOfANamedGroup(ix, a) || (bombardment && HoldsThePlace(ix, a)) ||
-           Reacts(ix, frame, a) || SpeaksOfAnother(ix, frame, a) || ToldAsHistory(ix, frame, a);
-  });
-  const bool handover = IsHandover(ix, *frame.head().row, frame.head().first);
-  std::int32_t agent = kNone, between_first = kNone, between_second = kNone, target = kNone,
-               victim = kNone, holder = kNone;
-  std::vector<std::int32_t> free_actors;
-  for (std::size_t k = 0; k < actors.size(); ++k) {
-    const std::int32_t a = actors[k];
-    const std::uint32_t first = ix.mention(a).first_token;
-    const bool named_by_trigger =
-        std::any_of(frame.hits.begin(), frame.hits.end(),
-                    [&](const TriggerHit& h) { return h.first == first; });
-    // اعتقل ستة أشخاص للاشتباه بانتمائهم لتنظيم داعش: the detainees' group
-    // is the side arrested, not an attacker.
-    const bool detainees_group = arrest && AffiliationRunBefore(ix, first);
-    if (!detainees_group && (named_by_trigger || AttackersGroup(ix, frame, first))) {
-      // الغارات الأميركية: the strikes name who made them.
-      if (agent == kNone) agent = a;
-      // The order of the tests decides the role: "with X" and a parent body
-      // make an associate before any other role, a second name joined by و
-      // only after agent and between; so two branches add an associate.
-    } else if (CueBefore(ix, first, frame.window_begin, CueClass::kWith) ||
-               ParentOfNamedGroup(ix, first)) {  // NOLINT(bugprone-branch-clone)
-      roles.assoc.push_back(a);
-    } else if (CueBefore(ix, first, frame.window_begin, CueClass::kAgent, kAgentReach)) {
-      // "By X" follows the trigger it belongs to: before this frame's head,
-      // right after the previous frame's trigger, it is that trigger's (قصف من
-      // قبل الفصائل على مناطق النظام وقصف من الطيران المروحي).
-      const bool previous_trigger_s = frame.after_trigger && first < frame.head().first;
-      if (agent == kNone && !previous_trigger_s && !ReportedAfterTheTrigger(ix, frame, first)) {
-        agent = a;
-      }
-    } else if (handover && CueBefore(ix, first, frame.window_begin, CueClass::kHeldBy, 1) &&
-               HoldsWhatIsHandedOver(ix, frame, a)) {
-      // معتقلي الأحرار عند الهيئة، بالإضافة إلى إعادة بعض المناطق: who holds
-      // what is handed back hands it back; only "by X" says otherwise.
-      if (holder == kNone) holder = a;
-    } else if (CueBefore(ix, first, frame.window_begin, CueClass::kBetween)) {
-      between_first = a;
-      // The other side is the next other name: "between the Syrian forces
-      // belonging to the regime and the FSA" names the regime twice. A second
-      // "between" pairs its own sides.
-      // Nor are its allies named with it (بين قوات النظام و«حزب الله» وجيش
-      // التحرير الفلسطيني من جهة، والفصائل): the other side is the next name
-      // of another known camp, else the next other name.
-      between_second = OtherSide(ix, actors, k);
-    } else if (a == between_second ||
-               (k > 0 && Coordinated(ix, actors[k - 1], a) &&
-                (actors[k - 1] == target || actors[k - 1] == victim) &&
-                SameCamp(ix, ix.mention(actors[k - 1]).id, ix.mention(a).id))) {
-      // Paired already, or the side hit named twice (قتل العشرات من قوات
-      // النظام والحرس الجمهوري).
-      continue;
-    } else if (k > 0 && Coordinated(ix, actors[k - 1], a) && actors[k - 1] != target &&
-               actors[k - 1] != victim) {
-      // شنه مقاتلو المعارضة وجبهة النصرة: X وY outside بين act together; the
-      // dead of X وY (مقتل 28 من الفصائل وداعش) are both sides.
-      roles.assoc.push_back(a);
-    } else if (detainees_group || CueBefore(ix, first, frame.window_begin, CueClass::kTarget) ||
-               (handover && first >= frame.head().end && Receives(ix, frame, a))) {
-      if (target == kNone) target = a;
-    } else if (MembersOfTheDead(ix, frame, first) || CountedAfterTrigger(ix, frame.head(), first)) {
-      // مقتل 25 عنصرا من X; إعدام عنصرين من الشرطة، خطف ثمانية مقاتلين من
-      // الفرقة: the group whose members died or were counted is the victim.
-      if (victim == kNone) victim = a;
-    } else {
-      free_actors.push_back(a);
-    }
-  }
-  const TriggerHit& head = frame.head();
-  bool exposed = false;
-  for (std::uint32_t k = 1; k <= kExposedReach && head.first >= frame.window_begin + k; ++k) {
-    exposed = exposed || ix.Cue(head.first - k, CueClass::kExposed);
-  }
-  if (exposed && agent == kNone) {
-    // تعرضت X لقصف من Y: X is the target, the name after the trigger the attacker.
-    for (const std::int32_t a : free_actors) {
-      if (ix.mention(a).first_token >= head.end) {
-        agent = a;
-        break;
-      }
-    }
-    for (const std::int32_t a : free_actors) {
-      if (ix.mention(a).end_token <= head.first && target == kNone) target = a;
-    }
-    std::erase_if(free_actors, [&](std::int32_t a) { return a == agent || a == target; });
-  }
-  if (agent != kNone) {
-    roles.actor1 = agent;
-  } else if (between_first != kNone) {
-    roles.actor1 = between_first;
-  } else {
-    const SubjectObject so = SubjectOf(ix, frame, free_actors);
-    roles.actor1 = holder != kNone ? holder : so.subject;
-    if (target == kNone) target = so.object;
-  }
-  for (const std::int32_t candidate : {between_second, target, victim}) {
-    if (candidate != kNone && candidate != roles.actor1) {
-      roles.actor2 = candidate;
-      break;
-    }
-  }
-  if (roles.actor2 == kNone && OpposedFrame(frame)) {
-    for (const std::int32_t a : free_actors) {
-      if (roles.actor1 == kNone || ix.mention(a).id != ix.mention(roles.actor1).id) {
-        roles.actor2 = a;
-        break;
-      }
-    }
-  }
-  if (roles.actor1 != kNone && roles.actor2 != kNone &&
-      ix.mention(roles.actor1).id == ix.mention(roles.actor2).id) {
-    roles.actor2 = kNone;
-  }
-  // "Between the two sides" (قتل 28 عنصرا من الفصائل المقاتلة وداعش في
-  // اشتباكات بين الطرفين): the two names joined by و are the sides, not allies.
-  if (roles.actor1 != kNone && roles.actor2 == kNone && !roles.assoc.empty() &&
-      CueInRange(ix, CueClass::kBothSides, frame.window_begin, frame.window_end) &&
-      DeadOfBoth(ix, frame, roles.actor1)) {
-    roles.actor2 = roles.assoc.front();
-    roles.assoc.erase(roles.assoc.begin());
-  }
-  // Two actors of one cohesive camp fight together: the second is an associate.
-  if (roles.actor1 != kNone && roles.actor2 != kNone) {
-    const Camp* c1 = ix.lexicon->CampOf(ix.mention(roles.actor1).id);
-    const Camp* c2 = ix.lexicon->CampOf(ix.mention(roles.actor2).id);
-    if (c1 != nullptr && c2 != nullptr && c1->cohesive && c1->name == c2->name) {
-      roles.assoc.push_back(roles.actor2);
-      roles.actor2 = kNone;
-    }
-  }
+  const std::vector<std::int32_t> actors = ActorsOfTheWindow(ix, frame);
+  Candidates candidates = ByTheirCues(ix, frame, actors, &roles.assoc);
+  SubjectedTo(ix, frame, &candidates);
+  ChooseSides(ix, frame, &candidates, &roles);
+  SettleSides(ix, frame, &roles);
   return roles;
 }
 
