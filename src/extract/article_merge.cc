@@ -321,22 +321,6 @@ void Complete(const Event& later, Event* kept) {
   }
 }
 
-std::uint32_t TokenAtByte(const DocIndex& ix, std::uint32_t at) {
-  const auto& tokens = ix.text->tokens;
-  const auto it =
-      std::lower_bound(tokens.begin(), tokens.end(), at,
-                       [](const Token& t, std::uint32_t b) { return t.original.end.value <= b; });
-  return static_cast<std::uint32_t>(it - tokens.begin());
-}
-
-std::size_t SentenceAt(const DocIndex& ix, std::uint32_t at) {
-  const auto& sentences = ix.text->sentences;
-  const auto it = std::upper_bound(
-      sentences.begin(), sentences.end(), at,
-      [](std::uint32_t b, const text::Sentence& s) { return b < s.original.begin.value; });
-  return it == sentences.begin() ? 0 : static_cast<std::size_t>(it - sentences.begin() - 1);
-}
-
 void AbsorbClashesOfTakings(const DocIndex& ix, std::vector<Event>* events) {
   // The takings by sentence, so that each clash looks only at its own.
   std::vector<std::pair<std::size_t, std::size_t>> takings;

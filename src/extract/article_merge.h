@@ -70,12 +70,6 @@ std::string LocationKey(const Event& e);
 // toll, its sources.
 void Complete(const Event& later, Event* kept);
 
-// The token that starts at or holds byte `at` of the original text.
-std::uint32_t TokenAtByte(const DocIndex& ix, std::uint32_t at);
-
-// The index of the sentence whose original text holds byte `at`.
-std::size_t SentenceAt(const DocIndex& ix, std::uint32_t at);
-
 }  // namespace rasd::extract
 
 #endif  // RASD_EXTRACT_ARTICLE_MERGE_H_

@@ -6,10 +6,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "extract/article_merge.h"
 #include "extract/doc_index.h"
 #include "extract/lexicon.h"
-#include "extract/roles.h"
 
 namespace rasd::extract {
 namespace {

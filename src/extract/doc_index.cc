@@ -147,4 +147,51 @@ bool IsWord(const DocIndex& ix, std::uint32_t t, std::string_view word) {
   return t < ix.text->tokens.size() && ix.text->norm.View(ix.text->tokens[t].norm) == word;
 }
 
+std::uint32_t TokenAtByte(const DocIndex& ix, std::uint32_t at) {
+  const auto& tokens = ix.text->tokens;
+  const auto it =
+      std::lower_bound(tokens.begin(), tokens.end(), at,
+                       [](const Token& t, std::uint32_t b) { return t.original.end.value <= b; });
+  return static_cast<std::uint32_t>(it - tokens.begin());
+}
+
+std::size_t SentenceAt(const DocIndex& ix, std::uint32_t at) {
+  const auto& sentences = ix.text->sentences;
+  const auto it = std::upper_bound(
+      sentences.begin(), sentences.end(), at,
+      [](std::uint32_t b, const text::Sentence& s) { return b < s.original.begin.value; });
+  return it == sentences.begin() ? 0 : static_cast<std::size_t>(it - sentences.begin() - 1);
+}
+
+std::span<const text::DateMention> DatesIn(const DocIndex& ix, std::uint32_t from,
+                                           std::uint32_t to) {
+  const auto& dates = ix.text->dates;
+  const auto before = [](const text::DateMention& d, std::uint32_t t) { return d.first_token < t; };
+  const auto lo = std::lower_bound(dates.begin(), dates.end(), from, before);
+  const auto hi = std::lower_bound(lo, dates.end(), to, before);
+  return {lo, hi};
+}
+
+bool EndsAClause(const DocIndex& ix, std::uint32_t t) {
+  return IsPunct(ix, t, ",") || IsPunct(ix, t, ";") || IsPunct(ix, t, ":") || IsPunct(ix, t, ".");
+}
+
+std::uint32_t CommaFrom(const DocIndex& ix, std::uint32_t from, std::uint32_t end) {
+  while (from < end && !IsPunct(ix, from, ",")) ++from;
+  return from;
+}
+
+bool CueBefore(const DocIndex& ix, std::uint32_t token, std::uint32_t floor, CueClass c,
+               std::uint32_t reach) {
+  std::uint32_t words = 0;
+  for (std::uint32_t t = token; t > floor && words < reach;) {
+    --t;
+    if (IsPunct(ix, t, "\"")) continue;
+    ++words;
+    if (ix.Cue(t, c)) return true;
+    if (ix.mention_at[t] != kNone) return false;
+  }
+  return false;
+}
+
 }  // namespace rasd::extract

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +22,9 @@ namespace rasd::extract {
 
 inline constexpr std::int32_t kNone = -1;
 inline constexpr std::uint8_t kNoCue = 0xFF;
+// How far (in tokens) a cue reaches to the name it governs: Arabic news puts
+// them next to each other.
+inline constexpr std::uint32_t kCueReach = 2;
 // U+0648 (waw), the conjunction و, as it appears in normalised text.
 inline constexpr std::string_view kWaw = "\xD9\x88";
 // U+0641 U+064A, the preposition في, as it appears in normalised text.
@@ -96,6 +100,32 @@ bool IsPunct(const DocIndex& ix, std::uint32_t t, std::string_view mark);
 
 // True when token t reads `word` in normalised text (kIn, kOf).
 bool IsWord(const DocIndex& ix, std::uint32_t t, std::string_view word);
+
+// Positions in the text: tokens, sentences, dates and clause ends.
+
+// The token that starts at or holds byte `at` of the original text.
+std::uint32_t TokenAtByte(const DocIndex& ix, std::uint32_t at);
+
+// The index of the sentence whose original text holds byte `at`.
+std::size_t SentenceAt(const DocIndex& ix, std::uint32_t at);
+
+// The date expressions that start in [from, to): the reader lists them in
+// text order, so a question about one clause does not read the whole article's.
+std::span<const text::DateMention> DatesIn(const DocIndex& ix, std::uint32_t from,
+                                           std::uint32_t to);
+
+// True when token t is punctuation that ends a clause (، ؛ : .); quotes and
+// brackets around a name do not.
+bool EndsAClause(const DocIndex& ix, std::uint32_t t);
+
+// The first comma in [from, end), or `end`: where a clause that opens at
+// `from` ends.
+std::uint32_t CommaFrom(const DocIndex& ix, std::uint32_t from, std::uint32_t end);
+
+// True when a cue of class c stands within `reach` words before `token`, with
+// no name between; the quotes around a name (مقاتلين من «النصرة») are no words.
+bool CueBefore(const DocIndex& ix, std::uint32_t token, std::uint32_t floor, CueClass c,
+               std::uint32_t reach = kCueReach);
 
 }  // namespace rasd::extract
 

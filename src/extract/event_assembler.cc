@@ -429,7 +429,7 @@ class AssemblyRun {
       // Only the last pass moves `base`; the passes before copy it.
       Event e = k + 1 == count ? std::move(*base) : *base;  // NOLINT(bugprone-use-after-move)
       const bool scene_only = PlaceAt(s, frame, places, k, &e);
-      e.evidence = EvidenceAt(frame, roles, places, k);
+      e.evidence = EvidenceAt(frame, places, k);
       if (k == 0) {
         const FatalityFigure fig = FrameFatalities(s, frame);
         if (fig.value && Violent(e)) SetToll(ix_, fig, &e);
@@ -456,31 +456,20 @@ class AssemblyRun {
     return false;
   }
 
-  // The words that are the evidence of the event at the k-th place: for a
-  // list of places, those from the place before to this one, the first from
-  // the window's start and the last to its end.
-  ByteSpan EvidenceAt(const Frame& frame, const Roles& roles,
-                      const std::vector<std::int32_t>& places, std::size_t k) const {
-    std::uint32_t ev_begin = k == 0 ? std::min(frame.head().first, EvidenceStart(frame, roles))
-                                    : ix_.mention(places[k - 1]).end_token;
-    std::uint32_t ev_end = frame.hits.back().end;
-    if (!places.empty()) {
-      const std::uint32_t place_end = ix_.mention(places[k]).end_token;
-      ev_end = std::max(ev_end, place_end);
-      if (k > 0) ev_end = place_end;
-    }
-    ev_begin = std::max(ev_begin, frame.window_begin);
-    ev_end = std::min(std::max(ev_end, ev_begin + 1), frame.window_end);
-    // One place: the evidence is the clause, the frame's whole window.
-    if (places.size() <= 1) {
-      ev_begin = frame.window_begin;
-      ev_end = frame.window_end;
-    } else if (k == 0) {
-      ev_begin = frame.window_begin;
-    } else if (k + 1 == places.size()) {
-      ev_end = frame.window_end;
-    }
-    return ix_.Original(ev_begin, ev_end);
+  // The words that are the evidence of the event at the k-th place: with one
+  // place, the frame's whole window (the clause); for a list of places, those
+  // from the place before to this one, the first from the window's start and
+  // the last to its end.
+  ByteSpan EvidenceAt(const Frame& frame, const std::vector<std::int32_t>& places,
+                      std::size_t k) const {
+    if (places.size() <= 1) return ix_.Original(frame.window_begin, frame.window_end);
+    const std::uint32_t place_end = ix_.mention(places[k]).end_token;
+    const std::uint32_t begin =
+        k == 0 ? frame.window_begin
+               : std::max(ix_.mention(places[k - 1]).end_token, frame.window_begin);
+    std::uint32_t end = k == 0 ? std::max(frame.hits.back().end, place_end) : place_end;
+    if (k + 1 == places.size()) end = frame.window_end;
+    return ix_.Original(begin, std::min(std::max(end, begin + 1), frame.window_end));
   }
 
   // Records the event at one of the frame's places (moving it into out_),
@@ -589,12 +578,6 @@ class AssemblyRun {
       arm.inter2 = e->inter2;
       arm.actor2_span = e->actor2_span;
     }
-  }
-
-  std::uint32_t EvidenceStart(const Frame& frame, const Roles& roles) const {
-    std::uint32_t start = frame.head().first;
-    if (roles.actor1 != kNone) start = std::min(start, ix_.mention(roles.actor1).first_token);
-    return std::max(start, frame.window_begin);
   }
 
   // Bombs that the side a bombing hit destroyed (قوات الجيش دمرت أربع سيارات

@@ -126,15 +126,6 @@ SubEventType ResolveFrame(const DocIndex& ix, const Frame& frame, const Roles& r
   return best;
 }
 
-std::span<const text::DateMention> DatesIn(const DocIndex& ix, std::uint32_t from,
-                                           std::uint32_t to) {
-  const auto& dates = ix.text->dates;
-  const auto before = [](const text::DateMention& d, std::uint32_t t) { return d.first_token < t; };
-  const auto lo = std::lower_bound(dates.begin(), dates.end(), from, before);
-  const auto hi = std::lower_bound(lo, dates.end(), to, before);
-  return {lo, hi};
-}
-
 bool OtherDayIn(const DocIndex& ix, std::uint32_t from, std::uint32_t to, const std::string& iso) {
   const auto told = text::CivilDate::FromIso(iso);
   if (!told) return false;

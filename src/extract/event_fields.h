@@ -6,7 +6,6 @@
 #define RASD_EXTRACT_EVENT_FIELDS_H_
 
 #include <cstdint>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -28,11 +27,6 @@ inline constexpr std::int64_t kRetellingDays = 1;
 
 // The sub-event type of the frame: the most specific one its triggers name.
 SubEventType ResolveFrame(const DocIndex& ix, const Frame& frame, const Roles& roles);
-
-// The date expressions that start in [from, to): the reader lists them in
-// text order, so a question about one clause does not read the whole article's.
-std::span<const text::DateMention> DatesIn(const DocIndex& ix, std::uint32_t from,
-                                           std::uint32_t to);
 
 // True when [from, to) names a day other than `iso` (الهجوم الذي اوقع اربعة قتلى
 // … في 5 حزيران/يونيو): "the attack" there is another one than the event told.

@@ -670,10 +670,6 @@ bool IsHandover(const DocIndex& ix, const Trigger& row, std::uint32_t first) {
          ix.Cue(first, CueClass::kGiving);
 }
 
-bool EndsAClause(const DocIndex& ix, std::uint32_t t) {
-  return IsPunct(ix, t, ",") || IsPunct(ix, t, ";") || IsPunct(ix, t, ":") || IsPunct(ix, t, ".");
-}
-
 bool MeetingEndedIn(const DocIndex& ix, std::uint32_t first, std::uint32_t begin) {
   const std::uint32_t from = first > begin + kOutcomeReach ? first - kOutcomeReach : begin;
   const std::optional<std::uint32_t> meeting = FirstCueIn(ix, CueClass::kMeeting, from, first);

@@ -69,10 +69,6 @@ std::string_view EventTypeKey(const Trigger& t);
 // giver and a receiver, a withdrawal (انسحاب) neither.
 bool IsHandover(const DocIndex& ix, const Trigger& row, std::uint32_t first);
 
-// True when token t is punctuation that ends a clause (، ؛ : .); quotes and
-// brackets around a name do not.
-bool EndsAClause(const DocIndex& ix, std::uint32_t t);
-
 // True when the words right before `first` say a meeting ended in it
 // (الاجتماع انتهى بالاتفاق، انتهى اللقاء بـ، أسفرت المفاوضات عن): a definite
 // meeting word (`meeting`) and a verb of ending (`outcome`) or of result

@@ -552,24 +552,6 @@ void SettleSides(const DocIndex& ix, const Frame& frame, Roles* roles) {
 
 }  // namespace
 
-std::uint32_t CommaFrom(const DocIndex& ix, std::uint32_t from, std::uint32_t end) {
-  while (from < end && !IsPunct(ix, from, ",")) ++from;
-  return from;
-}
-
-bool CueBefore(const DocIndex& ix, std::uint32_t token, std::uint32_t floor, CueClass c,
-               std::uint32_t reach) {
-  std::uint32_t words = 0;
-  for (std::uint32_t t = token; t > floor && words < reach;) {
-    --t;
-    if (IsPunct(ix, t, "\"")) continue;
-    ++words;
-    if (ix.Cue(t, c)) return true;
-    if (ix.mention_at[t] != kNone) return false;
-  }
-  return false;
-}
-
 bool SameCamp(const DocIndex& ix, const std::string& a, const std::string& b) {
   const Camp* ca = ix.lexicon->CampOf(a);
   const Camp* cb = ix.lexicon->CampOf(b);

@@ -16,9 +16,8 @@
 
 namespace rasd::extract {
 
-// How far (in tokens) a cue reaches to the name it governs, and the subject
-// of a verb from the verb: Arabic news puts them next to each other.
-inline constexpr std::uint32_t kCueReach = 2;
+// How far (in tokens) the subject of a verb stands from the verb: Arabic news
+// puts them next to each other.
 inline constexpr std::uint32_t kSubjectReach = 4;
 // How far before the dead group's name its death word stands (مقتل 25 عنصرا
 // من، قتل عناصر من): further on, a death word belongs to another clause.
@@ -32,15 +31,6 @@ struct Roles {
   std::int32_t actor2 = kNone;
   std::vector<std::int32_t> assoc;
 };
-
-// The first comma in [from, end), or `end`: where a clause that opens at
-// `from` ends.
-std::uint32_t CommaFrom(const DocIndex& ix, std::uint32_t from, std::uint32_t end);
-
-// True when a cue of class c stands within `reach` words before `token`, with
-// no name between; the quotes around a name (مقاتلين من «النصرة») are no words.
-bool CueBefore(const DocIndex& ix, std::uint32_t token, std::uint32_t floor, CueClass c,
-               std::uint32_t reach = kCueReach);
 
 // True when two actors belong to one camp of camps.tsv.
 bool SameCamp(const DocIndex& ix, const std::string& a, const std::string& b);
