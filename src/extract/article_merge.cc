@@ -24,7 +24,6 @@ namespace {
 
 using link::Mention;
 using link::MentionKind;
-using text::Token;
 
 // Tokens a section heading has at most.
 constexpr std::uint32_t kHeadingTokens = 12;
@@ -129,11 +128,7 @@ bool SameReportWider(const Event& k, const Event& e) {
 // True when "had" stands in the few words before the event's trigger, in its
 // clause (وكانت جبهة النصرة خطفت): the writer tells what happened before.
 bool TellsAnEarlierOne(const DocIndex& ix, const Event& e) {
-  const auto& tokens = ix.text->tokens;
-  const auto at =
-      std::lower_bound(tokens.begin(), tokens.end(), e.trigger.begin.value,
-                       [](const Token& t, std::uint32_t b) { return t.original.begin.value < b; });
-  const auto head = static_cast<std::uint32_t>(at - tokens.begin());
+  const std::uint32_t head = TokenAtByte(ix, e.trigger.begin.value);
   // Words, not the quotes around a name (وكانت «جبهة النصرة» خطفت).
   std::uint32_t words = 0;
   for (std::uint32_t t = head; t > 0 && words < kPluperfectReach; --t) {
