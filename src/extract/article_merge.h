@@ -2,8 +2,8 @@
 // been assembled: the other side of a one-sided battle from the article as a
 // whole, and of the bombardments during it; the sides of a suicide bombing;
 // clashes that are the fighting of a taking; and one event per type, place,
-// day and dyad (ACLED's unit). Also the event comparisons and text positions
-// the sentence run shares with them.
+// day and dyad (ACLED's unit). Also the event comparisons the sentence run
+// shares with them.
 #ifndef RASD_EXTRACT_ARTICLE_MERGE_H_
 #define RASD_EXTRACT_ARTICLE_MERGE_H_
 

@@ -1,6 +1,8 @@
 // Internal header. The per-document lookups that event assembly, place
 // choice and fatality counting read: which mention, cue class, number and
-// count noun stands at each token, built once per document.
+// count noun stands at each token, built once per document; and the
+// positions in the text they ask of it (the token or sentence at a byte, the
+// dates of a clause, where a clause ends).
 #ifndef RASD_EXTRACT_DOC_INDEX_H_
 #define RASD_EXTRACT_DOC_INDEX_H_
 

@@ -1,7 +1,7 @@
 // Internal header. The fields of one event that its frame decides beside the
 // sides and the place (docs/extraction.md, steps 3, 6, 8 and 9): the sub-event
 // type, the date, the status and who claims it; and the small questions about
-// an event's type that the sentence run and the article merge both ask.
+// an event's type that the later steps ask.
 #ifndef RASD_EXTRACT_EVENT_FIELDS_H_
 #define RASD_EXTRACT_EVENT_FIELDS_H_
 

@@ -21,6 +21,21 @@ namespace {
 using link::Mention;
 using link::MentionKind;
 
+// Leaves the event without its second side.
+void ClearActor2(Event* e) {
+  e->actor2.clear();
+  e->inter2 = 0;
+  e->actor2_span = {};
+}
+
+// Drops the event's first side: the second, if any, takes its place.
+void DropActor1(Event* e) {
+  e->actor1 = std::move(e->actor2);
+  e->inter1 = e->inter2;
+  e->actor1_span = e->actor2_span;
+  ClearActor2(e);
+}
+
 // Words between a trigger and "in its turn" (كما نفذت بدورها غارات).
 constexpr std::uint32_t kTurnReach = 3;
 // Sentences back that a definite "the meeting" looks for the meeting told.
@@ -358,19 +373,6 @@ void SetActor(const DocIndex& ix, std::int32_t m, std::string* id, int* inter,
   *id = ix.mention(m).id;
   *inter = ix.mention(m).inter;
   *span = ix.mention(m).original;
-}
-
-void ClearActor2(Event* e) {
-  e->actor2.clear();
-  e->inter2 = 0;
-  e->actor2_span = {};
-}
-
-void DropActor1(Event* e) {
-  e->actor1 = std::move(e->actor2);
-  e->inter1 = e->inter2;
-  e->actor1_span = e->actor2_span;
-  ClearActor2(e);
 }
 
 bool Violent(const Event& e) {

@@ -120,12 +120,6 @@ bool Codable(const DocIndex& ix, const Event& e, const Frame& frame, bool scene_
 void SetActor(const DocIndex& ix, std::int32_t m, std::string* id, int* inter,
               std::optional<ByteSpan>* span);
 
-// Leaves the event without its second side.
-void ClearActor2(Event* e);
-
-// Drops the event's first side: the second, if any, takes its place.
-void DropActor1(Event* e);
-
 // Deaths belong to violence; a deal or a protest reported beside them does not own them.
 bool Violent(const Event& e);
 

@@ -315,6 +315,23 @@ bool DefiniteWord(const DocIndex& ix, const TriggerHit& head) {
   return DefiniteToken(ix, head.first);
 }
 
+// True when [begin, end) tells an event of its own: a side that acts (an
+// actor, not the civilians who died of what was told before: …، فيما قتل 5
+// مدنيين جراء القصف) or a trigger that is neither a killing nor a word with
+// the article naming an event told (بينما رد الأخير بقصف أحياء درعا البلد).
+bool TellsItsOwnEvent(const DocIndex& ix, const std::vector<TriggerHit>& hits, std::uint32_t begin,
+                      std::uint32_t end) {
+  for (std::uint32_t t = begin; t < end; ++t) {
+    if (ix.mention_at[t] == kNone) continue;
+    const Mention& m = ix.mention(ix.mention_at[t]);
+    if (m.kind == MentionKind::kActor && m.id != kCiviliansId) return true;
+  }
+  return std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& h) {
+    return h.first >= begin && h.first < end && h.row->cls != TriggerClass::kKilling &&
+           !DefiniteWord(ix, h);
+  });
+}
+
 // True when `next` is a verb shortly after the noun `prev` without the
 // article: in Arabic a clause after an indefinite noun describes it (في هجوم
 // استهدفهما، غارة استهدفت حاجزا), so the verb tells the noun's event, not
@@ -779,19 +796,6 @@ bool IsUncuedBombardment(const DocIndex& ix, const Frame& frame) {
                   [](const TriggerHit& h) { return h.row->cls == TriggerClass::kExplosion; });
   return all_bombardment && !AirCueIn(ix, frame.window_begin, frame.window_end) &&
          !CueInRange(ix, CueClass::kGround, frame.window_begin, frame.window_end);
-}
-
-bool TellsItsOwnEvent(const DocIndex& ix, const std::vector<TriggerHit>& hits, std::uint32_t begin,
-                      std::uint32_t end) {
-  for (std::uint32_t t = begin; t < end; ++t) {
-    if (ix.mention_at[t] == kNone) continue;
-    const Mention& m = ix.mention(ix.mention_at[t]);
-    if (m.kind == MentionKind::kActor && m.id != kCiviliansId) return true;
-  }
-  return std::any_of(hits.begin(), hits.end(), [&](const TriggerHit& h) {
-    return h.first >= begin && h.first < end && h.row->cls != TriggerClass::kKilling &&
-           !DefiniteWord(ix, h);
-  });
 }
 
 std::uint32_t TollEnd(const DocIndex& ix, const text::Sentence& sentence, const Frame& frame,

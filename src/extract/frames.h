@@ -103,13 +103,6 @@ bool NamesAWeapon(const DocIndex& ix, const Frame& frame);
 // A bombardment word with no weapon named in its window (الضربات، استهدفت).
 bool IsUncuedBombardment(const DocIndex& ix, const Frame& frame);
 
-// True when [begin, end) tells an event of its own: a side that acts (an
-// actor, not the civilians who died of what was told before: …، فيما قتل 5
-// مدنيين جراء القصف) or a trigger that is neither a killing nor a word with
-// the article naming an event told (بينما رد الأخير بقصف أحياء درعا البلد).
-bool TellsItsOwnEvent(const DocIndex& ix, const std::vector<TriggerHit>& hits, std::uint32_t begin,
-                      std::uint32_t end);
-
 // Where a frame's toll may stand: up to the next frame, but not into the
 // clause that leads into it, opened by a comma (… وانباء عن خسائر بشرية في
 // صفوف عناصر التنظيم، أيضاً مقتل مقاتل من المعارضة خلال اشتباكات) or by

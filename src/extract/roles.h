@@ -1,7 +1,7 @@
 // Internal header. Who did what to whom (docs/extraction.md, step 4): the
 // names of a frame's window that are its actor1, actor2 and associates, by the
 // frames بين X و Y، من قبل X، على X، مقتل N من X and by word order; and the
-// questions about a name that the sentence run asks too.
+// questions about a name that the later steps ask too.
 #ifndef RASD_EXTRACT_ROLES_H_
 #define RASD_EXTRACT_ROLES_H_
 
