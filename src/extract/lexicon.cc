@@ -131,6 +131,7 @@ constexpr std::array<std::pair<std::string_view, CueClass>, kCueClassCount> kCue
     {"giving", CueClass::kGiving},
     {"to_control", CueClass::kToControl},
     {"captives", CueClass::kCaptives},
+    {"direction", CueClass::kDirection},
 }};
 
 void AddForms(std::string_view forms, std::uint32_t payload, PhraseMatcher* matcher) {

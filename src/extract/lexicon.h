@@ -98,8 +98,9 @@ enum class CueClass : std::uint8_t {
   kGiving,
   kToControl,
   kCaptives,
+  kDirection,
 };
-inline constexpr int kCueClassCount = 61;
+inline constexpr int kCueClassCount = 62;
 
 // A side of the war (data/extract/camps.tsv).
 struct Camp {

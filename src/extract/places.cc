@@ -308,13 +308,14 @@ bool ParallelItem(const DocIndex& ix, const Mention& first, const Mention& b) {
          b_prep.substr(kWaw.size()) == a_prep;
 }
 
-// True when b only says where a lies: a direction word alone between them
-// (قرية الرهجان شرق حماة، أبو دالي جنوب ادلب). b is then a landmark, not a
-// second scene.
+// True when b only says where a lies: a point of the compass alone between
+// them (قرية الرهجان شرق حماة، أبو دالي جنوب ادلب; cue class `direction`), not
+// joined with و (بلدة التمانعة وشمال خان شيخون: two scenes), and a is a site,
+// not an area b could lie in (في ريف إدلب الجنوبي شرق مورك: مورك).
 bool Locates(const DocIndex& ix, const Mention& a, const Mention& b) {
-  return b.relation == link::PlaceRelation::kNear && b.first_token == a.end_token + 1 &&
-         ix.text->tokens[a.end_token].kind == text::TokenKind::kArabicWord &&
-         ix.mention_at[a.end_token] == kNone;
+  const std::uint32_t between = a.end_token;
+  return b.relation == link::PlaceRelation::kNear && b.first_token == between + 1 && !IsArea(a) &&
+         ix.Cue(between, CueClass::kDirection) && !StartsWithConjunction(ix, between);
 }
 
 }  // namespace

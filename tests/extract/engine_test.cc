@@ -122,6 +122,26 @@ TEST_F(EngineTest, APlaceNamedByADirectionFromAnotherOnlyLocatesIt) {
   ASSERT_EQ(apart.size(), 1u);
   ASSERT_TRUE(apart[0].location.has_value());
   EXPECT_EQ(apart[0].location->name, "حماة");
+  // Only a point of the compass locates, not "near" (a quarter near the
+  // city's edge is the scene); not one joined with و (two scenes); and only
+  // a site, not a countryside the next town lies in.
+  const struct {
+    const char* sentence;
+    const char* place;
+  } kScenes[] = {
+      {"على أطراف مدينة حلب قرب حي الراموسة دارت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة.",
+       "الراموسة"},
+      {"شهدت أطراف بلدة التمانعة وشمال خان شيخون اشتباكات عنيفة بين قوات النظام وفصائل المعارضة.",
+       "خان شيخون"},
+      {"في ريف إدلب الجنوبي شرق مورك اندلعت اشتباكات عنيفة بين قوات النظام وهيئة تحرير الشام.",
+       "مورك"},
+  };
+  for (const auto& scene : kScenes) {
+    const auto clashes = OfSubType(Current(Extract(scene.sentence)), "Armed clash");
+    ASSERT_EQ(clashes.size(), 1u) << scene.sentence;
+    ASSERT_TRUE(clashes[0].location.has_value()) << scene.sentence;
+    EXPECT_EQ(clashes[0].location->name, scene.place) << scene.sentence;
+  }
 }
 
 TEST_F(EngineTest, AListGoesOnThroughAThingNearAPlace) {
