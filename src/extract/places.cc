@@ -329,23 +329,20 @@ std::vector<std::int32_t> ChoosePlaces(const DocIndex& ix, std::uint32_t begin, 
   while (start < places.size() && ix.mention(places[start]).first_token < head) ++start;
   if (start == places.size()) {
     // All before the trigger: the nearest that names a place itself, not a
-    // direction from one (قرية الرهجان شرق حماة ... معارك: الرهجان); else the
-    // nearest that is not the landmark locating the place before it (في
-    // محيط قرية الرهجان شرق حماة التي تدور في محيطها معارك: الرهجان).
-    const auto nearest_where = [&](auto&& accept) {
-      for (auto it = places.rbegin(); it != places.rend(); ++it) {
-        if (accept(it)) return *it;
-      }
-      return places.back();
-    };
-    const bool itself = std::any_of(places.begin(), places.end(), [&](std::int32_t p) {
+    // direction from one (قرية الرهجان شرق حماة ... معارك: الرهجان); with none
+    // so named, the nearest that is not the landmark locating the place
+    // before it (في محيط قرية الرهجان شرق حماة التي تدور في محيطها معارك: الرهجان).
+    const auto named_itself = [&](std::int32_t p) {
       return ix.mention(p).relation == link::PlaceRelation::kItself;
-    });
-    const std::int32_t nearest = nearest_where([&](auto it) {
-      if (itself) return ix.mention(*it).relation == link::PlaceRelation::kItself;
-      return it + 1 == places.rend() || !Locates(ix, ix.mention(*(it + 1)), ix.mention(*it));
-    });
-    return std::vector<std::int32_t>(1, nearest);
+    };
+    const bool any_named_itself = std::any_of(places.begin(), places.end(), named_itself);
+    for (std::size_t i = places.size(); i-- > 0;) {
+      const bool scene = any_named_itself ? named_itself(places[i])
+                                          : i == 0 || !Locates(ix, ix.mention(places[i - 1]),
+                                                               ix.mention(places[i]));
+      if (scene) return {places[i]};
+    }
+    return {places.back()};
   }
   std::vector<std::int32_t> chosen = {places[start]};
   std::size_t k = std::find(all.begin(), all.end(), places[start]) - all.begin();
