@@ -105,30 +105,23 @@ TEST_F(EngineTest, AFrameAfterAnotherTakesThePlaceAfterItsOwnTrigger) {
 }
 
 TEST_F(EngineTest, APlaceNamedByADirectionFromAnotherOnlyLocatesIt) {
-  // "Around the town of Morek north of Hama, around which fierce clashes go
-  // on": Hama only says where Morek lies; the clashes are at Morek.
-  const auto located = OfSubType(
-      Current(Extract("قصفت قوات النظام بالمدفعية محيط بلدة مورك شمال حماة التي تدور في محيطها "
-                      "اشتباكات عنيفة مع فصائل المعارضة.")),
-      "Armed clash");
-  ASSERT_EQ(located.size(), 1u);
-  ASSERT_TRUE(located[0].location.has_value());
-  EXPECT_EQ(located[0].location->name, "مورك");
-  // Told apart, after a comma and و, the nearer place is the clashes' own.
-  const auto apart = OfSubType(
-      Current(Extract("قصفت قوات النظام بالمدفعية محيط بلدة مورك، وقرب حماة تدور اشتباكات عنيفة "
-                      "مع فصائل المعارضة.")),
-      "Armed clash");
-  ASSERT_EQ(apart.size(), 1u);
-  ASSERT_TRUE(apart[0].location.has_value());
-  EXPECT_EQ(apart[0].location->name, "حماة");
-  // Only a point of the compass locates, not "near" (a quarter near the
-  // city's edge is the scene); not one joined with و (two scenes); and only
-  // a site, not a countryside the next town lies in.
+  // Each sentence's clashes and the place they are at.
   const struct {
     const char* sentence;
     const char* place;
   } kScenes[] = {
+      // "Around the town of Morek north of Hama, around which fierce clashes
+      // go on": Hama only says where Morek lies; the clashes are at Morek.
+      {"قصفت قوات النظام بالمدفعية محيط بلدة مورك شمال حماة التي تدور في محيطها اشتباكات عنيفة مع "
+       "فصائل المعارضة.",
+       "مورك"},
+      // Told apart, after a comma and و, the nearer place is the clashes' own.
+      {"قصفت قوات النظام بالمدفعية محيط بلدة مورك، وقرب حماة تدور اشتباكات عنيفة مع فصائل "
+       "المعارضة.",
+       "حماة"},
+      // Only a point of the compass locates, not "near" (a quarter near the
+      // city's edge is the scene); not one joined with و (two scenes); and
+      // only a site, not a countryside the next town lies in.
       {"على أطراف مدينة حلب قرب حي الراموسة دارت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة.",
        "الراموسة"},
       {"شهدت أطراف بلدة التمانعة وشمال خان شيخون اشتباكات عنيفة بين قوات النظام وفصائل المعارضة.",
